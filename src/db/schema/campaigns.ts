@@ -1,0 +1,123 @@
+import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { accounts } from './accounts.js';
+
+export const campaignRoles = ['admin', 'organizer', 'committee', 'viewer'] as const;
+export const jurisdictions = ['ca_perb', 'nlrb'] as const;
+
+export const campaigns = pgTable('campaigns', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  // What the public home page says the campaign is for.
+  statement: text('statement').notNull().default(''),
+  isDefault: boolean('is_default').notNull().default(false),
+  jurisdiction: text('jurisdiction', { enum: jurisdictions }).notNull().default('ca_perb'),
+  goalPercent: integer('goal_percent').notNull().default(65),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const memberships = pgTable(
+  'memberships',
+  {
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: campaignRoles }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.campaignId] })],
+);
+
+export const employers = pgTable('employers', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  campaignId: uuid('campaign_id')
+    .notNull()
+    .references(() => campaigns.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+});
+
+export const worksites = pgTable(
+  'worksites',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    employerId: uuid('employer_id')
+      .notNull()
+      .references(() => employers.id),
+    name: text('name').notNull(),
+    city: text('city'),
+  },
+  (t) => [index('worksites_campaign_idx').on(t.campaignId)],
+);
+
+// Committee members work only the worksites assigned to them.
+export const membershipWorksites = pgTable(
+  'membership_worksites',
+  {
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    worksiteId: uuid('worksite_id')
+      .notNull()
+      .references(() => worksites.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.worksiteId] })],
+);
+
+export const bargainingUnits = pgTable('bargaining_units', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  campaignId: uuid('campaign_id')
+    .notNull()
+    .references(() => campaigns.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  description: text('description').notNull().default(''),
+});
+
+export const people = pgTable(
+  'people',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    givenName: text('given_name').notNull(),
+    familyName: text('family_name').notNull(),
+    employeeId: text('employee_id'),
+    workEmail: text('work_email'),
+    personalEmail: text('personal_email'),
+    phone: text('phone'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('people_campaign_idx').on(t.campaignId),
+    uniqueIndex('people_employee_id_key').on(t.campaignId, t.employeeId),
+  ],
+);
+
+// Employment is history, not a field: people arrive, leave and change schools, and whether they
+// were in the unit on the filing date is what the law asks.
+export const employments = pgTable(
+  'employments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    worksiteId: uuid('worksite_id')
+      .notNull()
+      .references(() => worksites.id),
+    unitId: uuid('unit_id').references(() => bargainingUnits.id),
+    jobTitle: text('job_title').notNull(),
+    startDate: date('start_date').notNull(),
+    endDate: date('end_date'),
+  },
+  (t) => [index('employments_person_idx').on(t.personId), index('employments_worksite_idx').on(t.worksiteId, t.startDate)],
+);

@@ -1,0 +1,4 @@
+export * from './accounts.js';
+export * from './audit.js';
+export * from './campaigns.js';
+export * from './mail.js';

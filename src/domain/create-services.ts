@@ -1,0 +1,34 @@
+import type { Config } from '../config.js';
+import type { Db } from '../db/client.js';
+import { createAccountsRepository } from '../db/repositories/accounts-repository.js';
+import { createAuditRepository } from '../db/repositories/audit-repository.js';
+import { createCampaignsRepository } from '../db/repositories/campaigns-repository.js';
+import { createMailRepository } from '../db/repositories/mail-repository.js';
+import { createPeopleRepository } from '../db/repositories/people-repository.js';
+import { createMailer, type Mailer } from '../mail/create-mailer.js';
+import { createAccountsService } from './accounts/accounts-service.js';
+
+// The wiring of domain services to their repositories, in one place. Routes receive this.
+export function createServices(options: { db: Db; config: Config; now?: () => Date; mailer?: Mailer }) {
+  const { db, config } = options;
+  const now = options.now ?? (() => new Date());
+  const repositories = {
+    accounts: createAccountsRepository(db),
+    audit: createAuditRepository(db),
+    campaigns: createCampaignsRepository(db),
+    mail: createMailRepository(db),
+    people: createPeopleRepository(db),
+  };
+  const mailer = options.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, repository: repositories.mail, now });
+  const accounts = createAccountsService({
+    accounts: repositories.accounts,
+    audit: repositories.audit,
+    mailer,
+    limits: { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours },
+    publicUrl: config.publicUrl,
+    now,
+  });
+  return { repositories, mailer, accounts, now };
+}
+
+export type Services = ReturnType<typeof createServices>;

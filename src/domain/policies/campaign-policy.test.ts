@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { actions, canPerform, roles, visibleWorksites, type Action, type Role } from './campaign-policy.js';
+
+// The expected table, written out independently of the implementation's so a slip in either shows.
+// A = everything, W = own worksites only, - = nothing.
+const expected: Record<Action, string> = {
+  //                     admin organizer committee viewer
+  'dashboard.view':     'A A A A',
+  'campaign.manage':    'A - - -',
+  'people.view':        'A A W -',
+  'people.edit':        'A A W -',
+  'roster.import':      'A A - -',
+  'assessments.view':   'A A W -',
+  'assessments.edit':   'A A W -',
+  'cards.view':         'A A W -',
+  'cards.enter':        'A A - -',
+  'conversations.edit': 'A A W -',
+  'conduct.view':       'A A - -',
+  'conduct.edit':       'A A - -',
+  'public.manage':      'A A - -',
+  'export.individual':  'A - - -',
+  'filing.generate':    'A - - -',
+  'audit.view':         'A - - -',
+  'outbox.view':        'A - - -',
+};
+
+const mine = 'worksite-mine';
+const other = 'worksite-other';
+
+describe('campaign policy, role × action', () => {
+  for (const action of actions) {
+    const marks = expected[action].split(' ');
+    roles.forEach((role: Role, i) => {
+      const mark = marks[i];
+      it(`${role} ${mark === 'A' ? 'may' : mark === 'W' ? 'may, at own worksites,' : 'may not'} ${action}`, () => {
+        const actor = { role, worksiteIds: [mine] };
+        expect(canPerform(actor, action, mine)).toBe(mark !== '-');
+        expect(canPerform(actor, action, other)).toBe(mark === 'A');
+        expect(visibleWorksites(actor, action)).toEqual(mark === 'A' ? 'all' : mark === 'W' ? [mine] : []);
+      });
+    });
+  }
+
+  it('a committee member with no worksites assigned sees no one', () => {
+    const actor = { role: 'committee' as const, worksiteIds: [] };
+    expect(canPerform(actor, 'people.view')).toBe(false);
+    expect(visibleWorksites(actor, 'people.view')).toEqual([]);
+  });
+
+  it('covers every action in the expected table', () => {
+    expect(Object.keys(expected).sort()).toEqual([...actions].sort());
+  });
+});

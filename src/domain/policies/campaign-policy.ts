@@ -1,0 +1,77 @@
+// Who may do what inside a campaign. One table, read top to bottom; the tests in
+// campaign-policy.test.ts check every role against every action.
+//
+// The shape of it follows the threat: the employer wants to know who supports the union, so
+// individual-level data (assessments, cards) is narrowed at every step — committee members to
+// their own worksites, viewers to aggregates, exports to admins.
+export const roles = ['admin', 'organizer', 'committee', 'viewer'] as const;
+export type Role = (typeof roles)[number];
+
+export const actions = [
+  'dashboard.view', // aggregate numbers only
+  'campaign.manage', // settings, members, roles
+  'people.view',
+  'people.edit',
+  'roster.import',
+  'assessments.view',
+  'assessments.edit',
+  'cards.view',
+  'cards.enter', // paper cards, matching review
+  'conversations.edit',
+  'conduct.view',
+  'conduct.edit',
+  'public.manage', // petitions, newsletters, endorsements, press, events
+  'export.individual', // any export that names people
+  'filing.generate',
+  'audit.view',
+  'outbox.view',
+] as const;
+export type Action = (typeof actions)[number];
+
+type Grant = 'all' | 'own-worksites' | 'none';
+
+const table: Record<Action, Record<Role, Grant>> = {
+  'dashboard.view': { admin: 'all', organizer: 'all', committee: 'all', viewer: 'all' },
+  'campaign.manage': { admin: 'all', organizer: 'none', committee: 'none', viewer: 'none' },
+  'people.view': { admin: 'all', organizer: 'all', committee: 'own-worksites', viewer: 'none' },
+  'people.edit': { admin: 'all', organizer: 'all', committee: 'own-worksites', viewer: 'none' },
+  'roster.import': { admin: 'all', organizer: 'all', committee: 'none', viewer: 'none' },
+  'assessments.view': { admin: 'all', organizer: 'all', committee: 'own-worksites', viewer: 'none' },
+  'assessments.edit': { admin: 'all', organizer: 'all', committee: 'own-worksites', viewer: 'none' },
+  'cards.view': { admin: 'all', organizer: 'all', committee: 'own-worksites', viewer: 'none' },
+  'cards.enter': { admin: 'all', organizer: 'all', committee: 'none', viewer: 'none' },
+  'conversations.edit': { admin: 'all', organizer: 'all', committee: 'own-worksites', viewer: 'none' },
+  'conduct.view': { admin: 'all', organizer: 'all', committee: 'none', viewer: 'none' },
+  'conduct.edit': { admin: 'all', organizer: 'all', committee: 'none', viewer: 'none' },
+  'public.manage': { admin: 'all', organizer: 'all', committee: 'none', viewer: 'none' },
+  'export.individual': { admin: 'all', organizer: 'none', committee: 'none', viewer: 'none' },
+  'filing.generate': { admin: 'all', organizer: 'none', committee: 'none', viewer: 'none' },
+  'audit.view': { admin: 'all', organizer: 'none', committee: 'none', viewer: 'none' },
+  'outbox.view': { admin: 'all', organizer: 'none', committee: 'none', viewer: 'none' },
+};
+
+export type Actor = { role: Role; worksiteIds: readonly string[] };
+
+/**
+ * Whether the actor may take the action. Pass `worksiteId` when the action concerns one
+ * worksite's people; without it, a worksite-limited grant answers "yes, within your worksites"
+ * (the caller must then filter by `visibleWorksites`).
+ */
+export function canPerform(actor: Actor, action: Action, worksiteId?: string): boolean {
+  const grant = table[action][actor.role];
+  if (grant === 'all') return true;
+  if (grant === 'none') return false;
+  return worksiteId === undefined ? actor.worksiteIds.length > 0 : actor.worksiteIds.includes(worksiteId);
+}
+
+/** Which worksites' individual data the actor may see for this action: 'all', or a list. */
+export function visibleWorksites(actor: Actor, action: Action): 'all' | readonly string[] {
+  const grant = table[action][actor.role];
+  if (grant === 'all') return 'all';
+  if (grant === 'none') return [];
+  return actor.worksiteIds;
+}
+
+export function grantFor(role: Role, action: Action): Grant {
+  return table[action][role];
+}

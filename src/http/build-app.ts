@@ -1,0 +1,106 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from '../config.js';
+import type { Db } from '../db/client.js';
+import type { Services } from '../domain/create-services.js';
+import { registerAuthentication } from './plugins/authentication.js';
+import { registerCsrfCheck } from './plugins/csrf.js';
+import { registerErrorHandler } from './plugins/error-handler.js';
+import { registerAdminRoutes } from './routes/admin-routes.js';
+import { registerAuthRoutes } from './routes/auth-routes.js';
+import { registerCampaignRoutes } from './routes/campaign-routes.js';
+import { registerHealthRoutes } from './routes/health-routes.js';
+import { registerPublicSiteRoutes } from './routes/public-site-routes.js';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+export const webDistDir = path.join(root, 'dist', 'web');
+
+export type AppOptions = { config: Config; db: Db; services: Services; logger?: boolean };
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config, db, services } = options;
+  const app = Fastify({
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            // Request logs carry method, route and status; never bodies, cookies or query strings
+            // (tokens and personal data travel there).
+            serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url.split('?')[0] }) },
+            redact: ['req.headers.cookie', 'req.headers.authorization'],
+          },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: config.publicUrl.startsWith('https://') ? [] : null,
+      },
+    },
+    strictTransportSecurity: config.publicUrl.startsWith('https://'),
+    referrerPolicy: { policy: 'same-origin' },
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyCookie, { secret: config.sessionSecret });
+  await app.register(fastifyFormbody);
+  await app.register(fastifyCsrf, {
+    cookieKey: 'uh_csrf',
+    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, signed: true, secure: config.publicUrl.startsWith('https://') },
+  });
+  await app.register(fastifySwagger, {
+    openapi: { info: { title: 'Unionhall API', version: config.version }, servers: [{ url: config.publicUrl }] },
+    transform: jsonSchemaTransform,
+  });
+
+  registerAuthentication(app, services);
+  registerCsrfCheck(app);
+
+  registerHealthRoutes(app, db, config);
+  registerAuthRoutes(app, services, config);
+  registerCampaignRoutes(app, services);
+  registerAdminRoutes(app, services);
+  registerPublicSiteRoutes(app, services);
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(fastifyStatic, { root: path.join(root, 'public'), prefix: '/assets/', decorateReply: false, maxAge: '1h' });
+  await registerOrganizerApp(app);
+  return app;
+}
+
+// The organizer app is a static React build; every /app/* path that is not a file gets its
+// index.html so that client-side routes survive a reload.
+async function registerOrganizerApp(app: FastifyInstance): Promise<void> {
+  const index = path.join(webDistDir, 'index.html');
+  if (!existsSync(index)) {
+    app.get('/app/*', async (_request, reply) => reply.status(503).type('text/plain').send('The organizer app is not built. Run: npm run build'));
+    return;
+  }
+  await app.register(fastifyStatic, { root: webDistDir, prefix: '/app/', wildcard: false, index: ['index.html'] });
+  app.get('/app', async (_request, reply) => reply.redirect('/app/'));
+  app.get('/app/*', async (_request, reply) => reply.type('text/html; charset=utf-8').sendFile('index.html', webDistDir));
+}

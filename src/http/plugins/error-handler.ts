@@ -1,0 +1,45 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, isAppError, type FieldProblem } from '../../errors.js';
+
+type ErrorBody = { error: { code: string; message: string; fields?: FieldProblem[] } };
+
+function isDatabaseDown(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  return code === 'ECONNREFUSED' || code === 'ENOENT' || code === '57P01' || code === '57P03' || code === '08006' || code === '08001';
+}
+
+// Maps anything thrown to one JSON shape with a stable code. Clients never see stack traces or
+// SQL; the log keeps the detail for us (without request bodies, which hold personal data).
+export function toAppError(err: unknown): AppError {
+  if (isAppError(err)) return err;
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const context = (err as { validationContext?: string }).validationContext ?? 'body';
+    const fields = err.validation.map((v) => ({
+      field: [context, ...v.instancePath.split('/').filter(Boolean)].join('.'),
+      reason: v.message ?? 'is invalid',
+    }));
+    return new AppError('validation_failed', `Some fields are not valid: ${fields.map((f) => `${f.field} ${f.reason}`).join('; ')}`, fields);
+  }
+  const fe = err as Partial<FastifyError>;
+  if (fe.code?.startsWith('FST_CSRF')) return new AppError('csrf_invalid', 'The form expired or did not come from this site. Reload the page and try again.');
+  if (fe.statusCode === 429) return new AppError('rate_limited', 'Too many requests. Wait a minute and try again.');
+  if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new AppError('payload_too_large', 'The request is too large.');
+  if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new AppError('validation_failed', 'Unsupported content type.', [{ field: 'content-type', reason: 'is not supported' }]);
+  if (fe.statusCode === 400 && (fe.code?.startsWith('FST_ERR_CTP') || err instanceof SyntaxError)) return new AppError('invalid_json', 'The request body is not valid JSON.');
+  if (fe.statusCode === 404) return new AppError('not_found', 'Not found.');
+  if (isDatabaseDown(err)) return new AppError('database_unavailable', 'The database is not answering. Try again shortly.');
+  return new AppError('internal', 'Something went wrong on our side. Nothing was saved; try again.');
+}
+
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err, request, reply) => {
+    const appError = toAppError(err);
+    if (appError.status >= 500) request.log.error({ err }, 'request failed');
+    const body: ErrorBody = { error: { code: appError.code, message: appError.message, ...(appError.fields ? { fields: appError.fields } : {}) } };
+    void reply.status(appError.status).type('application/json').send(body);
+  });
+  app.setNotFoundHandler((request, reply) => {
+    void reply.status(404).send({ error: { code: 'not_found', message: `No route for ${request.method} ${request.url.split('?')[0]}` } });
+  });
+}

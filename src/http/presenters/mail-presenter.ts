@@ -1,0 +1,15 @@
+import type { MailRow } from '../../db/repositories/mail-repository.js';
+
+export function presentMail(row: MailRow) {
+  return {
+    id: row.id,
+    kind: row.kind,
+    to: row.toAddress,
+    subject: row.subject,
+    text: row.textBody,
+    transport: row.transport,
+    createdAt: row.createdAt.toISOString(),
+    sentAt: row.sentAt?.toISOString() ?? null,
+    error: row.error,
+  };
+}

@@ -1,0 +1,29 @@
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Config } from '../../config.js';
+import type { Db } from '../../db/client.js';
+import type { ZodApp } from '../zod-app.js';
+
+export function registerHealthRoutes(app: ZodApp, db: Db, config: Config): void {
+  app.get(
+    '/healthz',
+    {
+      schema: {
+        tags: ['system'],
+        response: {
+          200: z.object({ status: z.literal('ok'), database: z.literal('postgresql'), version: z.string() }),
+          503: z.object({ status: z.literal('unavailable'), database: z.literal('postgresql'), version: z.string() }),
+        },
+      },
+    },
+    async (_request, reply) => {
+      try {
+        // Bounded: a hung database must turn into a 503, not a hung health check.
+        await Promise.race([db.execute(sql`select 1`), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000).unref())]);
+        return { status: 'ok' as const, database: 'postgresql' as const, version: config.version };
+      } catch {
+        return reply.status(503).send({ status: 'unavailable' as const, database: 'postgresql' as const, version: config.version });
+      }
+    },
+  );
+}

@@ -1,0 +1,48 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { MailRepository } from '../db/repositories/mail-repository.js';
+
+export type OutgoingMail = {
+  to: string;
+  subject: string;
+  text: string;
+  kind: string; // 'password_reset', 'welcome', 'card_confirmation', …
+  campaignId?: string | null;
+};
+
+export type Mailer = {
+  send: (mail: OutgoingMail) => Promise<{ id: string; delivered: boolean }>;
+  close: () => void;
+};
+
+// Every message is written to mail_messages before it is sent: with SMTP that row is the
+// transmission log (when, to where, what); without SMTP it is the outbox admins read in /app,
+// so password resets and the demo work on a machine with no mail server.
+export function createMailer(options: { smtpUrl: string | undefined; from: string; repository: MailRepository; now?: () => Date }): Mailer {
+  const now = options.now ?? (() => new Date());
+  const transport: Transporter | null = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : null;
+  return {
+    async send(mail) {
+      const row = await options.repository.record({
+        campaignId: mail.campaignId ?? null,
+        kind: mail.kind,
+        toAddress: mail.to,
+        subject: mail.subject,
+        textBody: mail.text,
+        transport: transport ? 'smtp' : 'outbox',
+      });
+      if (!transport) return { id: row.id, delivered: false };
+      try {
+        const info = await transport.sendMail({ from: options.from, to: mail.to, subject: mail.subject, text: mail.text });
+        await options.repository.markSent(row.id, typeof info.messageId === 'string' ? info.messageId : null, now());
+        return { id: row.id, delivered: true };
+      } catch (err) {
+        // The row stays, with the reason: a failed confirmation must be visible, not lost.
+        await options.repository.markFailed(row.id, err instanceof Error ? err.message : String(err));
+        return { id: row.id, delivered: false };
+      }
+    },
+    close() {
+      transport?.close();
+    },
+  };
+}
