@@ -80,6 +80,8 @@ function clientArgs(connection: pg.PoolConfig): { args: string[]; env: NodeJS.Pr
 
 function runTool(tool: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
+    // The tools need PATH, HOME and locale from the environment, plus the password we add.
+    // eslint-disable-next-line no-restricted-properties
     const child = spawn(tool, args, { stdio: ['ignore', 'inherit', 'pipe'], env: { ...process.env, ...env } });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));

@@ -44,8 +44,8 @@ export function createAccountsRepository(db: Db) {
       await db.update(accounts).set({ failedLogins: 0, lockedUntil: null }).where(eq(accounts.id, id));
     },
 
-    async createSession(input: { id: string; accountId: string; expiresAt: Date; userAgent: string | null }): Promise<void> {
-      await db.insert(sessions).values(input);
+    async createSession(input: { id: string; accountId: string; createdAt: Date; expiresAt: Date; userAgent: string | null }): Promise<void> {
+      await db.insert(sessions).values({ ...input, lastSeenAt: input.createdAt });
     },
     async findSession(id: string) {
       const [row] = await db

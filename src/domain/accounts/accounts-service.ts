@@ -37,7 +37,7 @@ export function createAccountsService(deps: Deps) {
   async function startSession(account: AccountRow, info: RequestInfo): Promise<string> {
     const token = generateToken();
     const createdAt = now();
-    await accounts.createSession({ id: hashToken(token), accountId: account.id, expiresAt: absoluteExpiry(createdAt, deps.limits), userAgent: info.userAgent?.slice(0, 300) ?? null });
+    await accounts.createSession({ id: hashToken(token), accountId: account.id, createdAt, expiresAt: absoluteExpiry(createdAt, deps.limits), userAgent: info.userAgent?.slice(0, 300) ?? null });
     return token;
   }
 

@@ -7,11 +7,11 @@ import { clearSessionCookie, requestInfo, requireAccount, setSessionCookie } fro
 import type { ZodApp } from '../zod-app.js';
 
 const email = z.string().trim().toLowerCase().email('is not an email address').max(254);
-const loginLimit = { rateLimit: { max: 10, timeWindow: '1 minute' } };
 
 export function registerAuthRoutes(app: ZodApp, services: Services, config: Config): void {
   const secure = config.publicUrl.startsWith('https://');
   const maxAge = config.sessionAbsoluteHours * 3600;
+  const loginLimit = { rateLimit: { max: config.loginRateLimitPerMinute, timeWindow: '1 minute' } };
 
   app.get('/api/auth/csrf', { schema: { tags: ['auth'], response: { 200: z.object({ token: z.string() }) } } }, async (_request, reply) => {
     return { token: reply.generateCsrf() };

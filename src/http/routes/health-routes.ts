@@ -1,7 +1,7 @@
-import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
+import { pingDatabase } from '../../db/repositories/health-repository.js';
 import type { ZodApp } from '../zod-app.js';
 
 export function registerHealthRoutes(app: ZodApp, db: Db, config: Config): void {
@@ -18,8 +18,7 @@ export function registerHealthRoutes(app: ZodApp, db: Db, config: Config): void 
     },
     async (_request, reply) => {
       try {
-        // Bounded: a hung database must turn into a 503, not a hung health check.
-        await Promise.race([db.execute(sql`select 1`), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000).unref())]);
+        await pingDatabase(db, 2000);
         return { status: 'ok' as const, database: 'postgresql' as const, version: config.version };
       } catch {
         return reply.status(503).send({ status: 'unavailable' as const, database: 'postgresql' as const, version: config.version });

@@ -1,0 +1,12 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The organizer app: a static React build served by Fastify at /app/. In development, run the
+// server (npm run dev) and `npx vite` side by side; Vite proxies the API.
+export default defineConfig({
+  root: 'web',
+  base: '/app/',
+  plugins: [react()],
+  build: { outDir: '../dist/web', emptyOutDir: true, sourcemap: false },
+  server: { proxy: { '/api': 'http://localhost:3000', '/healthz': 'http://localhost:3000' } },
+});
