@@ -15,11 +15,7 @@ import type { Services } from '../domain/create-services.js';
 import { registerAuthentication } from './plugins/authentication.js';
 import { registerCsrfCheck } from './plugins/csrf.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
-import { registerAdminRoutes } from './routes/admin-routes.js';
-import { registerAuthRoutes } from './routes/auth-routes.js';
-import { registerCampaignRoutes } from './routes/campaign-routes.js';
-import { registerHealthRoutes } from './routes/health-routes.js';
-import { registerPublicSiteRoutes } from './routes/public-site-routes.js';
+import { registerRoutes } from './routes/index.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 export const webDistDir = path.join(root, 'dist', 'web');
@@ -80,11 +76,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAuthentication(app, services);
   registerCsrfCheck(app);
 
-  registerHealthRoutes(app, db, config);
-  registerAuthRoutes(app, services, config);
-  registerCampaignRoutes(app, services);
-  registerAdminRoutes(app, services);
-  registerPublicSiteRoutes(app, services);
+  registerRoutes(app, { config, db, services });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(fastifyStatic, { root: path.join(root, 'public'), prefix: '/assets/', decorateReply: false, maxAge: '1h' });

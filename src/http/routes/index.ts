@@ -1,0 +1,21 @@
+import type { Config } from '../../config.js';
+import type { Db } from '../../db/client.js';
+import type { Services } from '../../domain/create-services.js';
+import type { ZodApp } from '../zod-app.js';
+import { registerAdminRoutes } from './admin-routes.js';
+import { registerAuthRoutes } from './auth-routes.js';
+import { registerCampaignRoutes } from './campaign-routes.js';
+import { registerHealthRoutes } from './health-routes.js';
+import { registerPublicSiteRoutes } from './public-site-routes.js';
+
+export type RouteContext = { config: Config; db: Db; services: Services };
+
+// Every capability's routes, registered in one place. Add a line per capability.
+export function registerRoutes(app: ZodApp, context: RouteContext): void {
+  const { config, db, services } = context;
+  registerHealthRoutes(app, db, config);
+  registerAuthRoutes(app, services, config);
+  registerCampaignRoutes(app, services);
+  registerAdminRoutes(app, services);
+  registerPublicSiteRoutes(app, services);
+}
