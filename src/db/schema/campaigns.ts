@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts.js';
 
@@ -96,6 +97,8 @@ export const people = pgTable(
   (t) => [
     index('people_campaign_idx').on(t.campaignId),
     uniqueIndex('people_employee_id_key').on(t.campaignId, t.employeeId),
+    // The roster import merges by email when there is no employee id.
+    index('people_work_email_idx').on(t.campaignId, sql`lower(${t.workEmail})`),
   ],
 );
 
@@ -119,5 +122,9 @@ export const employments = pgTable(
     startDate: date('start_date').notNull(),
     endDate: date('end_date'),
   },
-  (t) => [index('employments_person_idx').on(t.personId), index('employments_worksite_idx').on(t.worksiteId, t.startDate)],
+  (t) => [
+    index('employments_person_idx').on(t.personId),
+    index('employments_worksite_idx').on(t.worksiteId, t.startDate),
+    index('employments_campaign_idx').on(t.campaignId, t.startDate),
+  ],
 );

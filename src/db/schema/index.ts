@@ -2,3 +2,5 @@ export * from './accounts.js';
 export * from './audit.js';
 export * from './campaigns.js';
 export * from './mail.js';
+export * from './organizing.js';
+export * from './roster.js';

@@ -1,0 +1,92 @@
+import { sql } from 'drizzle-orm';
+import { bigserial, check, date, index, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { accounts } from './accounts.js';
+import { campaigns, people } from './campaigns.js';
+
+// Support assessments, 1 (leader) … 5 (opposed); null is "unknown". History, not a field: a trigger
+// in the migrations refuses UPDATE, so a rating is never rewritten, only followed by a newer one.
+// Rows go only when their person or campaign is deleted (cascade), never one by one.
+export const assessments = pgTable(
+  'assessments',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    level: smallint('level'),
+    note: text('note').notNull().default(''),
+    assessedByAccountId: uuid('assessed_by_account_id').references(() => accounts.id, { onDelete: 'set null' }),
+    assessedByName: text('assessed_by_name').notNull(),
+    assessedAt: timestamp('assessed_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('assessments_person_idx').on(t.personId, t.assessedAt, t.id),
+    index('assessments_campaign_idx').on(t.campaignId, t.assessedAt),
+    check('assessments_level_range', sql`${t.level} is null or ${t.level} between 1 and 5`),
+  ],
+);
+
+export const conversationChannels = ['one_on_one', 'house_visit', 'call', 'text', 'email', 'meeting', 'other'] as const;
+
+export const conversations = pgTable(
+  'conversations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    organizerAccountId: uuid('organizer_account_id').references(() => accounts.id, { onDelete: 'set null' }),
+    organizerName: text('organizer_name').notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    channel: text('channel', { enum: conversationChannels }).notNull(),
+    issues: text('issues').array().notNull().default(sql`'{}'::text[]`),
+    notes: text('notes').notNull().default(''),
+    nextStep: text('next_step').notNull().default(''),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('conversations_person_idx').on(t.personId, t.occurredAt), index('conversations_campaign_idx').on(t.campaignId, t.occurredAt)],
+);
+
+export const tasks = pgTable(
+  'tasks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id').references(() => people.id, { onDelete: 'cascade' }),
+    conversationId: uuid('conversation_id').references(() => conversations.id, { onDelete: 'set null' }),
+    title: text('title').notNull(),
+    dueDate: date('due_date'),
+    assigneeAccountId: uuid('assignee_account_id').references(() => accounts.id, { onDelete: 'set null' }),
+    createdByAccountId: uuid('created_by_account_id').references(() => accounts.id, { onDelete: 'set null' }),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('tasks_assignee_idx').on(t.assigneeAccountId, t.doneAt, t.dueDate), index('tasks_person_idx').on(t.personId)],
+);
+
+// "Who organizes whom": each educator is on at most one committee member's list.
+export const committeeAssignments = pgTable(
+  'committee_assignments',
+  {
+    personId: uuid('person_id')
+      .primaryKey()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    assignedAt: timestamp('assigned_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('committee_assignments_account_idx').on(t.campaignId, t.accountId)],
+);
