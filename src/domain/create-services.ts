@@ -4,9 +4,14 @@ import { createAccountsRepository } from '../db/repositories/accounts-repository
 import { createAuditRepository } from '../db/repositories/audit-repository.js';
 import { createCampaignsRepository } from '../db/repositories/campaigns-repository.js';
 import { createMailRepository } from '../db/repositories/mail-repository.js';
+import { createOrganizingRepository } from '../db/repositories/organizing-repository.js';
 import { createPeopleRepository } from '../db/repositories/people-repository.js';
+import { createPersonRecordsRepository } from '../db/repositories/person-records-repository.js';
+import { createRosterImportRepository } from '../db/repositories/roster-import-repository.js';
 import { createMailer, type Mailer } from '../mail/create-mailer.js';
 import { createAccountsService } from './accounts/accounts-service.js';
+import { createOrganizingService } from './organizing/organizing-service.js';
+import { createRosterImportService } from './roster/roster-import-service.js';
 
 // The wiring of domain services to their repositories, in one place. Routes receive this.
 export function createServices(options: { db: Db; config: Config; now?: () => Date; mailer?: Mailer }) {
@@ -18,6 +23,9 @@ export function createServices(options: { db: Db; config: Config; now?: () => Da
     campaigns: createCampaignsRepository(db),
     mail: createMailRepository(db),
     people: createPeopleRepository(db),
+    personRecords: createPersonRecordsRepository(db),
+    organizing: createOrganizingRepository(db),
+    rosterImports: createRosterImportRepository(db),
   };
   const mailer = options.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, repository: repositories.mail, now });
   const accounts = createAccountsService({
@@ -28,7 +36,9 @@ export function createServices(options: { db: Db; config: Config; now?: () => Da
     publicUrl: config.publicUrl,
     now,
   });
-  return { repositories, mailer, accounts, now };
+  const rosterImport = createRosterImportService({ imports: repositories.rosterImports, campaigns: repositories.campaigns, now });
+  const organizing = createOrganizingService({ records: repositories.personRecords, organizing: repositories.organizing, campaigns: repositories.campaigns, now });
+  return { repositories, mailer, accounts, rosterImport, organizing, now };
 }
 
 export type Services = ReturnType<typeof createServices>;

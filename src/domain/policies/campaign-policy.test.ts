@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { actions, canPerform, roles, visibleWorksites, type Action, type Role } from './campaign-policy.js';
+import { actions, canPerform, limitedToOwnList, roles, visibleWorksites, type Action, type Role } from './campaign-policy.js';
 
 // The expected table, written out independently of the implementation's so a slip in either shows.
-// A = everything, W = own worksites only, - = nothing.
+// A = everything, W = own worksites only, L = own committee list (within own worksites), - = nothing.
 const expected: Record<Action, string> = {
   //                     admin organizer committee viewer
   'dashboard.view':     'A A A A',
@@ -10,11 +10,13 @@ const expected: Record<Action, string> = {
   'people.view':        'A A W -',
   'people.edit':        'A A W -',
   'roster.import':      'A A - -',
-  'assessments.view':   'A A W -',
-  'assessments.edit':   'A A W -',
+  'assessments.view':   'A A L -',
+  'assessments.edit':   'A A L -',
   'cards.view':         'A A W -',
   'cards.enter':        'A A - -',
+  'conversations.view': 'A A W -',
   'conversations.edit': 'A A W -',
+  'committee.assign':   'A A - -',
   'conduct.view':       'A A - -',
   'conduct.edit':       'A A - -',
   'public.manage':      'A A - -',
@@ -32,11 +34,13 @@ describe('campaign policy, role × action', () => {
     const marks = expected[action].split(' ');
     roles.forEach((role: Role, i) => {
       const mark = marks[i];
-      it(`${role} ${mark === 'A' ? 'may' : mark === 'W' ? 'may, at own worksites,' : 'may not'} ${action}`, () => {
+      const label = mark === 'A' ? 'may' : mark === 'W' ? 'may, at own worksites,' : mark === 'L' ? 'may, for own list only,' : 'may not';
+      it(`${role} ${label} ${action}`, () => {
         const actor = { role, worksiteIds: [mine] };
         expect(canPerform(actor, action, mine)).toBe(mark !== '-');
         expect(canPerform(actor, action, other)).toBe(mark === 'A');
-        expect(visibleWorksites(actor, action)).toEqual(mark === 'A' ? 'all' : mark === 'W' ? [mine] : []);
+        expect(visibleWorksites(actor, action)).toEqual(mark === 'A' ? 'all' : mark === 'W' || mark === 'L' ? [mine] : []);
+        expect(limitedToOwnList(actor, action)).toBe(mark === 'L');
       });
     });
   }

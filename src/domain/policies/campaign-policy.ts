@@ -17,7 +17,9 @@ export const actions = [
   'assessments.edit',
   'cards.view',
   'cards.enter', // paper cards, matching review
+  'conversations.view',
   'conversations.edit',
+  'committee.assign', // who organizes whom
   'conduct.view',
   'conduct.edit',
   'public.manage', // petitions, newsletters, endorsements, press, events
@@ -28,7 +30,8 @@ export const actions = [
 ] as const;
 export type Action = (typeof actions)[number];
 
-type Grant = 'all' | 'own-worksites' | 'none';
+// 'own-list': within their worksites, and only for the coworkers on their own committee list.
+type Grant = 'all' | 'own-worksites' | 'own-list' | 'none';
 
 const table: Record<Action, Record<Role, Grant>> = {
   'dashboard.view': { admin: 'all', organizer: 'all', committee: 'all', viewer: 'all' },
@@ -36,11 +39,13 @@ const table: Record<Action, Record<Role, Grant>> = {
   'people.view': { admin: 'all', organizer: 'all', committee: 'own-worksites', viewer: 'none' },
   'people.edit': { admin: 'all', organizer: 'all', committee: 'own-worksites', viewer: 'none' },
   'roster.import': { admin: 'all', organizer: 'all', committee: 'none', viewer: 'none' },
-  'assessments.view': { admin: 'all', organizer: 'all', committee: 'own-worksites', viewer: 'none' },
-  'assessments.edit': { admin: 'all', organizer: 'all', committee: 'own-worksites', viewer: 'none' },
+  'assessments.view': { admin: 'all', organizer: 'all', committee: 'own-list', viewer: 'none' },
+  'assessments.edit': { admin: 'all', organizer: 'all', committee: 'own-list', viewer: 'none' },
   'cards.view': { admin: 'all', organizer: 'all', committee: 'own-worksites', viewer: 'none' },
   'cards.enter': { admin: 'all', organizer: 'all', committee: 'none', viewer: 'none' },
+  'conversations.view': { admin: 'all', organizer: 'all', committee: 'own-worksites', viewer: 'none' },
   'conversations.edit': { admin: 'all', organizer: 'all', committee: 'own-worksites', viewer: 'none' },
+  'committee.assign': { admin: 'all', organizer: 'all', committee: 'none', viewer: 'none' },
   'conduct.view': { admin: 'all', organizer: 'all', committee: 'none', viewer: 'none' },
   'conduct.edit': { admin: 'all', organizer: 'all', committee: 'none', viewer: 'none' },
   'public.manage': { admin: 'all', organizer: 'all', committee: 'none', viewer: 'none' },
@@ -62,6 +67,14 @@ export function canPerform(actor: Actor, action: Action, worksiteId?: string): b
   if (grant === 'all') return true;
   if (grant === 'none') return false;
   return worksiteId === undefined ? actor.worksiteIds.length > 0 : actor.worksiteIds.includes(worksiteId);
+}
+
+/**
+ * Whether the grant stops at the actor's own committee list: the caller must then also check that
+ * the person is on it (or filter lists to it).
+ */
+export function limitedToOwnList(actor: Actor, action: Action): boolean {
+  return table[action][actor.role] === 'own-list';
 }
 
 /** Which worksites' individual data the actor may see for this action: 'all', or a list. */

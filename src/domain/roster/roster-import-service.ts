@@ -1,0 +1,156 @@
+import { Transform, pipeline, type Readable } from 'node:stream';
+import { parse, type CsvError } from 'csv-parse';
+import type { CampaignsRepository } from '../../db/repositories/campaigns-repository.js';
+import type { ImportDiff, RosterImportRepository } from '../../db/repositories/roster-import-repository.js';
+import type { RosterImportCounts, RosterInvalidRow } from '../../db/schema/index.js';
+import { AppError } from '../../errors.js';
+import { resolveMapping, type ColumnMapping } from './roster-mapping.js';
+import { indexMapping, lookupKey, toStagedRow, type StagedRow } from './roster-row.js';
+
+export const BATCH_SIZE = 5000;
+const STORED_INVALID_ROWS = 1000;
+
+export type ImportInput = {
+  campaignId: string;
+  source: Readable;
+  fileName: string | null;
+  mapping: Partial<ColumnMapping>;
+  effectiveDate: string;
+  mode: 'update' | 'full';
+  dryRun: boolean;
+  /** In a full-roster import, end the employment of everyone missing from the file. */
+  confirmLeaving: boolean;
+  actor: { accountId: string | null; label: string };
+  previewLimit?: number;
+  maxBytes?: number;
+  onBytes?: (n: number) => void;
+  onPhase?: (phase: 'reading' | 'comparing' | 'writing', rows: number) => void;
+};
+
+export type ImportResult = ImportDiff & {
+  importId: string | null;
+  dryRun: boolean;
+  effectiveDate: string;
+  mode: 'update' | 'full';
+  headers: string[];
+  mapping: ColumnMapping;
+  leavingEnded: number;
+};
+
+type Parsed = { record: string[]; info: { lines: number } };
+
+export function createRosterImportService(deps: { imports: RosterImportRepository; campaigns: CampaignsRepository; now: () => Date }) {
+  const { imports, campaigns, now } = deps;
+
+  async function lookups(campaignId: string) {
+    const [sites, units] = await Promise.all([campaigns.listWorksites(campaignId), campaigns.listUnits(campaignId)]);
+    return { worksites: new Map(sites.map((s) => [lookupKey(s.name), s.id])), units: new Map(units.map((u) => [lookupKey(u.name), u.id])) };
+  }
+
+  return {
+    /**
+     * Streams the CSV into the staging table in batches, compares it with the roster, and (unless
+     * a dry run) writes it, all in one transaction. Unreadable lines become invalid rows.
+     */
+    async run(input: ImportInput): Promise<ImportResult> {
+      const rowLookups = await lookups(input.campaignId);
+      const remembered = (await imports.findMapping(input.campaignId)) as Partial<ColumnMapping>;
+      const previewLimit = input.previewLimit ?? 200;
+      const skipped: StagedRow[] = [];
+      const parser = parse({
+        bom: true,
+        relax_column_count: true,
+        skip_empty_lines: true,
+        info: true,
+        skip_records_with_error: true,
+        max_record_size: 64 * 1024,
+        on_skip: (err: CsvError | undefined) => {
+          const line = Number((err as { lines?: number } | undefined)?.lines ?? 0);
+          skipped.push(blankRow(line, `the line cannot be read as CSV: ${err?.message ?? 'malformed'}`));
+          return undefined;
+        },
+      });
+      let bytes = 0;
+      const counter = new Transform({
+        transform(chunk: Buffer, _encoding, callback) {
+          bytes += chunk.length;
+          if (input.maxBytes !== undefined && bytes > input.maxBytes) {
+            callback(new AppError('payload_too_large', `The file is larger than ${Math.round(input.maxBytes / 1024 / 1024)} MB.`));
+            return;
+          }
+          input.onBytes?.(chunk.length);
+          callback(null, chunk);
+        },
+      });
+      const records = pipeline(input.source, counter, parser, () => undefined) as AsyncIterable<Parsed>;
+
+      return imports.withSession({ campaignId: input.campaignId, effectiveDate: input.effectiveDate, mode: input.mode }, !input.dryRun, async (session) => {
+        let headers: string[] | null = null;
+        let mapping: ColumnMapping | null = null;
+        let positions: ReturnType<typeof indexMapping> = {};
+        let batch: StagedRow[] = [];
+        let rows = 0;
+        input.onPhase?.('reading', 0);
+        for await (const { record, info } of records) {
+          if (headers === null) {
+            headers = record.map((h) => h.trim());
+            mapping = resolveMapping(headers, input.mapping, remembered);
+            positions = indexMapping(headers, mapping);
+            continue;
+          }
+          batch.push(toStagedRow(info.lines, record, positions, rowLookups));
+          if (skipped.length > 0) batch.push(...skipped.splice(0));
+          if (batch.length >= BATCH_SIZE) {
+            rows += batch.length;
+            await session.stage(batch);
+            batch = [];
+          }
+        }
+        if (headers === null || mapping === null) throw new AppError('validation_failed', 'The file is empty: it needs a header line and at least one row.', [{ field: 'csv', reason: 'is empty' }]);
+        batch.push(...skipped.splice(0));
+        rows += batch.length;
+        await session.stage(batch);
+        input.onPhase?.('comparing', rows);
+        const diff = await session.classify(previewLimit);
+        let importId: string | null = null;
+        let leavingEnded = 0;
+        if (!input.dryRun) {
+          input.onPhase?.('writing', rows);
+          const invalid: RosterInvalidRow[] = diff.invalid.length >= diff.counts.invalid ? diff.invalid : (await session.diff(STORED_INVALID_ROWS)).invalid;
+          const counts: RosterImportCounts = { ...diff.counts, leavingEnded: 0 };
+          importId = await session.apply(
+            { campaignId: input.campaignId, accountId: input.actor.accountId, actorLabel: input.actor.label, fileName: input.fileName, mapping, confirmLeaving: input.confirmLeaving },
+            counts,
+            invalid.slice(0, STORED_INVALID_ROWS),
+          );
+          leavingEnded = input.mode === 'full' && input.confirmLeaving ? diff.counts.leaving : 0;
+        }
+        return { ...diff, importId, dryRun: input.dryRun, effectiveDate: input.effectiveDate, mode: input.mode, headers, mapping, leavingEnded };
+      });
+    },
+
+    async undo(campaignId: string, importId: string, by: string): Promise<void> {
+      await imports.undo(campaignId, importId, by, now());
+    },
+  };
+}
+
+function blankRow(line: number, reason: string): StagedRow {
+  return {
+    line,
+    employeeId: null,
+    givenName: null,
+    familyName: null,
+    workEmail: null,
+    personalEmail: null,
+    phone: null,
+    worksiteId: null,
+    unitId: null,
+    unitGiven: false,
+    jobTitle: null,
+    startDate: null,
+    invalid: reason,
+  };
+}
+
+export type RosterImportService = ReturnType<typeof createRosterImportService>;
