@@ -163,7 +163,7 @@ export function createRosterImportRepository(db: Db) {
       async diff(previewLimit: number): Promise<ImportDiff> {
         const counts = await q(`select kind, count(*)::int n from roster_stage group by kind`);
         const n = (kind: string): number => (counts.rows as { kind: string; n: number }[]).find((r) => r.kind === kind)?.n ?? 0;
-        const leavingCount = options.mode === 'full' ? await q(`select count(distinct e.person_id)::int n ${leavingFrom}`, [campaignId, effectiveDate]) : null;
+        const leavingCount = options.mode === 'full' ? await q(`select count(distinct l.person_id)::int n from (${leavingEmployments}) l`, [campaignId, effectiveDate]) : null;
         const rowCount = (counts.rows as { n: number }[]).reduce((sum, r) => sum + r.n, 0);
         const newRows = await q(
           `select s.line, null::uuid person_id, s.given_name, s.family_name, s.employee_id, s.work_email, w.name worksite_name, s.job_title, u.name unit_name
@@ -185,7 +185,7 @@ export function createRosterImportRepository(db: Db) {
           options.mode === 'full'
             ? await q(
                 `select distinct on (p.family_name, p.given_name, p.id) null::int line, p.id person_id, p.given_name, p.family_name, p.employee_id, p.work_email, w.name worksite_name, e.job_title, u.name unit_name
-                 ${leavingFrom} join people p on p.id = e.person_id join worksites w on w.id = e.worksite_id left join bargaining_units u on u.id = e.unit_id
+                 from (${leavingEmployments}) e join people p on p.id = e.person_id join worksites w on w.id = e.worksite_id left join bargaining_units u on u.id = e.unit_id
                  order by p.family_name, p.given_name, p.id limit $3`,
                 [campaignId, effectiveDate, previewLimit],
               )
@@ -266,7 +266,7 @@ export function createRosterImportRepository(db: Db) {
         let leavingEnded = 0;
         if (options.mode === 'full' && record.confirmLeaving) {
           const ended = await q(
-            `with target as (select e.id, e.person_id, e.end_date ${leavingFrom}),
+            `with target as (${leavingEmployments}),
              recorded as (
                insert into roster_import_changes (import_id, kind, person_id, employment_id, previous)
                select $3, 'employment_ended', person_id, id, jsonb_build_object('endDate', end_date) from target returning employment_id)
@@ -283,7 +283,7 @@ export function createRosterImportRepository(db: Db) {
 
   // Employments current on the effective date whose person is in no row of the file (valid or
   // not: a row we could not read is not evidence that someone left).
-  const leavingFrom = `from employments e
+  const leavingEmployments = `select e.id, e.person_id, e.worksite_id, e.unit_id, e.job_title, e.end_date from employments e
      where e.campaign_id = $1 and e.start_date <= $2::date and (e.end_date is null or e.end_date >= $2::date)
        and not exists (select 1 from roster_stage s where s.person_id = e.person_id)`;
 

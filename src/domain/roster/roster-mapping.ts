@@ -20,8 +20,8 @@ export type ColumnMapping = Record<string, ColumnTarget>;
 
 const synonyms: Record<RosterField, readonly string[]> = {
   employeeId: ['employeeid', 'empid', 'employeenumber', 'employeeno', 'staffid', 'staffnumber', 'id'],
-  givenName: ['givenname', 'firstname', 'first', 'fname', 'legalfirstname'],
-  familyName: ['familyname', 'lastname', 'last', 'lname', 'surname', 'legallastname'],
+  givenName: ['givenname', 'firstname', 'first', 'given', 'fname', 'legalfirstname'],
+  familyName: ['familyname', 'lastname', 'last', 'family', 'lname', 'surname', 'legallastname'],
   workEmail: ['workemail', 'email', 'emailaddress', 'schoolemail', 'workemailaddress'],
   personalEmail: ['personalemail', 'homeemail', 'personalemailaddress'],
   phone: ['phone', 'phonenumber', 'mobile', 'cell', 'cellphone', 'mobilephone'],

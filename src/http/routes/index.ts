@@ -3,10 +3,15 @@ import type { Db } from '../../db/client.js';
 import type { Services } from '../../domain/create-services.js';
 import type { ZodApp } from '../zod-app.js';
 import { registerAdminRoutes } from './admin-routes.js';
+import { registerAssessmentRoutes } from './assessment-routes.js';
 import { registerAuthRoutes } from './auth-routes.js';
 import { registerCampaignRoutes } from './campaign-routes.js';
+import { registerCommitteeRoutes } from './committee-routes.js';
+import { registerConversationRoutes } from './conversation-routes.js';
 import { registerHealthRoutes } from './health-routes.js';
+import { registerPersonRoutes } from './person-routes.js';
 import { registerPublicSiteRoutes } from './public-site-routes.js';
+import { registerRosterImportRoutes } from './roster-import-routes.js';
 
 export type RouteContext = { config: Config; db: Db; services: Services };
 
@@ -17,5 +22,10 @@ export function registerRoutes(app: ZodApp, context: RouteContext): void {
   registerAuthRoutes(app, services, config);
   registerCampaignRoutes(app, services);
   registerAdminRoutes(app, services);
+  registerRosterImportRoutes(app, services);
+  registerPersonRoutes(app, services);
+  registerAssessmentRoutes(app, services);
+  registerConversationRoutes(app, services);
+  registerCommitteeRoutes(app, services);
   registerPublicSiteRoutes(app, services);
 }
