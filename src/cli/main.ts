@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from '../config.js';
 import { AppError } from '../errors.js';
 import { serve } from './serve.js';
 import { runMigrate, runDemo, runUserCreate, runBackup, runRestore } from './commands.js';
+import { runImportRoster, type ImportRosterOptions } from './import-roster.js';
 
 const program = new Command();
 program.name('unionhall').description('Run a workplace union organizing campaign.').showHelpAfterError();
@@ -46,6 +47,19 @@ program
   .description('replace the database with a backup made by `unionhall backup` (stop the server first)')
   .argument('<file>', 'the backup file')
   .action(async (file: string) => runRestore(loadConfig(), file));
+
+const importCommand = program.command('import').description('import data from files');
+importCommand
+  .command('roster')
+  .description('import a roster CSV: new people are added, matches (by employee id or email) updated, moves recorded as history')
+  .argument('<file>', 'the CSV file (first line: column names)')
+  .requiredOption('--campaign <slug>', 'the campaign')
+  .option('--map <column=field...>', 'map a column to a roster field (employeeId, givenName, familyName, workEmail, personalEmail, phone, worksite, jobTitle, unit, startDate, ignore)')
+  .option('--dry-run', 'show what would change, write nothing')
+  .option('--effective <YYYY-MM-DD>', 'the date the changes take effect (default: today)')
+  .option('--full', 'the file is the whole roster: report people missing from it as leaving')
+  .option('--confirm-leaving', 'with --full: end the employment of the people missing from the file')
+  .action(async (file: string, opts: ImportRosterOptions) => runImportRoster(loadConfig(), file, opts));
 
 try {
   await program.parseAsync(process.argv);

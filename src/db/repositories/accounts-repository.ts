@@ -14,8 +14,9 @@ export function createAccountsRepository(db: Db) {
       const [row] = await db.select().from(accounts).where(eq(accounts.id, id));
       return row;
     },
+    /** Accounts that can be used (not disabled): the demo's placeholder accounts do not count. */
     async count(): Promise<number> {
-      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(accounts);
+      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(accounts).where(isNull(accounts.disabledAt));
       return row?.n ?? 0;
     },
     async list(): Promise<AccountRow[]> {
