@@ -66,7 +66,7 @@ export async function loadOrganizingDemo(context: DemoContext): Promise<void> {
       const organized = organizedSchools.has(educator.worksiteId);
       const member = committee.get(educator.worksiteId);
       const rate = (level: number | null, date: string, note: string, by = organizer) =>
-        assessmentRows.push({ campaignId, personId: educator.id, level, note, assessedByAccountId: by.id, assessedByName: by.name, assessedAt: at(date, 17) });
+        assessmentRows.push({ campaignId, personId: educator.id, level, note, assessedByAccountId: by.id, assessedByName: by.name, assessedAt: at(date, 10) });
       const talk = (date: string, nextStep: string) => {
         const who = member && random.next() < 0.5 ? { id: member.accountId, name: member.name } : organizer;
         conversationRows.push({
