@@ -1,0 +1,148 @@
+// Roster import at scale: a 1,000,000-row CSV (10,000 worksites) streamed through the real import
+// (the service and repository `unionhall import roster` and the upload use) into an embedded
+// PostgreSQL; prints time, rows/s and peak RSS, and, as the baseline in the same run, a raw COPY of
+// the same file into a plain table. Standalone:
+//   npx tsx bench/roster-import-1m.ts            (ROSTER_BENCH_ROWS=200000 for a shorter run)
+import { chmodSync, createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { once } from 'node:events';
+import pg from 'pg';
+import { loadConfig } from '../src/config.js';
+import { createDb } from '../src/db/client.js';
+import { startEmbeddedPostgres } from '../src/db/embedded-postgres.js';
+import { runMigrations } from '../src/db/migrate.js';
+import { createServices } from '../src/domain/create-services.js';
+
+export type Figure = { name: string; value: string; comparison?: string };
+
+const ROWS = Number(process.env.ROSTER_BENCH_ROWS ?? 1_000_000);
+const WORKSITES = 10_000;
+
+async function writeCsv(file: string, rows: number): Promise<void> {
+  const out = createWriteStream(file, { highWaterMark: 1024 * 1024 });
+  const write = async (chunk: string) => {
+    if (!out.write(chunk)) await once(out, 'drain');
+  };
+  await write('Employee ID,First Name,Last Name,Work Email,School,Job Title,Unit,Start Date\n');
+  let buffer = '';
+  for (let i = 1; i <= rows; i++) {
+    const site = (i % WORKSITES) + 1;
+    buffer += `E${String(i).padStart(7, '0')},Given${i % 997},Family${i % 1009},person${i}@bench.example,School ${String(site).padStart(5, '0')},${i % 11 === 0 ? 'Counselor' : 'Teacher'},Certificated,2014-08-15\n`;
+    if (buffer.length > 512 * 1024) {
+      await write(buffer);
+      buffer = '';
+    }
+  }
+  await write(buffer);
+  out.end();
+  await once(out, 'finish');
+}
+
+function sampleRss(): { stop: () => number } {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 25);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return Math.max(peak, process.memoryUsage().rss);
+    },
+  };
+}
+
+const mb = (bytes: number): string => `${Math.round(bytes / 1024 / 1024)} MB`;
+const rate = (rows: number, ms: number): string => `${Math.round(rows / (ms / 1000)).toLocaleString('en-US')} rows/s`;
+
+export async function runRosterImportBenchmark(log: (m: string) => void): Promise<Figure[]> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'unionhall-roster-bench-'));
+  // The server may run as `nobody` (when Node is root): it must reach the data folder and, for the
+  // COPY baseline, read the CSV.
+  chmodSync(dir, 0o755);
+  const server = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), database: 'bench', log: () => undefined }).catch((err: unknown) => {
+    rmSync(dir, { recursive: true, force: true });
+    throw err;
+  });
+  const pool = new pg.Pool({ ...server.connection, max: 4 });
+  try {
+    await runMigrations(server.connection);
+    const file = path.join(dir, 'roster.csv');
+    log(`Writing ${ROWS.toLocaleString('en-US')} rows to ${file}…`);
+    await writeCsv(file, ROWS);
+    chmodSync(file, 0o644);
+    const bytes = statSync(file).size;
+    log(`  ${mb(bytes)}`);
+
+    const campaign = await pool.query<{ id: string }>(`insert into campaigns (slug, name) values ('bench', 'Bench') returning id`);
+    const campaignId = campaign.rows[0]!.id;
+    await pool.query(`insert into bargaining_units (campaign_id, name) values ($1, 'Certificated')`, [campaignId]);
+    await pool.query(`insert into employers (campaign_id, name) values ($1, 'Bench Network')`, [campaignId]);
+    await pool.query(
+      `insert into worksites (campaign_id, employer_id, name)
+       select $1, (select id from employers where campaign_id = $1), 'School ' || lpad(g::text, 5, '0') from generate_series(1, $2) g`,
+      [campaignId, WORKSITES],
+    );
+
+    const config = loadConfig({}, { dataDir: dir, sessionSecret: 'roster-bench-secret-0123456789abcdef', logLevel: 'silent' });
+    const services = createServices({ db: createDb(pool), config });
+
+    if (global.gc) global.gc();
+    const rssBefore = process.memoryUsage().rss;
+    log('Importing through the roster import (stream → staging in batches → set-wise merge → history)…');
+    const rss = sampleRss();
+    const started = performance.now();
+    let read = 0;
+    let nextReport = bytes / 10;
+    const result = await services.rosterImport.run({
+      campaignId,
+      source: createReadStream(file, { highWaterMark: 256 * 1024 }),
+      fileName: 'roster.csv',
+      mapping: {},
+      effectiveDate: '2015-08-17',
+      mode: 'update',
+      dryRun: false,
+      confirmLeaving: false,
+      actor: { accountId: null, label: 'bench' },
+      previewLimit: 5,
+      onBytes: (n) => {
+        read += n;
+        if (read >= nextReport) {
+          log(`  read ${Math.round((read / bytes) * 100)}%, RSS ${mb(process.memoryUsage().rss)}`);
+          nextReport += bytes / 10;
+        }
+      },
+      onPhase: (phase, rows) => log(`  ${phase} (${rows.toLocaleString('en-US')} rows staged) at ${((performance.now() - started) / 1000).toFixed(1)} s`),
+    });
+    const importMs = performance.now() - started;
+    const peak = rss.stop();
+    if (result.counts.new !== ROWS || result.counts.invalid !== 0) throw new Error(`unexpected import result: ${JSON.stringify(result.counts)}`);
+    const count = await pool.query<{ n: number }>(`select count(*)::int n from employments where campaign_id = $1`, [campaignId]);
+    if (count.rows[0]!.n !== ROWS) throw new Error(`expected ${ROWS} employments, found ${count.rows[0]!.n}`);
+
+    log('Baseline: raw COPY of the same file into a plain table…');
+    await pool.query(`create table bench_copy (employee_id text, given_name text, family_name text, work_email text, school text, job_title text, unit text, start_date text)`);
+    const copyStarted = performance.now();
+    const copied = await pool.query(`copy bench_copy from '${file.replace(/'/g, "''")}' with (format csv, header true)`).catch((err: unknown) => {
+      log(`COPY failed: ${String(err)}`);
+      throw err;
+    });
+    log(`  copied ${copied.rowCount}`);
+    const copyMs = performance.now() - copyStarted;
+
+    return [
+      { name: 'roster import 1M rows: time', value: `${(importMs / 1000).toFixed(1)} s`, comparison: `${(importMs / copyMs).toFixed(1)}× raw COPY ${(copyMs / 1000).toFixed(1)} s` },
+      { name: 'roster import 1M rows: throughput', value: rate(ROWS, importMs), comparison: `raw COPY ${rate(ROWS, copyMs)}` },
+      { name: 'roster import 1M rows: peak RSS', value: mb(peak), comparison: `RSS before ${mb(rssBefore)}; file ${mb(bytes)}` },
+    ];
+  } finally {
+    await pool.end().catch(() => undefined);
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const figures = await runRosterImportBenchmark((m) => void process.stderr.write(`${m}\n`));
+  for (const f of figures) process.stdout.write(`${f.name}: ${f.value}${f.comparison ? ` (${f.comparison})` : ''}\n`);
+}
