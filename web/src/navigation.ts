@@ -4,7 +4,12 @@ import { AuditLogPage } from './pages/audit-log-page.js';
 import { DashboardPage } from './pages/dashboard-page.js';
 import { MembersPage } from './pages/members-page.js';
 import { OutboxPage } from './pages/outbox-page.js';
+import { CoveragePage } from './pages/coverage-page.js';
+import { MyTasksPage } from './pages/my-tasks-page.js';
 import { PeoplePage } from './pages/people-page.js';
+import { PersonPage } from './pages/person-page.js';
+import { RosterImportPage } from './pages/roster-import-page.js';
+import { WallChartPage } from './pages/wall-chart-page.js';
 import type { NavAccess } from './lib/access.js';
 
 export type NavEntry = {
@@ -23,6 +28,8 @@ export type NavEntry = {
   visible: (access: NavAccess) => boolean;
   /** Rendered inside the app layout; campaign pages may call useCampaign(). */
   page: ComponentType;
+  /** False for pages reached from other pages (one person's page), not from the menu. */
+  inMenu?: boolean;
 };
 
 // The organizer app's pages, in menu order. A capability adds its page here: one entry and a
@@ -43,6 +50,47 @@ export const navigation: NavEntry[] = [
     scope: 'campaign',
     visible: (a) => a.can('people.view'),
     page: PeoplePage,
+  },
+  {
+    path: 'person',
+    label: 'Person',
+    description: 'One educator: employment history, support assessment, conversations and tasks.',
+    scope: 'campaign',
+    visible: (a) => a.can('people.view'),
+    page: PersonPage,
+    inMenu: false,
+  },
+  {
+    path: 'tasks',
+    label: 'My tasks',
+    description: 'Follow-ups assigned to you, soonest due first.',
+    scope: 'campaign',
+    visible: (a) => a.can('conversations.edit'),
+    page: MyTasksPage,
+  },
+  {
+    path: 'coverage',
+    label: 'Coverage',
+    description: 'Who organizes whom: people on no committee list, people not talked to in 30 days.',
+    scope: 'campaign',
+    visible: (a) => a.can('people.view'),
+    page: CoveragePage,
+  },
+  {
+    path: 'wall-chart',
+    label: 'Wall chart',
+    description: 'Every school a column, every educator a cell coloured by assessment. Printable; opening it is logged.',
+    scope: 'campaign',
+    visible: (a) => a.can('assessments.view'),
+    page: WallChartPage,
+  },
+  {
+    path: 'roster-import',
+    label: 'Import roster',
+    description: 'Upload a staff list (CSV), preview the changes, apply or undo.',
+    scope: 'campaign',
+    visible: (a) => a.can('roster.import'),
+    page: RosterImportPage,
   },
   {
     path: 'members',

@@ -17,6 +17,13 @@ export function registerCommitteeRoutes(app: ZodApp, services: Services): void {
     return { lists: await organizing.lists(toCaller(request, access)) };
   });
 
+  // The committee members a list can be given to, with their worksites (for the assign form).
+  app.get('/api/campaigns/:slug/committee-members', { schema: { tags: ['committee'], params: slugParams } }, async (request) => {
+    const access = await requireCampaignAccess(services, request, request.params.slug, 'committee.assign');
+    const members = await services.repositories.campaigns.listMembers(access.campaign.id);
+    return { members: members.filter((m) => m.role === 'committee').map((m) => ({ accountId: m.accountId, name: m.name, email: m.email, worksiteIds: m.worksiteIds })) };
+  });
+
   app.post(
     '/api/campaigns/:slug/committee-lists/:accountId/people',
     { schema: { tags: ['committee'], params: listParams, body: z.object({ personIds: z.array(z.uuid('is not an id')).min(1).max(1000) }) } },

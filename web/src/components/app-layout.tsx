@@ -20,7 +20,7 @@ export function AppLayout(props: { campaignSlug: string | null; activePath?: str
 
   const current = me.campaigns.find((c) => c.slug === props.campaignSlug) ?? null;
   const access = accessFor(me.account.instanceAdmin, current?.role);
-  const campaignEntries = navigation.filter((e) => e.scope === 'campaign' && current && e.visible(access));
+  const campaignEntries = navigation.filter((e) => e.scope === 'campaign' && e.inMenu !== false && current && e.visible(access));
   const instanceEntries = navigation.filter((e) => e.scope === 'instance' && e.visible(access));
   const menu: MenuItem[] = [...campaignEntries, ...instanceEntries].flatMap((e) => {
     const to = entryPath(e, current?.slug ?? null);

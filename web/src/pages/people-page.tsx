@@ -6,6 +6,8 @@ import { campaignPath } from '../lib/api.js';
 import type { RosterPerson } from '../lib/api-types.js';
 import { useCampaign } from '../lib/campaign.js';
 import { formatDate, formatNumber, plural } from '../lib/format.js';
+import { personPagePath } from '../lib/organizing-types.js';
+import { Link } from '../lib/router.js';
 import { useApi } from '../lib/use-api.js';
 
 type Roster = { asOf: string; people: RosterPerson[] };
@@ -120,7 +122,9 @@ export function PeoplePage() {
                   {shown.map((p) => (
                     <tr key={`${p.personId}-${p.worksiteId}`}>
                       <th scope="row" data-label="Name">
-                        {p.familyName}, {p.givenName}
+                        <Link to={personPagePath(campaign.slug, p.personId)}>
+                          {p.familyName}, {p.givenName}
+                        </Link>
                       </th>
                       <td data-label="School">{p.worksiteName}</td>
                       <td data-label="Job title">{p.jobTitle ?? '—'}</td>

@@ -1,0 +1,377 @@
+import { useState, type FormEvent } from 'react';
+import { ErrorNotice, InfoNotice, SuccessNotice } from '../components/error-notice.js';
+import { Field } from '../components/field.js';
+import { PageHeader } from '../components/page-header.js';
+import { EmptyState, LoadError, Loading } from '../components/status.js';
+import { api, ApiError, campaignPath } from '../lib/api.js';
+import { useCampaign } from '../lib/campaign.js';
+import { formatDate, formatDateTime, formatNumber, todayIso } from '../lib/format.js';
+import type { ImportDiff, ImportSummary, PreviewPerson } from '../lib/organizing-types.js';
+import { useApi } from '../lib/use-api.js';
+
+const fieldLabels: Record<string, string> = {
+  employeeId: 'Employee ID',
+  givenName: 'First name',
+  familyName: 'Last name',
+  workEmail: 'Work email',
+  personalEmail: 'Personal email',
+  phone: 'Phone',
+  worksite: 'School',
+  jobTitle: 'Job title',
+  unit: 'Bargaining unit',
+  startDate: 'Start date',
+  ignore: 'Ignore this column',
+};
+
+/** The header line of a CSV file (quoted names allowed), so the mapping can be shown before any upload. */
+function readHeaders(text: string): string[] {
+  const line = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  const headers: string[] = [];
+  let current = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quoted && ch === '"' && line[i + 1] === '"') {
+      current += '"';
+      i++;
+    } else if (ch === '"') quoted = !quoted;
+    else if (ch === ',' && !quoted) {
+      headers.push(current.trim());
+      current = '';
+    } else current += ch;
+  }
+  headers.push(current.trim());
+  return headers.filter((h) => h !== '');
+}
+
+export function RosterImportPage() {
+  const campaign = useCampaign();
+  const history = useApi<{ imports: ImportSummary[] }>(campaignPath(campaign.slug, '/roster/imports'));
+  const remembered = useApi<{ mapping: Record<string, string>; fields: string[] }>(campaignPath(campaign.slug, '/roster/mapping'));
+  const [fileName, setFileName] = useState<string | null>(null);
+  const [csv, setCsv] = useState<string | null>(null);
+  const [headers, setHeaders] = useState<string[]>([]);
+  const [mapping, setMapping] = useState<Record<string, string>>({});
+  const [effectiveDate, setEffectiveDate] = useState(todayIso());
+  const [mode, setMode] = useState<'update' | 'full'>('update');
+  const [confirmLeaving, setConfirmLeaving] = useState(false);
+  const [diff, setDiff] = useState<ImportDiff | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState<'preview' | 'apply' | 'undo' | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const fields = remembered.data?.fields ?? Object.keys(fieldLabels).filter((f) => f !== 'ignore');
+
+  async function chooseFile(file: File | undefined): Promise<void> {
+    setDiff(null);
+    setDone(null);
+    setError(null);
+    if (!file) return;
+    const text = await file.text();
+    setFileName(file.name);
+    setCsv(text);
+    const found = readHeaders(text);
+    setHeaders(found);
+    const known = remembered.data?.mapping ?? {};
+    setMapping(Object.fromEntries(found.filter((h) => known[h]).map((h) => [h, known[h] ?? ''])));
+  }
+
+  const body = () => ({
+    csv,
+    fileName: fileName ?? undefined,
+    mapping: Object.fromEntries(Object.entries(mapping).filter(([, v]) => v !== '')),
+    effectiveDate,
+    mode,
+    confirmLeaving: mode === 'full' && confirmLeaving,
+  });
+
+  async function preview(event: FormEvent): Promise<void> {
+    event.preventDefault();
+    if (!csv) return;
+    setBusy('preview');
+    setError(null);
+    setDone(null);
+    try {
+      const result = await api.post<ImportDiff>(campaignPath(campaign.slug, '/roster/imports/dry-run'), body());
+      setDiff(result);
+      setMapping(result.mapping);
+    } catch (err) {
+      setDiff(null);
+      setError(err instanceof ApiError ? err : new ApiError(0, 'internal', 'The preview failed. Try again.'));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function apply(): Promise<void> {
+    setBusy('apply');
+    setError(null);
+    try {
+      const result = await api.post<ImportDiff>(campaignPath(campaign.slug, '/roster/imports'), body());
+      const c = result.counts;
+      setDone(
+        `Imported: ${formatNumber(c.new)} new, ${formatNumber(c.changed)} changed, ${formatNumber(c.unchanged)} unchanged` +
+          (c.invalid > 0 ? `; ${formatNumber(c.invalid)} invalid rows were skipped` : '') +
+          (result.leavingEnded > 0 ? `; ${formatNumber(result.leavingEnded)} marked as leaving` : '') +
+          '.',
+      );
+      setDiff(null);
+      setCsv(null);
+      setHeaders([]);
+      setFileName(null);
+      history.reload();
+      remembered.reload();
+    } catch (err) {
+      setError(err instanceof ApiError ? err : new ApiError(0, 'internal', 'The import failed; nothing was written. Try again.'));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function undo(item: ImportSummary): Promise<void> {
+    if (!window.confirm(`Undo the import of ${formatDateTime(item.createdAt)}? People it added are removed and the changes it made are reverted.`)) return;
+    setBusy('undo');
+    setError(null);
+    try {
+      await api.post(campaignPath(campaign.slug, `/roster/imports/${item.id}/undo`));
+      setDone('The import was undone.');
+      history.reload();
+    } catch (err) {
+      setError(err instanceof ApiError ? err : new ApiError(0, 'internal', 'Could not undo the import.'));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const latestApplied = history.data?.imports.find((i) => i.status === 'applied');
+
+  return (
+    <>
+      <PageHeader
+        title="Import roster"
+        intro={
+          <p>
+            Upload the staff list as a CSV file. You see what would change before anything is written: new people, changes (moves, new titles), people missing from a full
+            roster, and rows that cannot be read. Moves are kept as history, dated from the effective date.
+          </p>
+        }
+      />
+      {done ? <SuccessNotice>{done}</SuccessNotice> : null}
+      <ErrorNotice error={error} />
+      <form className="form" onSubmit={(e) => void preview(e)}>
+        <Field label="CSV file" hint="First line: column names. Matched to the roster by employee ID, or by email.">
+          {(control) => <input {...control} type="file" accept=".csv,text/csv" onChange={(e) => void chooseFile(e.target.files?.[0])} />}
+        </Field>
+        <Field label="Effective date" hint="Moves and departures take effect on this day.">
+          {(control) => <input {...control} type="date" value={effectiveDate} onChange={(e) => setEffectiveDate(e.target.value)} required />}
+        </Field>
+        <fieldset>
+          <legend>What the file is</legend>
+          <div className="choices">
+            <div className="choice">
+              <input id="mode-update" type="radio" name="mode" checked={mode === 'update'} onChange={() => setMode('update')} />
+              <label htmlFor="mode-update">Updates: add and change the people listed</label>
+            </div>
+            <div className="choice">
+              <input id="mode-full" type="radio" name="mode" checked={mode === 'full'} onChange={() => setMode('full')} />
+              <label htmlFor="mode-full">The whole roster: also show who is missing from it (leaving)</label>
+            </div>
+          </div>
+        </fieldset>
+        {headers.length > 0 ? (
+          <fieldset>
+            <legend>Columns</legend>
+            <p className="field-hint">Blank means automatic (what this campaign used last time, or a guess from the name).</p>
+            <div className="checkbox-grid">
+              {headers.map((h) => (
+                <Field key={h} label={h}>
+                  {(control) => (
+                    <select {...control} value={mapping[h] ?? ''} onChange={(e) => setMapping({ ...mapping, [h]: e.target.value })}>
+                      <option value="">Automatic</option>
+                      {[...fields, 'ignore'].map((f) => (
+                        <option key={f} value={f}>
+                          {fieldLabels[f] ?? f}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </Field>
+              ))}
+            </div>
+          </fieldset>
+        ) : null}
+        <div className="form-actions">
+          <button type="submit" className="button-primary" disabled={!csv || busy !== null}>
+            {busy === 'preview' ? 'Comparing…' : 'Preview changes'}
+          </button>
+        </div>
+      </form>
+
+      {diff ? (
+        <section className="section" aria-labelledby="diff-heading">
+          <h2 id="diff-heading">What this import would do (nothing written yet)</h2>
+          <ul className="stats">
+            {(
+              [
+                ['New', diff.counts.new],
+                ['Changed', diff.counts.changed],
+                ['Unchanged', diff.counts.unchanged],
+                ['Leaving', diff.counts.leaving],
+                ['Invalid rows', diff.counts.invalid],
+              ] as const
+            ).map(([label, n]) => (
+              <li key={label} className="stat">
+                <span className="stat-value">{formatNumber(n)}</span> <span className="stat-label">{label}</span>
+              </li>
+            ))}
+          </ul>
+          <DiffTable title="New people" rows={diff.new} total={diff.counts.new} />
+          {diff.changed.length > 0 ? (
+            <>
+              <h3>Changed ({formatNumber(diff.counts.changed)})</h3>
+              <div className="table-wrap">
+                <table className="data-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">Line</th>
+                      <th scope="col">Name</th>
+                      <th scope="col">Changes</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {diff.changed.map((row) => (
+                      <tr key={row.line ?? row.personId}>
+                        <td>{row.line}</td>
+                        <th scope="row">
+                          {row.familyName}, {row.givenName}
+                        </th>
+                        <td>
+                          {row.changes.map((c) => (
+                            <div key={c.field}>
+                              {fieldLabels[c.field] ?? c.field}: {c.from ?? '—'} → {c.to ?? '—'}
+                            </div>
+                          ))}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
+          ) : null}
+          <DiffTable title="Leaving (not in the file)" rows={diff.leaving} total={diff.counts.leaving} />
+          {diff.invalid.length > 0 ? (
+            <>
+              <h3>Invalid rows ({formatNumber(diff.counts.invalid)}): these are skipped</h3>
+              <ul>
+                {diff.invalid.map((row) => (
+                  <li key={row.line}>
+                    Line {row.line}: {row.reason}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {diff.mode === 'full' && diff.counts.leaving > 0 ? (
+            <div className="checkbox">
+              <input id="confirm-leaving" type="checkbox" checked={confirmLeaving} onChange={(e) => setConfirmLeaving(e.target.checked)} />
+              <label htmlFor="confirm-leaving">
+                End the employment of the {formatNumber(diff.counts.leaving)} people missing from the file, as of {formatDate(diff.effectiveDate)}
+              </label>
+            </div>
+          ) : null}
+          <div className="form-actions">
+            <button type="button" className="button-primary" onClick={() => void apply()} disabled={busy !== null}>
+              {busy === 'apply' ? 'Importing…' : 'Apply this import'}
+            </button>
+          </div>
+        </section>
+      ) : null}
+
+      <section className="section" aria-labelledby="history-heading">
+        <h2 id="history-heading">Past imports</h2>
+        {history.error ? <LoadError error={history.error} retry={history.reload} /> : null}
+        {history.loading && !history.data ? <Loading /> : null}
+        {history.data && history.data.imports.length === 0 ? <EmptyState title="No imports yet." /> : null}
+        {history.data && history.data.imports.length > 0 ? (
+          <div className="table-wrap">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">When</th>
+                  <th scope="col">File</th>
+                  <th scope="col">Effective</th>
+                  <th scope="col">New / changed / invalid</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {history.data.imports.map((item) => (
+                  <tr key={item.id}>
+                    <td>{formatDateTime(item.createdAt)}</td>
+                    <td>{item.fileName ?? '—'}</td>
+                    <td>{formatDate(item.effectiveDate)}</td>
+                    <td>
+                      {formatNumber(item.counts.new)} / {formatNumber(item.counts.changed)} / {formatNumber(item.counts.invalid)}
+                    </td>
+                    <td>{item.status === 'undone' ? `Undone by ${item.undoneBy ?? '?'}` : 'Applied'}</td>
+                    <td>
+                      {item.id === latestApplied?.id ? (
+                        <button type="button" className="button-secondary" onClick={() => void undo(item)} disabled={busy !== null}>
+                          Undo
+                        </button>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+        <InfoNotice>
+          <p>Only the latest import can be undone. An import whose new people have since been rated or talked to cannot be undone.</p>
+        </InfoNotice>
+      </section>
+    </>
+  );
+}
+
+function DiffTable(props: { title: string; rows: PreviewPerson[]; total: number }) {
+  if (props.rows.length === 0) return null;
+  return (
+    <>
+      <h3>
+        {props.title} ({formatNumber(props.total)}
+        {props.total > props.rows.length ? `, first ${formatNumber(props.rows.length)} shown` : ''})
+      </h3>
+      <div className="table-wrap">
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">Line</th>
+              <th scope="col">Name</th>
+              <th scope="col">School</th>
+              <th scope="col">Job title</th>
+              <th scope="col">Employee ID</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.rows.map((row) => (
+              <tr key={`${row.line ?? ''}-${row.personId ?? ''}-${row.employeeId ?? ''}`}>
+                <td>{row.line ?? '—'}</td>
+                <th scope="row">
+                  {row.familyName}, {row.givenName}
+                </th>
+                <td>{row.worksiteName ?? '—'}</td>
+                <td>{row.jobTitle ?? '—'}</td>
+                <td>{row.employeeId ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
