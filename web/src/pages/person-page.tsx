@@ -18,7 +18,7 @@ export function PersonPage() {
   const campaign = useCampaign();
   const { pathname } = useLocation();
   const personId = pathname.split('/').filter(Boolean)[4] ?? '';
-  const { data, error, loading, reload } = useApi<PersonDetail>(personId ? campaignPath(campaign.slug, `/people/${personId}`) : null);
+  const { data, error, reload } = useApi<PersonDetail>(personId ? campaignPath(campaign.slug, `/people/${personId}`) : null);
   const issues = useApi<{ issues: string[]; channels: string[] }>(campaign.can('conversations.view') ? campaignPath(campaign.slug, '/conversation-issues') : null);
 
   if (error) {
@@ -29,7 +29,7 @@ export function PersonPage() {
       </>
     );
   }
-  if (loading || !data) return <Loading label="Loading…" />;
+  if (!data) return <Loading label="Loading…" />;
   const { person } = data;
   const current = data.employment.filter((e) => e.endDate === null);
   return (
