@@ -129,6 +129,9 @@ export function createRosterImportRepository(db: Db) {
            from (select person_id, min(line) first_line from roster_stage where invalid is null and person_id is not null group by person_id having count(*) > 1) d
            where s.person_id = d.person_id and s.line > d.first_line and s.invalid is null`,
         );
+        // Temporary tables are never analyzed automatically; without fresh statistics the planner
+        // takes the matched columns for all-null and picks nested loops over the whole file.
+        await q('analyze roster_stage');
         await q(
           `update roster_stage s set current_employment_id = e.id, cur_worksite_id = e.worksite_id, cur_unit_id = e.unit_id, cur_job_title = e.job_title
            from employments e
@@ -157,6 +160,7 @@ export function createRosterImportRepository(db: Db) {
           `update roster_stage set kind = case when invalid is not null then 'invalid' when person_id is null then 'new'
              when person_changed or employment_changed then 'changed' else 'unchanged' end`,
         );
+        await q('analyze roster_stage');
         return this.diff(previewLimit);
       },
 
@@ -219,6 +223,7 @@ export function createRosterImportRepository(db: Db) {
         const defaultUnit = units.rows.length === 1 ? (units.rows[0] as { id: string }).id : null;
 
         await q(`update roster_stage set person_id = gen_random_uuid() where kind = 'new'`);
+        await q('analyze roster_stage');
         await q(
           `insert into people (id, campaign_id, given_name, family_name, employee_id, work_email, personal_email, phone)
            select person_id, $1, given_name, family_name, employee_id, work_email, personal_email, phone from roster_stage where kind = 'new'`,
