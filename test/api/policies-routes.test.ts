@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { committeeAssignments } from '../../src/db/schema/index.js';
 import { addMember, createAccount, createCampaign, createMember, TEST_PASSWORD, type CampaignFixture } from '../support/factories.js';
 import { createTestApp, type Agent, type TestApp } from '../support/test-app.js';
 
@@ -10,8 +11,8 @@ import { createTestApp, type Agent, type TestApp } from '../support/test-app.js'
 type Who = 'admin' | 'organizer' | 'committee' | 'viewer' | 'nonMember' | 'anonymous' | 'instanceAdmin';
 const everyone: Who[] = ['admin', 'organizer', 'committee', 'viewer', 'nonMember', 'anonymous', 'instanceAdmin'];
 
-type Route = { method: 'GET' | 'POST' | 'PUT'; url: (c: Context) => string; body?: (c: Context) => unknown; expect: Record<Who, number> };
-type Context = { slug: string; targetAccountId: string };
+type Route = { method: 'GET' | 'POST' | 'PUT' | 'PATCH'; url: (c: Context) => string; body?: (c: Context) => unknown; expect: Record<Who, number> };
+type Context = { slug: string; targetAccountId: string; personId: string };
 
 // `instanceAdmin` runs the instance but is not a member of this campaign: like any non-member, it
 // learns nothing about the campaign (404).
@@ -19,6 +20,10 @@ const memberOnly = { nonMember: 404, anonymous: 401, instanceAdmin: 404 } as con
 const adminOnly = { admin: 200, organizer: 403, committee: 403, viewer: 403, ...memberOnly } as const;
 const instanceOnly = { admin: 403, organizer: 403, committee: 403, viewer: 403, nonMember: 403, anonymous: 401, instanceAdmin: 200 } as const;
 const anyone = { admin: 200, organizer: 200, committee: 200, viewer: 200, nonMember: 200, anonymous: 200, instanceAdmin: 200 } as const;
+const importers = { admin: 200, organizer: 200, committee: 403, viewer: 403, ...memberOnly } as const;
+// People data: committee members at their worksites (the person below is at theirs and on their list).
+const peopleData = (ok: number) => ({ admin: ok, organizer: ok, committee: ok, viewer: 403, ...memberOnly }) as const;
+const rosterCsv = 'Employee ID,First Name,Last Name,School,Job Title\nP-1,Pat,Policy,School 1,Teacher\n';
 
 const routes: Route[] = [
   { method: 'GET', url: (c) => `/api/campaigns/${c.slug}`, expect: { admin: 200, organizer: 200, committee: 200, viewer: 200, ...memberOnly } },
@@ -32,6 +37,23 @@ const routes: Route[] = [
   { method: 'POST', url: () => '/api/admin/users', body: () => ({ email: `new-${randomBytes(4).toString('hex')}@example.org`, name: 'New Person' }), expect: { ...instanceOnly, instanceAdmin: 201 } },
   { method: 'GET', url: () => '/api/admin/audit', expect: instanceOnly },
   { method: 'GET', url: () => '/api/admin/outbox', expect: instanceOnly },
+  { method: 'POST', url: (c) => `/api/campaigns/${c.slug}/roster/imports/dry-run`, body: () => ({ csv: rosterCsv }), expect: importers },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/roster/imports`, expect: importers },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/roster/mapping`, expect: importers },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/people/${c.personId}`, expect: peopleData(200) },
+  { method: 'PATCH', url: (c) => `/api/campaigns/${c.slug}/people/${c.personId}`, body: () => ({ phone: '(323) 555-0100' }), expect: peopleData(200) },
+  { method: 'POST', url: (c) => `/api/campaigns/${c.slug}/people/${c.personId}/assessments`, body: () => ({ level: 2 }), expect: peopleData(201) },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/people/${c.personId}/assessments`, expect: peopleData(200) },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/assessments`, expect: peopleData(200) },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/assessments/summary`, expect: { admin: 200, organizer: 200, committee: 200, viewer: 200, ...memberOnly } },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/wall-chart`, expect: peopleData(200) },
+  { method: 'POST', url: (c) => `/api/campaigns/${c.slug}/people/${c.personId}/conversations`, body: () => ({ channel: 'call' }), expect: peopleData(201) },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/people/${c.personId}/conversations`, expect: peopleData(200) },
+  { method: 'POST', url: (c) => `/api/campaigns/${c.slug}/tasks`, body: (c) => ({ title: 'Follow up', personId: c.personId }), expect: peopleData(201) },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/committee-lists`, expect: peopleData(200) },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/committee-members`, expect: importers },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/coverage`, expect: peopleData(200) },
+  { method: 'GET', url: () => '/api/me/tasks', expect: { ...anyone, anonymous: 401 } },
   // The public site is public: the same page for everyone, signed in or not.
   { method: 'GET', url: (c) => `/c/${c.slug}`, expect: anyone },
 ];
@@ -67,7 +89,9 @@ beforeAll(async () => {
   agents.instanceAdmin = await signedIn(instanceAdmin.email);
   agents.anonymous = t.agent();
   const target = await createMember(db, fixture, 'viewer');
-  context = { slug: fixture.campaign.slug, targetAccountId: target.id };
+  const person = fixture.people[0]!;
+  await db.insert(committeeAssignments).values({ personId: person.id, campaignId: fixture.campaign.id, accountId: accountIds.committee });
+  context = { slug: fixture.campaign.slug, targetAccountId: target.id, personId: person.id };
 });
 afterAll(async () => t.close());
 
@@ -78,7 +102,7 @@ describe('role × route', () => {
   for (const route of routes) {
     for (const who of everyone) {
       const status = route.expect[who];
-      it(`${route.method} ${route.url({ slug: ':slug', targetAccountId: ':accountId' })} as ${who} → ${status}`, async () => {
+      it(`${route.method} ${route.url({ slug: ':slug', targetAccountId: ':accountId', personId: ':personId' })} as ${who} → ${status}`, async () => {
         const res = await send(who, route);
         expect(res.statusCode, res.body).toBe(status);
         if (status >= 400) {
