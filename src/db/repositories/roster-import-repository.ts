@@ -222,19 +222,17 @@ export function createRosterImportRepository(db: Db) {
         const units = await q('select id from bargaining_units where campaign_id = $1', [campaignId]);
         const defaultUnit = units.rows.length === 1 ? (units.rows[0] as { id: string }).id : null;
 
-        await q(`update roster_stage set person_id = gen_random_uuid() where kind = 'new'`);
-        await q('analyze roster_stage');
         await q(
           `insert into people (id, campaign_id, given_name, family_name, employee_id, work_email, personal_email, phone)
-           select person_id, $1, given_name, family_name, employee_id, work_email, personal_email, phone from roster_stage where kind = 'new'`,
+           select new_person_id, $1, given_name, family_name, employee_id, work_email, personal_email, phone from roster_stage where kind = 'new'`,
           [campaignId],
         );
         await q(
           `insert into employments (person_id, campaign_id, worksite_id, unit_id, job_title, start_date)
-           select person_id, $1, worksite_id, case when unit_given then unit_id else $3::uuid end, job_title, coalesce(start_date, $2::date) from roster_stage where kind = 'new'`,
+           select new_person_id, $1, worksite_id, case when unit_given then unit_id else $3::uuid end, job_title, coalesce(start_date, $2::date) from roster_stage where kind = 'new'`,
           [campaignId, effectiveDate, defaultUnit],
         );
-        await q(`insert into roster_import_changes (import_id, kind, person_id) select $1, 'person_created', person_id from roster_stage where kind = 'new'`, [importId]);
+        await q(`insert into roster_import_changes (import_id, kind, person_id) select $1, 'person_created', new_person_id from roster_stage where kind = 'new'`, [importId]);
 
         await q(
           `insert into roster_import_changes (import_id, kind, person_id, previous)
@@ -307,7 +305,9 @@ export function createRosterImportRepository(db: Db) {
           line int not null, employee_id text, given_name text, family_name text, work_email text, personal_email text, phone text,
           worksite_id uuid, unit_id uuid, unit_given bool not null, job_title text, start_date date, invalid text,
           person_id uuid, matched_by text, person_employee_id text, current_employment_id uuid, cur_worksite_id uuid, cur_unit_id uuid, cur_job_title text,
-          person_changed bool not null default false, employment_changed bool not null default false, kind text
+          person_changed bool not null default false, employment_changed bool not null default false, kind text,
+          -- The id a new person gets, drawn while staging so that writing needs no pass over the rows.
+          new_person_id uuid not null default gen_random_uuid()
         ) on commit drop`);
         result = { value: await work(session(client, options)) };
         if (!commit) throw ROLLBACK;
