@@ -70,7 +70,7 @@ async function loadStructureAndRoster(db: Db, random: Random, progress: Progress
         const inUnit = i < size;
         const title = !inUnit ? random.pick(['Office Manager', 'Assistant Principal', 'Campus Aide'] as const) : i % 12 === 0 ? 'Counselor' : `Teacher, ${random.pick(teacherSubjects)}`;
         // Most started before the story; some were hired mid-year; a few left at the end of June.
-        const start = random.next() < 0.9 ? `20${random.int(8, 14)}-08-${String(random.int(10, 25)).padStart(2, '0')}` : '2015-01-05';
+        const start = random.next() < 0.9 ? `20${String(random.int(8, 14)).padStart(2, '0')}-08-${String(random.int(10, 25)).padStart(2, '0')}` : '2015-01-05';
         const end = random.next() < 0.04 ? '2015-06-30' : null;
         jobs.push({ title, inUnit, start, end });
         const handle = `${given}.${family}`.toLowerCase();
