@@ -13,6 +13,16 @@ export const auditActionLabels: Record<string, string> = {
   'people.list_viewed': 'Viewed the roster',
   'export.roster': 'Exported the roster',
   'outbox.viewed': 'Read the outbox',
+  'roster.import_previewed': 'Previewed a roster import',
+  'roster.imported': 'Imported a roster',
+  'roster.import_undone': 'Undid a roster import',
+  'person.created': 'Added a person',
+  'person.updated': 'Edited a person',
+  'employment.changed': 'Changed an employment (move, title, leaving)',
+  'assessments.viewed': 'Opened a person’s support assessments',
+  'assessments.list_viewed': 'Viewed a list of support assessments (list, history or wall chart)',
+  'committee.assigned': 'Added people to a committee list',
+  'committee.unassigned': 'Removed someone from a committee list',
 };
 
 export function describeAction(action: string): string {
