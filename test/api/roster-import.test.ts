@@ -248,3 +248,24 @@ describe('roster import: who may', () => {
     expect((await t.agent().post(url(fixture, '/dry-run'), { csv })).statusCode).toBe(401);
   });
 });
+
+describe('roster import: hostile input', () => {
+  it('refuses a file with a line longer than any roster row, naming the line, and writes nothing', async () => {
+    const { fixture, agent } = await setup();
+    const csv = [header, 'L-0,Fine,Row,fine@school.example,School 1,Teacher,Certificated', `L-1,${'A'.repeat(70_000)},Long,long@school.example,School 1,Teacher,Certificated`, 'L-2,Ok,Row,ok@school.example,School 1,Teacher,Certificated'].join('\n');
+    const res = await agent.post(url(fixture), { csv });
+    expect(res.statusCode, res.body).toBe(400);
+    expect((res.json() as { error: { message: string } }).error.message).toContain('Line 3 is longer than 64 KB');
+    const rows = await t.database.db.select().from(people).where(and(eq(people.campaignId, fixture.campaign.id), eq(people.employeeId, 'L-0')));
+    expect(rows).toHaveLength(0);
+  });
+
+  it('answers 400 for an empty file and for a header without rows imports nothing', async () => {
+    const { fixture, agent } = await setup();
+    const empty = await agent.request({ method: 'POST', url: url(fixture, '/dry-run'), payload: '', headers: { 'content-type': 'text/csv' } });
+    expect(empty.statusCode).toBe(400);
+    const headerOnly = await agent.post(url(fixture, '/dry-run'), { csv: `${header}\n` });
+    expect(headerOnly.statusCode).toBe(200);
+    expect((headerOnly.json() as Diff).counts.rows).toBe(0);
+  });
+});

@@ -9,6 +9,7 @@ import { indexMapping, lookupKey, toStagedRow, type StagedRow } from './roster-r
 
 export const BATCH_SIZE = 5000;
 const STORED_INVALID_ROWS = 1000;
+const MAX_RECORD_KB = 64;
 
 export type ImportInput = {
   campaignId: string;
@@ -57,6 +58,7 @@ export function createRosterImportService(deps: { imports: RosterImportRepositor
       const remembered = (await imports.findMapping(input.campaignId)) as Partial<ColumnMapping>;
       const previewLimit = input.previewLimit ?? 200;
       const skipped: StagedRow[] = [];
+      let tooLong: number | null = null;
       const options: Options<Parsed, string[]> = {
         bom: true,
         relax_column_count: true,
@@ -65,10 +67,13 @@ export function createRosterImportService(deps: { imports: RosterImportRepositor
         // which copies the parser's whole state for every record).
         on_record: (record: string[], context: { lines: number }): Parsed => ({ record, lines: context.lines }),
         skip_records_with_error: true,
-        max_record_size: 64 * 1024,
+        max_record_size: MAX_RECORD_KB * 1024,
         on_skip: (err: CsvError | undefined) => {
           const line = Number((err as { lines?: number } | undefined)?.lines ?? 0);
-          skipped.push(blankRow(line, `the line cannot be read as CSV: ${err?.message ?? 'malformed'}`));
+          // After an oversized record the parser cannot find where the next one starts: stop
+          // rather than silently lose the rows behind it.
+          if (err?.code === 'CSV_MAX_RECORD_SIZE') tooLong ??= line;
+          else skipped.push(blankRow(line, `the line cannot be read as CSV: ${err?.message ?? 'malformed'}`));
           return undefined;
         },
       };
@@ -109,6 +114,9 @@ export function createRosterImportService(deps: { imports: RosterImportRepositor
             await session.stage(batch);
             batch = [];
           }
+        }
+        if (tooLong !== null) {
+          throw new AppError('validation_failed', `Line ${tooLong} is longer than ${MAX_RECORD_KB} KB: this does not look like a roster. Nothing was imported.`, [{ field: 'csv', reason: `line ${tooLong} is too long` }]);
         }
         if (headers === null || mapping === null) throw new AppError('validation_failed', 'The file is empty: it needs a header line and at least one row.', [{ field: 'csv', reason: 'is empty' }]);
         batch.push(...skipped.splice(0));
