@@ -3,10 +3,12 @@ import type { Db } from '../db/client.js';
 import { createAccountsRepository } from '../db/repositories/accounts-repository.js';
 import { createAuditRepository } from '../db/repositories/audit-repository.js';
 import { createCampaignsRepository } from '../db/repositories/campaigns-repository.js';
+import { createConductRepository } from '../db/repositories/conduct-repository.js';
 import { createMailRepository } from '../db/repositories/mail-repository.js';
 import { createPeopleRepository } from '../db/repositories/people-repository.js';
 import { createMailer, type Mailer } from '../mail/create-mailer.js';
 import { createAccountsService } from './accounts/accounts-service.js';
+import { createConductService } from './conduct/conduct-service.js';
 
 // The wiring of domain services to their repositories, in one place. Routes receive this.
 export function createServices(options: { db: Db; config: Config; now?: () => Date; mailer?: Mailer }) {
@@ -16,6 +18,7 @@ export function createServices(options: { db: Db; config: Config; now?: () => Da
     accounts: createAccountsRepository(db),
     audit: createAuditRepository(db),
     campaigns: createCampaignsRepository(db),
+    conduct: createConductRepository(db),
     mail: createMailRepository(db),
     people: createPeopleRepository(db),
   };
@@ -28,7 +31,8 @@ export function createServices(options: { db: Db; config: Config; now?: () => Da
     publicUrl: config.publicUrl,
     now,
   });
-  return { repositories, mailer, accounts, now };
+  const conduct = createConductService({ conduct: repositories.conduct, now });
+  return { repositories, mailer, accounts, conduct, now };
 }
 
 export type Services = ReturnType<typeof createServices>;
