@@ -396,7 +396,40 @@ describe('attachments cannot change', () => {
     await agent.login(member.email, TEST_PASSWORD);
     const res = await agent.request({ method: 'POST', url: `/api/campaigns/${other.campaign.slug}/conduct/attachments`, ...multipart({ name: 'a.txt', type: 'text/plain', content: Buffer.from('hello') }) });
     expect(res.statusCode).toBe(201);
+    const file = (res.json() as { attachment: Attachment }).attachment;
+    const cited = await agent.post(`/api/campaigns/${other.campaign.slug}/conduct/incidents`, { occurredOn: '2015-03-02', kind: 'threat', title: 'Cites the file', quotes: [{ text: 'hello', attachmentId: file.id }] });
+    expect(cited.statusCode).toBe(201);
+    // As the demo reset does: the campaign, its incidents and its files go together.
     await t.database.db.delete(campaigns).where(eq(campaigns.id, other.campaign.id));
     expect(await t.database.db.select().from(attachments).where(eq(attachments.campaignId, other.campaign.id))).toHaveLength(0);
+  });
+});
+
+describe('tamper detection', () => {
+  it('refuses to export exhibits whose bytes were changed behind the triggers, naming them', async () => {
+    const other = await createCampaign(t.database.db, { sites: 1, perSite: 1 });
+    const account = await createMember(t.database.db, other, 'admin');
+    const agent = t.agent();
+    await agent.login(account.email, TEST_PASSWORD);
+    const otherBase = `/api/campaigns/${other.campaign.slug}/conduct`;
+    const up = await agent.request({ method: 'POST', url: `${otherBase}/attachments`, ...multipart({ name: 'memo.pdf', type: 'application/pdf', content: await makePdf(2) }) });
+    const file = (up.json() as { attachment: Attachment }).attachment;
+    await agent.post(`${otherBase}/incidents`, { occurredOn: '2015-03-02', kind: 'threat', title: 'Memo', attachmentIds: [file.id] });
+    expect((await agent.get(`${otherBase}/export/exhibits.zip`)).statusCode).toBe(200);
+
+    // Someone with superuser access disables the guard and swaps the bytes.
+    const client = await t.database.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('ALTER TABLE attachment_contents DISABLE TRIGGER attachment_contents_immutable');
+      await client.query("UPDATE attachment_contents SET content = '\\x25504446'::bytea WHERE attachment_id = $1", [file.id]);
+      await client.query('ALTER TABLE attachment_contents ENABLE TRIGGER attachment_contents_immutable');
+      await client.query('COMMIT');
+    } finally {
+      client.release();
+    }
+    const res = await agent.get(`${otherBase}/export/exhibits.zip`);
+    expect(res.statusCode).toBe(409);
+    expect((res.json() as { error: { message: string } }).error.message).toContain('Exhibit 1');
   });
 });

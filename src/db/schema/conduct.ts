@@ -202,7 +202,8 @@ export const incidentQuotes = pgTable(
     text: text('text').notNull(),
     speakerAgentId: uuid('speaker_agent_id').references(() => employerAgents.id, { onDelete: 'set null' }),
     source: text('source').notNull().default(''),
-    attachmentId: uuid('attachment_id').references(() => attachments.id),
+    // Cascade only matters when a whole campaign is deleted: attachments are otherwise permanent.
+    attachmentId: uuid('attachment_id').references(() => attachments.id, { onDelete: 'cascade' }),
     pageFrom: integer('page_from'),
     pageTo: integer('page_to'),
   },

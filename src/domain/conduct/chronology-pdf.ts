@@ -51,7 +51,7 @@ export async function renderChronologyPdf(chronology: Chronology, heading: Chron
   const exhibitOf = new Map(chronology.exhibits.map((e) => [e.attachment.id, e.number]));
 
   // Title block.
-  doc.fillColor(MUTED).font('Helvetica').fontSize(9).text('PRIVILEGED AND CONFIDENTIAL — PREPARED FOR COUNSEL', { characterSpacing: 0.5 });
+  doc.fillColor(MUTED).font('Helvetica').fontSize(9).text('CONFIDENTIAL — PREPARED FOR COUNSEL', { characterSpacing: 0.5 });
   doc.moveDown(0.6);
   doc.fillColor(INK).font('Helvetica-Bold').fontSize(20).text('Chronology of employer conduct');
   doc.font('Helvetica').fontSize(12).text(heading.campaignName);
@@ -82,7 +82,7 @@ export async function renderChronologyPdf(chronology: Chronology, heading: Chron
     doc.font('Helvetica').fontSize(11).text(incident.title);
     doc.moveDown(0.3);
     field('Worksite', incident.worksites.map((w) => w.name).join('; '));
-    field('Acted', incident.agents.map((a) => `${a.name} (${a.title || agentRoleLabels[a.role]})`).join('; '));
+    field('Who acted', incident.agents.map((a) => `${a.name} (${a.title || agentRoleLabels[a.role]})`).join('; '));
     field('May breach', incident.provisions.map((p) => `${p.code} — ${p.title}`).join('; '));
     const deadline = deadlineText(incident);
     field('Charge deadline', deadline.text, deadline.color);
@@ -121,13 +121,22 @@ export async function renderChronologyPdf(chronology: Chronology, heading: Chron
   if (chronology.exhibits.length > 0) {
     doc.addPage();
     doc.fillColor(INK).font('Helvetica-Bold').fontSize(14).text('Exhibits');
-    doc.font('Helvetica').fontSize(9.5).fillColor(MUTED).text('SHA-256 recorded at upload. The exhibits archive holds each file and a manifest; its SHA256SUMS file checks them with `sha256sum -c SHA256SUMS`.');
+    doc.font('Helvetica').fontSize(9.5).fillColor(MUTED).text('SHA-256 recorded at upload. The exhibits archive holds each file and a manifest; run “sha256sum -c SHA256SUMS” in it to check every file.');
     doc.moveDown(0.6);
     for (const { number, attachment } of chronology.exhibits) {
       if (doc.y > doc.page.height - doc.page.margins.bottom - 60) doc.addPage();
       doc.fillColor(INK).font('Helvetica-Bold').fontSize(10.5).text(`Exhibit ${number}.  `, { continued: true });
       doc.font('Helvetica').text(attachment.filename);
-      const details = [attachment.mediaType, formatBytes(attachment.sizeBytes), `uploaded ${attachment.uploadedAt.toISOString().slice(0, 10)}`, attachment.description].filter(Boolean).join(' · ');
+      const citedIn = chronology.incidents.flatMap((incident, index) => (incident.attachments.some((a) => a.id === attachment.id) || incident.quotes.some((q) => q.attachmentId === attachment.id) ? [index + 1] : []));
+      const details = [
+        attachment.mediaType,
+        formatBytes(attachment.sizeBytes),
+        `uploaded ${attachment.uploadedAt.toISOString().slice(0, 10)}`,
+        citedIn.length > 0 ? `cited in incident${citedIn.length === 1 ? '' : 's'} ${citedIn.join(', ')}` : '',
+        attachment.description,
+      ]
+        .filter(Boolean)
+        .join(' · ');
       doc.fillColor(MUTED).fontSize(9).text(details);
       doc.font('Courier').fontSize(8.5).fillColor(INK).text(`SHA-256 ${attachment.sha256}`);
       doc.moveDown(0.5);

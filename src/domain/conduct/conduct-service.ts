@@ -183,8 +183,9 @@ export function createConductService(deps: { conduct: ConductRepository; now: ()
       return { meta, content };
     },
 
-    async createIncident(campaign: CampaignRef, input: IncidentInput, accountId: string): Promise<IncidentView> {
-      const write = await resolve(campaign, { ...input, reportedBy: input.reportedBy ?? { type: 'account', id: accountId } });
+    /** `accountId` is who records it (null for the demo loader); they are the reporter unless another is named. */
+    async createIncident(campaign: CampaignRef, input: IncidentInput, accountId: string | null): Promise<IncidentView> {
+      const write = await resolve(campaign, { ...input, reportedBy: input.reportedBy ?? (accountId ? { type: 'account', id: accountId } : null) });
       const id = await conduct.createIncident({ ...write, campaignId: campaign.id, recordedByAccountId: accountId, now: deps.now() });
       return decorate(await requireIncident(campaign, id), today());
     },
@@ -197,7 +198,7 @@ export function createConductService(deps: { conduct: ConductRepository; now: ()
       return decorate(await requireIncident(campaign, id), today());
     },
 
-    async changeStatus(campaign: CampaignRef, id: string, change: { status: IncidentStatus; chargeNumber: string | null; note: string }, accountId: string): Promise<IncidentView> {
+    async changeStatus(campaign: CampaignRef, id: string, change: { status: IncidentStatus; chargeNumber: string | null; note: string }, accountId: string | null): Promise<IncidentView> {
       if (change.status === 'charge_filed' && !change.chargeNumber) {
         throw new AppError('validation_failed', 'A filed charge needs its number.', [{ field: 'body.chargeNumber', reason: 'is required when the status is charge_filed' }]);
       }
