@@ -12,8 +12,10 @@ const text = (s: string): Buffer => Buffer.from(s, 'utf8');
 
 async function loadConductDemo(context: DemoContext): Promise<void> {
   const repository = createConductRepository(context.db);
-  // "Today" for the demo's validation is the end of the story; stored timestamps stay real.
-  const service = createConductService({ conduct: repository, now: () => new Date('2015-06-30T12:00:00Z') });
+  // The demo's clock runs with the story: each incident is recorded the day after it happened and
+  // shared with counsel or charged a week later, so the history reads as it would have.
+  let clock = new Date('2015-03-01T17:00:00Z');
+  const service = createConductService({ conduct: repository, now: () => clock });
   const campaign = { id: context.campaignId, jurisdiction: 'ca_perb' as const };
   const site = (index: number) => {
     const s = context.worksites[index];
@@ -65,8 +67,11 @@ async function loadConductDemo(context: DemoContext): Promise<void> {
 
   const base = { occurredTime: null, description: '', worksiteIds: [], agentIds: [], witnessIds: [], attachmentIds: [], quotes: [], reportedBy: null } satisfies Partial<IncidentInput>;
   const log = async (input: Omit<IncidentInput, keyof typeof base> & Partial<IncidentInput>, status?: { status: 'shared_with_counsel' | 'charge_filed'; chargeNumber?: string }) => {
+    const day = new Date(`${input.occurredOn}T17:00:00Z`).getTime();
+    clock = new Date(day + 86_400_000);
     const incident = await service.createIncident(campaign, { ...base, ...input }, null);
-    if (status) await service.changeStatus(campaign, incident.id, { status: status.status, chargeNumber: status.chargeNumber ?? null, note: '' }, null);
+    clock = new Date(day + 8 * 86_400_000);
+    if (status) await service.changeStatus(campaign, incident.id, { status: status.status, chargeNumber: status.chargeNumber ?? null, note: status.status === 'charge_filed' ? 'Unfair practice charge filed with the regional office' : 'Sent to counsel with the documents' }, null);
     return incident;
   };
 

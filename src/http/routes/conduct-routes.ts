@@ -46,7 +46,7 @@ const incidentBody = z.object({
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time as HH:MM')
     .nullable()
     .default(null),
-  kind: z.enum(conductKinds),
+  kind: z.enum(conductKinds, { error: 'is not a kind of conduct this app knows' }),
   title: z.string().trim().min(1, 'is required').max(300),
   description: z.string().trim().max(20_000).default(''),
   worksiteIds: ids(200),
@@ -63,10 +63,10 @@ const incidentBody = z.object({
 
 const timelineQuery = z.object({
   worksite: z.uuid('is not an id').optional(),
-  kind: z.enum(conductKinds).optional(),
+  kind: z.enum(conductKinds, { error: 'is not a kind of conduct this app knows' }).optional(),
   actor: z.uuid('is not an id').optional(),
   provision: z.uuid('is not an id').optional(),
-  status: z.enum(incidentStatuses).optional(),
+  status: z.enum(incidentStatuses, { error: 'is not a status this app knows' }).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
 });
@@ -140,7 +140,7 @@ export function registerConductRoutes(root: ZodApp, services: Services): void {
           params: slugParams,
           body: z.object({
             name: z.string().trim().min(1, 'is required').max(200),
-            role: z.enum(agentRoles),
+            role: z.enum(agentRoles, { error: 'is not a role this app knows' }),
             title: z.string().trim().max(200).default(''),
             worksiteId: z.uuid('is not an id').nullable().default(null),
           }),
@@ -249,7 +249,7 @@ export function registerConductRoutes(root: ZodApp, services: Services): void {
           tags: ['conduct'],
           params: idParams,
           body: z.object({
-            status: z.enum(incidentStatuses),
+            status: z.enum(incidentStatuses, { error: 'is not a status this app knows' }),
             chargeNumber: z.string().trim().min(1).max(80).nullable().default(null),
             note: z.string().trim().max(2000).default(''),
           }),

@@ -72,7 +72,8 @@ function Timeline(props: { base: string; options: ConductOptions }) {
   );
 
   const exports = campaign.can('export.individual') ? (
-    <div className="export-actions" aria-label="Export for counsel">
+    <div className="export-actions">
+      <p className="export-label">Export for counsel{filtered ? ' (these filters)' : ''}:</p>
       <a className="button-secondary" href={campaignPath(campaign.slug, `/conduct/export/chronology.pdf${qs}`)} download>
         Chronology (PDF)
       </a>

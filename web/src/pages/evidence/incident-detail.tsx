@@ -163,7 +163,7 @@ export function IncidentDetail(props: { base: string; options: ConductOptions; i
           </ul>
         )}
       </section>
-      <section className="section" aria-labelledby="status-heading">
+      <section className="section status-section" aria-labelledby="status-heading">
         <h2 id="status-heading">Status</h2>
         {campaign.can('conduct.edit') ? <StatusForm slug={campaign.slug} incident={incident} options={props.options} onSaved={setUpdated} /> : null}
         <div className="table-wrap">
