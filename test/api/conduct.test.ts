@@ -203,6 +203,47 @@ describe('logging an incident', () => {
   });
 });
 
+describe('editing', () => {
+  it('replaces the details and lists, keeps the reporter, and is audited', async () => {
+    const created = ((await organizer.post(`${base}/incidents`, { occurredOn: '2015-03-20', kind: 'interrogation', title: 'Asked who signed', witnessIds: [fx.people[0]!.id], reportedBy: { type: 'person', id: fx.people[1]!.id } })).json() as { incident: Incident }).incident;
+    const res = await organizer.put(`${base}/incidents/${created.id}`, {
+      occurredOn: '2015-03-21',
+      kind: 'surveillance',
+      title: 'Asked who signed, and noted the answers',
+      witnessIds: [fx.people[2]!.id],
+      worksiteIds: [fx.sites[0]!.id],
+    });
+    expect(res.statusCode).toBe(200);
+    const updated = (res.json() as { incident: Incident }).incident;
+    expect(updated).toMatchObject({ occurredOn: '2015-03-21', kind: 'surveillance', reportedBy: { type: 'person', id: fx.people[1]!.id } });
+    expect(updated.witnesses.map((w) => w.id)).toEqual([fx.people[2]!.id]);
+    expect(updated.worksites.map((w) => w.id)).toEqual([fx.sites[0]!.id]);
+    expect(await auditActions(organizerId)).toContain('conduct.incident_updated');
+    expect((await organizer.put(`${base}/incidents/${randomUUID()}`, { occurredOn: '2015-03-21', kind: 'threat', title: 'x' })).statusCode).toBe(404);
+  });
+
+  it('serves a file only within its own campaign', async () => {
+    const other = await createCampaign(t.database.db, { sites: 1, perSite: 1 });
+    const otherAdmin = await createMember(t.database.db, other, 'admin');
+    const agent = t.agent();
+    await agent.login(otherAdmin.email, TEST_PASSWORD);
+    const up = await agent.request({ method: 'POST', url: `/api/campaigns/${other.campaign.slug}/conduct/attachments`, ...multipart({ name: 'secret.txt', type: 'text/plain', content: Buffer.from('other campaign') }) });
+    const file = (up.json() as { attachment: Attachment }).attachment;
+    // Through this campaign's path, the other campaign's file does not exist.
+    expect((await organizer.get(`${base}/attachments/${file.id}`)).statusCode).toBe(404);
+    // And this campaign's organizer is not on the other campaign at all.
+    expect((await organizer.get(`/api/campaigns/${other.campaign.slug}/conduct/attachments/${file.id}`)).statusCode).toBe(404);
+  });
+
+  it('refuses a file over 25 MB and stores nothing', async () => {
+    const before = (await t.database.db.select({ id: attachments.id }).from(attachments)).length;
+    const res = await upload(organizer, { name: 'huge.mov', type: 'video/quicktime', content: Buffer.alloc(25 * 1024 * 1024 + 1) });
+    expect(res.statusCode).toBe(413);
+    expect((res.json() as ErrorBody).error.code).toBe('payload_too_large');
+    expect((await t.database.db.select({ id: attachments.id }).from(attachments)).length).toBe(before);
+  });
+});
+
 describe('bad input', () => {
   it('answers 400 with the fields and stores nothing', async () => {
     const before = await incidentCount();
