@@ -3,6 +3,7 @@ import type { Db } from '../db/client.js';
 import { createAccountsRepository } from '../db/repositories/accounts-repository.js';
 import { createAuditRepository } from '../db/repositories/audit-repository.js';
 import { createCampaignsRepository } from '../db/repositories/campaigns-repository.js';
+import { createConductRepository } from '../db/repositories/conduct-repository.js';
 import { createMailRepository } from '../db/repositories/mail-repository.js';
 import { createOrganizingRepository } from '../db/repositories/organizing-repository.js';
 import { createPeopleRepository } from '../db/repositories/people-repository.js';
@@ -10,6 +11,7 @@ import { createPersonRecordsRepository } from '../db/repositories/person-records
 import { createRosterImportRepository } from '../db/repositories/roster-import-repository.js';
 import { createMailer, type Mailer } from '../mail/create-mailer.js';
 import { createAccountsService } from './accounts/accounts-service.js';
+import { createConductService } from './conduct/conduct-service.js';
 import { createOrganizingService } from './organizing/organizing-service.js';
 import { createRosterImportService } from './roster/roster-import-service.js';
 
@@ -21,6 +23,7 @@ export function createServices(options: { db: Db; config: Config; now?: () => Da
     accounts: createAccountsRepository(db),
     audit: createAuditRepository(db),
     campaigns: createCampaignsRepository(db),
+    conduct: createConductRepository(db),
     mail: createMailRepository(db),
     people: createPeopleRepository(db),
     personRecords: createPersonRecordsRepository(db),
@@ -38,7 +41,8 @@ export function createServices(options: { db: Db; config: Config; now?: () => Da
   });
   const rosterImport = createRosterImportService({ imports: repositories.rosterImports, campaigns: repositories.campaigns, now });
   const organizing = createOrganizingService({ records: repositories.personRecords, organizing: repositories.organizing, campaigns: repositories.campaigns, now });
-  return { repositories, mailer, accounts, rosterImport, organizing, now };
+  const conduct = createConductService({ conduct: repositories.conduct, now });
+  return { repositories, mailer, accounts, rosterImport, organizing, conduct, now };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -8,6 +8,7 @@ import { registerAuthRoutes } from './auth-routes.js';
 import { registerCampaignRoutes } from './campaign-routes.js';
 import { registerCommitteeRoutes } from './committee-routes.js';
 import { registerConversationRoutes } from './conversation-routes.js';
+import { registerConductRoutes } from './conduct-routes.js';
 import { registerHealthRoutes } from './health-routes.js';
 import { registerPersonRoutes } from './person-routes.js';
 import { registerPublicSiteRoutes } from './public-site-routes.js';
@@ -27,5 +28,6 @@ export function registerRoutes(app: ZodApp, context: RouteContext): void {
   registerAssessmentRoutes(app, services);
   registerConversationRoutes(app, services);
   registerCommitteeRoutes(app, services);
+  registerConductRoutes(app, services);
   registerPublicSiteRoutes(app, services);
 }

@@ -23,6 +23,18 @@ export const auditActionLabels: Record<string, string> = {
   'assessments.list_viewed': 'Viewed a list of support assessments (list, history or wall chart)',
   'committee.assigned': 'Added people to a committee list',
   'committee.unassigned': 'Removed someone from a committee list',
+  'conduct.timeline_viewed': 'Viewed the evidence timeline',
+  'conduct.incident_viewed': 'Viewed an incident',
+  'conduct.incident_created': 'Logged an incident',
+  'conduct.incident_updated': 'Edited an incident',
+  'conduct.status_changed': 'Changed an incident’s status',
+  'conduct.attachment_uploaded': 'Uploaded evidence',
+  'conduct.attachment_viewed': 'Opened an evidence file',
+  'conduct.attachments_listed': 'Listed evidence files',
+  'conduct.agent_created': 'Added a person acting for the employer',
+  'conduct.provision_created': 'Added a legal provision',
+  'export.conduct_chronology': 'Exported the conduct chronology',
+  'export.conduct_exhibits': 'Exported the exhibits',
 };
 
 export function describeAction(action: string): string {
