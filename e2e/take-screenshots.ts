@@ -83,6 +83,23 @@ async function main(): Promise<void> {
     await page.getByRole('table').waitFor();
     await shot(page, 'people');
 
+    // Organizing: one educator's page, the printable wall chart, coverage, and a roster import preview.
+    await page.locator('table.data-table tbody th a').nth(2).click();
+    await page.getByRole('heading', { name: 'Support assessment' }).waitFor();
+    await shot(page, 'person', { fullPage: true });
+    await menu.getByRole('link', { name: 'Wall chart' }).click();
+    await page.locator('.wall-column').first().waitFor();
+    await shot(page, 'wall-chart');
+    await menu.getByRole('link', { name: 'Coverage' }).click();
+    await page.locator('.section').first().waitFor();
+    await shot(page, 'coverage');
+    await menu.getByRole('link', { name: 'Import roster' }).click();
+    await page.getByLabel('CSV file').setInputFiles(path.join(root, 'demo', 'roster.csv'));
+    await page.getByLabel('Effective date').fill('2015-08-17');
+    await page.getByRole('button', { name: 'Preview changes' }).click();
+    await page.getByRole('heading', { name: /What this import would do/ }).waitFor();
+    await shot(page, 'roster-import', { fullPage: true });
+
     // The evidence locker: the demo's timeline of employer conduct and counsel's memo.
     await menu.getByRole('link', { name: 'Evidence' }).click();
     await page.locator('.evidence-list').waitFor();
