@@ -3,10 +3,14 @@ import type { Db } from '../db/client.js';
 import { createAccountsRepository } from '../db/repositories/accounts-repository.js';
 import { createAuditRepository } from '../db/repositories/audit-repository.js';
 import { createCampaignsRepository } from '../db/repositories/campaigns-repository.js';
+import { createCardsRepository } from '../db/repositories/cards-repository.js';
 import { createMailRepository } from '../db/repositories/mail-repository.js';
 import { createPeopleRepository } from '../db/repositories/people-repository.js';
+import { createSupportRepository } from '../db/repositories/support-repository.js';
 import { createMailer, type Mailer } from '../mail/create-mailer.js';
 import { createAccountsService } from './accounts/accounts-service.js';
+import { createCardsService } from './cards/cards-service.js';
+import { createMajorityService } from './majority/majority-service.js';
 
 // The wiring of domain services to their repositories, in one place. Routes receive this.
 export function createServices(options: { db: Db; config: Config; now?: () => Date; mailer?: Mailer }) {
@@ -18,6 +22,8 @@ export function createServices(options: { db: Db; config: Config; now?: () => Da
     campaigns: createCampaignsRepository(db),
     mail: createMailRepository(db),
     people: createPeopleRepository(db),
+    cards: createCardsRepository(db),
+    support: createSupportRepository(db),
   };
   const mailer = options.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, repository: repositories.mail, now });
   const accounts = createAccountsService({
@@ -28,7 +34,9 @@ export function createServices(options: { db: Db; config: Config; now?: () => Da
     publicUrl: config.publicUrl,
     now,
   });
-  return { repositories, mailer, accounts, now };
+  const cards = createCardsService({ cards: repositories.cards, mailer, now });
+  const majority = createMajorityService({ support: repositories.support, campaigns: repositories.campaigns, now });
+  return { repositories, mailer, accounts, cards, majority, now };
 }
 
 export type Services = ReturnType<typeof createServices>;

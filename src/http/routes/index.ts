@@ -5,7 +5,10 @@ import type { ZodApp } from '../zod-app.js';
 import { registerAdminRoutes } from './admin-routes.js';
 import { registerAuthRoutes } from './auth-routes.js';
 import { registerCampaignRoutes } from './campaign-routes.js';
+import { registerCardFormRoutes } from './card-form-routes.js';
+import { registerCardRoutes } from './card-routes.js';
 import { registerHealthRoutes } from './health-routes.js';
+import { registerMajorityRoutes } from './majority-routes.js';
 import { registerPublicSiteRoutes } from './public-site-routes.js';
 
 export type RouteContext = { config: Config; db: Db; services: Services };
@@ -18,4 +21,7 @@ export function registerRoutes(app: ZodApp, context: RouteContext): void {
   registerCampaignRoutes(app, services);
   registerAdminRoutes(app, services);
   registerPublicSiteRoutes(app, services);
+  registerCardRoutes(app, services);
+  registerMajorityRoutes(app, services);
+  registerCardFormRoutes(app, services, config);
 }

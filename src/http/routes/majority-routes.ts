@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import type { Services } from '../../domain/create-services.js';
+import { isIsoDate } from '../../domain/cards/card-dates.js';
+import { supportFigures } from '../../domain/majority/thresholds.js';
+import { requireCampaignAccess } from '../campaign-access.js';
+import type { ZodApp } from '../zod-app.js';
+
+const slugParams = z.object({ slug: z.string().min(1).max(80) });
+const isoDate = z.string().refine(isIsoDate, 'must be a date as YYYY-MM-DD');
+
+// Aggregates only (counts and percentages per unit and school): every member of the campaign,
+// viewers included, may read them. No response schema on purpose: at 10,000 worksites the
+// serializer's validation would cost more than the query.
+export function registerMajorityRoutes(app: ZodApp, services: Services): void {
+  app.get(
+    '/api/campaigns/:slug/majority',
+    { schema: { tags: ['majority'], params: slugParams, querystring: z.object({ as_of: isoDate.optional() }) } },
+    async (request) => {
+      const access = await requireCampaignAccess(services, request, request.params.slug, 'dashboard.view');
+      return services.majority.majority(access.campaign, request.query.as_of);
+    },
+  );
+
+  app.get(
+    '/api/campaigns/:slug/growth',
+    { schema: { tags: ['majority'], params: slugParams, querystring: z.object({ from: isoDate.optional(), to: isoDate.optional() }) } },
+    async (request) => {
+      const access = await requireCampaignAccess(services, request, request.params.slug, 'dashboard.view');
+      return services.majority.growth(access.campaign, { from: request.query.from, to: request.query.to });
+    },
+  );
+
+  // The dashboard's numbers in one call: totals, a thermometer per unit, a row per school, and
+  // campaign-wide activity counts.
+  app.get(
+    '/api/campaigns/:slug/dashboard',
+    { schema: { tags: ['campaigns'], params: slugParams, querystring: z.object({ as_of: isoDate.optional() }) } },
+    async (request) => {
+      const access = await requireCampaignAccess(services, request, request.params.slug, 'dashboard.view');
+      const m = await services.majority.majority(access.campaign, request.query.as_of);
+      const perSchool = new Map<string, { id: string; name: string; eligible: number; valid: number }>();
+      for (const w of m.worksites) {
+        const s = perSchool.get(w.id) ?? { id: w.id, name: w.name, eligible: 0, valid: 0 };
+        s.eligible += w.eligible;
+        s.valid += w.valid_cards;
+        perSchool.set(w.id, s);
+      }
+      const schools = [...perSchool.values()].map((s) => {
+        const f = supportFigures(s.eligible, s.valid, m.goal_percent);
+        return { id: s.id, name: s.name, eligible: f.eligible, valid_cards: f.valid_cards, percent: f.percent, majority: f.thresholds.majority };
+      });
+      const activity = await services.majority.activity(access.campaign, m.as_of);
+      return {
+        asOf: m.as_of,
+        eligible: m.units.reduce((n, u) => n + u.eligible, 0),
+        worksites: schools.filter((s) => s.eligible > 0).length,
+        validCards: m.units.reduce((n, u) => n + u.valid_cards, 0),
+        schoolsWithSupporters: schools.filter((s) => s.valid_cards > 0).length,
+        goalPercent: m.goal_percent,
+        units: m.units,
+        schools,
+        activity,
+      };
+    },
+  );
+}
