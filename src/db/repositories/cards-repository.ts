@@ -114,10 +114,13 @@ export function createCardsRepository(db: Db) {
 
     async listPeople(campaignId: string, ids: readonly string[]) {
       if (ids.length === 0) return [];
-      return db
-        .select({ id: people.id, givenName: people.givenName, familyName: people.familyName, employeeId: people.employeeId, worksiteName: sql<string | null>`(select ${worksites.name} from ${employments} join ${worksites} on ${worksites.id} = ${employments.worksiteId} where ${employments.personId} = ${people.id} order by ${employments.startDate} desc limit 1)` })
-        .from(people)
-        .where(and(eq(people.campaignId, campaignId), inArray(people.id, [...ids])));
+      const list = sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
+      const rows = await db.execute<{ id: string; given_name: string; family_name: string; employee_id: string | null; worksite_name: string | null }>(sql`
+        select p.id, p.given_name, p.family_name, p.employee_id,
+          (select w.name from employments e join worksites w on w.id = e.worksite_id where e.person_id = p.id order by e.start_date desc limit 1) as worksite_name
+        from people p where p.campaign_id = ${campaignId}::uuid and p.id in (${list})
+        order by p.family_name, p.given_name`);
+      return rows.rows.map((r) => ({ id: r.id, givenName: r.given_name, familyName: r.family_name, employeeId: r.employee_id, worksiteName: r.worksite_name }));
     },
 
     /** Inserts a card (and its scan) in one transaction. */
