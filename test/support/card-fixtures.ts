@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import type { Db } from '../../src/db/client.js';
-import { cardTexts, people } from '../../src/db/schema/index.js';
+import { cardRevocations, cards, cardTexts, people } from '../../src/db/schema/index.js';
+import { hashCard } from '../../src/domain/cards/card-hash.js';
 import type { Agent } from './test-app.js';
 
 export const CARD_BODY = [
@@ -47,4 +49,42 @@ export async function signByForm(agent: Agent, path: string, fields: CardFields)
     ...fields,
   });
   return agent.request({ method: 'POST', url: path, payload: body.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' }, withCsrf: false });
+}
+
+/** A card straight into the table (with a correct hash), for tests about counting. */
+export async function insertCard(
+  db: Db,
+  input: { campaignId: string; cardTextId: string; worksiteId: string; personId: string | null; signedOn: string; name?: string; email?: string | null },
+) {
+  const content = {
+    id: randomUUID(),
+    campaignId: input.campaignId,
+    cardTextId: input.cardTextId,
+    cardTextVersion: 1,
+    cardText: 'I want a union.',
+    employerName: 'Employer',
+    worksiteId: input.worksiteId,
+    worksiteName: 'School',
+    signerName: input.name ?? 'Test Signer',
+    email: input.email ?? null,
+    phone: null,
+    jobTitle: 'Teacher',
+    employeeId: null,
+    signedOn: input.signedOn,
+    signedAt: null,
+    source: 'paper' as const,
+    typedSignature: null,
+    ip: null,
+    userAgent: null,
+  };
+  const [row] = await db
+    .insert(cards)
+    .values({ ...content, contentHash: hashCard(content), personId: input.personId, matchStatus: input.personId ? 'matched' : 'unmatched', matchMethod: input.personId ? 'employee_id' : null })
+    .returning();
+  if (!row) throw new Error('no card');
+  return row;
+}
+
+export async function revokeCard(db: Db, card: { id: string; campaignId: string }, effectiveOn: string) {
+  await db.insert(cardRevocations).values({ cardId: card.id, campaignId: card.campaignId, effectiveOn, reason: 'test' });
 }
