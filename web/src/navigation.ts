@@ -3,6 +3,7 @@ import { AccountsPage } from './pages/accounts-page.js';
 import { AuditLogPage } from './pages/audit-log-page.js';
 import { CardsPage } from './pages/cards-page.js';
 import { DashboardPage } from './pages/dashboard-page.js';
+import { EvidencePage } from './pages/evidence-page.js';
 import { MembersPage } from './pages/members-page.js';
 import { OutboxPage } from './pages/outbox-page.js';
 import { PeoplePage } from './pages/people-page.js';
@@ -52,6 +53,14 @@ export const navigation: NavEntry[] = [
     scope: 'campaign',
     visible: (a) => a.can('cards.view'),
     page: CardsPage,
+  },
+  {
+    path: 'evidence',
+    label: 'Evidence',
+    description: 'The employer’s anti-union conduct, dated and documented, with charge deadlines and exports for counsel. Opening it is logged.',
+    scope: 'campaign',
+    visible: (a) => a.can('conduct.view'),
+    page: EvidencePage,
   },
   {
     path: 'members',

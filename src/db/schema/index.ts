@@ -3,3 +3,4 @@ export * from './audit.js';
 export * from './campaigns.js';
 export * from './mail.js';
 export * from './cards.js';
+export * from './conduct.js';

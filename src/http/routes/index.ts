@@ -7,6 +7,7 @@ import { registerAuthRoutes } from './auth-routes.js';
 import { registerCampaignRoutes } from './campaign-routes.js';
 import { registerCardFormRoutes } from './card-form-routes.js';
 import { registerCardRoutes } from './card-routes.js';
+import { registerConductRoutes } from './conduct-routes.js';
 import { registerHealthRoutes } from './health-routes.js';
 import { registerMajorityRoutes } from './majority-routes.js';
 import { registerPublicSiteRoutes } from './public-site-routes.js';
@@ -20,6 +21,7 @@ export function registerRoutes(app: ZodApp, context: RouteContext): void {
   registerAuthRoutes(app, services, config);
   registerCampaignRoutes(app, services);
   registerAdminRoutes(app, services);
+  registerConductRoutes(app, services);
   registerPublicSiteRoutes(app, services);
   registerCardRoutes(app, services);
   registerMajorityRoutes(app, services);
