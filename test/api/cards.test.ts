@@ -136,6 +136,10 @@ describe('the public card page', () => {
     const body = new URLSearchParams({ card_text_version: '1', agree: 'yes', ...fieldsFor(3, 'nocsrf@mail.example'), signature: fieldsFor(3, '').legal_name });
     const res = await agent.request({ method: 'POST', url: path, payload: body.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' }, withCsrf: false });
     expect(res.statusCode).toBe(403);
+    // A person, not a program, is on the other end: an HTML page that says what to do.
+    expect(res.headers['content-type']).toContain('text/html');
+    expect(res.body).toContain('Allow cookies for this site');
+    expect(res.body).toContain(`href="${path}"`);
     expect((await cardsOf()).some((c) => c.email === 'nocsrf@mail.example')).toBe(false);
   });
 
@@ -163,6 +167,9 @@ describe('the public card page', () => {
         codes.push((await signByForm(limited.agent(), `/c/${g.campaign.slug}/card`, { legal_name: 'Flood Person', email: `f${i}@mail.example`, phone: '5550102030', worksite_id: g.sites[0]!.id, job_title: 'Teacher' })).statusCode);
       }
       expect(codes).toEqual([200, 200, 429]);
+      const again = await limited.agent().request({ method: 'POST', url: `/c/${g.campaign.slug}/card`, payload: 'legal_name=x', headers: { 'content-type': 'application/x-www-form-urlencoded' }, withCsrf: false });
+      expect(again.statusCode).toBe(429);
+      expect(again.body).toContain('Too many tries');
     } finally {
       await limited.close();
     }

@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { createElement } from 'react';
 import { z } from 'zod';
 import type { Config } from '../../config.js';
@@ -7,7 +7,8 @@ import type { Services } from '../../domain/create-services.js';
 import { splitCardText } from '../../domain/cards/card-text.js';
 import { AppError } from '../../errors.js';
 import { requestInfo } from '../plugins/authentication.js';
-import { CardPage, CardsClosedPage, CardThanksPage, type CardFieldName, type CardPageModel } from '../views/card-page.js';
+import { toAppError } from '../plugins/error-handler.js';
+import { CardPage, CardProblemPage, CardsClosedPage, CardThanksPage, type CardFieldName, type CardPageModel } from '../views/card-page.js';
 import { renderPage } from '../views/layout.js';
 import type { ZodApp } from '../zod-app.js';
 
@@ -77,6 +78,26 @@ export function registerCardFormRoutes(app: ZodApp, services: Services, config: 
     return thanks();
   }
 
+  // The form is HTML for people, often without JavaScript: a refused post (expired form, cookies
+  // blocked, too many tries) gets a page that says what to do, not a JSON error.
+  const problemPage = (isDefaultPath: boolean) => async (err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const appError = toAppError(err);
+    if (appError.status >= 500) request.log.error({ err }, 'card form failed');
+    const slug = (request.params as { slug?: string } | undefined)?.slug;
+    const campaign = isDefaultPath ? await campaigns.findDefault() : slug ? await campaigns.findBySlug(slug) : undefined;
+    const homeUrl = campaign && !isDefaultPath ? `/c/${campaign.slug}` : '/';
+    const texts: Partial<Record<string, { title: string; message: string }>> = {
+      csrf_invalid: {
+        title: 'Please reload the card',
+        message: 'The form expired, or your browser did not send back its security cookie. Allow cookies for this site, open the card again and sign.',
+      },
+      rate_limited: { title: 'Too many tries', message: 'Too many cards were sent from your network in the last minute. Wait a minute, then try again.' },
+    };
+    const text = texts[appError.code] ?? { title: 'Something went wrong', message: appError.status >= 500 ? 'Our server had a problem. Try again in a moment.' : appError.message };
+    const formUrl = `${homeUrl === '/' ? '' : homeUrl}/card`;
+    return html(reply, appError.status, renderPage(createElement(CardProblemPage, { campaignName: campaign?.name ?? 'Unionhall', homeUrl, formUrl, ...text })));
+  };
+
   async function defaultCampaign(): Promise<CampaignRow> {
     const campaign = await campaigns.findDefault();
     if (!campaign) throw new AppError('not_found', 'No campaign yet.');
@@ -92,7 +113,7 @@ export function registerCardFormRoutes(app: ZodApp, services: Services, config: 
     const campaign = await defaultCampaign();
     return renderForm(reply, campaign, base(campaign, true), {}, [], 200);
   });
-  app.post('/card', { config: postLimit, schema: { hide: true, body: cardForm } }, async (request, reply) => {
+  app.post('/card', { config: postLimit, errorHandler: problemPage(true), schema: { hide: true, body: cardForm } }, async (request, reply) => {
     const campaign = await defaultCampaign();
     return submit(request, reply, campaign, base(campaign, true), request.body);
   });
@@ -100,7 +121,7 @@ export function registerCardFormRoutes(app: ZodApp, services: Services, config: 
     const campaign = await campaignBySlug(request.params.slug);
     return renderForm(reply, campaign, base(campaign, false), {}, [], 200);
   });
-  app.post('/c/:slug/card', { config: postLimit, schema: { hide: true, params: slugParams, body: cardForm } }, async (request, reply) => {
+  app.post('/c/:slug/card', { config: postLimit, errorHandler: problemPage(false), schema: { hide: true, params: slugParams, body: cardForm } }, async (request, reply) => {
     const campaign = await campaignBySlug(request.params.slug);
     return submit(request, reply, campaign, base(campaign, false), request.body);
   });

@@ -182,3 +182,26 @@ export function CardsClosedPage(model: { campaignName: string; homeUrl: string }
     </Layout>
   );
 }
+
+/** What a signer sees when the form could not be taken (expired form, blocked cookies, too many tries). */
+export function CardProblemPage(model: { campaignName: string; homeUrl: string; formUrl: string; title: string; message: string }) {
+  return (
+    <Layout title={`${model.title} — ${model.campaignName}`} lang="en">
+      <header className="site-header">
+        <a className="brand" href={model.homeUrl}>
+          {model.campaignName}
+        </a>
+      </header>
+      <main>
+        <h1>{model.title}</h1>
+        <p>{model.message}</p>
+        <p>Nothing was recorded.</p>
+        <p>
+          <a className="button" href={model.formUrl}>
+            Back to the card
+          </a>
+        </p>
+      </main>
+    </Layout>
+  );
+}
