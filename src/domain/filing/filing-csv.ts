@@ -1,8 +1,9 @@
 import { stringify } from 'csv-stringify/sync';
 import { declarationFor, jurisdictionNames, scopeLabel } from './filing-declaration.js';
-import { countExceptions, exceptionLabels, exceptionReasons, type FilingPacket } from './filing-packet.js';
+import { countExceptions, exceptionLabels, exceptionReasons, formatLocalTime, type FilingPacket } from './filing-packet.js';
 
 const iso = (d: Date | null | undefined): string => (d ? d.toISOString() : '');
+const local = (packet: FilingPacket, d: Date | null | undefined): string => (d ? formatLocalTime(d, packet.timeZone) : '');
 const yesNo = (b: boolean): string => (b ? 'yes' : 'no');
 
 /**
@@ -28,19 +29,19 @@ export function summaryCsv(packet: FilingPacket, generatedAt: Date, copy: 'board
     ['showing_of_interest_30_met', yesNo(t.showing_of_interest.met)],
     ['majority_needed', t.majority.needed],
     ['majority_met', yesNo(t.majority.met)],
-    [`goal_${packet.goalPercent}_needed`, t.goal.needed],
-    [`goal_${packet.goalPercent}_met`, yesNo(t.goal.met)],
     ['earliest_card_signed', packet.signedBetween?.first ?? ''],
     ['latest_card_signed', packet.signedBetween?.last ?? ''],
     ['generated_at', generatedAt.toISOString()],
   ];
   if (copy === 'board') {
+    // The campaign's own goal is strategy: the board copy has it, the employer's copy does not.
+    rows.push([`goal_${packet.goalPercent}_needed`, t.goal.needed], [`goal_${packet.goalPercent}_met`, yesNo(t.goal.met)]);
     const counts = countExceptions(packet);
     rows.push(['exceptions', packet.exceptions.length], ...exceptionReasons.map((r): [string, number] => [`exceptions_${r}`, counts[r]]));
     rows.push(['cards_checked_against_hash', packet.integrity.checked], ['cards_altered', packet.integrity.altered]);
   }
   const declaration = declarationFor(packet, copy);
-  declaration.paragraphs.forEach((p, i) => rows.push([`declaration_${i + 1}`, p]));
+  declaration.paragraphs.forEach((p, i) => rows.push([`declaration_${i + 1}`, p.lead ? `${p.lead} ${p.text}` : p.text]));
   rows.push(['declaration_perjury', declaration.perjury]);
   return stringify(rows, { header: true, columns: ['field', 'value'] });
 }
@@ -64,6 +65,7 @@ const cardColumns = [
   'card_text',
   'signed_on',
   'signed_at',
+  'signed_at_local',
   'source',
   'typed_signature',
   'expires_on',
@@ -93,7 +95,7 @@ export function cardsCsv(packet: FilingPacket): string {
       employee_id: c.person.employeeId ?? '',
       roster_school: c.person.worksiteName,
       roster_job_title: c.person.jobTitle,
-      ...cardFields(k),
+      ...cardFields(packet, k),
       card_text_ref: c.textRef,
       expires_on: c.expiresOn,
       hash_verified: 'yes',
@@ -108,7 +110,7 @@ export function cardsCsv(packet: FilingPacket): string {
       employee_id: '',
       roster_school: '',
       roster_job_title: '',
-      ...cardFields(e.card),
+      ...cardFields(packet, e.card),
       card_text_ref: '',
       expires_on: '',
       hash_verified: yesNo(e.reason !== 'altered'),
@@ -117,7 +119,7 @@ export function cardsCsv(packet: FilingPacket): string {
   return stringify(rows, { header: true, columns: [...cardColumns] });
 }
 
-function cardFields(k: FilingPacket['counted'][number]['card']) {
+function cardFields(packet: FilingPacket, k: FilingPacket['counted'][number]['card']) {
   return {
     signer_name: k.signerName,
     personal_email: k.email ?? '',
@@ -129,6 +131,7 @@ function cardFields(k: FilingPacket['counted'][number]['card']) {
     card_text: k.cardText,
     signed_on: k.signedOn,
     signed_at: iso(k.signedAt),
+    signed_at_local: local(packet, k.signedAt),
     source: k.source,
     typed_signature: k.typedSignature ?? '',
     revoked_on: k.revokedOn ?? '',

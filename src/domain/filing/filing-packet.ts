@@ -41,6 +41,8 @@ export type PacketInput = {
   jurisdiction: FilingJurisdiction;
   goalPercent: number;
   validityMonths: number;
+  /** The campaign's time zone: signing times are shown in it, as the dates are counted in it. */
+  timeZone: string;
   unit: { id: string; name: string };
   /** Limits the packet to the unit's employees at one school (under EERA, often one employer). */
   worksite: { id: string; name: string; employerName: string } | null;
@@ -91,6 +93,7 @@ export type FilingPacket = {
   filingDate: string;
   validityMonths: number;
   goalPercent: number;
+  timeZone: string;
   unit: { id: string; name: string };
   worksite: { id: string; name: string; employerName: string } | null;
   employers: string[];
@@ -153,7 +156,7 @@ export function buildFilingPacket(input: PacketInput): FilingPacket {
     const intact = verifyCardHash(card);
     if (!intact) {
       altered++;
-      exceptions.push({ card, reason: 'altered', detail: 'The stored card no longer matches the SHA-256 hash recorded at signing; it is not counted. Run `unionhall verify-cards`.' });
+      exceptions.push({ card, reason: 'altered', detail: 'The stored card no longer matches the SHA-256 hash recorded at signing; it is not counted. Run “unionhall verify-cards”.' });
       continue;
     }
     if (card.personId === null) {
@@ -172,7 +175,7 @@ export function buildFilingPacket(input: PacketInput): FilingPacket {
     }
     const status = cardStatusOn(card, filingDate, validityMonths);
     if (status === 'revoked') {
-      exceptions.push({ card, reason: 'revoked', detail: `Revoked effective ${card.revokedOn ?? '?'}${card.revocationReason ? `: ${card.revocationReason}` : ''}.` });
+      exceptions.push({ card, reason: 'revoked', detail: `Revoked effective ${card.revokedOn ?? '?'}${card.revocationReason ? `: ${card.revocationReason.replace(/[.\s]+$/u, '')}` : ''}.` });
       continue;
     }
     if (status === 'expired') {
@@ -215,7 +218,7 @@ export function buildFilingPacket(input: PacketInput): FilingPacket {
   });
   const numberOf = new Map(counted.map((c) => [c.card.id, c.number]));
   for (const d of duplicates) {
-    exceptions.push({ card: d.card, reason: 'duplicate', detail: `The same person’s earlier card (No. ${numberOf.get(d.of.id) ?? '?'}, signed ${d.of.signedOn}) is counted; a person counts once.` });
+    exceptions.push({ card: d.card, reason: 'duplicate', detail: `The same person’s earlier card (C${numberOf.get(d.of.id) ?? '?'}, signed ${d.of.signedOn}) is counted; a person counts once.` });
   }
 
   const order = new Map(exceptionReasons.map((r, i) => [r, i]));
@@ -230,6 +233,7 @@ export function buildFilingPacket(input: PacketInput): FilingPacket {
     filingDate,
     validityMonths,
     goalPercent: input.goalPercent,
+    timeZone: input.timeZone,
     unit: input.unit,
     worksite: input.worksite,
     employers: input.worksite ? [input.worksite.employerName] : [...new Set(roster.map((r) => r.employerName))].sort(),
@@ -248,4 +252,12 @@ export function countExceptions(packet: FilingPacket): Record<ExceptionReason, n
   const counts = Object.fromEntries(exceptionReasons.map((r) => [r, 0])) as Record<ExceptionReason, number>;
   for (const e of packet.exceptions) counts[e.reason]++;
   return counts;
+}
+
+/** An instant as the campaign's local time with its zone, e.g. "2015-03-18 19:41 PDT". */
+export function formatLocalTime(instant: Date | null | undefined, timeZone: string): string {
+  if (!instant) return '—';
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' }).formatToParts(instant);
+  const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')} ${get('timeZoneName')}`;
 }

@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { transmissionStatus } from './filing-csv.js';
 import { declarationFor, jurisdictionNames, scopeLabel } from './filing-declaration.js';
-import { countExceptions, exceptionLabels, exceptionReasons, type CountedCard, type FilingCopy, type FilingPacket } from './filing-packet.js';
+import { countExceptions, exceptionLabels, exceptionReasons, formatLocalTime, type CountedCard, type FilingCopy, type FilingPacket } from './filing-packet.js';
 import type { Threshold } from '../majority/thresholds.js';
 
 const INK = '#1a1a1a';
@@ -59,7 +59,7 @@ export async function renderFilingPdf(packet: FilingPacket, copy: FilingCopy, ge
   };
 
   /** A table that repeats its header on every page it runs onto. */
-  const table = (columns: Column[], rows: string[][], options: { fontSize?: number; emptyText?: string } = {}): void => {
+  const table = (columns: Column[], rows: string[][], options: { fontSize?: number; emptyText?: string; cellColor?: (row: string[], col: number) => string; boldColumn?: number } = {}): void => {
     const size = options.fontSize ?? 8.5;
     const pad = 3;
     const drawHeader = (): void => {
@@ -83,8 +83,7 @@ export async function renderFilingPdf(packet: FilingPacket, copy: FilingCopy, ge
       return;
     }
     rows.forEach((row, index) => {
-      doc.font('Helvetica').fontSize(size);
-      const h = Math.max(...columns.map((c, i) => doc.heightOfString(row[i] ?? '', { width: c.width - 2 * pad }))) + 2 * pad;
+      const h = Math.max(...columns.map((c, i) => doc.font(i === options.boldColumn ? 'Helvetica-Bold' : 'Helvetica').fontSize(size).heightOfString(row[i] ?? '', { width: c.width - 2 * pad }))) + 2 * pad;
       if (doc.y + h > bottom()) {
         doc.addPage();
         drawHeader();
@@ -94,7 +93,10 @@ export async function renderFilingPdf(packet: FilingPacket, copy: FilingCopy, ge
       if (index % 2 === 1) doc.rect(left, y, width, h).fill(SHADE);
       let x = left;
       columns.forEach((c, i) => {
-        doc.fillColor(INK).text(row[i] ?? '', x + pad, y + pad, { width: c.width - 2 * pad, align: c.align ?? 'left' });
+        doc
+          .font(i === options.boldColumn ? 'Helvetica-Bold' : 'Helvetica')
+          .fillColor(options.cellColor ? options.cellColor(row, i) : INK)
+          .text(row[i] ?? '', x + pad, y + pad, { width: c.width - 2 * pad, align: c.align ?? 'left' });
         x += c.width;
       });
       doc.y = y + h;
@@ -144,19 +146,21 @@ export async function renderFilingPdf(packet: FilingPacket, copy: FilingCopy, ge
   doc.font('Helvetica').fontSize(11).text(`${f.valid_cards} valid cards of ${f.eligible} employees in the unit: ${f.percent}%.`, { width });
   doc.moveDown(0.5);
   const result = (t: Threshold): string => (t.met ? 'Met' : `Not met (${t.remaining} more needed)`);
+  const thresholdRows: string[][] = [
+    ['Showing of interest (30%)', String(f.thresholds.showing_of_interest.needed), String(f.valid_cards), result(f.thresholds.showing_of_interest)],
+    ['Majority (50% + 1)', String(f.thresholds.majority.needed), String(f.valid_cards), result(f.thresholds.majority)],
+  ];
+  // The campaign's own goal is strategy: the board sees it, the employer's copy does not.
+  if (copy === 'board') thresholdRows.push([`Campaign goal (${packet.goalPercent}%)`, String(f.thresholds.goal.needed), String(f.valid_cards), result(f.thresholds.goal)]);
   table(
     [
-      { header: 'Threshold', width: 220 },
+      { header: 'Threshold', width: 200 },
       { header: 'Cards needed', width: 90, align: 'right' },
       { header: 'Valid cards', width: 80, align: 'right' },
-      { header: 'Result', width: 114 },
+      { header: 'Result', width: 134 },
     ],
-    [
-      ['Showing of interest (30%)', String(f.thresholds.showing_of_interest.needed), String(f.valid_cards), result(f.thresholds.showing_of_interest)],
-      ['Majority (50% + 1)', String(f.thresholds.majority.needed), String(f.valid_cards), result(f.thresholds.majority)],
-      [`Campaign goal (${packet.goalPercent}%)`, String(f.thresholds.goal.needed), String(f.valid_cards), result(f.thresholds.goal)],
-    ],
-    { fontSize: 10 },
+    thresholdRows,
+    { fontSize: 10, cellColor: (row, col) => (col === 3 ? (row[3]?.startsWith('Met') ? GREEN : RED) : INK), boldColumn: 3 },
   );
 
   if (copy === 'board') {
@@ -174,30 +178,42 @@ export async function renderFilingPdf(packet: FilingPacket, copy: FilingCopy, ge
       `2. Roster as of ${packet.filingDate} (${packet.roster.length} employees)`,
       `3. Cards not counted, with the reason (${packet.exceptions.length})`,
       `4. Card language (${packet.texts.length} text${packet.texts.length === 1 ? '' : 's'})`,
-      ...(packet.jurisdiction === 'nlrb' ? ['5. Confirmation-transmission log', '6. Declaration'] : ['5. Declaration']),
+      '5. Confirmation-transmission log',
+      '6. Declaration',
     ];
     doc.font('Helvetica').fontSize(10).fillColor(INK).text(sections.join('\n'), { width });
+
+    // With one school, a School column would repeat the same name on every line.
+    const oneSchool = packet.worksite !== null;
 
     // 1. Valid cards.
     doc.addPage();
     heading(`1. Valid cards counted (${packet.counted.length})`);
     if (packet.jurisdiction === 'nlrb') {
-      note('Each electronic signature with the six elements of GC Memo 15-08: name, personal email (contact), phone, the language agreed to (section 4), the date signed and the employer’s name. Times are UTC. “SHA-256” fixes the signed content (see the declaration).');
+      note(`Each card with the six elements of GC Memo 15-08: name, personal email (contact), phone, the language agreed to (section 4), the date signed and the employer’s name. Times are local (${packet.timeZone}). “SHA-256” fixes the signed content (see the declaration).`);
       if (packet.counted.length === 0) note('No valid cards.');
-      for (const c of packet.counted) cardBlock(doc, c, left, width, bottom);
+      for (const c of packet.counted) cardBlock(doc, c, packet.timeZone, left, width, bottom);
     } else {
-      note('One card per employee, each signed and dated by the employee and less than one year old on the filing date. The name is shown as on the roster and as signed.');
+      note('One card per employee, each signed and dated by the employee and less than one year old on the filing date. The name is shown as on the roster and as signed; “Card” gives how it was signed and its text (section 4).');
       table(
         [
-          { header: 'No.', width: 30 },
-          { header: 'Employee (roster)', width: 108 },
-          { header: 'Name as signed', width: 100 },
-          { header: 'School', width: 96 },
-          { header: 'Job title', width: 70 },
+          { header: 'No.', width: 32 },
+          { header: 'Employee (roster)', width: oneSchool ? 140 : 110 },
+          { header: 'Name as signed', width: oneSchool ? 130 : 100 },
+          ...(oneSchool ? [] : [{ header: 'School', width: 90 }]),
+          { header: 'Job title', width: oneSchool ? 100 : 70 },
           { header: 'Date signed', width: 56 },
-          { header: 'Card', width: 44 },
+          { header: 'Card', width: 46 },
         ],
-        packet.counted.map((c) => [`C${c.number}`, `${c.person.familyName}, ${c.person.givenName}`, c.card.signerName, c.person.worksiteName, c.person.jobTitle, c.card.signedOn, `${c.card.source === 'electronic' ? 'e-sign' : 'paper'} ${c.textRef}`]),
+        packet.counted.map((c) => [
+          `C${c.number}`,
+          `${c.person.familyName}, ${c.person.givenName}`,
+          c.card.signerName,
+          ...(oneSchool ? [] : [c.person.worksiteName]),
+          c.person.jobTitle,
+          c.card.signedOn,
+          `${c.card.source === 'electronic' ? 'e-sign' : 'paper'} ${c.textRef}`,
+        ]),
         { emptyText: 'No valid cards.' },
       );
     }
@@ -205,17 +221,17 @@ export async function renderFilingPdf(packet: FilingPacket, copy: FilingCopy, ge
     // 2. Roster.
     doc.addPage();
     heading(`2. Roster as of ${packet.filingDate} (${packet.roster.length} employees)`);
-    note('Everyone employed in the unit on the filing date, once each (at their current school), as the employer’s records were imported. “Card” gives the card counted for the employee.');
+    note(`Everyone employed in the ${scopeLabel(packet)} on the filing date, once each, as in the employer’s records imported by the employee organization. “Card” gives the card counted for the employee (section 1).`);
     table(
       [
-        { header: 'Line', width: 32 },
-        { header: 'Employee', width: 150 },
-        { header: 'Employee no.', width: 66 },
-        { header: 'School', width: 118 },
-        { header: 'Job title', width: 96 },
-        { header: 'Card', width: 42 },
+        { header: 'Line', width: 34 },
+        { header: 'Employee', width: oneSchool ? 190 : 150 },
+        { header: 'Employee no.', width: oneSchool ? 90 : 66 },
+        ...(oneSchool ? [] : [{ header: 'School', width: 116 }]),
+        { header: 'Job title', width: oneSchool ? 146 : 96 },
+        { header: 'Card', width: 44 },
       ],
-      packet.roster.map((r, i) => [String(i + 1), `${r.familyName}, ${r.givenName}`, r.employeeId ?? '', r.worksiteName, r.jobTitle, r.cardNumber === null ? '—' : `C${r.cardNumber}`]),
+      packet.roster.map((r, i) => [String(i + 1), `${r.familyName}, ${r.givenName}`, r.employeeId ?? '', ...(oneSchool ? [] : [r.worksiteName]), r.jobTitle, r.cardNumber === null ? '—' : `C${r.cardNumber}`]),
       { emptyText: 'No one was in the unit on this date.' },
     );
 
@@ -225,18 +241,18 @@ export async function renderFilingPdf(packet: FilingPacket, copy: FilingCopy, ge
     note('Every card signed by the filing date that bears on this unit (by its signer or its school) and does not count, with the reason.');
     table(
       [
-        { header: 'No.', width: 30 },
+        { header: 'No.', width: 32 },
         { header: 'Name as signed', width: 104 },
         { header: 'School on card', width: 96 },
         { header: 'Signed', width: 56 },
-        { header: 'Reason', width: 218 },
+        { header: 'Reason', width: 216 },
       ],
       packet.exceptions.map((e) => [`E${e.number}`, e.card.signerName, e.card.worksiteName, e.card.signedOn, `${exceptionLabels[e.reason]}. ${e.detail}`]),
       { emptyText: 'None: every card bearing on the unit is counted.' },
     );
 
-    // 4. Card language.
-    doc.addPage();
+    // 4. Card language (follows on the same page when there is room).
+    doc.moveDown(0.6);
     heading('4. Card language');
     note('The exact text each counted card agreed to, with the employer’s name as it appeared to the signer.');
     if (packet.texts.length === 0) note('No valid cards.');
@@ -249,39 +265,43 @@ export async function renderFilingPdf(packet: FilingPacket, copy: FilingCopy, ge
       doc.moveDown(0.9);
     }
 
-    if (packet.jurisdiction === 'nlrb') {
-      doc.addPage();
-      heading('5. Confirmation-transmission log');
-      note('For each counted electronic signature: the confirmation restating the card, sent to the signer’s personal email right after signing. Recorded = written to the transmission log; sent = accepted by the mail server. Times are UTC.');
-      table(
-        [
-          { header: 'Card', width: 34 },
-          { header: 'Signed', width: 76 },
-          { header: 'Recorded', width: 76 },
-          { header: 'To / subject', width: 182 },
-          { header: 'Transmission', width: 136 },
-        ],
-        packet.counted
-          .filter((c) => c.card.source === 'electronic')
-          .map((c) => [
-            `C${c.number}`,
-            utc(c.card.signedAt),
-            utc(c.card.confirmation?.createdAt),
-            c.card.confirmation ? `${c.card.confirmation.toAddress}\n${c.card.confirmation.subject}` : '—',
-            `${transmissionStatus(c.card.confirmation)}${c.card.confirmation?.sentAt ? `, ${utc(c.card.confirmation.sentAt)}` : ''}`,
-          ]),
-        { emptyText: 'No electronic signatures counted.' },
-      );
-    }
+    // 5. Confirmation-transmission log.
+    doc.addPage();
+    heading('5. Confirmation-transmission log');
+    const electronic = packet.counted.filter((c) => c.card.source === 'electronic');
+    const subjects = [...new Set(electronic.flatMap((c) => (c.card.confirmation ? [c.card.confirmation.subject] : [])))];
+    note(
+      `For each counted electronic signature: the confirmation restating the card, sent to the signer’s personal email right after signing. Recorded = written to the transmission log; sent = accepted by the mail server. Times are local (${packet.timeZone}).` +
+        (subjects.length === 1 ? ` Subject of every confirmation: “${subjects[0] ?? ''}”.` : ''),
+    );
+    table(
+      [
+        { header: 'Card', width: 34 },
+        { header: 'Signed', width: 80 },
+        { header: 'Recorded', width: 80 },
+        { header: subjects.length === 1 ? 'To' : 'To / subject', width: 160 },
+        { header: 'Transmission', width: 150 },
+      ],
+      electronic.map((c) => [
+        `C${c.number}`,
+        formatLocalTime(c.card.signedAt, packet.timeZone),
+        formatLocalTime(c.card.confirmation?.createdAt, packet.timeZone),
+        c.card.confirmation ? (subjects.length === 1 ? c.card.confirmation.toAddress : `${c.card.confirmation.toAddress}\n${c.card.confirmation.subject}`) : '—',
+        `${transmissionStatus(c.card.confirmation)}${c.card.confirmation?.sentAt ? `, ${formatLocalTime(c.card.confirmation.sentAt, packet.timeZone)}` : ''}`,
+      ]),
+      { emptyText: 'No electronic signatures counted.' },
+    );
   }
 
   // Declaration.
   const declaration = declarationFor(packet, copy);
   if (copy === 'board') doc.addPage();
   else doc.moveDown(0.6);
-  heading(copy === 'board' ? `${packet.jurisdiction === 'nlrb' ? '6' : '5'}. ${declaration.title}` : declaration.title);
+  heading(copy === 'board' ? `6. ${declaration.title}` : declaration.title);
   for (const p of declaration.paragraphs) {
-    doc.font('Helvetica').fontSize(10).fillColor(INK).text(p, left, doc.y, { width, align: 'justify' });
+    doc.fillColor(INK).fontSize(10);
+    if (p.lead) doc.font('Helvetica-Bold').text(`${p.lead} `, left, doc.y, { width, align: 'justify', continued: true }).font('Helvetica').text(p.text, { width, align: 'justify' });
+    else doc.font('Helvetica').text(p.text, left, doc.y, { width, align: 'justify' });
     doc.moveDown(0.6);
   }
   doc.font('Helvetica-Oblique').fontSize(10).text(declaration.perjury, left, doc.y, { width });
@@ -324,7 +344,8 @@ export async function renderFilingPdf(packet: FilingPacket, copy: FilingCopy, ge
 }
 
 /** One electronic (or paper) card with the six elements, kept together on a page. */
-function cardBlock(doc: Doc, c: CountedCard, left: number, width: number, bottom: () => number): void {
+function cardBlock(doc: Doc, c: CountedCard, timeZone: string, left: number, width: number, bottom: () => number): void {
+  const at = (d: Date | null | undefined): string => formatLocalTime(d, timeZone);
   const k = c.card;
   const confirmation = k.confirmation;
   const pairs: [string, string][] = [
@@ -334,8 +355,8 @@ function cardBlock(doc: Doc, c: CountedCard, left: number, width: number, bottom
     ['Phone', k.phone ?? '—'],
     ['Employer', k.employerName],
     ['Language agreed to', `${c.textRef} (card text version ${k.cardTextVersion}; section 4)`],
-    ['Date signed', k.source === 'electronic' ? `${k.signedOn} (signed electronically ${utc(k.signedAt)})` : `${k.signedOn} (paper card, dated by hand; scan on file)`],
-    ['Confirmation', k.source === 'electronic' ? (confirmation ? `${transmissionStatus(confirmation)}; to ${confirmation.toAddress}, recorded ${utc(confirmation.createdAt)}` : 'no confirmation recorded') : confirmation ? `sent to ${confirmation.toAddress}, recorded ${utc(confirmation.createdAt)}` : 'not applicable (paper card without email)'],
+    ['Date signed', k.source === 'electronic' ? `${k.signedOn} (signed electronically ${at(k.signedAt)})` : `${k.signedOn} (paper card, dated by hand; scan on file)`],
+    ['Confirmation', k.source === 'electronic' ? (confirmation ? `${transmissionStatus(confirmation)}; to ${confirmation.toAddress}, recorded ${at(confirmation.createdAt)}` : 'no confirmation recorded') : confirmation ? `sent to ${confirmation.toAddress}, recorded ${at(confirmation.createdAt)}` : 'not applicable (paper card without email)'],
     ['SHA-256', k.contentHash],
   ];
   const labelWidth = 100;

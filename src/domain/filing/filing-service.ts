@@ -40,6 +40,7 @@ export function createFilingService(deps: Deps) {
         jurisdiction: request.jurisdiction ?? campaign.jurisdiction,
         goalPercent: campaign.goalPercent,
         validityMonths: campaign.cardValidityMonths,
+        timeZone: campaign.timeZone,
         unit: { id: unit.id, name: unit.name },
         worksite: worksite ?? null,
         filingDate: request.filingDate,
