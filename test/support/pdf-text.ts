@@ -25,7 +25,7 @@ export function pdfText(pdf: Buffer): string {
       const text = [...operand.matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1] ?? '', 'hex').toString('latin1')).join('');
       lines.push(text);
     }
-    streams.lastIndex = end;
+    streams.lastIndex = end + 'endstream'.length;
   }
   return lines.join('\n');
 }
