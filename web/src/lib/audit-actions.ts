@@ -13,6 +13,9 @@ export const auditActionLabels: Record<string, string> = {
   'people.list_viewed': 'Viewed the roster',
   'export.roster': 'Exported the roster',
   'outbox.viewed': 'Read the outbox',
+  'filing.previewed': 'Previewed a filing packet',
+  'filing.generated': 'Generated a filing packet',
+  'cards.verified': 'Checked the card hashes',
 };
 
 export function describeAction(action: string): string {
