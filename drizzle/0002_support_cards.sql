@@ -68,7 +68,7 @@ CREATE TABLE "support_counter_state" (
 	"campaign_id" uuid PRIMARY KEY NOT NULL,
 	"as_of" date NOT NULL,
 	"refreshed_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"refreshes" bigint DEFAULT 0 NOT NULL
+	"version" bigint DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "support_counters" (

@@ -145,3 +145,31 @@ END;
 $$ LANGUAGE plpgsql;
 --> statement-breakpoint
 CREATE TRIGGER campaigns_support_reset AFTER UPDATE ON campaigns FOR EACH ROW EXECUTE FUNCTION support_reset_on_campaign_rules();
+--> statement-breakpoint
+-- Names of worksites and units are part of the numbers a process may cache: any change to them
+-- bumps the campaign's counter version (and a new or removed worksite is counted at the next read).
+CREATE OR REPLACE FUNCTION support_bump_version_new() RETURNS trigger AS $$
+BEGIN
+  UPDATE support_counter_state SET version = version + 1 WHERE campaign_id IN (SELECT DISTINCT campaign_id FROM new_rows);
+  RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION support_bump_version_old() RETURNS trigger AS $$
+BEGIN
+  UPDATE support_counter_state SET version = version + 1 WHERE campaign_id IN (SELECT DISTINCT campaign_id FROM old_rows);
+  RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+--> statement-breakpoint
+CREATE TRIGGER worksites_support_version_insert AFTER INSERT ON worksites REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION support_bump_version_new();
+--> statement-breakpoint
+CREATE TRIGGER worksites_support_version_update AFTER UPDATE ON worksites REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION support_bump_version_new();
+--> statement-breakpoint
+CREATE TRIGGER worksites_support_version_delete AFTER DELETE ON worksites REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION support_bump_version_old();
+--> statement-breakpoint
+CREATE TRIGGER bargaining_units_support_version_insert AFTER INSERT ON bargaining_units REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION support_bump_version_new();
+--> statement-breakpoint
+CREATE TRIGGER bargaining_units_support_version_update AFTER UPDATE ON bargaining_units REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION support_bump_version_new();
+--> statement-breakpoint
+CREATE TRIGGER bargaining_units_support_version_delete AFTER DELETE ON bargaining_units REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION support_bump_version_old();

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { campaigns, cardRevocations, cards, employments, people } from '../../src/db/schema/index.js';
+import { campaigns, cardRevocations, cards, employments, people, worksites } from '../../src/db/schema/index.js';
 import { createRandom } from '../../src/demo/demo-random.js';
 import { addDays } from '../../src/domain/cards/card-dates.js';
 import { tallySupport } from '../../src/domain/majority/tally-support.js';
@@ -218,6 +218,29 @@ describe('GET /api/campaigns/:slug/majority', () => {
       const m = await majority(f, asOf);
       expect(asTallies(m), asOf).toEqual(await expected(f, asOf));
     }
+  });
+
+  it('pages and sorts the worksites, and a renamed school shows at once despite the cache', async () => {
+    t.clock.now = new Date('2015-06-15T19:00:00Z');
+    const { f, card } = await setup(3, 4);
+    await card(4, '2015-06-01');
+    await card(5, '2015-06-01');
+    await card(8, '2015-06-01');
+    const agent = await organizer(f, 'viewer');
+    const base = `/api/campaigns/${f.campaign.slug}/majority`;
+    const page = (await agent.get(`${base}?limit=2`)).json() as Majority & { worksites_total: number };
+    expect(page.source).toBe('counters');
+    expect(page.worksites.map((w) => w.name)).toEqual(['School 1', 'School 2']);
+    expect(page.worksites_total).toBe(3);
+    expect(page.units[0]!.valid_cards).toBe(3);
+    const byPercent = (await agent.get(`${base}?sort=percent&order=desc&offset=0&limit=10`)).json() as Majority;
+    expect(byPercent.worksites.map((w) => [w.name, w.valid_cards])).toEqual([['School 2', 2], ['School 3', 1], ['School 1', 0]]);
+    await db().update(worksites).set({ name: 'Renamed School' }).where(eq(worksites.id, f.sites[0]!.id));
+    const renamed = (await agent.get(`${base}?limit=2`)).json() as Majority;
+    expect(renamed.worksites.map((w) => w.name)).toEqual(['Renamed School', 'School 2']);
+    const dash = (await agent.get(`/api/campaigns/${f.campaign.slug}/dashboard?sort=valid_cards&order=desc&limit=1`)).json() as { schools: { name: string }[]; schoolsTotal: number };
+    expect(dash.schools.map((s) => s.name)).toEqual(['School 2']);
+    expect(dash.schoolsTotal).toBe(3);
   });
 
   it('is open to every role of the campaign (aggregates) and to no one else', async () => {

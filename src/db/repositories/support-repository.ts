@@ -20,14 +20,19 @@ function supportQuery(campaignId: string, asOf: string, validityMonths: number, 
     c.campaign_id = ${campaignId}::uuid and c.signed_on <= ${asOf}::date
     and (c.signed_on + make_interval(months => ${validityMonths}::int))::date > ${asOf}::date
     and not exists (select 1 from card_revocations r where r.card_id = c.id and r.effective_on <= ${asOf}::date)`;
-  // The whole campaign: hash-join a set of supporters. A few worksites: probe each person's cards.
+  // The whole campaign: hash-join a set of supporters. A few worksites: probe each person's cards,
+  // and start from the people who work there (index on worksite), then all of their
+  // employments (index on person) to find where each one counts.
+  const activeFrom = partial
+    ? sql`(select distinct x.person_id from employments x where x.worksite_id = any(${sites})) here
+        join employments e on e.person_id = here.person_id`
+    : sql`employments e`;
   return sql`
     with active as (
       select distinct on (e.person_id, e.unit_id) e.person_id, e.unit_id, e.worksite_id
-      from employments e
+      from ${activeFrom}
       where e.campaign_id = ${campaignId}::uuid and e.unit_id is not null
         and e.start_date <= ${asOf}::date and (e.end_date is null or e.end_date >= ${asOf}::date)
-        ${partial ? sql`and e.person_id in (select x.person_id from employments x where x.worksite_id = any(${sites}))` : sql``}
       order by e.person_id, e.unit_id, e.start_date desc, e.id
     )
     ${
@@ -55,6 +60,8 @@ export function createSupportRepository(db: Db) {
   /** Brings the counters to `today`: everything when the day changed, else the dirty worksites. */
   async function refresh(campaignId: string, today: string, validityMonths: number): Promise<void> {
     await db.transaction(async (tx) => {
+      // A full count sorts every employment of the campaign: give it room to do that in memory.
+      await tx.execute(sql`set local work_mem = '64MB'`);
       // One refresher per campaign at a time; the others wait, then find nothing left to do.
       await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`support:${campaignId}`}, 0))`);
       const state = await tx.execute<{ as_of: string }>(sql`select as_of::text from support_counter_state where campaign_id = ${campaignId}::uuid`);
@@ -63,8 +70,8 @@ export function createSupportRepository(db: Db) {
         await tx.execute(sql`delete from support_counters where campaign_id = ${campaignId}::uuid`);
         await tx.execute(sql`insert into support_counters (campaign_id, unit_id, worksite_id, eligible, valid_cards)
           select ${campaignId}::uuid, q.unit_id, q.worksite_id, q.eligible, q.valid_cards from (${supportQuery(campaignId, today, validityMonths)}) q`);
-        await tx.execute(sql`insert into support_counter_state (campaign_id, as_of, refreshed_at, refreshes) values (${campaignId}::uuid, ${today}::date, now(), 1)
-          on conflict (campaign_id) do update set as_of = excluded.as_of, refreshed_at = now(), refreshes = support_counter_state.refreshes + 1`);
+        await tx.execute(sql`insert into support_counter_state (campaign_id, as_of, refreshed_at, version) values (${campaignId}::uuid, ${today}::date, now(), 1)
+          on conflict (campaign_id) do update set as_of = excluded.as_of, refreshed_at = now(), version = support_counter_state.version + 1`);
         return;
       }
       const dirty = await tx.execute<{ worksite_id: string }>(sql`delete from support_counter_dirty where campaign_id = ${campaignId}::uuid returning worksite_id`);
@@ -74,25 +81,43 @@ export function createSupportRepository(db: Db) {
       await tx.execute(sql`delete from support_counters where campaign_id = ${campaignId}::uuid and worksite_id = any(${list})`);
       await tx.execute(sql`insert into support_counters (campaign_id, unit_id, worksite_id, eligible, valid_cards)
         select ${campaignId}::uuid, q.unit_id, q.worksite_id, q.eligible, q.valid_cards from (${supportQuery(campaignId, today, validityMonths, ids)}) q`);
-      await tx.execute(sql`update support_counter_state set refreshed_at = now(), refreshes = refreshes + 1 where campaign_id = ${campaignId}::uuid`);
+      await tx.execute(sql`update support_counter_state set refreshed_at = now(), version = version + 1 where campaign_id = ${campaignId}::uuid`);
     });
   }
 
+  /**
+   * Makes today's counters current and returns their version. The common case is one small
+   * read; after writes only the touched worksites are recounted, after midnight everything.
+   */
+  async function ensureCurrent(campaignId: string, today: string, validityMonths: number): Promise<number> {
+    const read = () =>
+      db.execute<{ as_of: string | null; dirty: boolean; version: string | null }>(sql`
+        select s.as_of::text, s.version::text, exists (select 1 from support_counter_dirty d where d.campaign_id = ${campaignId}::uuid) as dirty
+        from (select 1) one left join support_counter_state s on s.campaign_id = ${campaignId}::uuid`);
+    let f = (await read()).rows[0];
+    if (!f || f.as_of !== today || f.dirty) {
+      await refresh(campaignId, today, validityMonths);
+      f = (await read()).rows[0];
+    }
+    return Number(f?.version ?? 0);
+  }
+
+  /** The counters as they stand (call ensureCurrent first). One JSON value: fast at 10,000 rows. */
+  async function counters(campaignId: string): Promise<SupportRow[]> {
+    const result = await db.execute<{ rows: [string, string, number, number][] }>(sql`
+      select coalesce(json_agg(json_build_array(unit_id, worksite_id, eligible, valid_cards)), '[]'::json) as rows
+      from support_counters where campaign_id = ${campaignId}::uuid`);
+    return (result.rows[0]?.rows ?? []).map(([unitId, worksiteId, eligible, validCards]) => ({ unitId, worksiteId, eligible, validCards }));
+  }
+
   return {
-    /**
-     * Today's numbers from the counters. The common case is two small reads (freshness, then the
-     * rows); after writes only the touched worksites are recounted.
-     */
+    /** Today's numbers, current. */
     async current(campaignId: string, today: string, validityMonths: number): Promise<SupportRow[]> {
-      const fresh = await db.execute<{ as_of: string | null; dirty: boolean }>(sql`
-        select (select as_of::text from support_counter_state where campaign_id = ${campaignId}::uuid) as as_of,
-               exists (select 1 from support_counter_dirty where campaign_id = ${campaignId}::uuid) as dirty`);
-      const f = fresh.rows[0];
-      if (!f || f.as_of !== today || f.dirty) await refresh(campaignId, today, validityMonths);
-      const rows = await db.execute<RawSupport>(sql`
-        select unit_id, worksite_id, eligible, valid_cards from support_counters where campaign_id = ${campaignId}::uuid`);
-      return rows.rows.map(toSupport);
+      await ensureCurrent(campaignId, today, validityMonths);
+      return counters(campaignId);
     },
+    ensureCurrent,
+    counters,
 
     /** Any date: computed from the tables (the counters hold today only). */
     async asOf(campaignId: string, asOf: string, validityMonths: number): Promise<SupportRow[]> {

@@ -143,7 +143,9 @@ export const supportCounterState = pgTable('support_counter_state', {
     .references(() => campaigns.id, { onDelete: 'cascade' }),
   asOf: date('as_of').notNull(),
   refreshedAt: timestamp('refreshed_at', { withTimezone: true }).notNull().defaultNow(),
-  refreshes: bigint('refreshes', { mode: 'number' }).notNull().default(0),
+  // Bumped by every refresh and by any change to the campaign's worksites or units (triggers): a
+  // process may keep the serialized numbers for a version and serve them until it changes.
+  version: bigint('version', { mode: 'number' }).notNull().default(0),
 });
 
 export const supportCounterDirty = pgTable(

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Services } from '../../domain/create-services.js';
 import { isIsoDate } from '../../domain/cards/card-dates.js';
+import { worksiteSorts } from '../../domain/majority/majority-service.js';
 import { supportFigures } from '../../domain/majority/thresholds.js';
 import { requireCampaignAccess } from '../campaign-access.js';
 import type { ZodApp } from '../zod-app.js';
@@ -14,10 +15,25 @@ const isoDate = z.string().refine(isIsoDate, 'must be a date as YYYY-MM-DD');
 export function registerMajorityRoutes(app: ZodApp, services: Services): void {
   app.get(
     '/api/campaigns/:slug/majority',
-    { schema: { tags: ['majority'], params: slugParams, querystring: z.object({ as_of: isoDate.optional() }) } },
-    async (request) => {
+    {
+      schema: {
+        tags: ['majority'],
+        params: slugParams,
+        querystring: z.object({
+          as_of: isoDate.optional(),
+          unit: z.uuid().optional(),
+          sort: z.enum(worksiteSorts).default('name'),
+          order: z.enum(['asc', 'desc']).default('asc'),
+          limit: z.coerce.number().int().min(1).max(10_000).default(1000),
+          offset: z.coerce.number().int().min(0).default(0),
+        }),
+      },
+    },
+    async (request, reply) => {
       const access = await requireCampaignAccess(services, request, request.params.slug, 'dashboard.view');
-      return services.majority.majority(access.campaign, request.query.as_of);
+      const q = request.query;
+      const json = await services.majority.majorityPageJson(access.campaign, { asOf: q.as_of, unitId: q.unit, sort: q.sort, order: q.order, limit: q.limit, offset: q.offset });
+      return reply.type('application/json; charset=utf-8').send(json);
     },
   );
 
@@ -34,10 +50,23 @@ export function registerMajorityRoutes(app: ZodApp, services: Services): void {
   // campaign-wide activity counts.
   app.get(
     '/api/campaigns/:slug/dashboard',
-    { schema: { tags: ['campaigns'], params: slugParams, querystring: z.object({ as_of: isoDate.optional() }) } },
+    {
+      schema: {
+        tags: ['campaigns'],
+        params: slugParams,
+        querystring: z.object({
+          as_of: isoDate.optional(),
+          sort: z.enum(worksiteSorts).default('name'),
+          order: z.enum(['asc', 'desc']).default('asc'),
+          limit: z.coerce.number().int().min(1).max(10_000).default(1000),
+          offset: z.coerce.number().int().min(0).default(0),
+        }),
+      },
+    },
     async (request) => {
       const access = await requireCampaignAccess(services, request, request.params.slug, 'dashboard.view');
-      const m = await services.majority.majority(access.campaign, request.query.as_of);
+      const q = request.query;
+      const m = await services.majority.majority(access.campaign, q.as_of);
       const perSchool = new Map<string, { id: string; name: string; eligible: number; valid: number }>();
       for (const w of m.worksites) {
         const s = perSchool.get(w.id) ?? { id: w.id, name: w.name, eligible: 0, valid: 0 };
@@ -49,6 +78,9 @@ export function registerMajorityRoutes(app: ZodApp, services: Services): void {
         const f = supportFigures(s.eligible, s.valid, m.goal_percent);
         return { id: s.id, name: s.name, eligible: f.eligible, valid_cards: f.valid_cards, percent: f.percent, majority: f.thresholds.majority };
       });
+      const dir = q.order === 'asc' ? 1 : -1;
+      const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+      const sorted = [...schools].sort((a, b) => (q.sort === 'name' ? byName(a, b) : a[q.sort] - b[q.sort] || byName(a, b)) * dir);
       const activity = await services.majority.activity(access.campaign, m.as_of);
       return {
         asOf: m.as_of,
@@ -58,7 +90,8 @@ export function registerMajorityRoutes(app: ZodApp, services: Services): void {
         schoolsWithSupporters: schools.filter((s) => s.valid_cards > 0).length,
         goalPercent: m.goal_percent,
         units: m.units,
-        schools,
+        schools: sorted.slice(q.offset, q.offset + q.limit),
+        schoolsTotal: schools.length,
         activity,
       };
     },
