@@ -248,6 +248,17 @@ async function main(): Promise<void> {
 }
 
 async function cleanUp(): Promise<void> {
+  // Stopping PostgreSQL waits on handles that do not keep Node alive: without this, the process
+  // could end (unsettled top-level await) before the data folder is removed.
+  const keepAlive = setInterval(() => undefined, 1000);
+  try {
+    await runCleanups();
+  } finally {
+    clearInterval(keepAlive);
+  }
+}
+
+async function runCleanups(): Promise<void> {
   while (cleanups.length > 0) {
     try {
       await cleanups.pop()?.();

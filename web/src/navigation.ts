@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { AccountsPage } from './pages/accounts-page.js';
 import { AuditLogPage } from './pages/audit-log-page.js';
+import { CardsPage } from './pages/cards-page.js';
 import { DashboardPage } from './pages/dashboard-page.js';
 import { FilingPage } from './pages/filing-page.js';
 import { MembersPage } from './pages/members-page.js';
@@ -32,7 +33,7 @@ export const navigation: NavEntry[] = [
   {
     path: 'dashboard',
     label: 'Dashboard',
-    description: 'Where the campaign stands: educators in the unit, schools, and (soon) support.',
+    description: 'Where the campaign stands: cards, majority per unit and school, growth by week.',
     scope: 'campaign',
     visible: (a) => a.can('dashboard.view'),
     page: DashboardPage,
@@ -44,6 +45,14 @@ export const navigation: NavEntry[] = [
     scope: 'campaign',
     visible: (a) => a.can('people.view'),
     page: PeoplePage,
+  },
+  {
+    path: 'cards',
+    label: 'Cards',
+    description: 'Signed support cards: each one, its hash and confirmation; revoke; paper cards; the review queue. Opening them is logged.',
+    scope: 'campaign',
+    visible: (a) => a.can('cards.view'),
+    page: CardsPage,
   },
   {
     path: 'members',

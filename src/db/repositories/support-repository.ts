@@ -149,6 +149,13 @@ export function createSupportRepository(db: Db) {
       return rows.rows.map((r) => ({ weekStart: r.week_start, weekEnd: r.week_end, supporters: r.supporters, schools: r.schools }));
     },
 
+    async cardDateRange(campaignId: string): Promise<{ first: string | null; last: string | null }> {
+      const rows = await db.execute<{ first: string | null; last: string | null }>(
+        sql`select min(signed_on)::text as first, max(signed_on)::text as last from cards where campaign_id = ${campaignId}::uuid`,
+      );
+      return { first: rows.rows[0]?.first ?? null, last: rows.rows[0]?.last ?? null };
+    },
+
     async firstCardDate(campaignId: string): Promise<string | null> {
       const rows = await db.execute<{ first: string | null }>(sql`select min(signed_on)::text as first from cards where campaign_id = ${campaignId}::uuid`);
       return rows.rows[0]?.first ?? null;

@@ -81,7 +81,7 @@ export function registerMajorityRoutes(app: ZodApp, services: Services): void {
       const dir = q.order === 'asc' ? 1 : -1;
       const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
       const sorted = [...schools].sort((a, b) => (q.sort === 'name' ? byName(a, b) : a[q.sort] - b[q.sort] || byName(a, b)) * dir);
-      const activity = await services.majority.activity(access.campaign, m.as_of);
+      const [activity, cardDates] = await Promise.all([services.majority.activity(access.campaign, m.as_of), services.repositories.support.cardDateRange(access.campaign.id)]);
       return {
         asOf: m.as_of,
         eligible: m.units.reduce((n, u) => n + u.eligible, 0),
@@ -93,6 +93,8 @@ export function registerMajorityRoutes(app: ZodApp, services: Services): void {
         schools: sorted.slice(q.offset, q.offset + q.limit),
         schoolsTotal: schools.length,
         activity,
+        // When the first and last cards were signed: lets the app offer a date when today shows none.
+        cardDates,
       };
     },
   );
