@@ -5,6 +5,7 @@ import { createAuditRepository } from '../db/repositories/audit-repository.js';
 import { createCampaignsRepository } from '../db/repositories/campaigns-repository.js';
 import { createCardsRepository } from '../db/repositories/cards-repository.js';
 import { createConductRepository } from '../db/repositories/conduct-repository.js';
+import { createFilingRepository } from '../db/repositories/filing-repository.js';
 import { createMailRepository } from '../db/repositories/mail-repository.js';
 import { createPeopleRepository } from '../db/repositories/people-repository.js';
 import { createSupportRepository } from '../db/repositories/support-repository.js';
@@ -12,6 +13,7 @@ import { createMailer, type Mailer } from '../mail/create-mailer.js';
 import { createAccountsService } from './accounts/accounts-service.js';
 import { createCardsService } from './cards/cards-service.js';
 import { createConductService } from './conduct/conduct-service.js';
+import { createFilingService } from './filing/filing-service.js';
 import { createMajorityService } from './majority/majority-service.js';
 
 // The wiring of domain services to their repositories, in one place. Routes receive this.
@@ -27,6 +29,7 @@ export function createServices(options: { db: Db; config: Config; now?: () => Da
     people: createPeopleRepository(db),
     cards: createCardsRepository(db),
     support: createSupportRepository(db),
+    filing: createFilingRepository(db),
   };
   const mailer = options.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, repository: repositories.mail, now });
   const accounts = createAccountsService({
@@ -40,7 +43,8 @@ export function createServices(options: { db: Db; config: Config; now?: () => Da
   const cards = createCardsService({ cards: repositories.cards, mailer, now });
   const majority = createMajorityService({ support: repositories.support, campaigns: repositories.campaigns, now });
   const conduct = createConductService({ conduct: repositories.conduct, now });
-  return { repositories, mailer, accounts, cards, majority, conduct, now };
+  const filing = createFilingService({ filing: repositories.filing, cards: repositories.cards, now });
+  return { repositories, mailer, accounts, cards, majority, conduct, filing, now };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -12,7 +12,7 @@ type Who = 'admin' | 'organizer' | 'committee' | 'viewer' | 'nonMember' | 'anony
 const everyone: Who[] = ['admin', 'organizer', 'committee', 'viewer', 'nonMember', 'anonymous', 'instanceAdmin'];
 
 type Route = { method: 'GET' | 'POST' | 'PUT'; url: (c: Context) => string; body?: (c: Context) => unknown; expect: Record<Who, number> };
-type Context = { slug: string; targetAccountId: string; cardId: string; otherSchoolCardId: string; personId: string; worksiteId: string };
+type Context = { slug: string; targetAccountId: string; cardId: string; otherSchoolCardId: string; personId: string; worksiteId: string; unitId: string };
 
 // `instanceAdmin` runs the instance but is not a member of this campaign: like any non-member, it
 // learns nothing about the campaign (404).
@@ -42,6 +42,9 @@ const routes: Route[] = [
   { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/conduct/export/chronology.pdf`, expect: adminOnly },
   { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/conduct/export/chronology.csv`, expect: adminOnly },
   { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/conduct/export/exhibits.zip`, expect: adminOnly },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/filing-packets/preview?unitId=${c.unitId}&filingDate=2015-06-15`, expect: adminOnly },
+  { method: 'POST', url: (c) => `/api/campaigns/${c.slug}/filing-packets`, body: (c) => ({ unitId: c.unitId, filingDate: '2015-06-15', copy: 'service', format: 'csv' }), expect: adminOnly },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/cards/verify`, expect: adminOnly },
   { method: 'GET', url: () => '/api/admin/users', expect: instanceOnly },
   { method: 'POST', url: () => '/api/admin/users', body: () => ({ email: `new-${randomBytes(4).toString('hex')}@example.org`, name: 'New Person' }), expect: { ...instanceOnly, instanceAdmin: 201 } },
   { method: 'GET', url: () => '/api/admin/audit', expect: instanceOnly },
@@ -103,7 +106,7 @@ beforeAll(async () => {
   const [mine, other] = [fixture.people[0]!, fixture.people.find((p) => p.worksiteId !== fixture.sites[0]!.id)!];
   const card = await insertCard(db, { campaignId: fixture.campaign.id, cardTextId: text.id, worksiteId: mine.worksiteId, personId: null, signedOn: '2015-04-01' });
   const otherCard = await insertCard(db, { campaignId: fixture.campaign.id, cardTextId: text.id, worksiteId: other.worksiteId, personId: other.id, signedOn: '2015-04-01' });
-  context = { slug: fixture.campaign.slug, targetAccountId: target.id, cardId: card.id, otherSchoolCardId: otherCard.id, personId: mine.id, worksiteId: fixture.sites[0]!.id };
+  context = { slug: fixture.campaign.slug, targetAccountId: target.id, cardId: card.id, otherSchoolCardId: otherCard.id, personId: mine.id, worksiteId: fixture.sites[0]!.id, unitId: fixture.unit.id };
 });
 afterAll(async () => t.close());
 
@@ -114,7 +117,7 @@ describe('role × route', () => {
   for (const route of routes) {
     for (const who of everyone) {
       const status = route.expect[who];
-      it(`${route.method} ${route.url({ slug: ':slug', targetAccountId: ':accountId', cardId: ':cardId', otherSchoolCardId: ':otherSchoolCardId', personId: ':personId', worksiteId: ':worksiteId' })} as ${who} → ${status}`, async () => {
+      it(`${route.method} ${route.url({ slug: ':slug', targetAccountId: ':accountId', cardId: ':cardId', otherSchoolCardId: ':otherSchoolCardId', personId: ':personId', worksiteId: ':worksiteId', unitId: ':unitId' })} as ${who} → ${status}`, async () => {
         const res = await send(who, route);
         expect(res.statusCode, res.body).toBe(status);
         if (status >= 400) {

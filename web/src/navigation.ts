@@ -4,6 +4,7 @@ import { AuditLogPage } from './pages/audit-log-page.js';
 import { CardsPage } from './pages/cards-page.js';
 import { DashboardPage } from './pages/dashboard-page.js';
 import { EvidencePage } from './pages/evidence-page.js';
+import { FilingPage } from './pages/filing-page.js';
 import { MembersPage } from './pages/members-page.js';
 import { OutboxPage } from './pages/outbox-page.js';
 import { PeoplePage } from './pages/people-page.js';
@@ -69,6 +70,14 @@ export const navigation: NavEntry[] = [
     scope: 'campaign',
     visible: (a) => a.can('campaign.manage'),
     page: MembersPage,
+  },
+  {
+    path: 'filing',
+    label: 'Filing',
+    description: 'Proof of majority support for a unit on a filing date: the board’s packet and the name-free service copy.',
+    scope: 'campaign',
+    visible: (a) => a.can('filing.generate'),
+    page: FilingPage,
   },
   {
     path: 'audit',

@@ -26,13 +26,7 @@ export type SupportTally = { unitId: string; worksiteId: string; eligible: numbe
  */
 export function tallySupport(input: { employments: readonly EmploymentRecord[]; cards: readonly CardRecord[]; asOf: string; validityMonths: number }): SupportTally[] {
   const { asOf } = input;
-  const primary = new Map<string, EmploymentRecord>();
-  for (const e of input.employments) {
-    if (e.unitId === null || e.startDate > asOf || (e.endDate !== null && e.endDate < asOf)) continue;
-    const key = `${e.personId}|${e.unitId}`;
-    const current = primary.get(key);
-    if (!current || e.startDate > current.startDate || (e.startDate === current.startDate && e.id < current.id)) primary.set(key, e);
-  }
+  const primary = primaryEmployments(input.employments, asOf);
   const supporters = new Set<string>();
   for (const c of input.cards) {
     if (c.personId !== null && cardStatusOn(c, asOf, input.validityMonths) === 'valid') supporters.add(c.personId);
@@ -47,4 +41,19 @@ export function tallySupport(input: { employments: readonly EmploymentRecord[]; 
     tallies.set(key, tally);
   }
   return [...tallies.values()].sort((a, b) => (a.unitId + a.worksiteId).localeCompare(b.unitId + b.worksiteId));
+}
+
+/**
+ * Each person's one counting employment per unit on a date (the eligibility rule above), keyed by
+ * `personId|unitId`. The filing packet lists the same people the majority numbers count.
+ */
+export function primaryEmployments<E extends EmploymentRecord>(employments: readonly E[], asOf: string): Map<string, E> {
+  const primary = new Map<string, E>();
+  for (const e of employments) {
+    if (e.unitId === null || e.startDate > asOf || (e.endDate !== null && e.endDate < asOf)) continue;
+    const key = `${e.personId}|${e.unitId}`;
+    const current = primary.get(key);
+    if (!current || e.startDate > current.startDate || (e.startDate === current.startDate && e.id < current.id)) primary.set(key, e);
+  }
+  return primary;
 }

@@ -8,6 +8,7 @@ import { registerCampaignRoutes } from './campaign-routes.js';
 import { registerCardFormRoutes } from './card-form-routes.js';
 import { registerCardRoutes } from './card-routes.js';
 import { registerConductRoutes } from './conduct-routes.js';
+import { registerFilingRoutes } from './filing-routes.js';
 import { registerHealthRoutes } from './health-routes.js';
 import { registerMajorityRoutes } from './majority-routes.js';
 import { registerPublicSiteRoutes } from './public-site-routes.js';
@@ -25,5 +26,6 @@ export function registerRoutes(app: ZodApp, context: RouteContext): void {
   registerPublicSiteRoutes(app, services);
   registerCardRoutes(app, services);
   registerMajorityRoutes(app, services);
+  registerFilingRoutes(app, services);
   registerCardFormRoutes(app, services, config);
 }
