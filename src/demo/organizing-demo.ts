@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { accounts, assessments, committeeAssignments, conversations, memberships, membershipWorksites, tasks } from '../db/schema/index.js';
+import { storySupporters, type StorySupporter } from './demo-story.js';
 import { demoSteps, type DemoContext } from './load-demo.js';
-import { storySupporters } from './demo-story.js';
 
 // Organizing history for the demo: who rated whom and when, the one-on-ones behind those ratings,
 // follow-up tasks, and a committee member at each school with supporters who owns a list of
@@ -31,9 +31,31 @@ async function ensureDemoAccount(tx: Tx, email: string, name: string): Promise<{
   return created;
 }
 
+/**
+ * The demo's supporters: the signers of the cards step's cards when it ran first (so ratings and
+ * cards tell one story on the wall chart), else the shared story selection.
+ */
+async function supportersOf(context: DemoContext): Promise<{ supporters: StorySupporter[]; juneSchools: string[] }> {
+  const signed = await context.db.execute(sql`
+    select c.person_id, c.worksite_id, min(c.signed_on)::text signed_on from cards c
+    where c.campaign_id = ${context.campaignId} and c.person_id is not null
+      and not exists (select 1 from card_revocations r where r.card_id = c.id)
+    group by c.person_id, c.worksite_id order by min(c.signed_on), c.person_id`);
+  const rows = signed.rows as { person_id: string; worksite_id: string; signed_on: string }[];
+  if (rows.length === 0) return storySupporters(context);
+  const leaders = new Set<string>();
+  const supporters = rows.map((r) => {
+    // The first signer at each school is its leader.
+    const leader = !leaders.has(r.worksite_id);
+    leaders.add(r.worksite_id);
+    return { educatorId: r.person_id, worksiteId: r.worksite_id, since: r.signed_on, leader };
+  });
+  return { supporters, juneSchools: [...leaders] };
+}
+
 export async function loadOrganizingDemo(context: DemoContext): Promise<void> {
   const { db, random, campaignId, educators } = context;
-  const { supporters, juneSchools } = storySupporters(context);
+  const { supporters, juneSchools } = await supportersOf(context);
   const supporterById = new Map(supporters.map((s) => [s.educatorId, s]));
   const organizedSchools = new Set(juneSchools);
 

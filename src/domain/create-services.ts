@@ -3,15 +3,21 @@ import type { Db } from '../db/client.js';
 import { createAccountsRepository } from '../db/repositories/accounts-repository.js';
 import { createAuditRepository } from '../db/repositories/audit-repository.js';
 import { createCampaignsRepository } from '../db/repositories/campaigns-repository.js';
+import { createCardsRepository } from '../db/repositories/cards-repository.js';
 import { createConductRepository } from '../db/repositories/conduct-repository.js';
+import { createFilingRepository } from '../db/repositories/filing-repository.js';
 import { createMailRepository } from '../db/repositories/mail-repository.js';
 import { createOrganizingRepository } from '../db/repositories/organizing-repository.js';
 import { createPeopleRepository } from '../db/repositories/people-repository.js';
 import { createPersonRecordsRepository } from '../db/repositories/person-records-repository.js';
 import { createRosterImportRepository } from '../db/repositories/roster-import-repository.js';
+import { createSupportRepository } from '../db/repositories/support-repository.js';
 import { createMailer, type Mailer } from '../mail/create-mailer.js';
 import { createAccountsService } from './accounts/accounts-service.js';
+import { createCardsService } from './cards/cards-service.js';
 import { createConductService } from './conduct/conduct-service.js';
+import { createFilingService } from './filing/filing-service.js';
+import { createMajorityService } from './majority/majority-service.js';
 import { createOrganizingService } from './organizing/organizing-service.js';
 import { createRosterImportService } from './roster/roster-import-service.js';
 
@@ -29,6 +35,9 @@ export function createServices(options: { db: Db; config: Config; now?: () => Da
     personRecords: createPersonRecordsRepository(db),
     organizing: createOrganizingRepository(db),
     rosterImports: createRosterImportRepository(db),
+    cards: createCardsRepository(db),
+    support: createSupportRepository(db),
+    filing: createFilingRepository(db),
   };
   const mailer = options.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, repository: repositories.mail, now });
   const accounts = createAccountsService({
@@ -41,8 +50,11 @@ export function createServices(options: { db: Db; config: Config; now?: () => Da
   });
   const rosterImport = createRosterImportService({ imports: repositories.rosterImports, campaigns: repositories.campaigns, now });
   const organizing = createOrganizingService({ records: repositories.personRecords, organizing: repositories.organizing, campaigns: repositories.campaigns, now });
+  const cards = createCardsService({ cards: repositories.cards, mailer, now });
+  const majority = createMajorityService({ support: repositories.support, campaigns: repositories.campaigns, now });
   const conduct = createConductService({ conduct: repositories.conduct, now });
-  return { repositories, mailer, accounts, rosterImport, organizing, conduct, now };
+  const filing = createFilingService({ filing: repositories.filing, cards: repositories.cards, now });
+  return { repositories, mailer, accounts, rosterImport, organizing, cards, majority, conduct, filing, now };
 }
 
 export type Services = ReturnType<typeof createServices>;

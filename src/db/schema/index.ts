@@ -2,6 +2,7 @@ export * from './accounts.js';
 export * from './audit.js';
 export * from './campaigns.js';
 export * from './mail.js';
+export * from './cards.js';
 export * from './conduct.js';
 export * from './organizing.js';
 export * from './roster.js';

@@ -8,9 +8,13 @@ import { registerAuthRoutes } from './auth-routes.js';
 import { registerCampaignRoutes } from './campaign-routes.js';
 import { registerCommitteeRoutes } from './committee-routes.js';
 import { registerConversationRoutes } from './conversation-routes.js';
+import { registerCardFormRoutes } from './card-form-routes.js';
+import { registerCardRoutes } from './card-routes.js';
 import { registerConductRoutes } from './conduct-routes.js';
+import { registerFilingRoutes } from './filing-routes.js';
 import { registerHealthRoutes } from './health-routes.js';
 import { registerPersonRoutes } from './person-routes.js';
+import { registerMajorityRoutes } from './majority-routes.js';
 import { registerPublicSiteRoutes } from './public-site-routes.js';
 import { registerRosterImportRoutes } from './roster-import-routes.js';
 
@@ -30,4 +34,8 @@ export function registerRoutes(app: ZodApp, context: RouteContext): void {
   registerCommitteeRoutes(app, services);
   registerConductRoutes(app, services);
   registerPublicSiteRoutes(app, services);
+  registerCardRoutes(app, services);
+  registerMajorityRoutes(app, services);
+  registerFilingRoutes(app, services);
+  registerCardFormRoutes(app, services, config);
 }
