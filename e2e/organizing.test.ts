@@ -50,7 +50,8 @@ describe('organizing in the browser', () => {
       await page.getByLabel('Why').fill('Wants fair evaluations');
       await page.getByRole('button', { name: 'Save rating' }).click();
       await page.getByText('Rating saved.').waitFor();
-      await expect(page.getByText('Latest:').textContent()).resolves.toContain('2 · Supporter');
+      // The page reloads the person after saving: wait for the new latest rating.
+      await page.locator('p', { hasText: 'Latest: 2 · Supporter' }).waitFor();
 
       await page.getByLabel('How').selectOption('one_on_one');
       await page.getByLabel('evaluations', { exact: true }).check();
