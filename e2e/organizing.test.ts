@@ -27,6 +27,9 @@ describe('organizing in the browser', () => {
       await page.goto('/app/signin');
       await signIn(page, organizer.email, TEST_PASSWORD);
       await page.waitForURL(`**/app/c/${DEMO_SLUG}/dashboard`);
+      // The dashboard's "likely yes" (aggregate assessments): the demo's supporters, 1s and 2s.
+      await page.getByTestId('likely-yes').waitFor();
+      expect(Number((await page.getByTestId('likely-yes').textContent())?.replace(/,/g, ''))).toBeGreaterThanOrEqual(140);
 
       // Import: choose the shipped file, preview, apply.
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import roster' }).click();

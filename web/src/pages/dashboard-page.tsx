@@ -25,6 +25,8 @@ export function DashboardPage() {
     campaignPath(campaign.slug, `/dashboard${query({ as_of: validDate, sort: sort.key, order: sort.order, limit: PAGE, offset })}`),
   );
   const growth = useApi<Growth>(data ? campaignPath(campaign.slug, `/growth${query({ to: data.asOf })}`) : null);
+  // Assessments in aggregate (no names): the organizers' "likely yes", 1s and 2s.
+  const assessed = useApi<{ total: { likelyYes: number } }>(data ? campaignPath(campaign.slug, `/assessments/summary${query({ as_of: data.asOf })}`) : null);
   const goalPercent = data?.goalPercent ?? campaign.detail.campaign.goalPercent;
   const others = useMenu().filter((item) => item.path !== 'dashboard');
 
@@ -80,6 +82,14 @@ export function DashboardPage() {
               </span>
               <span className="stat-label">schools with supporters</span>
             </li>
+            {assessed.data ? (
+              <li className="stat">
+                <span className="stat-value" data-testid="likely-yes">
+                  {formatNumber(assessed.data.total.likelyYes)}
+                </span>
+                <span className="stat-label">likely yes (assessed 1 or 2)</span>
+              </li>
+            ) : null}
           </ul>
           <p className="as-of">As of {formatDate(data.asOf)}. A card counts for one year from the day it was signed, unless revoked.</p>
           <details className="other-date" open={asOf !== ''}>
