@@ -83,6 +83,11 @@ describe('organizing in the browser', () => {
       await page.locator('.wall-column').first().waitFor();
       await expect(page.locator('.wall-column').count()).resolves.toBe(25);
       await expect(page.locator('.wall-cells .level-1, .wall-cells .level-2').count()).resolves.toBeGreaterThan(120);
+      // As of June 2015 the cards step's signers hold valid cards, and are marked (by now they have expired).
+      await expect(page.locator('.wall-cells .card-expired').count()).resolves.toBeGreaterThan(100);
+      await page.getByLabel('As of').fill('2015-06-15');
+      await page.locator('.as-of', { hasText: 'June 15, 2015' }).waitFor();
+      await expect(page.locator('.wall-cells .card-signed').count()).resolves.toBeGreaterThan(100);
       await page.emulateMedia({ media: 'print' });
       await expect(page.locator('.sidebar').isVisible()).resolves.toBe(false);
       await expect(page.locator('.wall-chart').isVisible()).resolves.toBe(true);

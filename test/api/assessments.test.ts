@@ -1,7 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assessments, auditEvents, committeeAssignments } from '../../src/db/schema/index.js';
+import { assessments, auditEvents, cardRevocations, committeeAssignments } from '../../src/db/schema/index.js';
 import type { Role } from '../../src/domain/policies/campaign-policy.js';
+import { addCardText, insertCard } from '../support/card-fixtures.js';
 import { createCampaign, createMember, TEST_PASSWORD, type CampaignFixture } from '../support/factories.js';
 import { createTestApp, type Agent, type TestApp } from '../support/test-app.js';
 
@@ -92,6 +93,7 @@ describe('who may see and record assessments', () => {
     await agents.organizer.get(`${base()}/wall-chart`);
     await agents.organizer.get(`${base()}/people/${fixture.people[3]!.id}/assessments`);
     expect(await auditCount('assessments.list_viewed', accountIds.organizer)).toBe(before + 3);
+    expect(await auditCount('cards.list_viewed', accountIds.organizer)).toBeGreaterThanOrEqual(1);
     const [wall] = await t.database.db
       .select()
       .from(auditEvents)
@@ -125,10 +127,20 @@ describe('summary and wall chart', () => {
   });
 
   it('puts every worksite in a column and every educator in a cell, with a card status', async () => {
-    const organizer = (await agents.organizer.get(`${base()}/wall-chart`)).json() as { columns: { worksiteName: string; cells: { personId: string; level: number | null; cardStatus: string; assessmentHidden: boolean }[] }[] };
+    const text = await addCardText(t.database.db, fixture.campaign.id);
+    const [signed, revoked, old] = [fixture.people[0]!, fixture.people[1]!, fixture.people[3]!];
+    await insertCard(t.database.db, { campaignId: fixture.campaign.id, cardTextId: text.id, worksiteId: signed.worksiteId, personId: signed.id, signedOn: '2015-04-01' });
+    const withdrawn = await insertCard(t.database.db, { campaignId: fixture.campaign.id, cardTextId: text.id, worksiteId: revoked.worksiteId, personId: revoked.id, signedOn: '2015-04-01' });
+    await t.database.db.insert(cardRevocations).values({ cardId: withdrawn.id, campaignId: fixture.campaign.id, effectiveOn: '2015-05-01', reason: 'Asked to withdraw.' });
+    await insertCard(t.database.db, { campaignId: fixture.campaign.id, cardTextId: text.id, worksiteId: old.worksiteId, personId: old.id, signedOn: '2014-01-10' });
+
+    const organizer = (await agents.organizer.get(`${base()}/wall-chart?as_of=2015-06-01`)).json() as { columns: { worksiteName: string; cells: { personId: string; level: number | null; cardStatus: string; assessmentHidden: boolean }[] }[] };
     expect(organizer.columns.map((c) => c.worksiteName)).toEqual(['School 1', 'School 2']);
     expect(organizer.columns.map((c) => c.cells.length)).toEqual([3, 3]);
-    expect(organizer.columns[0]!.cells.every((c) => c.cardStatus === 'none')).toBe(true);
+    const status = new Map(organizer.columns.flatMap((c) => c.cells.map((cell) => [cell.personId, cell.cardStatus])));
+    expect([status.get(signed.id), status.get(revoked.id), status.get(old.id), status.get(fixture.people[2]!.id)]).toEqual(['signed', 'revoked', 'expired', 'none']);
+    const march = (await agents.organizer.get(`${base()}/wall-chart?as_of=2015-03-01`)).json() as typeof organizer;
+    expect(march.columns[0]!.cells.find((c) => c.personId === signed.id)?.cardStatus).toBe('none');
 
     const committee = (await agents.committee.get(`${base()}/wall-chart`)).json() as typeof organizer;
     expect(committee.columns.map((c) => c.worksiteName)).toEqual(['School 1']);

@@ -67,13 +67,24 @@ export function createOrganizingRepository(db: Db) {
         group by e.unit_id, e.worksite_id, a.level`);
     },
 
-    /** The wall chart: people in a unit on `asOf`, with their latest level and whose list they are on. */
-    async wallChart(campaignId: string, scope: Scope, asOf: string) {
-      return rows<{ person_id: string; given_name: string; family_name: string; worksite_id: string; job_title: string; level: number | null; list_account_id: string | null }>(sql`
-        select distinct on (e.worksite_id, p.family_name, p.given_name, p.id) p.id person_id, p.given_name, p.family_name, e.worksite_id, e.job_title, a.level, ca.account_id list_account_id
+    /**
+     * The wall chart: people in a unit on `asOf`, with their latest level, whose list they are on,
+     * and their card on that day: signed (valid: within `validityMonths` of signing, not revoked),
+     * revoked, expired, or none.
+     */
+    async wallChart(campaignId: string, scope: Scope, asOf: string, validityMonths: number) {
+      return rows<{ person_id: string; given_name: string; family_name: string; worksite_id: string; job_title: string; level: number | null; list_account_id: string | null; card_status: 'signed' | 'revoked' | 'expired' | null }>(sql`
+        select distinct on (e.worksite_id, p.family_name, p.given_name, p.id) p.id person_id, p.given_name, p.family_name, e.worksite_id, e.job_title, a.level, ca.account_id list_account_id, k.status card_status
         from employments e join people p on p.id = e.person_id
         left join committee_assignments ca on ca.person_id = p.id
         left join lateral (select level from assessments x where x.person_id = p.id and x.assessed_at < ${endOfDay(asOf)} order by x.assessed_at desc, x.id desc limit 1) a on true
+        left join lateral (
+          select case
+            when bool_or((c.signed_on + make_interval(months => ${validityMonths}::int))::date > ${asOf}::date and (r.effective_on is null or r.effective_on > ${asOf}::date)) then 'signed'
+            when bool_or(r.effective_on <= ${asOf}::date) then 'revoked'
+            when count(*) > 0 then 'expired' end status
+          from cards c left join card_revocations r on r.card_id = c.id
+          where c.person_id = p.id and c.campaign_id = ${campaignId} and c.signed_on <= ${asOf}::date) k on true
         where ${currentEmployment(campaignId, asOf, scope)} and e.unit_id is not null
         order by e.worksite_id, p.family_name, p.given_name, p.id`);
     },

@@ -138,10 +138,10 @@ export function createOrganizingService(deps: { records: PersonRecordsRepository
       };
     },
 
-    async wallChart(caller: Caller, asOf: string) {
+    async wallChart(caller: Caller, asOf: string, cardValidityMonths: number) {
       const scope = visibleWorksites(caller.actor, 'people.view');
       const ownListOnly = limitedToOwnList(caller.actor, 'assessments.view');
-      const [sites, cells] = await Promise.all([organizing.worksitesOf(caller.campaignId, scope), organizing.wallChart(caller.campaignId, scope, asOf)]);
+      const [sites, cells] = await Promise.all([organizing.worksitesOf(caller.campaignId, scope), organizing.wallChart(caller.campaignId, scope, asOf, cardValidityMonths)]);
       return {
         asOf,
         columns: sites.map((site) => ({
@@ -157,8 +157,8 @@ export function createOrganizingService(deps: { records: PersonRecordsRepository
                 jobTitle: c.job_title,
                 level: shown ? c.level : null,
                 assessmentHidden: !shown,
-                // The support-cards capability sets this from the person's valid card.
-                cardStatus: 'none' as 'none' | 'signed' | 'expired' | 'revoked',
+                // Card status follows cards.view, which committee members have at their worksites.
+                cardStatus: canPerform(caller.actor, 'cards.view', site.id) ? (c.card_status ?? 'none') : 'none',
               };
             }),
         })),

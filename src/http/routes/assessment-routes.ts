@@ -92,9 +92,11 @@ export function registerAssessmentRoutes(app: ZodApp, services: Services): void 
     async (request) => {
       const access = await requireCampaignAccess(services, request, request.params.slug, 'assessments.view');
       const asOf = request.query.as_of ?? today();
-      const chart = await organizing.wallChart(toCaller(request, access), asOf);
+      const chart = await organizing.wallChart(toCaller(request, access), asOf, access.campaign.cardValidityMonths);
       const count = chart.columns.reduce((n, c) => n + c.cells.length, 0);
+      // The chart shows ratings and card status: both lists were seen, so both are logged.
       await auditRequest(services, request, access, 'assessments.list_viewed', undefined, { view: 'wall_chart', asOf, count });
+      await auditRequest(services, request, access, 'cards.list_viewed', undefined, { view: 'wall_chart', asOf, count });
       return chart;
     },
   );

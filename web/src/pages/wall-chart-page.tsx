@@ -23,7 +23,10 @@ export function WallChartPage() {
         title="Wall chart"
         intro={
           <>
-            <p>Every school a column, every educator a cell, coloured by the latest assessment; a mark for a signed card.</p>
+            <p>
+              Every school a column, every educator a cell, coloured by the latest assessment. A valid card: ✓ and a blue edge; an expired card: a grey edge; a
+              revoked card: the name struck through.
+            </p>
             <p className="privacy-note">
               <strong>Opening the chart is logged.</strong> A printed chart names people and their support: keep it out of sight and shred it after use.
             </p>
