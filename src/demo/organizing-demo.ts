@@ -37,10 +37,12 @@ async function ensureDemoAccount(tx: Tx, email: string, name: string): Promise<{
  */
 async function supportersOf(context: DemoContext): Promise<{ supporters: StorySupporter[]; juneSchools: string[] }> {
   const signed = await context.db.execute(sql`
-    select c.person_id, c.worksite_id, min(c.signed_on)::text signed_on from cards c
-    where c.campaign_id = ${context.campaignId} and c.person_id is not null
+    select c.person_id, c.worksite_id, min(c.signed_on)::text signed_on from cards c join people p on p.id = c.person_id
+    where c.campaign_id = ${context.campaignId}
       and not exists (select 1 from card_revocations r where r.card_id = c.id)
-    group by c.person_id, c.worksite_id order by min(c.signed_on), c.person_id`);
+    group by c.person_id, c.worksite_id, p.family_name, p.given_name
+    -- Ties broken by name, not by id: a reloaded demo (new ids) picks the same leaders.
+    order by min(c.signed_on), p.family_name, p.given_name`);
   const rows = signed.rows as { person_id: string; worksite_id: string; signed_on: string }[];
   if (rows.length === 0) return storySupporters(context);
   const leaders = new Set<string>();
