@@ -25,6 +25,9 @@ const envSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(120),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(10),
+  PETITION_IP_HOLD_PER_HOUR: z.coerce.number().int().min(1).max(10_000_000).default(20),
+  PETITION_IP_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(60),
+  PETITION_EMAIL_LIMIT_PER_HOUR: z.coerce.number().int().min(1).max(10_000_000).default(5),
   TRUST_PROXY: z
     .enum(['true', 'false'])
     .default('false')
@@ -46,6 +49,12 @@ export type Config = {
   trustProxy: boolean;
   /** Sign-in, password reset and one-time link attempts per IP per minute. */
   loginRateLimitPerMinute: number;
+  /** Petition signatures from one IP per hour beyond which new ones are held for review (a school shares one IP). */
+  petitionIpHoldPerHour: number;
+  /** Petition signatures from one IP per minute beyond which requests are refused (429): a flood, not people. */
+  petitionIpLimitPerMinute: number;
+  /** Petition emails to one address per hour: beyond it, no more mail (we are never a mail bomb). */
+  petitionEmailLimitPerHour: number;
   version: string;
 };
 
@@ -99,6 +108,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
     trustProxy: e.TRUST_PROXY,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+    petitionIpHoldPerHour: e.PETITION_IP_HOLD_PER_HOUR,
+    petitionIpLimitPerMinute: e.PETITION_IP_LIMIT_PER_MINUTE,
+    petitionEmailLimitPerHour: e.PETITION_EMAIL_LIMIT_PER_HOUR,
     version: readVersion(),
     ...overrides,
   };

@@ -5,8 +5,12 @@ import { createAuditRepository } from '../db/repositories/audit-repository.js';
 import { createCampaignsRepository } from '../db/repositories/campaigns-repository.js';
 import { createMailRepository } from '../db/repositories/mail-repository.js';
 import { createPeopleRepository } from '../db/repositories/people-repository.js';
+import { createPetitionsRepository } from '../db/repositories/petitions-repository.js';
+import { createSignatureWriter } from '../db/repositories/signature-writer.js';
 import { createMailer, type Mailer } from '../mail/create-mailer.js';
 import { createAccountsService } from './accounts/accounts-service.js';
+import { createPetitionService } from './petitions/petition-service.js';
+import { createProofOfWork } from './petitions/proof-of-work.js';
 
 // The wiring of domain services to their repositories, in one place. Routes receive this.
 export function createServices(options: { db: Db; config: Config; now?: () => Date; mailer?: Mailer }) {
@@ -18,6 +22,7 @@ export function createServices(options: { db: Db; config: Config; now?: () => Da
     campaigns: createCampaignsRepository(db),
     mail: createMailRepository(db),
     people: createPeopleRepository(db),
+    petitions: createPetitionsRepository(db),
   };
   const mailer = options.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, repository: repositories.mail, now });
   const accounts = createAccountsService({
@@ -28,7 +33,19 @@ export function createServices(options: { db: Db; config: Config; now?: () => Da
     publicUrl: config.publicUrl,
     now,
   });
-  return { repositories, mailer, accounts, now };
+  const proofOfWork = createProofOfWork(config.sessionSecret);
+  const petitions = createPetitionService({
+    repository: repositories.petitions,
+    writer: createSignatureWriter(db),
+    mailer,
+    proofOfWork,
+    secret: config.sessionSecret,
+    publicUrl: config.publicUrl,
+    smtp: Boolean(config.smtpUrl),
+    limits: { ipHoldPerHour: config.petitionIpHoldPerHour, ipLimitPerMinute: config.petitionIpLimitPerMinute, emailLimitPerHour: config.petitionEmailLimitPerHour },
+    now,
+  });
+  return { repositories, mailer, accounts, proofOfWork, petitions, now };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,111 @@
+import { createHmac, randomUUID } from 'node:crypto';
+import type { PetitionRow, PetitionsRepository } from '../../db/repositories/petitions-repository.js';
+import type { SignatureOutcome, SignatureWriter } from '../../db/repositories/signature-writer.js';
+import { AppError } from '../../errors.js';
+import type { Mailer } from '../../mail/create-mailer.js';
+import { generateToken, hashToken } from '../accounts/tokens.js';
+import { composePetitionMail } from './petition-mails.js';
+import type { ProofOfWork, ProofResult } from './proof-of-work.js';
+import { createRateWindow } from './rate-window.js';
+import type { SignatureInput } from './signature-input.js';
+
+export type SignContext = {
+  ip: string;
+  source: 'web' | 'osdi';
+  /** Web form only: the ALTCHA payload check. OSDI clients cannot solve one and are not asked. */
+  proof: ProofResult | 'not_required';
+  /** Web form only: the hidden field a person never fills. */
+  honeypotFilled: boolean;
+  /** Where the petition lives on the public site, e.g. `/petition/fair-process` or `/c/x/petition/y`. */
+  petitionPath: string;
+};
+
+export type PetitionLimits = { ipHoldPerHour: number; ipLimitPerMinute: number; emailLimitPerHour: number };
+
+/**
+ * Signing, confirming and counting. Every signature is stored (held ones too) and every signer
+ * gets the same answer; what differs is the status a reviewer sees and the email the owner of the
+ * address reads.
+ */
+export function createPetitionService(deps: {
+  repository: PetitionsRepository;
+  writer: SignatureWriter;
+  mailer: Mailer;
+  proofOfWork: ProofOfWork;
+  secret: string;
+  publicUrl: string;
+  smtp: boolean;
+  limits: PetitionLimits;
+  now: () => Date;
+}) {
+  const { repository, writer, mailer, limits, now } = deps;
+  const ipPerMinute = createRateWindow({ windowMs: 60_000 });
+  const ipPerHour = createRateWindow({ windowMs: 3_600_000 });
+  const emailPerHour = createRateWindow({ windowMs: 3_600_000 });
+  const pseudonym = (kind: string, value: string): string => createHmac('sha256', deps.secret).update(`${kind}:${value}`).digest('base64url').slice(0, 22);
+
+  function holdReason(context: SignContext, ipCountHour: number, emailCount: number): string | null {
+    if (context.honeypotFilled) return 'honeypot';
+    if (context.proof !== 'verified' && context.proof !== 'not_required') return `proof_of_work_${context.proof}`;
+    if (ipCountHour > limits.ipHoldPerHour) return 'ip_rate';
+    if (emailCount > limits.emailLimitPerHour) return 'email_rate';
+    return null;
+  }
+
+  return {
+    async sign(petition: PetitionRow, input: SignatureInput, context: SignContext): Promise<void> {
+      const at = now();
+      const ipHash = pseudonym('ip', context.ip);
+      // A flood from one address is refused outright (the only refusal there is); below that,
+      // suspicious signatures are quietly held for review.
+      if (ipPerMinute.hit(ipHash, at.getTime()) > limits.ipLimitPerMinute) {
+        throw new AppError('rate_limited', 'Too many signatures from your network. Wait a minute and try again.');
+      }
+      const ipCountHour = ipPerHour.hit(ipHash, at.getTime());
+      const emailCount = emailPerHour.hit(pseudonym('email', input.email), at.getTime());
+      const reason = holdReason(context, ipCountHour, emailCount);
+      // Mail only goes out when it cannot be used as a weapon: never for an obvious bot, never
+      // beyond the per-address limit.
+      const sendMail = reason !== 'honeypot' && emailCount <= limits.emailLimitPerHour;
+      const token = generateToken();
+      const petitionUrl = `${deps.publicUrl}${context.petitionPath}`;
+      const confirmUrl = `${petitionUrl}/confirm?token=${token}`;
+      const written = await writer.write({
+        row: {
+          id: randomUUID(),
+          petitionId: petition.id,
+          givenName: input.givenName,
+          familyName: input.familyName,
+          email: input.email,
+          postalCode: input.postalCode,
+          city: input.city,
+          relationship: input.relationship,
+          comment: input.comment,
+          showPublicly: input.showPublicly,
+          status: reason ? 'held_for_review' : 'pending_confirmation',
+          holdReason: reason,
+          confirmationTokenHash: hashToken(token),
+          createdAt: at,
+          ipHash,
+          source: context.source,
+        },
+        mail: (outcome: SignatureOutcome) => {
+          if (!sendMail) return null;
+          const m = composePetitionMail(outcome, { petitionTitle: petition.title, givenName: input.givenName, confirmUrl, petitionUrl });
+          return { campaignId: petition.campaignId, kind: m.kind, toAddress: input.email, subject: m.subject, textBody: m.text, transport: deps.smtp ? 'smtp' : 'outbox' };
+        },
+      });
+      // Committed; SMTP delivery (if configured) follows without holding up the answer.
+      const { mailId, mail } = written;
+      if (mailId && mail && mailer.deliverRecorded) void mailer.deliverRecorded(mailId, { to: mail.toAddress, subject: mail.subject, text: mail.textBody }).catch(() => undefined);
+    },
+
+    /** Idempotent. Undefined for an unknown token. */
+    async confirm(token: string): Promise<{ petitionId: string } | undefined> {
+      if (token.length < 20 || token.length > 200) return undefined;
+      return repository.confirmByTokenHash(hashToken(token), now());
+    },
+  };
+}
+
+export type PetitionService = ReturnType<typeof createPetitionService>;
