@@ -1,10 +1,20 @@
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { petitionSignatures, petitions } from '../schema/index.js';
+import { campaigns, petitionSignatures, petitions } from '../schema/index.js';
 
 export type PetitionRow = typeof petitions.$inferSelect;
 export type SignatureRow = typeof petitionSignatures.$inferSelect;
+/** A petition with what its public address needs: the campaign's slug, and whether it is the default one (served at `/`). */
+export type LocatedPetition = { petition: PetitionRow; campaignSlug: string; isDefaultCampaign: boolean };
+
+export function publicPath(found: LocatedPetition): string {
+  return `${found.isDefaultCampaign ? '' : `/c/${found.campaignSlug}`}/petition/${found.petition.slug}`;
+}
+
 export type PetitionInput = { slug: string; title: string; text: string; target: string; goal: number; published: boolean };
+
+// The same rule as campaigns-repository's findDefault: the flagged one, else the oldest.
+const defaultCampaignId = sql`select c.id from ${campaigns} c order by c.is_default desc, c.created_at asc limit 1`;
 
 export function createPetitionsRepository(db: Db) {
   return {
@@ -41,8 +51,22 @@ export function createPetitionsRepository(db: Db) {
     async listForCampaign(campaignId: string): Promise<PetitionRow[]> {
       return db.select().from(petitions).where(eq(petitions.campaignId, campaignId)).orderBy(desc(petitions.createdAt));
     },
-    async listPublished(): Promise<PetitionRow[]> {
-      return db.select().from(petitions).where(eq(petitions.published, true)).orderBy(desc(petitions.createdAt));
+    /** One query: the OSDI signing helper calls this on every request. */
+    async findLocated(id: string): Promise<LocatedPetition | undefined> {
+      const [row] = await db
+        .select({ petition: petitions, campaignSlug: campaigns.slug, isDefaultCampaign: sql<boolean>`${campaigns.id} = (${defaultCampaignId})` })
+        .from(petitions)
+        .innerJoin(campaigns, eq(campaigns.id, petitions.campaignId))
+        .where(eq(petitions.id, id));
+      return row;
+    },
+    async listPublishedLocated(): Promise<LocatedPetition[]> {
+      return db
+        .select({ petition: petitions, campaignSlug: campaigns.slug, isDefaultCampaign: sql<boolean>`${campaigns.id} = (${defaultCampaignId})` })
+        .from(petitions)
+        .innerJoin(campaigns, eq(campaigns.id, petitions.campaignId))
+        .where(eq(petitions.published, true))
+        .orderBy(desc(petitions.createdAt), asc(petitions.id));
     },
     /** The public number: confirmed signatures only. */
     async countConfirmed(petitionId: string): Promise<number> {

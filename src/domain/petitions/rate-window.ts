@@ -8,9 +8,9 @@ export function createRateWindow(options: { windowMs: number; maxKeys?: number }
 
   function sweep(nowMs: number): void {
     for (const [key, entry] of counts) if (entry.resetAt <= nowMs) counts.delete(key);
-    // Still too many live keys (a spray of addresses): forget the oldest rather than grow forever.
-    if (counts.size > maxKeys) {
-      let excess = counts.size - maxKeys;
+    // Still full of live keys (a spray of addresses): forget the oldest rather than grow forever.
+    if (counts.size >= maxKeys) {
+      let excess = counts.size - maxKeys + 1;
       for (const key of counts.keys()) {
         if (excess-- <= 0) break;
         counts.delete(key);

@@ -4,7 +4,7 @@ import { signerRelationships } from '../../db/schema/petitions.js';
 export const relationships = signerRelationships;
 export type Relationship = (typeof relationships)[number];
 
-const name = (label: string) => z.string().trim().min(1, `${label} is required`).max(100, 'is too long');
+const name = () => z.string().trim().min(1, 'is required').max(100, 'is too long');
 export const emailField = z.string().trim().toLowerCase().max(254, 'is too long').email('is not an email address');
 export const zipField = z
   .string()
@@ -13,12 +13,12 @@ export const zipField = z
 
 /** What a signer gives us, from the web form or the OSDI helper, after validation. */
 export const signatureInputSchema = z.object({
-  givenName: name('First name'),
-  familyName: name('Last name'),
+  givenName: name(),
+  familyName: name(),
   email: emailField,
   postalCode: zipField.nullable(),
   city: z.string().trim().max(100, 'is too long').nullable(),
-  relationship: z.enum(relationships, 'choose one of the options'),
+  relationship: z.enum(relationships, 'is required'),
   comment: z.string().trim().max(2000, 'is too long (2,000 characters at most)').nullable(),
   showPublicly: z.boolean(),
 });
@@ -27,12 +27,12 @@ export type SignatureInput = z.infer<typeof signatureInputSchema>;
 
 /** The web form: strings from the browser, checkboxes present or absent, empty means none. */
 export const signatureFormSchema = z.object({
-  given_name: name('First name'),
-  family_name: name('Last name'),
+  given_name: name(),
+  family_name: name(),
   email: emailField,
   zip: zipField,
   city: z.string().trim().max(100, 'is too long').optional(),
-  relationship: z.enum(relationships, 'choose one of the options'),
+  relationship: z.enum(relationships, 'is required'),
   comment: z.string().trim().max(2000, 'is too long (2,000 characters at most)').optional(),
   show_publicly: z.string().max(10).optional(),
 });

@@ -6,6 +6,9 @@ import { registerAdminRoutes } from './admin-routes.js';
 import { registerAuthRoutes } from './auth-routes.js';
 import { registerCampaignRoutes } from './campaign-routes.js';
 import { registerHealthRoutes } from './health-routes.js';
+import { registerOsdiRoutes } from './osdi-routes.js';
+import { registerPetitionAdminRoutes } from './petition-admin-routes.js';
+import { registerPetitionRoutes } from './petition-routes.js';
 import { registerPublicSiteRoutes } from './public-site-routes.js';
 
 export type RouteContext = { config: Config; db: Db; services: Services };
@@ -18,4 +21,7 @@ export function registerRoutes(app: ZodApp, context: RouteContext): void {
   registerCampaignRoutes(app, services);
   registerAdminRoutes(app, services);
   registerPublicSiteRoutes(app, services);
+  registerPetitionRoutes(app, services);
+  registerPetitionAdminRoutes(app, services);
+  registerOsdiRoutes(app, services, config);
 }
