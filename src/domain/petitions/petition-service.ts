@@ -1,6 +1,7 @@
-import { createHmac, randomUUID } from 'node:crypto';
-import type { PetitionRow, PetitionsRepository } from '../../db/repositories/petitions-repository.js';
+import { createHmac } from 'node:crypto';
+import type { LocatedPetition, PetitionRow, PetitionsRepository } from '../../db/repositories/petitions-repository.js';
 import type { SignatureOutcome, SignatureWriter } from '../../db/repositories/signature-writer.js';
+import { uuidV7 } from '../../db/uuid-v7.js';
 import { AppError } from '../../errors.js';
 import type { Mailer } from '../../mail/create-mailer.js';
 import { generateToken, hashToken } from '../accounts/tokens.js';
@@ -52,7 +53,22 @@ export function createPetitionService(deps: {
     return null;
   }
 
+  // The OSDI helper looks its petition up on every request; a one-second cache saves a query per
+  // signature under load, and an edit (unpublishing) still takes effect within that second.
+  const located = new Map<string, { at: number; value: LocatedPetition | undefined }>();
+
   return {
+    async locate(id: string): Promise<LocatedPetition | undefined> {
+      // Wall time, not the injectable clock: a cache must expire even in a test with a frozen clock.
+      const t = performance.now();
+      const hit = located.get(id);
+      if (hit && t - hit.at < 1000) return hit.value;
+      const value = await repository.findLocated(id);
+      if (located.size > 1000) located.clear();
+      located.set(id, { at: t, value });
+      return value;
+    },
+
     async sign(petition: PetitionRow, input: SignatureInput, context: SignContext): Promise<void> {
       const at = now();
       const ipHash = pseudonym('ip', context.ip);
@@ -72,7 +88,7 @@ export function createPetitionService(deps: {
       const confirmUrl = `${petitionUrl}/confirm?token=${token}`;
       const written = await writer.write({
         row: {
-          id: randomUUID(),
+          id: uuidV7(),
           petitionId: petition.id,
           givenName: input.givenName,
           familyName: input.familyName,

@@ -44,7 +44,7 @@ export function registerOsdiRoutes(app: ZodApp, services: Services, config: Conf
     }
 
     async function findPublished(id: string): Promise<LocatedPetition> {
-      const found = z.uuid().safeParse(id).success ? await petitions.findLocated(id) : undefined;
+      const found = z.uuid().safeParse(id).success ? await services.petitions.locate(id) : undefined;
       if (!found || !found.petition.published) throw new AppError('not_found', 'No such petition.');
       return found;
     }
