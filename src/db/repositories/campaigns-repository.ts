@@ -74,8 +74,10 @@ export function createCampaignsRepository(db: Db) {
         await tx
           .delete(membershipWorksites)
           .where(and(eq(membershipWorksites.accountId, input.accountId), sql`${membershipWorksites.worksiteId} in ${campaignSites}`));
-        if (input.worksiteIds.length > 0) {
-          await tx.insert(membershipWorksites).values(input.worksiteIds.map((worksiteId) => ({ accountId: input.accountId, worksiteId })));
+        // The same worksite named twice (a form, a CLI `--worksite` in two spellings) is one assignment.
+        const worksiteIds = [...new Set(input.worksiteIds)];
+        if (worksiteIds.length > 0) {
+          await tx.insert(membershipWorksites).values(worksiteIds.map((worksiteId) => ({ accountId: input.accountId, worksiteId })));
         }
         return previous?.role ?? null;
       });

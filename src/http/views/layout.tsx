@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 
 // Public pages are React components rendered to plain HTML on the server: React escapes every
-// value, and the pages need no JavaScript in the browser (see docs/decisions/0004).
+// value, and the pages need no JavaScript in the browser (see docs/decisions/0005).
 export function Layout(props: { title: string; lang: string; description?: string; children: ReactNode }) {
   return (
     <html lang={props.lang}>
