@@ -356,7 +356,7 @@ describe('organizers', () => {
     const id = (created.json() as { petition: { id: string; published: boolean } }).petition.id;
     expect((created.json() as { petition: { published: boolean } }).petition.published).toBe(false);
     expect((await t.agent().get('/petition/new-one')).statusCode).toBe(404);
-    const published = await agent.request({ method: 'PATCH', url: `/api/campaigns/${slug}/petitions/${id}`, payload: { published: true, goal: 500 } });
+    const published = await agent.put(`/api/campaigns/${slug}/petitions/${id}`, { published: true, goal: 500 });
     expect(published.statusCode).toBe(200);
     expect((await t.agent().get('/petition/new-one')).body).toContain('goal of 500');
     expect((await agent.post(`/api/campaigns/${slug}/petitions`, { slug: 'new-one', title: 'Again', text: 'T', target: 'B', goal: 1 })).statusCode).toBe(409);

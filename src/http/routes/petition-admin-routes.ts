@@ -62,7 +62,7 @@ export function registerPetitionAdminRoutes(app: ZodApp, services: Services): vo
     return { petition: presentPetition(p, await petitions.countByStatus(p.id)) };
   });
 
-  app.patch('/api/campaigns/:slug/petitions/:petitionId', { schema: { tags: ['petitions'], params: petitionParams, body: updateBody } }, async (request) => {
+  app.put('/api/campaigns/:slug/petitions/:petitionId', { schema: { tags: ['petitions'], params: petitionParams, body: updateBody } }, async (request) => {
     const access = await requireCampaignAccess(services, request, request.params.slug, 'public.manage');
     await loadPetition(access.campaign.id, request.params.petitionId);
     const row = await petitions.update(access.campaign.id, request.params.petitionId, request.body, services.now());
