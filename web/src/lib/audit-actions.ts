@@ -13,6 +13,12 @@ export const auditActionLabels: Record<string, string> = {
   'people.list_viewed': 'Viewed the roster',
   'export.roster': 'Exported the roster',
   'outbox.viewed': 'Read the outbox',
+  'petition.created': 'Created a petition',
+  'petition.updated': 'Edited a petition',
+  'petition.held_viewed': 'Viewed held petition signatures',
+  'petition.signature_approved': 'Approved a held signature',
+  'petition.signature_rejected': 'Rejected a held signature',
+  'export.petition_signers': 'Exported petition signers',
 };
 
 export function describeAction(action: string): string {
