@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailMessages, petitionSignatures } from '../src/db/schema/index.js';
@@ -20,7 +21,7 @@ const signature = async (email: string) => {
   return row;
 };
 
-async function fillAndSign(page: import('playwright-core').Page, email: string): Promise<void> {
+async function fillAndSign(page: Page, email: string): Promise<void> {
   await page.goto('/petition/fair-process');
   await page.getByLabel('First name', { exact: true }).fill('Leticia');
   await page.getByLabel('Last name', { exact: true }).fill('Marquez');
