@@ -1,4 +1,6 @@
 import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailMessages, petitionSignatures } from '../src/db/schema/index.js';
@@ -33,6 +35,39 @@ async function fillAndSign(page: Page, email: string): Promise<void> {
   await page.getByRole('button', { name: 'Sign the petition' }).click();
   await page.getByRole('heading', { name: 'Check your email' }).waitFor();
 }
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+type Violation = { id: string; help: string; nodes: { target: string[] }[] };
+
+/** axe-core in the page (the context bypasses the CSP to inject it), WCAG 2.2 A/AA and best practices. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (d: Document, o: unknown) => Promise<{ violations: Violation[] }> } }).axe;
+    return (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } })).violations;
+  });
+  return violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('accessibility of the petition pages', () => {
+  it('has no axe violations on the page, the page with errors, and the thanks page', async () => {
+    const context = await t.browser.newContext({ baseURL: t.baseUrl, bypassCSP: true });
+    try {
+      const page = await context.newPage();
+      await page.goto('/petition/fair-process');
+      expect(await axeViolations(page)).toEqual([]);
+      // Submit with everything empty (the browser's own checks skipped) to get the server's errors.
+      await page.evaluate(() => document.getElementById('petition-form')?.setAttribute('novalidate', ''));
+      await page.evaluate(() => (document.getElementById('f-altcha') as HTMLInputElement | null)?.form?.requestSubmit());
+      await page.getByText('Please correct these fields').waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      await page.goto('/petition/fair-process/thanks');
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
 
 describe('signing the petition in Chromium', () => {
   it('with JavaScript: the proof of work is solved, the signature is pending, the email link counts it', async () => {
