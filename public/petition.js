@@ -1,6 +1,7 @@
 // Solves the petition form's ALTCHA proof of work (PoW v2, PBKDF2/SHA-256) in the browser, so
 // that a signature from a person with JavaScript is not held for review. Without JavaScript, or
 // without WebCrypto, the form still works: the signature is then reviewed by an organizer.
+/* global document, window, crypto, btoa */
 (function () {
   'use strict';
   var form = document.getElementById('petition-form');
@@ -10,7 +11,7 @@
   var challenge;
   try {
     challenge = JSON.parse(form.getAttribute('data-challenge') || '');
-  } catch (e) {
+  } catch {
     return;
   }
   if (!challenge || !challenge.parameters) return;
