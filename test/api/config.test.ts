@@ -41,6 +41,9 @@ describe('config defaults', () => {
       sessionAbsoluteHours: 12,
       trustProxy: false,
       loginRateLimitPerMinute: 10,
+      petitionIpHoldPerHour: 20,
+      petitionIpLimitPerMinute: 60,
+      petitionEmailLimitPerHour: 5,
       version,
     });
   });
@@ -59,6 +62,9 @@ describe('config defaults', () => {
       SESSION_IDLE_MINUTES: '30',
       SESSION_ABSOLUTE_HOURS: '8',
       LOGIN_RATE_LIMIT_PER_MINUTE: '5',
+      PETITION_IP_HOLD_PER_HOUR: '7',
+      PETITION_IP_LIMIT_PER_MINUTE: '9',
+      PETITION_EMAIL_LIMIT_PER_HOUR: '3',
       TRUST_PROXY: 'true',
     });
     expect(config).toMatchObject({
@@ -74,6 +80,9 @@ describe('config defaults', () => {
       sessionIdleMinutes: 30,
       sessionAbsoluteHours: 8,
       loginRateLimitPerMinute: 5,
+      petitionIpHoldPerHour: 7,
+      petitionIpLimitPerMinute: 9,
+      petitionEmailLimitPerHour: 3,
       trustProxy: true,
     });
   });
