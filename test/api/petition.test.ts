@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, mailMessages, petitionSignatures } from '../../src/db/schema/index.js';
 import { createCampaign, createMember, TEST_PASSWORD, type CampaignFixture } from '../support/factories.js';
 import { createPetition, csrfFromPage, formBody, solveFromPage } from '../support/petition-helpers.js';
+import { startSmtpSink } from '../support/smtp-sink.js';
 import { createTestApp, type Agent, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -424,5 +425,37 @@ describe('organizers', () => {
     expect((event?.details as { count: number }).count).toBe(lines.length - 1);
     const none = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.actorAccountId, organizer.id), eq(auditEvents.action, 'export.petition_signers')));
     expect(none).toHaveLength(0);
+  });
+});
+
+describe('confirmation emails through a real SMTP server', () => {
+  it('delivers the confirmation recorded with the signature, and its link confirms', async () => {
+    const sink = await startSmtpSink();
+    const smtp = await createTestApp({ config: { ...generous, smtpUrl: sink.url } });
+    try {
+      const c = await createCampaign(smtp.database.db, { isDefault: true });
+      const p = await createPetition(smtp.database.db, c.campaign.id);
+      const arriving = sink.next();
+      const res = await smtp.app.inject({ method: 'POST', url: `/api/v1/petitions/${p.id}/signatures`, payload: { person: { given_name: 'Mei', family_name: 'Chen', email_addresses: [{ address: 'mei@mail.example' }] } } });
+      expect(res.statusCode).toBe(200);
+      const mail = await arriving;
+      expect(mail.to).toEqual(['mei@mail.example']);
+      expect(mail.headers.get('subject')).toMatch(/^=\?UTF-8\?Q\?Confirm_your_signature/);
+      const link = /(http:\/\/\S+\/confirm\?token=[\w-]+)/.exec(mail.body)?.[1];
+      expect(link).toBeDefined();
+      expect((await smtp.agent().get(new URL(link!).pathname + new URL(link!).search)).statusCode).toBe(200);
+      // The transmission log: the row written with the signature is marked sent.
+      for (let i = 0; i < 50; i++) {
+        const [row] = await smtp.database.db.select().from(mailMessages).where(eq(mailMessages.toAddress, 'mei@mail.example'));
+        if (row?.sentAt) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      const [row] = await smtp.database.db.select().from(mailMessages).where(eq(mailMessages.toAddress, 'mei@mail.example'));
+      expect(row).toMatchObject({ transport: 'smtp', kind: 'petition_confirmation', error: null });
+      expect(row?.messageId).toBe(mail.headers.get('message-id'));
+    } finally {
+      await smtp.close();
+      await sink.close();
+    }
   });
 });
