@@ -3,12 +3,14 @@ import type { Db } from '../db/client.js';
 import { createAccountsRepository } from '../db/repositories/accounts-repository.js';
 import { createAuditRepository } from '../db/repositories/audit-repository.js';
 import { createCampaignsRepository } from '../db/repositories/campaigns-repository.js';
+import { createConductRepository } from '../db/repositories/conduct-repository.js';
 import { createMailRepository } from '../db/repositories/mail-repository.js';
 import { createPeopleRepository } from '../db/repositories/people-repository.js';
 import { createPetitionsRepository } from '../db/repositories/petitions-repository.js';
 import { createSignatureWriter } from '../db/repositories/signature-writer.js';
 import { createMailer, type Mailer } from '../mail/create-mailer.js';
 import { createAccountsService } from './accounts/accounts-service.js';
+import { createConductService } from './conduct/conduct-service.js';
 import { createPetitionService } from './petitions/petition-service.js';
 import { createProofOfWork } from './petitions/proof-of-work.js';
 
@@ -20,6 +22,7 @@ export function createServices(options: { db: Db; config: Config; now?: () => Da
     accounts: createAccountsRepository(db),
     audit: createAuditRepository(db),
     campaigns: createCampaignsRepository(db),
+    conduct: createConductRepository(db),
     mail: createMailRepository(db),
     people: createPeopleRepository(db),
     petitions: createPetitionsRepository(db),
@@ -33,6 +36,7 @@ export function createServices(options: { db: Db; config: Config; now?: () => Da
     publicUrl: config.publicUrl,
     now,
   });
+  const conduct = createConductService({ conduct: repositories.conduct, now });
   const proofOfWork = createProofOfWork(config.sessionSecret);
   const petitions = createPetitionService({
     repository: repositories.petitions,
@@ -45,7 +49,7 @@ export function createServices(options: { db: Db; config: Config; now?: () => Da
     limits: { ipHoldPerHour: config.petitionIpHoldPerHour, ipLimitPerMinute: config.petitionIpLimitPerMinute, emailLimitPerHour: config.petitionEmailLimitPerHour },
     now,
   });
-  return { repositories, mailer, accounts, proofOfWork, petitions, now };
+  return { repositories, mailer, accounts, conduct, proofOfWork, petitions, now };
 }
 
 export type Services = ReturnType<typeof createServices>;

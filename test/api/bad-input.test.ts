@@ -92,3 +92,21 @@ describe('membership changes', () => {
     expect(members.members.find((m) => m.accountId === person.id)?.role).toBe('viewer');
   });
 });
+
+describe('the last admin', () => {
+  it('cannot be demoted: the campaign keeps an admin and nothing changes', async () => {
+    const fixture = await createCampaign(t.database.db);
+    const admin = await createMember(t.database.db, fixture, 'admin');
+    const agent = t.agent();
+    await agent.login(admin.email, TEST_PASSWORD);
+    const res = await agent.put(`/api/campaigns/${fixture.campaign.slug}/members/${admin.id}`, { role: 'viewer', worksiteIds: [] });
+    expect(res.statusCode).toBe(409);
+    expect((res.json() as { error: { code: string; fields: { field: string }[] } }).error).toMatchObject({ code: 'conflict', fields: [{ field: 'role' }] });
+    const members = await t.services.repositories.campaigns.listMembers(fixture.campaign.id);
+    expect(members.find((m) => m.accountId === admin.id)?.role).toBe('admin');
+
+    const second = await createMember(t.database.db, fixture, 'organizer');
+    expect((await agent.put(`/api/campaigns/${fixture.campaign.slug}/members/${second.id}`, { role: 'admin', worksiteIds: [] })).statusCode).toBe(200);
+    expect((await agent.put(`/api/campaigns/${fixture.campaign.slug}/members/${admin.id}`, { role: 'viewer', worksiteIds: [] })).statusCode).toBe(200);
+  });
+});

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDataDirDatabase, snapshotDatabase, type Snapshot } from '../support/data-dir-database.js';
-import { cleanUp, makeDataDir, postgresProcessesOf, runCli } from '../support/unionhall-process.js';
+import { cleanUp, freePort, makeDataDir, postgresProcessesOf, runCli, startUnionhall, waitForHealthy } from '../support/unionhall-process.js';
 
 // `unionhall backup` / `restore` against a data folder no server is running on: each command
 // starts the embedded PostgreSQL itself and stops it when done.
@@ -83,6 +83,24 @@ describe('backup and restore', () => {
     expect(result.code).toBe(1);
     expect(result.stderr.trim()).toBe(`No such file: ${missing}`);
     expect(existsSync(path.join(dataDir, 'postgres', 'PG_VERSION'))).toBe(true);
+  });
+
+  it('refuses to restore under a running server, and the server keeps working', { timeout: 180_000 }, async () => {
+    const port = await freePort();
+    const server = startUnionhall(['serve'], { DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' });
+    try {
+      await waitForHealthy(server, port);
+      const before = await snapshot();
+      const result = await runCli(['restore', backupFile], { DATA_DIR: dataDir });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('Stop it first');
+      expect(await snapshot()).toEqual(before);
+      expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    }
+    expect(postgresProcessesOf(dataDir)).toEqual([]);
   });
 
   it('refuses a file that is not a backup and leaves the database as it was', { timeout: 120_000 }, async () => {

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accounts, campaigns, people, worksites } from '../../src/db/schema/index.js';
+import { accounts, campaigns, memberships, people, worksites } from '../../src/db/schema/index.js';
 import { DEMO_SLUG } from '../../src/demo/load-demo.js';
 import { createServices } from '../../src/domain/create-services.js';
 import { buildApp } from '../../src/http/build-app.js';
@@ -101,7 +101,17 @@ describe('unionhall demo', () => {
         const [campaign] = await db.select().from(campaigns).where(eq(campaigns.slug, DEMO_SLUG));
         const names = await db.select({ name: sql<string>`${people.givenName} || ' ' || ${people.familyName}` }).from(people).where(eq(people.campaignId, campaign!.id));
         const sites = await db.select({ name: worksites.name }).from(worksites).where(eq(worksites.campaignId, campaign!.id));
-        return { id: campaign!.id, names: names.map((n) => n.name).sort(), sites: sites.map((s) => s.name).sort() };
+        const members = await db
+          .select({ email: accounts.email, role: memberships.role })
+          .from(memberships)
+          .innerJoin(accounts, eq(accounts.id, memberships.accountId))
+          .where(eq(memberships.campaignId, campaign!.id));
+        return {
+          id: campaign!.id,
+          names: names.map((n) => n.name).sort(),
+          sites: sites.map((s) => s.name).sort(),
+          members: members.map((m) => `${m.email}:${m.role}`).sort(),
+        };
       });
     const original = await demoState();
 
@@ -127,5 +137,8 @@ describe('unionhall demo', () => {
     expect(reloaded.names).toEqual(original.names);
     expect(reloaded.sites).toEqual(original.sites);
     expect(reloaded.sites).not.toContain('Temporary School');
+    // The people who used the demo can still use it.
+    expect(reloaded.members).toEqual(original.members);
+    expect(reloaded.members.length).toBeGreaterThan(0);
   });
 });

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { AccountsPage } from './pages/accounts-page.js';
 import { AuditLogPage } from './pages/audit-log-page.js';
 import { DashboardPage } from './pages/dashboard-page.js';
+import { EvidencePage } from './pages/evidence-page.js';
 import { MembersPage } from './pages/members-page.js';
 import { OutboxPage } from './pages/outbox-page.js';
 import { PeoplePage } from './pages/people-page.js';
@@ -44,6 +45,14 @@ export const navigation: NavEntry[] = [
     scope: 'campaign',
     visible: (a) => a.can('people.view'),
     page: PeoplePage,
+  },
+  {
+    path: 'evidence',
+    label: 'Evidence',
+    description: 'The employer’s anti-union conduct, dated and documented, with charge deadlines and exports for counsel. Opening it is logged.',
+    scope: 'campaign',
+    visible: (a) => a.can('conduct.view'),
+    page: EvidencePage,
   },
   {
     path: 'petitions',

@@ -5,6 +5,7 @@ import type { ZodApp } from '../zod-app.js';
 import { registerAdminRoutes } from './admin-routes.js';
 import { registerAuthRoutes } from './auth-routes.js';
 import { registerCampaignRoutes } from './campaign-routes.js';
+import { registerConductRoutes } from './conduct-routes.js';
 import { registerHealthRoutes } from './health-routes.js';
 import { registerOsdiRoutes } from './osdi-routes.js';
 import { registerPetitionAdminRoutes } from './petition-admin-routes.js';
@@ -20,6 +21,7 @@ export function registerRoutes(app: ZodApp, context: RouteContext): void {
   registerAuthRoutes(app, services, config);
   registerCampaignRoutes(app, services);
   registerAdminRoutes(app, services);
+  registerConductRoutes(app, services);
   registerPublicSiteRoutes(app, services);
   registerPetitionRoutes(app, services);
   registerPetitionAdminRoutes(app, services);
