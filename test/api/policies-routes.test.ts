@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, createAccount, createCampaign, createMember, TEST_PASSWORD, type CampaignFixture } from '../support/factories.js';
+import { createPetition } from '../support/petition-helpers.js';
 import { createTestApp, type Agent, type TestApp } from '../support/test-app.js';
 
 // Every route a campaign or instance exposes, against every kind of caller. The table is the
@@ -11,7 +12,7 @@ type Who = 'admin' | 'organizer' | 'committee' | 'viewer' | 'nonMember' | 'anony
 const everyone: Who[] = ['admin', 'organizer', 'committee', 'viewer', 'nonMember', 'anonymous', 'instanceAdmin'];
 
 type Route = { method: 'GET' | 'POST' | 'PUT'; url: (c: Context) => string; body?: (c: Context) => unknown; expect: Record<Who, number> };
-type Context = { slug: string; targetAccountId: string };
+type Context = { slug: string; targetAccountId: string; petitionId: string };
 
 // `instanceAdmin` runs the instance but is not a member of this campaign: like any non-member, it
 // learns nothing about the campaign (404).
@@ -19,6 +20,7 @@ const memberOnly = { nonMember: 404, anonymous: 401, instanceAdmin: 404 } as con
 const adminOnly = { admin: 200, organizer: 403, committee: 403, viewer: 403, ...memberOnly } as const;
 const instanceOnly = { admin: 403, organizer: 403, committee: 403, viewer: 403, nonMember: 403, anonymous: 401, instanceAdmin: 200 } as const;
 const conductOnly = { admin: 200, organizer: 200, committee: 403, viewer: 403, ...memberOnly } as const;
+const publicManage = { admin: 200, organizer: 200, committee: 403, viewer: 403, ...memberOnly } as const;
 const anyone = { admin: 200, organizer: 200, committee: 200, viewer: 200, nonMember: 200, anonymous: 200, instanceAdmin: 200 } as const;
 
 const routes: Route[] = [
@@ -41,6 +43,14 @@ const routes: Route[] = [
   { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/conduct/export/chronology.pdf`, expect: adminOnly },
   { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/conduct/export/chronology.csv`, expect: adminOnly },
   { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/conduct/export/exhibits.zip`, expect: adminOnly },
+  // Petitions: organizers and admins write them and review held signatures; only admins export signers.
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/petitions`, expect: publicManage },
+  { method: 'POST', url: (c) => `/api/campaigns/${c.slug}/petitions`, body: () => ({ slug: `p-${randomBytes(4).toString('hex')}`, title: 'T', text: 'T', target: 'B', goal: 10 }), expect: { ...publicManage, admin: 201, organizer: 201 } },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/petitions/${c.petitionId}`, expect: publicManage },
+  { method: 'PUT', url: (c) => `/api/campaigns/${c.slug}/petitions/${c.petitionId}`, body: () => ({ goal: 100 }), expect: publicManage },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/petitions/${c.petitionId}/held`, expect: publicManage },
+  { method: 'POST', url: (c) => `/api/campaigns/${c.slug}/petitions/${c.petitionId}/held/00000000-0000-4000-8000-000000000000/approve`, expect: { ...publicManage, admin: 404, organizer: 404 } },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/petitions/${c.petitionId}/signers.csv`, expect: adminOnly },
   { method: 'GET', url: () => '/api/admin/users', expect: instanceOnly },
   { method: 'POST', url: () => '/api/admin/users', body: () => ({ email: `new-${randomBytes(4).toString('hex')}@example.org`, name: 'New Person' }), expect: { ...instanceOnly, instanceAdmin: 201 } },
   { method: 'GET', url: () => '/api/admin/audit', expect: instanceOnly },
@@ -80,7 +90,8 @@ beforeAll(async () => {
   agents.instanceAdmin = await signedIn(instanceAdmin.email);
   agents.anonymous = t.agent();
   const target = await createMember(db, fixture, 'viewer');
-  context = { slug: fixture.campaign.slug, targetAccountId: target.id };
+  const petition = await createPetition(db, fixture.campaign.id);
+  context = { slug: fixture.campaign.slug, targetAccountId: target.id, petitionId: petition.id };
 });
 afterAll(async () => t.close());
 
@@ -91,7 +102,7 @@ describe('role × route', () => {
   for (const route of routes) {
     for (const who of everyone) {
       const status = route.expect[who];
-      it(`${route.method} ${route.url({ slug: ':slug', targetAccountId: ':accountId' })} as ${who} → ${status}`, async () => {
+      it(`${route.method} ${route.url({ slug: ':slug', targetAccountId: ':accountId', petitionId: ':petitionId' })} as ${who} → ${status}`, async () => {
         const res = await send(who, route);
         expect(res.statusCode, res.body).toBe(status);
         if (status >= 400) {
