@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { pooledRandomBytes } from './random-bytes.js';
 
 /**
  * A time-ordered UUID (RFC 9562 version 7): 48 bits of Unix milliseconds, then random bits. Rows
@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
  * which keeps the write-ahead log (and the group commit) small.
  */
 export function uuidV7(nowMs: number = Date.now()): string {
-  const b = randomBytes(16);
+  const b = pooledRandomBytes(16);
   b.writeUIntBE(nowMs, 0, 6);
   b[6] = ((b[6] ?? 0) & 0x0f) | 0x70;
   b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;

@@ -4,7 +4,8 @@ import type { SignatureOutcome, SignatureWriter } from '../../db/repositories/si
 import { uuidV7 } from '../../db/uuid-v7.js';
 import { AppError } from '../../errors.js';
 import type { Mailer } from '../../mail/create-mailer.js';
-import { generateToken, hashToken } from '../accounts/tokens.js';
+import { pooledRandomBytes } from '../../db/random-bytes.js';
+import { hashToken } from '../accounts/tokens.js';
 import { composePetitionMail } from './petition-mails.js';
 import type { ProofOfWork, ProofResult } from './proof-of-work.js';
 import { createRateWindow } from './rate-window.js';
@@ -44,6 +45,17 @@ export function createPetitionService(deps: {
   const ipPerHour = createRateWindow({ windowMs: 3_600_000 });
   const emailPerHour = createRateWindow({ windowMs: 3_600_000 });
   const pseudonym = (kind: string, value: string): string => createHmac('sha256', deps.secret).update(`${kind}:${value}`).digest('base64url').slice(0, 22);
+  // A signer's network is stored only as this pseudonym; a small cache spares an HMAC per request.
+  const ipHashes = new Map<string, string>();
+  const ipPseudonym = (ip: string): string => {
+    let hash = ipHashes.get(ip);
+    if (hash === undefined) {
+      if (ipHashes.size >= 10_000) ipHashes.clear();
+      hash = pseudonym('ip', ip);
+      ipHashes.set(ip, hash);
+    }
+    return hash;
+  };
 
   function holdReason(context: SignContext, ipCountHour: number, emailCount: number): string | null {
     if (context.honeypotFilled) return 'honeypot';
@@ -55,7 +67,9 @@ export function createPetitionService(deps: {
 
   // The OSDI helper looks its petition up on every request; a one-second cache saves a query per
   // signature under load, and an edit (unpublishing) still takes effect within that second.
-  const located = new Map<string, { at: number; value: LocatedPetition | undefined }>();
+  // The promise is cached, not the row: when the second is up, fifty concurrent requests wait for
+  // one query instead of sending fifty.
+  const located = new Map<string, { at: number; value: Promise<LocatedPetition | undefined> }>();
 
   return {
     async locate(id: string): Promise<LocatedPetition | undefined> {
@@ -63,27 +77,30 @@ export function createPetitionService(deps: {
       const t = performance.now();
       const hit = located.get(id);
       if (hit && t - hit.at < 1000) return hit.value;
-      const value = await repository.findLocated(id);
+      const value = repository.findLocated(id);
       if (located.size > 1000) located.clear();
       located.set(id, { at: t, value });
+      // A failed lookup is not remembered.
+      value.catch(() => located.delete(id));
       return value;
     },
 
     async sign(petition: PetitionRow, input: SignatureInput, context: SignContext): Promise<void> {
       const at = now();
-      const ipHash = pseudonym('ip', context.ip);
+      const ipHash = ipPseudonym(context.ip);
       // A flood from one address is refused outright (the only refusal there is); below that,
       // suspicious signatures are quietly held for review.
       if (ipPerMinute.hit(ipHash, at.getTime()) > limits.ipLimitPerMinute) {
         throw new AppError('rate_limited', 'Too many signatures from your network. Wait a minute and try again.');
       }
       const ipCountHour = ipPerHour.hit(ipHash, at.getTime());
-      const emailCount = emailPerHour.hit(pseudonym('email', input.email), at.getTime());
+      // The counters live in memory only, never written anywhere: keyed by the address itself.
+      const emailCount = emailPerHour.hit(input.email, at.getTime());
       const reason = holdReason(context, ipCountHour, emailCount);
       // Mail only goes out when it cannot be used as a weapon: never for an obvious bot, never
       // beyond the per-address limit.
       const sendMail = reason !== 'honeypot' && emailCount <= limits.emailLimitPerHour;
-      const token = generateToken();
+      const token = pooledRandomBytes(32).toString('base64url');
       const petitionUrl = `${deps.publicUrl}${context.petitionPath}`;
       const confirmUrl = `${petitionUrl}/confirm?token=${token}`;
       const written = await writer.write({

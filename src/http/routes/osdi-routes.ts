@@ -10,6 +10,7 @@ import { presentOsdiPetition } from '../presenters/petition-presenter.js';
 import type { ZodApp } from '../zod-app.js';
 
 const HAL = 'application/hal+json; charset=utf-8';
+const uuid = z.uuid();
 const CURIES = [{ name: 'osdi', href: 'http://opensupporter.github.io/osdi-docs/{rel}', templated: true }];
 
 const signatureBody = z.object({
@@ -44,7 +45,7 @@ export function registerOsdiRoutes(app: ZodApp, services: Services, config: Conf
     }
 
     async function findPublished(id: string): Promise<LocatedPetition> {
-      const found = z.uuid().safeParse(id).success ? await services.petitions.locate(id) : undefined;
+      const found = uuid.safeParse(id).success ? await services.petitions.locate(id) : undefined;
       if (!found || !found.petition.published) throw new AppError('not_found', 'No such petition.');
       return found;
     }
