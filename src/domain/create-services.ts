@@ -3,14 +3,20 @@ import type { Db } from '../db/client.js';
 import { createAccountsRepository } from '../db/repositories/accounts-repository.js';
 import { createAuditRepository } from '../db/repositories/audit-repository.js';
 import { createCampaignsRepository } from '../db/repositories/campaigns-repository.js';
+import { createCardsRepository } from '../db/repositories/cards-repository.js';
 import { createConductRepository } from '../db/repositories/conduct-repository.js';
+import { createFilingRepository } from '../db/repositories/filing-repository.js';
 import { createMailRepository } from '../db/repositories/mail-repository.js';
 import { createPeopleRepository } from '../db/repositories/people-repository.js';
+import { createSupportRepository } from '../db/repositories/support-repository.js';
 import { createPetitionsRepository } from '../db/repositories/petitions-repository.js';
 import { createSignatureWriter } from '../db/repositories/signature-writer.js';
 import { createMailer, type Mailer } from '../mail/create-mailer.js';
 import { createAccountsService } from './accounts/accounts-service.js';
+import { createCardsService } from './cards/cards-service.js';
 import { createConductService } from './conduct/conduct-service.js';
+import { createFilingService } from './filing/filing-service.js';
+import { createMajorityService } from './majority/majority-service.js';
 import { createPetitionService } from './petitions/petition-service.js';
 import { createProofOfWork } from './petitions/proof-of-work.js';
 
@@ -25,6 +31,9 @@ export function createServices(options: { db: Db; config: Config; now?: () => Da
     conduct: createConductRepository(db),
     mail: createMailRepository(db),
     people: createPeopleRepository(db),
+    cards: createCardsRepository(db),
+    support: createSupportRepository(db),
+    filing: createFilingRepository(db),
     petitions: createPetitionsRepository(db),
   };
   const mailer = options.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, repository: repositories.mail, now });
@@ -36,7 +45,10 @@ export function createServices(options: { db: Db; config: Config; now?: () => Da
     publicUrl: config.publicUrl,
     now,
   });
+  const cards = createCardsService({ cards: repositories.cards, mailer, now });
+  const majority = createMajorityService({ support: repositories.support, campaigns: repositories.campaigns, now });
   const conduct = createConductService({ conduct: repositories.conduct, now });
+  const filing = createFilingService({ filing: repositories.filing, cards: repositories.cards, now });
   const proofOfWork = createProofOfWork(config.sessionSecret);
   const petitions = createPetitionService({
     repository: repositories.petitions,
@@ -49,7 +61,7 @@ export function createServices(options: { db: Db; config: Config; now?: () => Da
     limits: { ipHoldPerHour: config.petitionIpHoldPerHour, ipLimitPerMinute: config.petitionIpLimitPerMinute, emailLimitPerHour: config.petitionEmailLimitPerHour },
     now,
   });
-  return { repositories, mailer, accounts, conduct, proofOfWork, petitions, now };
+  return { repositories, mailer, accounts, cards, majority, conduct, filing, proofOfWork, petitions, now };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -1,8 +1,10 @@
 import type { ComponentType } from 'react';
 import { AccountsPage } from './pages/accounts-page.js';
 import { AuditLogPage } from './pages/audit-log-page.js';
+import { CardsPage } from './pages/cards-page.js';
 import { DashboardPage } from './pages/dashboard-page.js';
 import { EvidencePage } from './pages/evidence-page.js';
+import { FilingPage } from './pages/filing-page.js';
 import { MembersPage } from './pages/members-page.js';
 import { OutboxPage } from './pages/outbox-page.js';
 import { PeoplePage } from './pages/people-page.js';
@@ -33,7 +35,7 @@ export const navigation: NavEntry[] = [
   {
     path: 'dashboard',
     label: 'Dashboard',
-    description: 'Where the campaign stands: educators in the unit, schools, and (soon) support.',
+    description: 'Where the campaign stands: cards, majority per unit and school, growth by week.',
     scope: 'campaign',
     visible: (a) => a.can('dashboard.view'),
     page: DashboardPage,
@@ -45,6 +47,14 @@ export const navigation: NavEntry[] = [
     scope: 'campaign',
     visible: (a) => a.can('people.view'),
     page: PeoplePage,
+  },
+  {
+    path: 'cards',
+    label: 'Cards',
+    description: 'Signed support cards: each one, its hash and confirmation; revoke; paper cards; the review queue. Opening them is logged.',
+    scope: 'campaign',
+    visible: (a) => a.can('cards.view'),
+    page: CardsPage,
   },
   {
     path: 'evidence',
@@ -69,6 +79,14 @@ export const navigation: NavEntry[] = [
     scope: 'campaign',
     visible: (a) => a.can('campaign.manage'),
     page: MembersPage,
+  },
+  {
+    path: 'filing',
+    label: 'Filing',
+    description: 'Proof of majority support for a unit on a filing date: the board’s packet and the name-free service copy.',
+    scope: 'campaign',
+    visible: (a) => a.can('filing.generate'),
+    page: FilingPage,
   },
   {
     path: 'audit',
