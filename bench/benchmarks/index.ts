@@ -1,10 +1,12 @@
 import type { Benchmark } from '../types.js';
 import { healthzBenchmark } from './healthz.js';
+import { petitionSignBenchmark } from './petition-sign.js';
 import { scriptBenchmark } from './script-benchmark.js';
 
 // Every benchmark `npm run bench` runs, in order. A capability adds its own module beside this
 // file (or a standalone script in bench/) and lists it here.
 export const benchmarks: Benchmark[] = [
   healthzBenchmark,
+  petitionSignBenchmark,
   scriptBenchmark('majority-1m', 'dashboard numbers with 1,000,000 employees at 10,000 worksites vs a raw GROUP BY', 'bench/majority-1m.ts'),
 ];

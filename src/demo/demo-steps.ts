@@ -2,3 +2,4 @@
 // Importing this file once (bootstrap does) puts them all in `demoSteps`.
 import './cards-demo-step.js';
 import './conduct-demo.js';
+import './demo-petition.js';

@@ -9,12 +9,16 @@ import { createFilingRepository } from '../db/repositories/filing-repository.js'
 import { createMailRepository } from '../db/repositories/mail-repository.js';
 import { createPeopleRepository } from '../db/repositories/people-repository.js';
 import { createSupportRepository } from '../db/repositories/support-repository.js';
+import { createPetitionsRepository } from '../db/repositories/petitions-repository.js';
+import { createSignatureWriter } from '../db/repositories/signature-writer.js';
 import { createMailer, type Mailer } from '../mail/create-mailer.js';
 import { createAccountsService } from './accounts/accounts-service.js';
 import { createCardsService } from './cards/cards-service.js';
 import { createConductService } from './conduct/conduct-service.js';
 import { createFilingService } from './filing/filing-service.js';
 import { createMajorityService } from './majority/majority-service.js';
+import { createPetitionService } from './petitions/petition-service.js';
+import { createProofOfWork } from './petitions/proof-of-work.js';
 
 // The wiring of domain services to their repositories, in one place. Routes receive this.
 export function createServices(options: { db: Db; config: Config; now?: () => Date; mailer?: Mailer }) {
@@ -30,6 +34,7 @@ export function createServices(options: { db: Db; config: Config; now?: () => Da
     cards: createCardsRepository(db),
     support: createSupportRepository(db),
     filing: createFilingRepository(db),
+    petitions: createPetitionsRepository(db),
   };
   const mailer = options.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, repository: repositories.mail, now });
   const accounts = createAccountsService({
@@ -44,7 +49,19 @@ export function createServices(options: { db: Db; config: Config; now?: () => Da
   const majority = createMajorityService({ support: repositories.support, campaigns: repositories.campaigns, now });
   const conduct = createConductService({ conduct: repositories.conduct, now });
   const filing = createFilingService({ filing: repositories.filing, cards: repositories.cards, now });
-  return { repositories, mailer, accounts, cards, majority, conduct, filing, now };
+  const proofOfWork = createProofOfWork(config.sessionSecret);
+  const petitions = createPetitionService({
+    repository: repositories.petitions,
+    writer: createSignatureWriter(db),
+    mailer,
+    proofOfWork,
+    secret: config.sessionSecret,
+    publicUrl: config.publicUrl,
+    smtp: Boolean(config.smtpUrl),
+    limits: { ipHoldPerHour: config.petitionIpHoldPerHour, ipLimitPerMinute: config.petitionIpLimitPerMinute, emailLimitPerHour: config.petitionEmailLimitPerHour },
+    now,
+  });
+  return { repositories, mailer, accounts, cards, majority, conduct, filing, proofOfWork, petitions, now };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -3,6 +3,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCardText, insertCard } from '../support/card-fixtures.js';
 import { addMember, createAccount, createCampaign, createMember, TEST_PASSWORD, type CampaignFixture } from '../support/factories.js';
+import { createPetition } from '../support/petition-helpers.js';
 import { createTestApp, type Agent, type TestApp } from '../support/test-app.js';
 
 // Every route a campaign or instance exposes, against every kind of caller. The table is the
@@ -12,7 +13,7 @@ type Who = 'admin' | 'organizer' | 'committee' | 'viewer' | 'nonMember' | 'anony
 const everyone: Who[] = ['admin', 'organizer', 'committee', 'viewer', 'nonMember', 'anonymous', 'instanceAdmin'];
 
 type Route = { method: 'GET' | 'POST' | 'PUT'; url: (c: Context) => string; body?: (c: Context) => unknown; expect: Record<Who, number> };
-type Context = { slug: string; targetAccountId: string; cardId: string; otherSchoolCardId: string; personId: string; worksiteId: string; unitId: string };
+type Context = { slug: string; targetAccountId: string; cardId: string; otherSchoolCardId: string; personId: string; worksiteId: string; unitId: string; petitionId: string };
 
 // `instanceAdmin` runs the instance but is not a member of this campaign: like any non-member, it
 // learns nothing about the campaign (404).
@@ -20,6 +21,7 @@ const memberOnly = { nonMember: 404, anonymous: 401, instanceAdmin: 404 } as con
 const adminOnly = { admin: 200, organizer: 403, committee: 403, viewer: 403, ...memberOnly } as const;
 const instanceOnly = { admin: 403, organizer: 403, committee: 403, viewer: 403, nonMember: 403, anonymous: 401, instanceAdmin: 200 } as const;
 const conductOnly = { admin: 200, organizer: 200, committee: 403, viewer: 403, ...memberOnly } as const;
+const publicManage = { admin: 200, organizer: 200, committee: 403, viewer: 403, ...memberOnly } as const;
 const anyone = { admin: 200, organizer: 200, committee: 200, viewer: 200, nonMember: 200, anonymous: 200, instanceAdmin: 200 } as const;
 
 const routes: Route[] = [
@@ -45,6 +47,14 @@ const routes: Route[] = [
   { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/filing-packets/preview?unitId=${c.unitId}&filingDate=2015-06-15`, expect: adminOnly },
   { method: 'POST', url: (c) => `/api/campaigns/${c.slug}/filing-packets`, body: (c) => ({ unitId: c.unitId, filingDate: '2015-06-15', copy: 'service', format: 'csv' }), expect: adminOnly },
   { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/cards/verify`, expect: adminOnly },
+  // Petitions: organizers and admins write them and review held signatures; only admins export signers.
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/petitions`, expect: publicManage },
+  { method: 'POST', url: (c) => `/api/campaigns/${c.slug}/petitions`, body: () => ({ slug: `p-${randomBytes(4).toString('hex')}`, title: 'T', text: 'T', target: 'B', goal: 10 }), expect: { ...publicManage, admin: 201, organizer: 201 } },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/petitions/${c.petitionId}`, expect: publicManage },
+  { method: 'PUT', url: (c) => `/api/campaigns/${c.slug}/petitions/${c.petitionId}`, body: () => ({ goal: 100 }), expect: publicManage },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/petitions/${c.petitionId}/held`, expect: publicManage },
+  { method: 'POST', url: (c) => `/api/campaigns/${c.slug}/petitions/${c.petitionId}/held/00000000-0000-4000-8000-000000000000/approve`, expect: { ...publicManage, admin: 404, organizer: 404 } },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/petitions/${c.petitionId}/signers.csv`, expect: adminOnly },
   { method: 'GET', url: () => '/api/admin/users', expect: instanceOnly },
   { method: 'POST', url: () => '/api/admin/users', body: () => ({ email: `new-${randomBytes(4).toString('hex')}@example.org`, name: 'New Person' }), expect: { ...instanceOnly, instanceAdmin: 201 } },
   { method: 'GET', url: () => '/api/admin/audit', expect: instanceOnly },
@@ -102,11 +112,12 @@ beforeAll(async () => {
   agents.instanceAdmin = await signedIn(instanceAdmin.email);
   agents.anonymous = t.agent();
   const target = await createMember(db, fixture, 'viewer');
+  const petition = await createPetition(db, fixture.campaign.id);
   const text = await addCardText(db, fixture.campaign.id);
   const [mine, other] = [fixture.people[0]!, fixture.people.find((p) => p.worksiteId !== fixture.sites[0]!.id)!];
   const card = await insertCard(db, { campaignId: fixture.campaign.id, cardTextId: text.id, worksiteId: mine.worksiteId, personId: null, signedOn: '2015-04-01' });
   const otherCard = await insertCard(db, { campaignId: fixture.campaign.id, cardTextId: text.id, worksiteId: other.worksiteId, personId: other.id, signedOn: '2015-04-01' });
-  context = { slug: fixture.campaign.slug, targetAccountId: target.id, cardId: card.id, otherSchoolCardId: otherCard.id, personId: mine.id, worksiteId: fixture.sites[0]!.id, unitId: fixture.unit.id };
+  context = { slug: fixture.campaign.slug, targetAccountId: target.id, cardId: card.id, otherSchoolCardId: otherCard.id, personId: mine.id, worksiteId: fixture.sites[0]!.id, unitId: fixture.unit.id, petitionId: petition.id };
 });
 afterAll(async () => t.close());
 
@@ -117,7 +128,7 @@ describe('role × route', () => {
   for (const route of routes) {
     for (const who of everyone) {
       const status = route.expect[who];
-      it(`${route.method} ${route.url({ slug: ':slug', targetAccountId: ':accountId', cardId: ':cardId', otherSchoolCardId: ':otherSchoolCardId', personId: ':personId', worksiteId: ':worksiteId', unitId: ':unitId' })} as ${who} → ${status}`, async () => {
+      it(`${route.method} ${route.url({ slug: ':slug', targetAccountId: ':accountId', cardId: ':cardId', otherSchoolCardId: ':otherSchoolCardId', personId: ':personId', worksiteId: ':worksiteId', unitId: ':unitId', petitionId: ':petitionId' })} as ${who} → ${status}`, async () => {
         const res = await send(who, route);
         expect(res.statusCode, res.body).toBe(status);
         if (status >= 400) {

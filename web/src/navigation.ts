@@ -8,6 +8,7 @@ import { FilingPage } from './pages/filing-page.js';
 import { MembersPage } from './pages/members-page.js';
 import { OutboxPage } from './pages/outbox-page.js';
 import { PeoplePage } from './pages/people-page.js';
+import { PetitionsPage } from './pages/petitions-page.js';
 import type { NavAccess } from './lib/access.js';
 
 export type NavEntry = {
@@ -62,6 +63,14 @@ export const navigation: NavEntry[] = [
     scope: 'campaign',
     visible: (a) => a.can('conduct.view'),
     page: EvidencePage,
+  },
+  {
+    path: 'petitions',
+    label: 'Petitions',
+    description: 'The community petition: write and publish it, review held signatures, export signers.',
+    scope: 'campaign',
+    visible: (a) => a.can('public.manage'),
+    page: PetitionsPage,
   },
   {
     path: 'members',

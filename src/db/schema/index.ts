@@ -4,3 +4,4 @@ export * from './campaigns.js';
 export * from './mail.js';
 export * from './cards.js';
 export * from './conduct.js';
+export * from './petitions.js';

@@ -11,6 +11,9 @@ import { registerConductRoutes } from './conduct-routes.js';
 import { registerFilingRoutes } from './filing-routes.js';
 import { registerHealthRoutes } from './health-routes.js';
 import { registerMajorityRoutes } from './majority-routes.js';
+import { registerOsdiRoutes } from './osdi-routes.js';
+import { registerPetitionAdminRoutes } from './petition-admin-routes.js';
+import { registerPetitionRoutes } from './petition-routes.js';
 import { registerPublicSiteRoutes } from './public-site-routes.js';
 
 export type RouteContext = { config: Config; db: Db; services: Services };
@@ -28,4 +31,7 @@ export function registerRoutes(app: ZodApp, context: RouteContext): void {
   registerMajorityRoutes(app, services);
   registerFilingRoutes(app, services);
   registerCardFormRoutes(app, services, config);
+  registerPetitionRoutes(app, services);
+  registerPetitionAdminRoutes(app, services);
+  registerOsdiRoutes(app, services, config);
 }
