@@ -3,8 +3,13 @@ import type { Db } from '../db/client.js';
 import { createAccountsRepository } from '../db/repositories/accounts-repository.js';
 import { createAuditRepository } from '../db/repositories/audit-repository.js';
 import { createCampaignsRepository } from '../db/repositories/campaigns-repository.js';
+import { createEndorsementsRepository } from '../db/repositories/endorsements-repository.js';
+import { createEventsRepository } from '../db/repositories/events-repository.js';
 import { createMailRepository } from '../db/repositories/mail-repository.js';
+import { createNewslettersRepository } from '../db/repositories/newsletters-repository.js';
 import { createPeopleRepository } from '../db/repositories/people-repository.js';
+import { createPressRepository } from '../db/repositories/press-repository.js';
+import { createPublicCountersRepository } from '../db/repositories/public-counters-repository.js';
 import { createMailer, type Mailer } from '../mail/create-mailer.js';
 import { createAccountsService } from './accounts/accounts-service.js';
 
@@ -18,6 +23,12 @@ export function createServices(options: { db: Db; config: Config; now?: () => Da
     campaigns: createCampaignsRepository(db),
     mail: createMailRepository(db),
     people: createPeopleRepository(db),
+    // The public campaign site (issue 4).
+    publicCounters: createPublicCountersRepository(db),
+    newsletters: createNewslettersRepository(db),
+    endorsements: createEndorsementsRepository(db),
+    press: createPressRepository(db),
+    events: createEventsRepository(db),
   };
   const mailer = options.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, repository: repositories.mail, now });
   const accounts = createAccountsService({

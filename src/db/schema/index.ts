@@ -2,3 +2,4 @@ export * from './accounts.js';
 export * from './audit.js';
 export * from './campaigns.js';
 export * from './mail.js';
+export * from './public-site.js';
