@@ -6,6 +6,11 @@ import { registerAdminRoutes } from './admin-routes.js';
 import { registerAuthRoutes } from './auth-routes.js';
 import { registerCampaignRoutes } from './campaign-routes.js';
 import { registerHealthRoutes } from './health-routes.js';
+import { createPublicSite } from '../public-site.js';
+import { registerEndorsementRoutes } from './endorsement-routes.js';
+import { registerEventRoutes } from './event-routes.js';
+import { registerNewsletterRoutes } from './newsletter-routes.js';
+import { registerPressRoutes } from './press-routes.js';
 import { registerPublicSiteRoutes } from './public-site-routes.js';
 
 export type RouteContext = { config: Config; db: Db; services: Services };
@@ -17,5 +22,12 @@ export function registerRoutes(app: ZodApp, context: RouteContext): void {
   registerAuthRoutes(app, services, config);
   registerCampaignRoutes(app, services);
   registerAdminRoutes(app, services);
-  registerPublicSiteRoutes(app, services);
+  // The public campaign site and its organizer APIs (issue 4). `publicSite` holds the page cache
+  // that content writes invalidate; other public pages can register through it too.
+  const publicSite = createPublicSite(services, config);
+  registerPublicSiteRoutes(app, services, publicSite);
+  registerNewsletterRoutes(app, services, publicSite);
+  registerEndorsementRoutes(app, services, publicSite);
+  registerPressRoutes(app, services, publicSite);
+  registerEventRoutes(app, services, publicSite);
 }
