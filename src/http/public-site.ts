@@ -39,7 +39,7 @@ export function buildSiteModel(input: { campaignName: string; base: string; path
  * serves the page from memory for a few seconds.
  */
 export function createPublicSite(services: Services, config: Config, options: { cacheTtlMs?: number } = {}) {
-  const cache: PublicPageCache = createPublicPageCache({ ttlMs: options.cacheTtlMs ?? 5000 });
+  const cache: PublicPageCache = createPublicPageCache({ ttlMs: options.cacheTtlMs ?? 5000, now: () => services.now().getTime() });
   const { campaigns } = services.repositories;
 
   async function resolveCampaign(slug: string | undefined): Promise<{ campaign: CampaignRow; base: string } | undefined> {

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { eventRsvps, events } from '../schema/index.js';
 
@@ -25,12 +25,14 @@ export function createEventsRepository(db: Db) {
       return db
         .select({
           event: events,
-          rsvps: sql<number>`(select count(*)::int from ${eventRsvps} where ${eventRsvps.eventId} = ${events.id})`,
-          checkedIn: sql<number>`(select count(*)::int from ${eventRsvps} where ${eventRsvps.eventId} = ${events.id} and ${eventRsvps.checkedInAt} is not null)`,
+          rsvps: sql<number>`count(${eventRsvps.id})::int`,
+          checkedIn: sql<number>`count(${eventRsvps.checkedInAt})::int`,
         })
         .from(events)
+        .leftJoin(eventRsvps, eq(eventRsvps.eventId, events.id))
         .where(eq(events.campaignId, campaignId))
-        .orderBy(sql`${events.startsAt} desc`);
+        .groupBy(events.id)
+        .orderBy(desc(events.startsAt));
     },
     async find(campaignId: string, id: string): Promise<EventRow | undefined> {
       const [row] = await db.select().from(events).where(and(eq(events.campaignId, campaignId), eq(events.id, id)));
