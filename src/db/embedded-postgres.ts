@@ -234,6 +234,8 @@ export async function startEmbeddedPostgres(options: { dataDir: string; database
         resolve();
       };
       if (child.exitCode !== null || child.signalCode !== null) return finish();
+      // unref() let Node exit without waiting for the server; while stopping we do want to wait.
+      child.ref();
       child.once('exit', finish);
       child.kill('SIGINT'); // "fast" shutdown: roll back open transactions, checkpoint, exit
     });

@@ -15,6 +15,7 @@ import type { Services } from '../domain/create-services.js';
 import { registerAuthentication } from './plugins/authentication.js';
 import { registerCsrfCheck } from './plugins/csrf.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
+import { serializeErrorForLog } from './plugins/log-safe-error.js';
 import { registerRoutes } from './routes/index.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -32,7 +33,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
             level: config.logLevel,
             // Request logs carry method, route and status; never bodies, cookies or query strings
             // (tokens and personal data travel there).
-            serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url.split('?')[0] }) },
+            serializers: {
+              req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url.split('?')[0] }),
+              err: serializeErrorForLog,
+            },
             redact: ['req.headers.cookie', 'req.headers.authorization'],
           },
     trustProxy: config.trustProxy,

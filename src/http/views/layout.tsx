@@ -4,7 +4,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 export type OpenGraph = { url: string; type: 'website' | 'article'; siteName: string; locale: string; alternateLocale?: string; publishedTime?: string };
 
 // Public pages are React components rendered to plain HTML on the server: React escapes every
-// value, and the pages need no JavaScript in the browser (see docs/decisions/0004).
+// value, and the pages need no JavaScript in the browser (see docs/decisions/0005).
 export function Layout(props: { title: string; lang: string; description?: string; openGraph?: OpenGraph; feed?: { href: string; title: string }; children: ReactNode }) {
   const og = props.openGraph;
   return (

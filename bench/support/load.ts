@@ -1,0 +1,44 @@
+import autocannon from 'autocannon';
+import type { LoadSettings } from '../types.js';
+
+export type Measurement = { requestsPerSecond: number; p99Ms: number; requests: number };
+
+/**
+ * Fires GET requests at `url` from a worker thread (so the load generator does not share the
+ * servers' event loop) for a warm-up, then for the measured duration. Any error, non-2xx answer or
+ * unexpected body fails the measurement: a fast wrong answer is not a result.
+ */
+export async function measure(url: string, expectedBody: string, settings: LoadSettings): Promise<Measurement> {
+  const base = { url, connections: settings.connections, pipelining: 1, workers: 1, timeout: 10 };
+  await autocannon({ ...base, duration: settings.warmupSeconds });
+  const result = await autocannon({ ...base, duration: settings.durationSeconds, expectBody: expectedBody });
+  const failures = result.errors + result.non2xx + result.mismatches;
+  if (failures > 0) {
+    throw new Error(
+      `${url}: ${result.errors} connection errors, ${result.non2xx} non-2xx answers, ${result.mismatches} unexpected bodies out of ${result.requests.total} requests.`,
+    );
+  }
+  if (result.requests.total === 0) throw new Error(`${url}: no request completed.`);
+  return { requestsPerSecond: result.requests.total / result.duration, p99Ms: result.latency.p99, requests: result.requests.total };
+}
+
+/** Alternates the target and the baseline so that a burst of noise on the shared machine hits both alike. */
+export async function measurePair(
+  target: { url: string; body: string },
+  baseline: { url: string; body: string },
+  settings: LoadSettings,
+  log: (message: string) => void,
+): Promise<{ target: Measurement; baseline: Measurement }> {
+  let best: { target: Measurement; baseline: Measurement } | undefined;
+  for (let round = 1; round <= settings.rounds; round++) {
+    const b = await measure(baseline.url, baseline.body, settings);
+    const t = await measure(target.url, target.body, settings);
+    log(`  round ${round}: target ${Math.round(t.requestsPerSecond)} req/s p99 ${t.p99Ms} ms; baseline ${Math.round(b.requestsPerSecond)} req/s p99 ${b.p99Ms} ms`);
+    best = {
+      target: !best || t.requestsPerSecond > best.target.requestsPerSecond ? t : best.target,
+      baseline: !best || b.requestsPerSecond > best.baseline.requestsPerSecond ? b : best.baseline,
+    };
+  }
+  if (!best) throw new Error('rounds must be at least 1');
+  return best;
+}
