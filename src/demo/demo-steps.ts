@@ -1,3 +1,3 @@
 // Each capability registers its demo step here, in story order (roster → cards → petition → …).
 // Importing this file once (bootstrap does) puts them all in `demoSteps`.
-export {};
+import './public-content-demo.js';
