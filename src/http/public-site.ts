@@ -4,7 +4,7 @@ import type { Config } from '../config.js';
 import type { CampaignRow } from '../db/repositories/campaigns-repository.js';
 import type { Services } from '../domain/create-services.js';
 import { isAppError } from '../errors.js';
-import { createPublicPageCache, type PublicPageCache } from './public-page-cache.js';
+import { createPublicPageCache, type PublicPageCache, type RenderedPage } from './public-page-cache.js';
 import { requestLocale, type RequestLocale } from './request-locale.js';
 import { renderPage } from './views/layout.js';
 import { NotFoundPage } from './views/not-found-page.js';
@@ -27,6 +27,7 @@ export type PublicPageContext = {
 export class PublicNotFound extends Error {}
 
 const HTML = 'text/html; charset=utf-8';
+const noCampaignPage = '<!doctype html><html lang="en"><head><title>Unionhall</title></head><body><main><p>No campaign yet. <a href="/app/">Sign in</a> to create one.</p></main></body></html>';
 
 export function buildSiteModel(input: { campaignName: string; base: string; path: string; locale: RequestLocale; publicUrl: string }): SiteModel {
   return { campaignName: input.campaignName, base: input.base, siteUrl: `${input.publicUrl}${input.base}`, path: input.path, locale: input.locale };
@@ -48,9 +49,9 @@ export function createPublicSite(services: Services, config: Config, options: { 
     return { campaign, base: slug === undefined ? '' : `/c/${campaign.slug}` };
   }
 
-  function notFound(reply: FastifyReply, locale: RequestLocale, resolved: { campaign: CampaignRow; base: string } | undefined, path: string): FastifyReply {
+  function notFound(locale: RequestLocale, resolved: { campaign: CampaignRow; base: string } | undefined, path: string) {
     const site = buildSiteModel({ campaignName: resolved?.campaign.name ?? 'Unionhall', base: resolved?.base ?? '', path, locale, publicUrl: config.publicUrl });
-    return reply.status(404).type(HTML).send(renderPage(createElement(NotFoundPage, { site })));
+    return { body: renderPage(createElement(NotFoundPage, { site })), type: HTML, status: 404, campaignId: resolved?.campaign.id ?? '' };
   }
 
   function register(
@@ -68,30 +69,30 @@ export function createPublicSite(services: Services, config: Config, options: { 
         handler: async (request, reply) => {
           const locale = requestLocale(request, reply);
           const pathOnly = request.url.split('?')[0] ?? '/';
-          const key = `${pathOnly}|${locale.lang}`;
-          if (spec.cache) {
-            const hit = cache.get(key);
-            if (hit) return reply.type(hit.type).send(hit.body);
-          }
           const { slug, ...params } = request.params as Record<string, string>;
-          const resolved = await resolveCampaign(slug);
-          const path = resolved ? pathOnly.slice(resolved.base.length) : pathOnly;
-          if (!resolved && slug === undefined && spec.path === '') {
-            return reply.type(HTML).send('<!doctype html><html lang="en"><head><title>Unionhall</title></head><body><main><p>No campaign yet. <a href="/app/">Sign in</a> to create one.</p></main></body></html>');
-          }
-          if (!resolved) return notFound(reply, locale, undefined, path);
-          const site = buildSiteModel({ campaignName: resolved.campaign.name, base: resolved.base, path: path === '/' ? '' : path, locale, publicUrl: config.publicUrl });
-          let response: PublicResponse | null;
-          try {
-            response = await handler({ request, reply, campaign: resolved.campaign, site, locale, params });
-          } catch (err) {
-            if (err instanceof PublicNotFound || (isAppError(err) && err.code === 'not_found')) return notFound(reply, locale, resolved, path);
-            throw err;
-          }
-          if (response === null) return reply;
-          const type = response.type ?? HTML;
-          if (spec.cache && (response.status ?? 200) === 200) cache.set(key, { body: response.body, type, campaignId: resolved.campaign.id });
-          return reply.status(response.status ?? 200).type(type).send(response.body);
+          const produce = async (): Promise<RenderedPage> => {
+            const resolved = await resolveCampaign(slug);
+            const path = resolved ? pathOnly.slice(resolved.base.length) : pathOnly;
+            if (!resolved && slug === undefined && spec.path === '') {
+              return { body: noCampaignPage, type: HTML, status: 200, campaignId: '', cacheable: false };
+            }
+            if (!resolved) return { ...notFound(locale, undefined, path), cacheable: false };
+            const site = buildSiteModel({ campaignName: resolved.campaign.name, base: resolved.base, path: path === '/' ? '' : path, locale, publicUrl: config.publicUrl });
+            try {
+              const response = await handler({ request, reply, campaign: resolved.campaign, site, locale, params });
+              if (response === null) return { body: '', type: '', status: 0, campaignId: resolved.campaign.id, cacheable: false };
+              const status = response.status ?? 200;
+              return { body: response.body, type: response.type ?? HTML, status, campaignId: resolved.campaign.id, cacheable: status === 200 };
+            } catch (err) {
+              if (err instanceof PublicNotFound || (isAppError(err) && err.code === 'not_found')) return { ...notFound(locale, resolved, path), cacheable: false };
+              throw err;
+            }
+          };
+          // Cached pages are the same for every visitor in a language (the key): their handlers
+          // never touch `reply`, so one render can answer many requests.
+          const page = spec.cache ? await cache.get(`${pathOnly}|${locale.lang}`, produce) : await produce();
+          if (page.status === 0) return reply; // the handler answered itself
+          return reply.status(page.status).type(page.type).send(page.body);
         },
       });
     }
