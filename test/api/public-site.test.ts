@@ -334,3 +334,15 @@ describe('events', () => {
     expect(audit.map((a) => a.action).sort()).toEqual(['event.rsvps_viewed', 'export.event_rsvps']);
   });
 });
+
+describe('security headers', () => {
+  it('sends the strict CSP and helmet’s headers on public pages, files and errors', async () => {
+    for (const url of ['/', '/news', '/assets/site.css', '/no-such-page', '/healthz']) {
+      const res = await t.agent().get(url);
+      expect(res.headers['content-security-policy'], url).toContain("script-src 'self'");
+      expect(res.headers['content-security-policy'], url).toContain("style-src 'self'");
+      expect(res.headers['x-content-type-options'], url).toBe('nosniff');
+      expect(res.headers['x-frame-options'], url).toBe('SAMEORIGIN');
+    }
+  });
+});
