@@ -46,6 +46,11 @@ export function createPublicPageCache(options: { ttlMs: number; maxEntries?: num
   }
 
   return {
+    /** A fresh cached page, if any (the fast path: no render, no refresh). */
+    peekFresh(key: string): CachedPage | undefined {
+      const entry = entries.get(key);
+      return entry && entry.fresh > now() ? entry : undefined;
+    },
     /** The cached page, or the result of `produce` (one render shared by concurrent callers). */
     async get(key: string, produce: () => Promise<RenderedPage>): Promise<CachedPage> {
       const entry = entries.get(key);

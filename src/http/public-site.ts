@@ -54,6 +54,22 @@ export function createPublicSite(services: Services, config: Config, options: { 
     return { body: renderPage(createElement(NotFoundPage, { site })), type: HTML, status: 404, campaignId: resolved?.campaign.id ?? '' };
   }
 
+  /**
+   * Serves fresh cached pages before routing's later stages (body parsing, authentication, CSRF,
+   * validation) run: a cached page is the same for everyone who reads it in that language. Keys
+   * exist only for routes registered with `cache: true`, so any other URL passes through.
+   */
+  function registerFastPath(app: ZodApp): void {
+    app.addHook('onRequest', (request, reply, done) => {
+      if (request.method !== 'GET') return done();
+      const pathOnly = request.url.split('?')[0] ?? '/';
+      const locale = requestLocale(request, reply);
+      const hit = cache.peekFresh(`${pathOnly}|${locale.lang}`);
+      if (!hit) return done();
+      void reply.status(hit.status).type(hit.type).send(hit.body);
+    });
+  }
+
   function register(
     app: ZodApp,
     spec: { path: string; method?: 'GET' | 'POST'; cache?: boolean; routeOptions?: RouteShorthandOptions },
@@ -98,7 +114,7 @@ export function createPublicSite(services: Services, config: Config, options: { 
     }
   }
 
-  return { cache, register, resolveCampaign, publicUrl: config.publicUrl };
+  return { cache, register, registerFastPath, resolveCampaign, publicUrl: config.publicUrl };
 }
 
 export type PublicSite = ReturnType<typeof createPublicSite>;

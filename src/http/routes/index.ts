@@ -25,6 +25,7 @@ export function registerRoutes(app: ZodApp, context: RouteContext): void {
   // The public campaign site and its organizer APIs (issue 4). `publicSite` holds the page cache
   // that content writes invalidate; other public pages can register through it too.
   const publicSite = createPublicSite(services, config);
+  publicSite.registerFastPath(app);
   registerPublicSiteRoutes(app, services, publicSite);
   registerNewsletterRoutes(app, services, publicSite);
   registerEndorsementRoutes(app, services, publicSite);
