@@ -30,11 +30,22 @@ export async function runDemo(config: Config, reset: boolean): Promise<void> {
       say(`The demo campaign "${DEMO_SLUG}" is already loaded. Use --reset to remove and reload it.`);
       return;
     }
+    // Who may use the demo survives a reset (the first admin would otherwise lose it); committee
+    // members keep their schools, found again by name.
+    const kept = existing ? await runtime.services.repositories.campaigns.listMembers(existing.id) : [];
+    const oldSites = existing ? await runtime.services.repositories.campaigns.listWorksites(existing.id) : [];
     if (existing) {
       await removeDemo(runtime.database.db);
       say('Removed the demo campaign.');
     }
     const context = await loadDemo(runtime.database.db, createProgress);
+    for (const member of kept) {
+      const names = new Set(oldSites.filter((s) => member.worksiteIds.includes(s.id)).map((s) => s.name));
+      const worksiteIds = context.worksites.filter((s) => names.has(s.name)).map((s) => s.id);
+      if (member.role === 'committee' && worksiteIds.length === 0) continue;
+      await runtime.services.repositories.campaigns.setMembership({ accountId: member.accountId, campaignId: context.campaignId, role: member.role, worksiteIds });
+    }
+    if (kept.length > 0) say(`Kept ${kept.length} member${kept.length === 1 ? '' : 's'} of the demo campaign.`);
     say(`Loaded the demo campaign "${DEMO_SLUG}": ${context.worksites.length} schools, ${context.educators.length} educators in the unit.`);
   } finally {
     await runtime.close();
@@ -110,6 +121,10 @@ export async function runRestore(config: Config, file: string): Promise<void> {
   if (!existsSync(source)) throw new AppError('not_found', `No such file: ${source}`);
   const database = await openDatabase(config, say);
   try {
+    if (database.embedded?.sharedWith) {
+      // Replacing every table under a running server would pull data out from under its requests.
+      throw new AppError('conflict', `Unionhall is running on this data folder (process ${database.embedded.sharedWith}). Stop it first, then restore.`);
+    }
     const { args, env } = clientArgs(database.connection);
     say(`Restoring ${source}; this replaces everything in the database…`);
     // One transaction: a restore that fails halfway leaves the database as it was.

@@ -17,6 +17,8 @@ export type EmbeddedPostgres = {
   /** Where the socket lives; pg_dump and psql take it as --host. */
   socketDir: string;
   port: number;
+  /** The pid of the Unionhall process that owns the server when we only borrowed it; else null. */
+  sharedWith: number | null;
   user: string;
   password: string;
   database: string;
@@ -189,7 +191,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; database
     const connection: pg.PoolConfig = { host: socketDir, port, user: SUPERUSER, password };
     await ensureDatabase(connection, database);
     log(`Using the PostgreSQL already run by Unionhall process ${owner}.`);
-    return { connection: { ...connection, database }, socketDir, port, user: SUPERUSER, password, database, stop: async () => undefined };
+    return { connection: { ...connection, database }, socketDir, port, sharedWith: owner, user: SUPERUSER, password, database, stop: async () => undefined };
   }
 
   if (!existsSync(path.join(pgDir, 'PG_VERSION'))) {
@@ -241,7 +243,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; database
     });
     return stopped;
   };
-  return { connection: { ...connection, database }, socketDir, port, user: SUPERUSER, password, database, stop };
+  return { connection: { ...connection, database }, socketDir, port, sharedWith: null, user: SUPERUSER, password, database, stop };
 }
 
 function assertExecutable(file: string, who: Identity): void {

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
@@ -41,6 +41,7 @@ export async function createTestApp(options: { config?: Partial<Config>; mailer?
     close: async () => {
       await app.close();
       await database.drop();
+      rmSync(config.dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { accounts, bargainingUnits, campaigns, employments, membershipWorksites, memberships, people, worksites } from '../schema/index.js';
 import type { Role } from '../../domain/policies/campaign-policy.js';
+import { AppError } from '../../errors.js';
 
 export type CampaignRow = typeof campaigns.$inferSelect;
 
@@ -74,8 +75,22 @@ export function createCampaignsRepository(db: Db) {
         await tx
           .delete(membershipWorksites)
           .where(and(eq(membershipWorksites.accountId, input.accountId), sql`${membershipWorksites.worksiteId} in ${campaignSites}`));
-        if (input.worksiteIds.length > 0) {
-          await tx.insert(membershipWorksites).values(input.worksiteIds.map((worksiteId) => ({ accountId: input.accountId, worksiteId })));
+        // A campaign must keep an admin: otherwise no one can manage roles or export a filing.
+        // The row locks make two simultaneous demotions of the last two admins see each other.
+        const admins = await tx
+          .select({ accountId: memberships.accountId })
+          .from(memberships)
+          .where(and(eq(memberships.campaignId, input.campaignId), eq(memberships.role, 'admin')))
+          .for('update');
+        if (previous?.role === 'admin' && admins.length === 0) {
+          throw new AppError('conflict', 'This would leave the campaign without an admin. Make someone else an admin first.', [
+            { field: 'role', reason: 'the campaign needs at least one admin' },
+          ]);
+        }
+        // The same worksite named twice (a form, a CLI `--worksite` in two spellings) is one assignment.
+        const worksiteIds = [...new Set(input.worksiteIds)];
+        if (worksiteIds.length > 0) {
+          await tx.insert(membershipWorksites).values(worksiteIds.map((worksiteId) => ({ accountId: input.accountId, worksiteId })));
         }
         return previous?.role ?? null;
       });

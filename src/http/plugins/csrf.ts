@@ -14,7 +14,8 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 // the browser send our cookies, but it cannot read the token.
 export function registerCsrfCheck(app: FastifyInstance): void {
   app.addHook('preHandler', (request: FastifyRequest, reply: FastifyReply, done: (err?: Error) => void) => {
-    if (SAFE.has(request.method) || request.routeOptions.config.csrf === false) return done();
+    // No route, no state to change: an unknown path answers 404 whatever the method.
+    if (SAFE.has(request.method) || request.is404 || request.routeOptions.config.csrf === false) return done();
     app.csrfProtection(request, reply, done);
   });
 }

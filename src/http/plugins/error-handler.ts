@@ -4,9 +4,24 @@ import { AppError, isAppError, type FieldProblem } from '../../errors.js';
 
 type ErrorBody = { error: { code: string; message: string; fields?: FieldProblem[] } };
 
+const DATABASE_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOENT', 'ETIMEDOUT', '57P01', '57P02', '57P03', '3D000']);
+
+// Text PostgreSQL cannot store (a NUL byte in a slug, a name or a filter): the client's input, not our failure.
+const UNSTORABLE_TEXT_CODES = new Set(['22021', '22P05']);
+
+// Drizzle wraps the driver's error (DrizzleQueryError, the original in `cause`), so look down the chain.
+function databaseCodes(err: unknown): string[] {
+  const codes: string[] = [];
+  for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string') codes.push(code);
+  }
+  return codes;
+}
+
 function isDatabaseDown(err: unknown): boolean {
-  const code = (err as { code?: unknown }).code;
-  return code === 'ECONNREFUSED' || code === 'ENOENT' || code === '57P01' || code === '57P03' || code === '08006' || code === '08001';
+  // Class 08 is "connection exception" in PostgreSQL's SQLSTATE table.
+  return databaseCodes(err).some((code) => DATABASE_DOWN_CODES.has(code) || code.startsWith('08'));
 }
 
 // Maps anything thrown to one JSON shape with a stable code. Clients never see stack traces or
@@ -28,6 +43,9 @@ export function toAppError(err: unknown): AppError {
   if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new AppError('validation_failed', 'Unsupported content type.', [{ field: 'content-type', reason: 'is not supported' }]);
   if (fe.statusCode === 400 && (fe.code?.startsWith('FST_ERR_CTP') || err instanceof SyntaxError)) return new AppError('invalid_json', 'The request body is not valid JSON.');
   if (fe.statusCode === 404) return new AppError('not_found', 'Not found.');
+  if (databaseCodes(err).some((code) => UNSTORABLE_TEXT_CODES.has(code))) {
+    return new AppError('validation_failed', 'The request contains characters that cannot be stored (such as a NUL byte).');
+  }
   if (isDatabaseDown(err)) return new AppError('database_unavailable', 'The database is not answering. Try again shortly.');
   return new AppError('internal', 'Something went wrong on our side. Nothing was saved; try again.');
 }

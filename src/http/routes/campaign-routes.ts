@@ -10,7 +10,9 @@ import { presentAuditEvent } from '../presenters/audit-presenter.js';
 import type { ZodApp } from '../zod-app.js';
 
 const slugParams = z.object({ slug: z.string().min(1).max(80) });
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
+// A real calendar day (no 2026-02-30, no year 0): PostgreSQL would refuse it with a 500, and
+// JavaScript's Date would quietly roll it over into the next month.
+const isoDate = z.iso.date('must be a date as YYYY-MM-DD').refine((d) => !d.startsWith('0000'), 'must be a date as YYYY-MM-DD');
 const today = (): string => new Date().toISOString().slice(0, 10);
 
 export function registerCampaignRoutes(app: ZodApp, services: Services): void {

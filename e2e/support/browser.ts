@@ -1,0 +1,107 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { loadConfig, type Config } from '../../src/config.js';
+import { createServices, type Services } from '../../src/domain/create-services.js';
+import { buildApp, webDistDir } from '../../src/http/build-app.js';
+import { createTestDatabase, type TestDatabase } from '../../test/support/test-database.js';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export type BrowserApp = {
+  baseUrl: string;
+  app: FastifyInstance;
+  database: TestDatabase;
+  services: Services;
+  config: Config;
+  browser: Browser;
+  /** A fresh browser context (own cookies and storage) with one page; `problems` collects console errors and CSP refusals. */
+  newPage: (options?: { viewport?: { width: number; height: number } }) => Promise<{ context: BrowserContext; page: Page; problems: string[] }>;
+  /** The same address on this server (one-time links carry the configured PUBLIC_URL). */
+  local: (url: string) => string;
+  close: () => Promise<void>;
+};
+
+/** Fails loudly when a prerequisite is missing: browser tests never skip. */
+function checkPrerequisites(): void {
+  if (!existsSync(path.join(webDistDir, 'index.html'))) {
+    throw new Error(`The organizer app is not built (${path.join(webDistDir, 'index.html')} is missing). Run \`npx vite build\` first; \`npm test\` does it for you.`);
+  }
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`Chromium is missing at ${CHROMIUM_PATH}. Install Debian's package: apt-get install -y chromium (.ci/run does it).`);
+  }
+}
+
+/**
+ * The real app (real database cloned from the migrated template, real HTTP on a free loopback
+ * port) and a headless Debian Chromium driven by playwright-core. Each file starts its own.
+ */
+export async function startBrowserApp(): Promise<BrowserApp> {
+  checkPrerequisites();
+  const database = await createTestDatabase();
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'uh-e2e-'));
+  const config = loadConfig({}, { dataDir, sessionSecret: 'e2e-secret-e2e-secret-e2e-secret-1234', logLevel: 'silent', loginRateLimitPerMinute: 1000 });
+  const services = createServices({ db: database.db, config });
+  const app = await buildApp({ config, db: database.db, services, logger: false });
+  let browser: Browser | undefined;
+  try {
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    if (!address || typeof address === 'string') throw new Error('the server has no TCP address');
+    const baseUrl = `http://127.0.0.1:${address.port}`;
+    // launch() gives every browser a fresh temporary profile (user-data dir) and removes it on close.
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+    const started = browser;
+    return {
+      baseUrl,
+      app,
+      database,
+      services,
+      config,
+      browser: started,
+      async newPage(options = {}) {
+        const context = await started.newContext({ baseURL: baseUrl, viewport: options.viewport ?? { width: 1280, height: 800 }, locale: 'en-US' });
+        // Well under the test timeout, so a missing element fails with its own message.
+        context.setDefaultTimeout(10_000);
+        const page = await context.newPage();
+        const problems: string[] = [];
+        page.on('console', (message) => {
+          // A 401 while finding out whether anyone is signed in is expected; everything else is a problem.
+          if (message.type() === 'error' && !message.text().includes('401')) problems.push(message.text());
+        });
+        page.on('pageerror', (error) => problems.push(error.message));
+        page.on('response', (response) => {
+          if (response.status() === 404) problems.push(`404 ${new URL(response.url()).pathname}`);
+        });
+        return { context, page, problems };
+      },
+      local(url: string) {
+        const parsed = new URL(url);
+        return `${baseUrl}${parsed.pathname}${parsed.search}`;
+      },
+      async close() {
+        await started.close();
+        await app.close();
+        await database.drop();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (err) {
+    await browser?.close();
+    await app.close();
+    await database.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+/** Signs in through the form, as a person would. */
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/app/');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}

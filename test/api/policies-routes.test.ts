@@ -1,0 +1,161 @@
+import { randomBytes } from 'node:crypto';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addMember, createAccount, createCampaign, createMember, TEST_PASSWORD, type CampaignFixture } from '../support/factories.js';
+import { createTestApp, type Agent, type TestApp } from '../support/test-app.js';
+
+// Every route a campaign or instance exposes, against every kind of caller. The table is the
+// specification: a new route gets a row here, and a status nobody wrote down fails the test.
+
+type Who = 'admin' | 'organizer' | 'committee' | 'viewer' | 'nonMember' | 'anonymous' | 'instanceAdmin';
+const everyone: Who[] = ['admin', 'organizer', 'committee', 'viewer', 'nonMember', 'anonymous', 'instanceAdmin'];
+
+type Route = { method: 'GET' | 'POST' | 'PUT'; url: (c: Context) => string; body?: (c: Context) => unknown; expect: Record<Who, number> };
+type Context = { slug: string; targetAccountId: string };
+
+// `instanceAdmin` runs the instance but is not a member of this campaign: like any non-member, it
+// learns nothing about the campaign (404).
+const memberOnly = { nonMember: 404, anonymous: 401, instanceAdmin: 404 } as const;
+const adminOnly = { admin: 200, organizer: 403, committee: 403, viewer: 403, ...memberOnly } as const;
+const instanceOnly = { admin: 403, organizer: 403, committee: 403, viewer: 403, nonMember: 403, anonymous: 401, instanceAdmin: 200 } as const;
+const anyone = { admin: 200, organizer: 200, committee: 200, viewer: 200, nonMember: 200, anonymous: 200, instanceAdmin: 200 } as const;
+
+const routes: Route[] = [
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}`, expect: { admin: 200, organizer: 200, committee: 200, viewer: 200, ...memberOnly } },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/dashboard`, expect: { admin: 200, organizer: 200, committee: 200, viewer: 200, ...memberOnly } },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/people`, expect: { admin: 200, organizer: 200, committee: 200, viewer: 403, ...memberOnly } },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/people/export.csv`, expect: adminOnly },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/members`, expect: adminOnly },
+  { method: 'PUT', url: (c) => `/api/campaigns/${c.slug}/members/${c.targetAccountId}`, body: () => ({ role: 'viewer' }), expect: adminOnly },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/audit`, expect: adminOnly },
+  { method: 'GET', url: () => '/api/admin/users', expect: instanceOnly },
+  { method: 'POST', url: () => '/api/admin/users', body: () => ({ email: `new-${randomBytes(4).toString('hex')}@example.org`, name: 'New Person' }), expect: { ...instanceOnly, instanceAdmin: 201 } },
+  { method: 'GET', url: () => '/api/admin/audit', expect: instanceOnly },
+  { method: 'GET', url: () => '/api/admin/outbox', expect: instanceOnly },
+  // The public site is public: the same page for everyone, signed in or not.
+  { method: 'GET', url: (c) => `/c/${c.slug}`, expect: anyone },
+];
+
+let t: TestApp;
+let fixture: CampaignFixture;
+let context: Context;
+const agents = {} as Record<Who, Agent>;
+const accountIds = {} as Record<Exclude<Who, 'anonymous'>, string>;
+
+async function signedIn(email: string): Promise<Agent> {
+  const agent = t.agent();
+  await agent.login(email, TEST_PASSWORD);
+  return agent;
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const db = t.database.db;
+  fixture = await createCampaign(db, { sites: 3, perSite: 4 });
+  // Another campaign the non-member belongs to: being signed in elsewhere grants nothing here.
+  const elsewhere = await createCampaign(db);
+  for (const role of ['admin', 'organizer', 'committee', 'viewer'] as const) {
+    const account = await createMember(db, fixture, role);
+    accountIds[role] = account.id;
+    agents[role] = await signedIn(account.email);
+  }
+  const nonMember = await createMember(db, elsewhere, 'admin');
+  accountIds.nonMember = nonMember.id;
+  agents.nonMember = await signedIn(nonMember.email);
+  const instanceAdmin = await createAccount(db, { instanceAdmin: true });
+  accountIds.instanceAdmin = instanceAdmin.id;
+  agents.instanceAdmin = await signedIn(instanceAdmin.email);
+  agents.anonymous = t.agent();
+  const target = await createMember(db, fixture, 'viewer');
+  context = { slug: fixture.campaign.slug, targetAccountId: target.id };
+});
+afterAll(async () => t.close());
+
+const send = (who: Who, route: Route): Promise<LightMyRequestResponse> =>
+  agents[who].request({ method: route.method, url: route.url(context), ...(route.body ? { payload: route.body(context) as Record<string, unknown> } : {}) });
+
+describe('role × route', () => {
+  for (const route of routes) {
+    for (const who of everyone) {
+      const status = route.expect[who];
+      it(`${route.method} ${route.url({ slug: ':slug', targetAccountId: ':accountId' })} as ${who} → ${status}`, async () => {
+        const res = await send(who, route);
+        expect(res.statusCode, res.body).toBe(status);
+        if (status >= 400) {
+          const code = { 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found' }[status];
+          expect((res.json() as { error: { code: string } }).error.code).toBe(code);
+        }
+      });
+    }
+  }
+});
+
+describe('who sees whom', () => {
+  type People = { people: { personId: string; worksiteId: string; givenName: string; familyName: string }[] };
+
+  it('a committee member sees only the people at the worksites assigned to them', async () => {
+    const res = await agents.committee.get(`/api/campaigns/${fixture.campaign.slug}/people`);
+    expect(res.statusCode).toBe(200);
+    const { people } = res.json() as People;
+    const mine = fixture.people.filter((p) => p.worksiteId === fixture.sites[0]!.id);
+    expect(people.map((p) => p.personId).sort()).toEqual(mine.map((p) => p.id).sort());
+    const others = fixture.people.filter((p) => p.worksiteId !== fixture.sites[0]!.id);
+    for (const p of others) expect(res.body).not.toContain(p.familyName);
+  });
+
+  it('a committee member with two worksites sees both and nothing else', async () => {
+    const [a, , c] = fixture.sites;
+    const account = await createMember(t.database.db, fixture, 'committee', [a!.id, c!.id]);
+    const agent = await signedIn(account.email);
+    const { people } = (await agent.get(`/api/campaigns/${fixture.campaign.slug}/people`)).json() as People;
+    expect(new Set(people.map((p) => p.worksiteId))).toEqual(new Set([a!.id, c!.id]));
+    expect(people).toHaveLength(fixture.people.filter((p) => p.worksiteId === a!.id || p.worksiteId === c!.id).length);
+  });
+
+  it('a committee member with no worksite left sees no one', async () => {
+    const account = await createAccount(t.database.db);
+    await addMember(t.database.db, account.id, fixture.campaign.id, 'committee', []);
+    const agent = await signedIn(account.email);
+    const res = await agent.get(`/api/campaigns/${fixture.campaign.slug}/people`);
+    expect(res.statusCode).toBe(403);
+    expect(res.body).not.toContain(fixture.people[0]!.familyName);
+  });
+
+  it('organizers and admins see everyone', async () => {
+    for (const who of ['organizer', 'admin'] as const) {
+      const { people } = (await agents[who].get(`/api/campaigns/${fixture.campaign.slug}/people`)).json() as People;
+      expect(people).toHaveLength(fixture.people.length);
+    }
+  });
+
+  it('a viewer gets aggregates only: counts, never a name', async () => {
+    const dashboard = await agents.viewer.get(`/api/campaigns/${fixture.campaign.slug}/dashboard`);
+    expect(dashboard.statusCode).toBe(200);
+    expect(dashboard.json()).toMatchObject({ eligible: fixture.people.length, worksites: fixture.sites.length });
+    const overview = await agents.viewer.get(`/api/campaigns/${fixture.campaign.slug}`);
+    expect(overview.statusCode).toBe(200);
+    for (const res of [dashboard, overview]) {
+      for (const p of fixture.people) {
+        expect(res.body).not.toContain(p.familyName);
+        expect(res.body).not.toContain(p.id);
+      }
+    }
+  });
+
+  it('a non-member gets the same 404 as for a campaign that does not exist', async () => {
+    const real = await agents.nonMember.get(`/api/campaigns/${fixture.campaign.slug}/people`);
+    const missing = await agents.nonMember.get('/api/campaigns/no-such-campaign/people');
+    expect(real.statusCode).toBe(404);
+    expect(missing.statusCode).toBe(404);
+    expect(real.json()).toEqual(missing.json());
+    expect(real.body).not.toContain(fixture.campaign.name);
+  });
+
+  it('a refused write changes nothing', async () => {
+    const before = await agents.admin.get(`/api/campaigns/${fixture.campaign.slug}/members`);
+    const res = await agents.organizer.put(`/api/campaigns/${fixture.campaign.slug}/members/${accountIds.organizer}`, { role: 'admin' });
+    expect(res.statusCode).toBe(403);
+    const after = await agents.admin.get(`/api/campaigns/${fixture.campaign.slug}/members`);
+    expect(after.json()).toEqual(before.json());
+  });
+});

@@ -1,0 +1,147 @@
+// Runs the real `unionhall` command as a child process, for the slow tests under test/ops/: each
+// one starts its own embedded PostgreSQL in its own DATA_DIR. Every child is tracked so that
+// afterAll can kill it even when a test failed halfway.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+const bin = path.join(root, 'bin', 'unionhall.js');
+
+// Variables the config reads: a developer's own settings must not leak into the child.
+const CONFIG_VARIABLES = ['PORT', 'HOST', 'DATA_DIR', 'DATABASE_URL', 'PUBLIC_URL', 'SMTP_URL', 'MAIL_FROM', 'SESSION_SECRET', 'LOG_LEVEL', 'SESSION_IDLE_MINUTES', 'SESSION_ABSOLUTE_HOURS', 'LOGIN_RATE_LIMIT_PER_MINUTE', 'TRUST_PROXY'];
+
+const children = new Set<ChildProcess>();
+
+/** A data folder the unprivileged embedded server can pass through (0711), as in production. */
+export function makeDataDir(label: string): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `uh-${label}-`));
+  chmodSync(dir, 0o711);
+  return path.join(dir, 'data');
+}
+
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  const base = { ...process.env };
+  for (const name of CONFIG_VARIABLES) delete base[name];
+  return { ...base, LOG_LEVEL: 'warn', ...env };
+}
+
+export type Running = {
+  child: ChildProcess;
+  pid: number;
+  stdout: () => string;
+  stderr: () => string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+};
+
+export function startUnionhall(args: string[], env: Record<string, string>): Running {
+  const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  children.add(child);
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.on('exit', (code, signal) => {
+      children.delete(child);
+      resolve({ code, signal });
+    });
+  });
+  if (child.pid === undefined) throw new Error('could not start unionhall');
+  return { child, pid: child.pid, stdout: () => stdout, stderr: () => stderr, exited };
+}
+
+/** Runs one CLI command to the end. */
+export async function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const running = startUnionhall(args, env);
+  const { code } = await running.exited;
+  return { code, stdout: running.stdout(), stderr: running.stderr() };
+}
+
+/** Waits until /healthz answers 200; fails early, with the output, if the server exits. */
+export async function waitForHealthy(running: Running, port: number, timeoutMs = 110_000): Promise<unknown> {
+  let exited = false;
+  void running.exited.then(() => (exited = true));
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (exited) throw new Error(`unionhall exited before it was healthy:\n${running.stderr()}\n${running.stdout()}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+      if (res.status === 200) return await res.json();
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`unionhall was not healthy within ${timeoutMs} ms:\n${running.stderr()}`);
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The postmaster's pid as its lock file says, or null when there is no lock file. */
+export function postmasterPid(dataDir: string): number | null {
+  const file = path.join(dataDir, 'postgres', 'postmaster.pid');
+  if (!existsSync(file)) return null;
+  const pid = Number(readFileSync(file, 'utf8').split('\n')[0]);
+  return Number.isInteger(pid) && pid > 0 ? pid : null;
+}
+
+type Proc = { pid: number; ppid: number; cmdline: string };
+
+function listProcesses(): Proc[] {
+  const result: Proc[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ').trim();
+      // The command name in /proc/N/stat may hold spaces or parentheses; the fields after the last ')' do not.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      result.push({ pid: Number(entry), ppid, cmdline });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return result;
+}
+
+/** Every PostgreSQL process serving this data folder: postmasters (by -D) and their children. */
+export function postgresProcessesOf(dataDir: string): number[] {
+  const processes = listProcesses();
+  const masters = processes.filter((p) => p.cmdline.includes(`-D ${path.join(dataDir, 'postgres')}`)).map((p) => p.pid);
+  const children = processes.filter((p) => masters.includes(p.ppid)).map((p) => p.pid);
+  return [...masters, ...children];
+}
+
+/** Kills every child this module started and any PostgreSQL left on the given folders, then removes them. */
+export async function cleanUp(dataDirs: string[]): Promise<void> {
+  for (const child of children) child.kill('SIGKILL');
+  for (const dataDir of dataDirs) {
+    for (const pid of postgresProcessesOf(dataDir)) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+  }
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  for (const dataDir of dataDirs) rmSync(path.dirname(dataDir), { recursive: true, force: true });
+}

@@ -1,0 +1,33 @@
+import type { ReactNode } from 'react';
+import type { ApiError } from '../lib/api.js';
+
+export function Loading(props: { label?: string }) {
+  return (
+    <p className="loading" role="status">
+      {props.label ?? 'Loading…'}
+    </p>
+  );
+}
+
+/** A load that failed: the server's message and a way to try again. */
+export function LoadError(props: { error: ApiError; retry?: () => void }) {
+  return (
+    <div className="notice notice-error" role="alert">
+      <p className="notice-title">{props.error.message}</p>
+      {props.retry ? (
+        <button type="button" className="button-secondary" onClick={props.retry}>
+          Try again
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+export function EmptyState(props: { title: string; children?: ReactNode }) {
+  return (
+    <div className="empty-state">
+      <p className="empty-title">{props.title}</p>
+      {props.children ? <div>{props.children}</div> : null}
+    </div>
+  );
+}

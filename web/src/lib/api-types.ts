@@ -1,0 +1,64 @@
+// The shapes the organizer app reads from the API (see src/http/routes and src/http/presenters).
+// Kept by hand on this side: the app depends on what the API promises, not on server internals.
+import type { Role } from '../../../src/domain/policies/campaign-policy.js';
+
+export type { Role };
+
+export type Account = { id: string; email: string; name: string; instanceAdmin: boolean; hasPassword: boolean };
+
+export type CampaignSummary = {
+  slug: string;
+  name: string;
+  statement: string;
+  jurisdiction: string;
+  goalPercent: number;
+  isDefault: boolean;
+  role?: Role;
+};
+
+export type Me = { account: Account; campaigns: CampaignSummary[] };
+
+export type Worksite = { id: string; name: string; city: string | null };
+export type Unit = { id: string; name: string; description: string | null };
+
+export type CampaignDetail = { campaign: CampaignSummary; worksites: Worksite[]; units: Unit[]; myWorksiteIds: string[] };
+
+export type Dashboard = { asOf: string; eligible: number; worksites: number };
+
+export type RosterPerson = {
+  personId: string;
+  givenName: string;
+  familyName: string;
+  workEmail: string | null;
+  employeeId: string | null;
+  worksiteId: string;
+  worksiteName: string;
+  jobTitle: string | null;
+  unitName: string | null;
+};
+
+export type Member = { accountId: string; email: string; name: string; role: Role; worksiteIds: string[] };
+
+export type AuditEvent = {
+  id: number;
+  at: string;
+  actorEmail: string | null;
+  campaignId: string | null;
+  action: string;
+  subjectType: string | null;
+  subjectId: string | null;
+  ip: string | null;
+  details: Record<string, unknown>;
+};
+
+export type MailMessage = {
+  id: string;
+  kind: string;
+  to: string;
+  subject: string;
+  text: string;
+  transport: 'smtp' | 'outbox';
+  createdAt: string;
+  sentAt: string | null;
+  error: string | null;
+};

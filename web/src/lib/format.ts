@@ -1,0 +1,13 @@
+const numberFormat = new Intl.NumberFormat('en-US');
+const dateTimeFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
+
+export const formatNumber = (n: number): string => numberFormat.format(n);
+export const formatDateTime = (iso: string): string => dateTimeFormat.format(new Date(iso));
+/** A calendar date (YYYY-MM-DD) as words, without shifting it by the browser's time zone. */
+export const formatDate = (isoDate: string): string => dateFormat.format(new Date(`${isoDate}T00:00:00Z`));
+export const todayIso = (): string => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+export const plural = (n: number, one: string, many: string): string => `${formatNumber(n)} ${n === 1 ? one : many}`;

@@ -1,0 +1,109 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { api, ApiError, setSessionLostHandler } from './api.js';
+import type { Me } from './api-types.js';
+import { APP_BASE, navigate } from './router.js';
+
+type SessionState = { status: 'loading' } | { status: 'signed-out'; notice: string | null } | { status: 'signed-in'; me: Me };
+
+type SessionValue = {
+  state: SessionState;
+  /** Reloads the account and its campaigns (after sign-in, or when memberships change). */
+  refresh: () => Promise<Me | null>;
+  /** Ends this session, or every session of the account; returns to the sign-in page. */
+  signOut: (everywhere: boolean) => Promise<void>;
+};
+
+const SessionContext = createContext<SessionValue | null>(null);
+
+const LAST_CAMPAIGN_KEY = 'unionhall.lastCampaign';
+
+export function rememberCampaign(slug: string): void {
+  try {
+    window.localStorage.setItem(LAST_CAMPAIGN_KEY, slug);
+  } catch {
+    // Private windows may refuse storage; the switcher still works, it just does not remember.
+  }
+}
+
+/** The campaign to open: the last one used if the account still belongs to it, else the first. */
+export function preferredCampaign(me: Me): string | null {
+  let last: string | null = null;
+  try {
+    last = window.localStorage.getItem(LAST_CAMPAIGN_KEY);
+  } catch {
+    last = null;
+  }
+  if (last && me.campaigns.some((c) => c.slug === last)) return last;
+  return me.campaigns[0]?.slug ?? null;
+}
+
+/** Where a signed-in person lands: their campaign's dashboard, or the account pages. */
+export function homePath(me: Me): string {
+  const slug = preferredCampaign(me);
+  if (slug) return `${APP_BASE}/c/${encodeURIComponent(slug)}/dashboard`;
+  return me.account.instanceAdmin ? `${APP_BASE}/admin/accounts` : `${APP_BASE}/no-campaign`;
+}
+
+export function SessionProvider(props: { children: ReactNode }) {
+  const [state, setState] = useState<SessionState>({ status: 'loading' });
+
+  const refresh = useCallback(async (): Promise<Me | null> => {
+    try {
+      const me = await api.get<Me>('/api/auth/me', { quietAuth: true });
+      setState({ status: 'signed-in', me });
+      return me;
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) {
+        setState({ status: 'signed-out', notice: null });
+        return null;
+      }
+      throw err;
+    }
+  }, []);
+
+  useEffect(() => {
+    refresh().catch(() => setState({ status: 'signed-out', notice: 'Could not reach the server. Reload the page to try again.' }));
+  }, [refresh]);
+
+  useEffect(() => {
+    setSessionLostHandler(() => {
+      setState({ status: 'signed-out', notice: 'Your session has ended (it expired, or you signed out on another device). Please sign in again.' });
+      const here = window.location.pathname + window.location.search;
+      navigate(`${APP_BASE}/signin?next=${encodeURIComponent(here)}`, { replace: true });
+    });
+    return () => setSessionLostHandler(null);
+  }, []);
+
+  const signOut = useCallback(async (everywhere: boolean): Promise<void> => {
+    let notice = 'You are signed out.';
+    try {
+      if (everywhere) {
+        const result = await api.post<{ sessionsEnded: number }>('/api/auth/logout-all', {}, { quietAuth: true });
+        notice = `You are signed out everywhere (${result.sessionsEnded} ${result.sessionsEnded === 1 ? 'session' : 'sessions'} ended).`;
+      } else {
+        await api.post('/api/auth/logout', {}, { quietAuth: true });
+      }
+    } catch (err) {
+      // Already signed out on the server: the outcome the person wanted.
+      if (!(err instanceof ApiError && err.status === 401)) throw err;
+    }
+    setState({ status: 'signed-out', notice });
+    navigate(`${APP_BASE}/signin`, { replace: true });
+  }, []);
+
+  const value = useMemo(() => ({ state, refresh, signOut }), [state, refresh, signOut]);
+  return <SessionContext.Provider value={value}>{props.children}</SessionContext.Provider>;
+}
+
+export function useSessionState(): SessionValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSessionState outside SessionProvider');
+  return value;
+}
+
+/** The signed-in account; only for pages rendered inside the signed-in layout. */
+export function useMe(): Me {
+  const { state } = useSessionState();
+  if (state.status !== 'signed-in') throw new Error('useMe needs a signed-in session');
+  return state.me;
+}

@@ -1,0 +1,84 @@
+import type { ComponentType } from 'react';
+import { AccountsPage } from './pages/accounts-page.js';
+import { AuditLogPage } from './pages/audit-log-page.js';
+import { DashboardPage } from './pages/dashboard-page.js';
+import { MembersPage } from './pages/members-page.js';
+import { OutboxPage } from './pages/outbox-page.js';
+import { PeoplePage } from './pages/people-page.js';
+import type { NavAccess } from './lib/access.js';
+
+export type NavEntry = {
+  /**
+   * The URL segment. Campaign pages live at /app/c/<slug>/<path>, server-wide pages at
+   * /app/admin/<path>. Anything after it (/app/c/<slug>/<path>/…) is left to the page, which can
+   * read it with useLocation().
+   */
+  path: string;
+  /** The menu label; also the page's name in "you cannot open …" messages. */
+  label: string;
+  /** One plain sentence: shown on the dashboard so people know what each page is for. */
+  description: string;
+  scope: 'campaign' | 'instance';
+  /** Who sees the entry and may open the page. The API checks again; this only keeps the menu honest. */
+  visible: (access: NavAccess) => boolean;
+  /** Rendered inside the app layout; campaign pages may call useCampaign(). */
+  page: ComponentType;
+};
+
+// The organizer app's pages, in menu order. A capability adds its page here: one entry and a
+// component in web/src/pages/.
+export const navigation: NavEntry[] = [
+  {
+    path: 'dashboard',
+    label: 'Dashboard',
+    description: 'Where the campaign stands: educators in the unit, schools, and (soon) support.',
+    scope: 'campaign',
+    visible: (a) => a.can('dashboard.view'),
+    page: DashboardPage,
+  },
+  {
+    path: 'people',
+    label: 'People',
+    description: 'The roster: every educator, by school. Opening it is logged.',
+    scope: 'campaign',
+    visible: (a) => a.can('people.view'),
+    page: PeoplePage,
+  },
+  {
+    path: 'members',
+    label: 'Members & roles',
+    description: 'Who can use this campaign in Unionhall, and what each person may see.',
+    scope: 'campaign',
+    visible: (a) => a.can('campaign.manage'),
+    page: MembersPage,
+  },
+  {
+    path: 'audit',
+    label: 'Audit log',
+    description: 'Who looked at or exported what, and when.',
+    scope: 'campaign',
+    visible: (a) => a.can('audit.view') || a.instanceAdmin,
+    page: AuditLogPage,
+  },
+  {
+    path: 'accounts',
+    label: 'Accounts',
+    description: 'Everyone who can sign in to this Unionhall server; make new accounts.',
+    scope: 'instance',
+    visible: (a) => a.instanceAdmin,
+    page: AccountsPage,
+  },
+  {
+    path: 'outbox',
+    label: 'Outbox',
+    description: 'Messages Unionhall has sent or is holding (welcome and password-reset links).',
+    scope: 'instance',
+    visible: (a) => a.instanceAdmin,
+    page: OutboxPage,
+  },
+];
+
+export function entryPath(entry: NavEntry, campaignSlug: string | null): string | null {
+  if (entry.scope === 'instance') return `/app/admin/${entry.path}`;
+  return campaignSlug ? `/app/c/${encodeURIComponent(campaignSlug)}/${entry.path}` : null;
+}

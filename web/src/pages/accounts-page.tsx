@@ -1,0 +1,126 @@
+import { useState, type FormEvent } from 'react';
+import { ErrorNotice, SuccessNotice } from '../components/error-notice.js';
+import { Field } from '../components/field.js';
+import { PageHeader } from '../components/page-header.js';
+import { EmptyState, LoadError, Loading } from '../components/status.js';
+import { api, ApiError } from '../lib/api.js';
+import type { Account } from '../lib/api-types.js';
+import { Link } from '../lib/router.js';
+import { useMe } from '../lib/session.js';
+import { useApi } from '../lib/use-api.js';
+
+export function AccountsPage() {
+  const me = useMe();
+  const { data, error, loading, reload } = useApi<{ users: Account[] }>('/api/admin/users');
+  const [created, setCreated] = useState<Account | null>(null);
+  const firstCampaign = me.campaigns.find((c) => c.role === 'admin');
+
+  return (
+    <>
+      <PageHeader title="Accounts" intro={<p>Everyone who can sign in to this Unionhall server. A new account gets a one-time link by email to choose a password.</p>} />
+      {created ? (
+        <SuccessNotice>
+          <p>
+            <strong>Account made for {created.name}.</strong> A welcome link was emailed to {created.email}. If this server has no mail set up, the message is waiting in the{' '}
+            <Link to="/app/admin/outbox">Outbox</Link>: copy the link from there and send it to them yourself.
+          </p>
+          {firstCampaign ? (
+            <p>
+              Next, give them a role: <Link to={`/app/c/${encodeURIComponent(firstCampaign.slug)}/members`}>Members &amp; roles of {firstCampaign.name}</Link>.
+            </p>
+          ) : null}
+        </SuccessNotice>
+      ) : null}
+      <CreateAccountForm
+        onCreated={(account) => {
+          setCreated(account);
+          reload();
+        }}
+      />
+      <section className="section" aria-labelledby="accounts-heading">
+        <h2 id="accounts-heading">All accounts</h2>
+        {error ? <LoadError error={error} retry={reload} /> : null}
+        {loading && !data ? <Loading /> : null}
+        {data && data.users.length === 0 ? <EmptyState title="No accounts yet." /> : null}
+        {data && data.users.length > 0 ? (
+          <div className="table-wrap">
+            <table className="data-table">
+              <caption className="visually-hidden">Accounts</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Email</th>
+                  <th scope="col">Server administrator</th>
+                  <th scope="col">Status</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.users.map((u) => (
+                  <tr key={u.id}>
+                    <th scope="row" data-label="Name">
+                      {u.name}
+                      {u.id === me.account.id ? ' (you)' : ''}
+                    </th>
+                    <td data-label="Email">{u.email}</td>
+                    <td data-label="Server administrator">{u.instanceAdmin ? 'Yes' : 'No'}</td>
+                    <td data-label="Status">{u.hasPassword ? 'Active' : 'Has not chosen a password yet'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+      </section>
+    </>
+  );
+}
+
+function CreateAccountForm(props: { onCreated: (account: Account) => void }) {
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [instanceAdmin, setInstanceAdmin] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent): Promise<void> {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await api.post<{ user: Account }>('/api/admin/users', { name, email, instanceAdmin });
+      setName('');
+      setEmail('');
+      setInstanceAdmin(false);
+      props.onCreated(result.user);
+    } catch (err) {
+      setError(err instanceof ApiError ? err : new ApiError(0, 'internal', 'Something went wrong. Try again.'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="section editor" aria-labelledby="new-account-heading">
+      <h2 id="new-account-heading">Make an account</h2>
+      <ErrorNotice error={error} fields={{ name: { label: 'Name', id: 'account-name' }, email: { label: 'Email', id: 'account-email' } }} />
+      <form onSubmit={(e) => void submit(e)} noValidate className="form">
+        <Field label="Name" id="account-name" error={error?.fieldReason('name')}>
+          {(control) => <input {...control} value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />}
+        </Field>
+        <Field label="Email" id="account-email" hint="Use a personal address, not a school one: the employer can read school email." error={error?.fieldReason('email')}>
+          {(control) => <input {...control} type="email" inputMode="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="off" />}
+        </Field>
+        <div className="checkbox">
+          <input type="checkbox" id="account-admin" checked={instanceAdmin} onChange={(e) => setInstanceAdmin(e.target.checked)} aria-describedby="account-admin-hint" />
+          <label htmlFor="account-admin">Server administrator</label>
+          <p className="field-hint" id="account-admin-hint">
+            Can make accounts, read the outbox and the whole audit log. Most people do not need this.
+          </p>
+        </div>
+        <button type="submit" className="button-primary" disabled={busy}>
+          {busy ? 'Making the account…' : 'Make account and send welcome link'}
+        </button>
+      </form>
+    </section>
+  );
+}

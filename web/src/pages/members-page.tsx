@@ -1,0 +1,227 @@
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { ErrorNotice, InfoNotice, SuccessNotice } from '../components/error-notice.js';
+import { PageHeader } from '../components/page-header.js';
+import { EmptyState, LoadError, Loading } from '../components/status.js';
+import { api, ApiError, campaignPath } from '../lib/api.js';
+import type { Account, Member, Role, Worksite } from '../lib/api-types.js';
+import { roleDescriptions, roleLabels, useCampaign } from '../lib/campaign.js';
+import { Link } from '../lib/router.js';
+import { useMe, useSessionState } from '../lib/session.js';
+import { useApi } from '../lib/use-api.js';
+import { roles } from '../../../src/domain/policies/campaign-policy.js';
+
+type Editing = { accountId: string; name: string; email: string; role: Role; worksiteIds: string[]; isNew: boolean };
+
+export function MembersPage() {
+  const campaign = useCampaign();
+  const me = useMe();
+  const { refresh } = useSessionState();
+  const members = useApi<{ members: Member[] }>(campaignPath(campaign.slug, '/members'));
+  // Only instance admins can list every account, so only they can add people here.
+  const accounts = useApi<{ users: Account[] }>(me.account.instanceAdmin ? '/api/admin/users' : null);
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [addId, setAddId] = useState('');
+  const addSelectId = useId();
+
+  const siteNames = useMemo(() => new Map(campaign.detail.worksites.map((w) => [w.id, w.name])), [campaign.detail.worksites]);
+  const memberIds = new Set((members.data?.members ?? []).map((m) => m.accountId));
+  const addable = (accounts.data?.users ?? []).filter((a) => !memberIds.has(a.id));
+
+  function startEdit(member: Member): void {
+    setSaved(null);
+    setEditing({ accountId: member.accountId, name: member.name, email: member.email, role: member.role, worksiteIds: member.worksiteIds, isNew: false });
+  }
+
+  function startAdd(): void {
+    const account = addable.find((a) => a.id === addId);
+    if (!account) return;
+    setSaved(null);
+    setEditing({ accountId: account.id, name: account.name, email: account.email, role: 'organizer', worksiteIds: [], isNew: true });
+  }
+
+  function describeSchools(member: Member): string {
+    if (member.role === 'committee') return member.worksiteIds.map((id) => siteNames.get(id) ?? 'a school no longer listed').join(', ') || 'None yet';
+    if (member.role === 'viewer') return 'Totals only';
+    return 'All schools';
+  }
+
+  return (
+    <>
+      <PageHeader
+        title="Members & roles"
+        intro={<p>Who can use {campaign.detail.campaign.name} in Unionhall, and what each person may see. Every change is written to the audit log.</p>}
+      />
+      {saved ? <SuccessNotice>{saved}</SuccessNotice> : null}
+      {editing ? (
+        <MemberEditor
+          key={editing.accountId}
+          slug={campaign.slug}
+          editing={editing}
+          worksites={campaign.detail.worksites}
+          isSelf={editing.accountId === me.account.id}
+          onCancel={() => setEditing(null)}
+          onSaved={(message) => {
+            // A change of one's own role changes the menu too.
+            if (editing.accountId === me.account.id) void refresh();
+            setEditing(null);
+            setAddId('');
+            setSaved(message);
+            members.reload();
+          }}
+        />
+      ) : null}
+      {members.error ? <LoadError error={members.error} retry={members.reload} /> : null}
+      {members.loading && !members.data ? <Loading /> : null}
+      {members.data && members.data.members.length === 0 ? <EmptyState title="No members yet." /> : null}
+      {members.data && members.data.members.length > 0 ? (
+        <div className="table-wrap">
+          <table className="data-table">
+            <caption className="visually-hidden">Members of the campaign</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Role</th>
+                <th scope="col">Schools</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {members.data.members.map((m) => (
+                <tr key={m.accountId}>
+                  <th scope="row" data-label="Name">
+                    {m.name}
+                    {m.accountId === me.account.id ? ' (you)' : ''}
+                    <span className="subtle">{m.email}</span>
+                  </th>
+                  <td data-label="Role">{roleLabels[m.role]}</td>
+                  <td data-label="Schools">{describeSchools(m)}</td>
+                  <td className="row-actions">
+                    <button type="button" className="button-secondary" onClick={() => startEdit(m)} aria-label={`Change role of ${m.name}`}>
+                      Change role
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <section className="section" aria-labelledby="add-heading">
+        <h2 id="add-heading">Add someone</h2>
+        {me.account.instanceAdmin ? (
+          accounts.error ? (
+            <LoadError error={accounts.error} retry={accounts.reload} />
+          ) : addable.length === 0 ? (
+            <p>
+              Everyone with an account is already a member. To add someone new, first make them an account on the <Link to="/app/admin/accounts">Accounts</Link> page.
+            </p>
+          ) : (
+            <div className="inline-form">
+              <div className="field">
+                <label htmlFor={addSelectId}>Account</label>
+                <select id={addSelectId} value={addId} onChange={(e) => setAddId(e.target.value)}>
+                  <option value="">Choose a person…</option>
+                  {addable.map((a) => (
+                    <option key={a.id} value={a.id}>
+                      {a.name} ({a.email})
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <button type="button" className="button-primary" disabled={addId === ''} onClick={startAdd}>
+                Choose their role
+              </button>
+            </div>
+          )
+        ) : (
+          <InfoNotice>
+            <p>To add someone, ask an administrator of this Unionhall server to make them an account and add them to the campaign.</p>
+          </InfoNotice>
+        )}
+      </section>
+    </>
+  );
+}
+
+function MemberEditor(props: { slug: string; editing: Editing; worksites: Worksite[]; isSelf: boolean; onCancel: () => void; onSaved: (message: string) => void }) {
+  const [role, setRole] = useState<Role>(props.editing.role);
+  const [sites, setSites] = useState<string[]>(props.editing.worksiteIds);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const headingId = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), []);
+  const sitesError = error?.fieldReason('worksiteIds');
+
+  function toggleSite(id: string, on: boolean): void {
+    setSites((current) => (on ? [...current, id] : current.filter((s) => s !== id)));
+  }
+
+  async function submit(event: FormEvent): Promise<void> {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await api.put(campaignPath(props.slug, `/members/${encodeURIComponent(props.editing.accountId)}`), { role, worksiteIds: role === 'committee' ? sites : [] });
+      const where = role === 'committee' ? ` for ${sites.length === 1 ? '1 school' : `${sites.length} schools`}` : '';
+      props.onSaved(`Saved: ${props.editing.name} is now ${role === 'admin' || role === 'organizer' ? 'an' : 'a'} ${roleLabels[role].toLowerCase()}${where}.`);
+    } catch (err) {
+      setError(err instanceof ApiError ? err : new ApiError(0, 'internal', 'Something went wrong. Try again.'));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="editor" aria-labelledby={headingId}>
+      <h2 id={headingId} ref={headingRef} tabIndex={-1}>
+        {props.editing.isNew ? 'Add' : 'Change role of'} {props.editing.name} <span className="subtle">{props.editing.email}</span>
+      </h2>
+      <ErrorNotice error={error} fields={{ role: { label: 'Role' }, worksiteIds: { label: 'Schools', id: 'member-schools' } }} />
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <fieldset className="choices">
+          <legend>Role</legend>
+          {roles.map((r) => (
+            <div className="choice" key={r}>
+              <input type="radio" id={`role-${r}`} name="role" value={r} checked={role === r} onChange={() => setRole(r)} aria-describedby={`role-${r}-hint`} />
+              <label htmlFor={`role-${r}`}>{roleLabels[r]}</label>
+              <p className="field-hint" id={`role-${r}-hint`}>
+                {roleDescriptions[r]}
+              </p>
+            </div>
+          ))}
+        </fieldset>
+        {props.isSelf && role !== 'admin' ? <p className="warning">You are changing your own role: you will no longer be able to manage members.</p> : null}
+        {role === 'committee' ? (
+          <fieldset className={sitesError ? 'choices field-invalid' : 'choices'} id="member-schools" aria-describedby={sitesError ? 'member-schools-error' : undefined}>
+            <legend>Schools they work with</legend>
+            <p className="field-hint">A committee member sees only the people at these schools. Choose at least one.</p>
+            {sitesError ? (
+              <p className="field-error" id="member-schools-error">
+                Schools: {sitesError}
+              </p>
+            ) : null}
+            <div className="checkbox-grid">
+              {props.worksites.map((w) => (
+                <div className="checkbox" key={w.id}>
+                  <input type="checkbox" id={`site-${w.id}`} checked={sites.includes(w.id)} onChange={(e) => toggleSite(w.id, e.target.checked)} />
+                  <label htmlFor={`site-${w.id}`}>{w.name}</label>
+                </div>
+              ))}
+            </div>
+          </fieldset>
+        ) : null}
+        <div className="form-actions">
+          <button type="submit" className="button-primary" disabled={busy}>
+            {busy ? 'Saving…' : 'Save'}
+          </button>
+          <button type="button" className="button-secondary" onClick={props.onCancel}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

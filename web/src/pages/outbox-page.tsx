@@ -1,0 +1,129 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { PageHeader } from '../components/page-header.js';
+import { EmptyState, LoadError, Loading } from '../components/status.js';
+import type { MailMessage } from '../lib/api-types.js';
+import { formatDateTime } from '../lib/format.js';
+import { useApi } from '../lib/use-api.js';
+
+const kindLabels: Record<string, string> = { welcome: 'Welcome link', password_reset: 'Password reset', card_confirmation: 'Card confirmation' };
+
+function status(m: MailMessage): string {
+  if (m.error) return 'Failed';
+  if (m.transport === 'outbox') return 'Held here (no mail server)';
+  return m.sentAt ? 'Sent' : 'Sending';
+}
+
+export function OutboxPage() {
+  const { data, error, loading, reload } = useApi<{ messages: MailMessage[] }>('/api/admin/outbox');
+  const [openId, setOpenId] = useState<string | null>(null);
+  const open = data?.messages.find((m) => m.id === openId) ?? null;
+
+  return (
+    <>
+      <PageHeader
+        title="Outbox"
+        intro={
+          <>
+            <p>Every message Unionhall sends is listed here. When no mail server is set up (SMTP_URL), messages are not sent but kept here, so you can pass on welcome and password-reset links yourself.</p>
+            <p className="privacy-note">Links in these messages sign someone in. Only give a link to the person it was meant for.</p>
+          </>
+        }
+        actions={
+          <button type="button" className="button-secondary" onClick={reload}>
+            Refresh
+          </button>
+        }
+      />
+      {error ? <LoadError error={error} retry={reload} /> : null}
+      {loading && !data ? <Loading /> : null}
+      {data && data.messages.length === 0 ? (
+        <EmptyState title="No messages yet.">
+          <p>Welcome links for new accounts and password-reset links will appear here.</p>
+        </EmptyState>
+      ) : null}
+      {open ? <MessageView message={open} onClose={() => setOpenId(null)} /> : null}
+      {data && data.messages.length > 0 ? (
+        <div className="table-wrap">
+          <table className="data-table">
+            <caption className="visually-hidden">Messages, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Subject</th>
+                <th scope="col">To</th>
+                <th scope="col">Kind</th>
+                <th scope="col">When</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.messages.map((m) => (
+                <tr key={m.id} className={m.id === openId ? 'selected' : undefined}>
+                  <th scope="row" data-label="Subject">
+                    <button type="button" className="button-link" onClick={() => setOpenId(m.id)}>
+                      {m.subject}
+                    </button>
+                  </th>
+                  <td data-label="To">{m.to}</td>
+                  <td data-label="Kind">{kindLabels[m.kind] ?? m.kind}</td>
+                  <td data-label="When" className="nowrap">
+                    <time dateTime={m.createdAt}>{formatDateTime(m.createdAt)}</time>
+                  </td>
+                  <td data-label="Status">{status(m)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+function MessageView(props: { message: MailMessage; onClose: () => void }) {
+  const { message } = props;
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => ref.current?.focus(), [message.id]);
+  return (
+    <article className="message" aria-labelledby="message-subject">
+      <header className="message-header">
+        <h2 id="message-subject" tabIndex={-1} ref={ref}>
+          {message.subject}
+        </h2>
+        <button type="button" className="button-secondary" onClick={props.onClose}>
+          Close
+        </button>
+      </header>
+      <dl className="message-meta">
+        <div>
+          <dt>To</dt>
+          <dd>{message.to}</dd>
+        </div>
+        <div>
+          <dt>When</dt>
+          <dd>{formatDateTime(message.createdAt)}</dd>
+        </div>
+        <div>
+          <dt>Status</dt>
+          <dd>
+            {status(message)}
+            {message.error ? `: ${message.error}` : ''}
+          </dd>
+        </div>
+      </dl>
+      <div className="message-body">{linkify(message.text)}</div>
+    </article>
+  );
+}
+
+/** The message text with its web addresses made clickable (React escapes the rest). */
+function linkify(text: string): ReactNode[] {
+  return text.split(/(https?:\/\/[^\s<>"]+)/g).map((part, i) =>
+    /^https?:\/\//.test(part) ? (
+      <a key={i} href={part} rel="noreferrer">
+        {part}
+      </a>
+    ) : (
+      part
+    ),
+  );
+}
