@@ -2,9 +2,13 @@ import type { ComponentType } from 'react';
 import { AccountsPage } from './pages/accounts-page.js';
 import { AuditLogPage } from './pages/audit-log-page.js';
 import { DashboardPage } from './pages/dashboard-page.js';
+import { EndorsementsAdminPage } from './pages/endorsements-admin-page.js';
+import { EventsAdminPage } from './pages/events-admin-page.js';
 import { MembersPage } from './pages/members-page.js';
+import { NewslettersPage } from './pages/newsletters-page.js';
 import { OutboxPage } from './pages/outbox-page.js';
 import { PeoplePage } from './pages/people-page.js';
+import { PressAdminPage } from './pages/press-admin-page.js';
 import type { NavAccess } from './lib/access.js';
 
 export type NavEntry = {
@@ -43,6 +47,39 @@ export const navigation: NavEntry[] = [
     scope: 'campaign',
     visible: (a) => a.can('people.view'),
     page: PeoplePage,
+  },
+  // The public campaign site (issue 4).
+  {
+    path: 'newsletters',
+    label: 'Newsletters',
+    description: 'Write, preview and publish newsletters to the public archive and feed.',
+    scope: 'campaign',
+    visible: (a) => a.can('public.manage'),
+    page: NewslettersPage,
+  },
+  {
+    path: 'endorsements',
+    label: 'Endorsements',
+    description: 'Letters and resolutions of support, with their PDFs; choose which are public.',
+    scope: 'campaign',
+    visible: (a) => a.can('public.manage'),
+    page: EndorsementsAdminPage,
+  },
+  {
+    path: 'press',
+    label: 'Press',
+    description: 'News coverage and press releases for the public press page.',
+    scope: 'campaign',
+    visible: (a) => a.can('public.manage'),
+    page: PressAdminPage,
+  },
+  {
+    path: 'events',
+    label: 'Events',
+    description: 'Press conferences, meetings and rallies: RSVPs and check-in at the door.',
+    scope: 'campaign',
+    visible: (a) => a.can('public.manage'),
+    page: EventsAdminPage,
   },
   {
     path: 'members',

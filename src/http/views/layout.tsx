@@ -29,6 +29,8 @@ export function Layout(props: { title: string; lang: string; description?: strin
           </>
         ) : null}
         {props.feed ? <link rel="alternate" type="application/atom+xml" href={props.feed.href} title={props.feed.title} /> : null}
+        {/* No favicon request (and no 404) until the campaign has its own icon. */}
+        <link rel="icon" href="data:," />
         <link rel="stylesheet" href="/assets/site.css" />
       </head>
       <body>{props.children}</body>
