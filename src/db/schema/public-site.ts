@@ -39,6 +39,9 @@ export const newsletters = pgTable(
     status: text('status', { enum: newsletterStatuses }).notNull().default('draft'),
     publishAt: timestamp('publish_at', { withTimezone: true }),
     createdBy: uuid('created_by').references(() => accounts.id, { onDelete: 'set null' }),
+    // When it was emailed to subscribers (once; a second send is refused).
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    sentCount: integer('sent_count').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -143,4 +146,22 @@ export const eventRsvps = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('event_rsvps_email_key').on(t.eventId, t.email), index('event_rsvps_event_idx').on(t.eventId)],
+);
+
+// People who asked for the newsletter by email (double opt-in). Email stored lower-case; the links
+// in messages carry an HMAC of the row id, so no token is stored.
+export const newsletterSubscribers = pgTable(
+  'newsletter_subscribers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    lang: text('lang', { enum: contentLanguages }).notNull().default('en'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    unsubscribedAt: timestamp('unsubscribed_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('newsletter_subscribers_email_key').on(t.campaignId, t.email)],
 );
