@@ -83,6 +83,14 @@ async function main(): Promise<void> {
     await page.getByRole('table').waitFor();
     await shot(page, 'people');
 
+    // The evidence locker: the demo's timeline of employer conduct and counsel's memo.
+    await menu.getByRole('link', { name: 'Evidence' }).click();
+    await page.locator('.evidence-list').waitFor();
+    await shot(page, 'evidence');
+    await page.getByRole('link', { name: /memo tells principals/ }).click();
+    await page.getByRole('heading', { name: 'What was said' }).waitFor();
+    await shot(page, 'evidence-incident', { fullPage: true });
+
     // A committee member, made the way an admin would: an account, then a role with two schools.
     await menu.getByRole('link', { name: 'Accounts' }).click();
     await page.getByLabel('Name').fill('Rosa Delgado');

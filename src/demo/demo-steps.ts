@@ -1,3 +1,4 @@
 // Each capability registers its demo step here, in story order (roster → cards → petition → …).
 // Importing this file once (bootstrap does) puts them all in `demoSteps`.
+import './conduct-demo.js';
 import './public-content-demo.js';

@@ -3,6 +3,7 @@ import type { Db } from '../db/client.js';
 import { createAccountsRepository } from '../db/repositories/accounts-repository.js';
 import { createAuditRepository } from '../db/repositories/audit-repository.js';
 import { createCampaignsRepository } from '../db/repositories/campaigns-repository.js';
+import { createConductRepository } from '../db/repositories/conduct-repository.js';
 import { createEndorsementsRepository } from '../db/repositories/endorsements-repository.js';
 import { createEventsRepository } from '../db/repositories/events-repository.js';
 import { createMailRepository } from '../db/repositories/mail-repository.js';
@@ -12,6 +13,7 @@ import { createPressRepository } from '../db/repositories/press-repository.js';
 import { createPublicCountersRepository } from '../db/repositories/public-counters-repository.js';
 import { createMailer, type Mailer } from '../mail/create-mailer.js';
 import { createAccountsService } from './accounts/accounts-service.js';
+import { createConductService } from './conduct/conduct-service.js';
 
 // The wiring of domain services to their repositories, in one place. Routes receive this.
 export function createServices(options: { db: Db; config: Config; now?: () => Date; mailer?: Mailer }) {
@@ -21,6 +23,7 @@ export function createServices(options: { db: Db; config: Config; now?: () => Da
     accounts: createAccountsRepository(db),
     audit: createAuditRepository(db),
     campaigns: createCampaignsRepository(db),
+    conduct: createConductRepository(db),
     mail: createMailRepository(db),
     people: createPeopleRepository(db),
     // The public campaign site (issue 4).
@@ -39,7 +42,8 @@ export function createServices(options: { db: Db; config: Config; now?: () => Da
     publicUrl: config.publicUrl,
     now,
   });
-  return { repositories, mailer, accounts, now };
+  const conduct = createConductService({ conduct: repositories.conduct, now });
+  return { repositories, mailer, accounts, conduct, now };
 }
 
 export type Services = ReturnType<typeof createServices>;

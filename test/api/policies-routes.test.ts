@@ -18,6 +18,7 @@ type Context = { slug: string; targetAccountId: string };
 const memberOnly = { nonMember: 404, anonymous: 401, instanceAdmin: 404 } as const;
 const adminOnly = { admin: 200, organizer: 403, committee: 403, viewer: 403, ...memberOnly } as const;
 const instanceOnly = { admin: 403, organizer: 403, committee: 403, viewer: 403, nonMember: 403, anonymous: 401, instanceAdmin: 200 } as const;
+const conductOnly = { admin: 200, organizer: 200, committee: 403, viewer: 403, ...memberOnly } as const;
 const anyone = { admin: 200, organizer: 200, committee: 200, viewer: 200, nonMember: 200, anonymous: 200, instanceAdmin: 200 } as const;
 
 const routes: Route[] = [
@@ -28,6 +29,18 @@ const routes: Route[] = [
   { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/members`, expect: adminOnly },
   { method: 'PUT', url: (c) => `/api/campaigns/${c.slug}/members/${c.targetAccountId}`, body: () => ({ role: 'viewer' }), expect: adminOnly },
   { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/audit`, expect: adminOnly },
+  // The employer-conduct log: organizers and admins; exports and the legal mapping: admins.
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/conduct/options`, expect: conductOnly },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/conduct/incidents`, expect: conductOnly },
+  { method: 'POST', url: (c) => `/api/campaigns/${c.slug}/conduct/incidents`, body: () => ({ occurredOn: '2015-03-01', kind: 'threat', title: 'A threat' }), expect: { ...conductOnly, admin: 201, organizer: 201 } },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/conduct/agents`, expect: conductOnly },
+  { method: 'POST', url: (c) => `/api/campaigns/${c.slug}/conduct/agents`, body: () => ({ name: 'A Principal', role: 'principal' }), expect: { ...conductOnly, admin: 201, organizer: 201 } },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/conduct/provisions`, expect: conductOnly },
+  { method: 'POST', url: (c) => `/api/campaigns/${c.slug}/conduct/provisions`, body: () => ({ code: `Local rule ${randomBytes(4).toString('hex')}`, title: 'A local rule' }), expect: { ...adminOnly, admin: 201 } },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/conduct/attachments`, expect: conductOnly },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/conduct/export/chronology.pdf`, expect: adminOnly },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/conduct/export/chronology.csv`, expect: adminOnly },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/conduct/export/exhibits.zip`, expect: adminOnly },
   { method: 'GET', url: () => '/api/admin/users', expect: instanceOnly },
   { method: 'POST', url: () => '/api/admin/users', body: () => ({ email: `new-${randomBytes(4).toString('hex')}@example.org`, name: 'New Person' }), expect: { ...instanceOnly, instanceAdmin: 201 } },
   { method: 'GET', url: () => '/api/admin/audit', expect: instanceOnly },

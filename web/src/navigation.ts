@@ -4,6 +4,7 @@ import { AuditLogPage } from './pages/audit-log-page.js';
 import { DashboardPage } from './pages/dashboard-page.js';
 import { EndorsementsAdminPage } from './pages/endorsements-admin-page.js';
 import { EventsAdminPage } from './pages/events-admin-page.js';
+import { EvidencePage } from './pages/evidence-page.js';
 import { MembersPage } from './pages/members-page.js';
 import { NewslettersPage } from './pages/newsletters-page.js';
 import { OutboxPage } from './pages/outbox-page.js';
@@ -80,6 +81,14 @@ export const navigation: NavEntry[] = [
     scope: 'campaign',
     visible: (a) => a.can('public.manage'),
     page: EventsAdminPage,
+  },
+  {
+    path: 'evidence',
+    label: 'Evidence',
+    description: 'The employer’s anti-union conduct, dated and documented, with charge deadlines and exports for counsel. Opening it is logged.',
+    scope: 'campaign',
+    visible: (a) => a.can('conduct.view'),
+    page: EvidencePage,
   },
   {
     path: 'members',

@@ -5,6 +5,7 @@ import type { ZodApp } from '../zod-app.js';
 import { registerAdminRoutes } from './admin-routes.js';
 import { registerAuthRoutes } from './auth-routes.js';
 import { registerCampaignRoutes } from './campaign-routes.js';
+import { registerConductRoutes } from './conduct-routes.js';
 import { registerHealthRoutes } from './health-routes.js';
 import { createPublicSite } from '../public-site.js';
 import { registerEndorsementRoutes } from './endorsement-routes.js';
@@ -22,6 +23,7 @@ export function registerRoutes(app: ZodApp, context: RouteContext): void {
   registerAuthRoutes(app, services, config);
   registerCampaignRoutes(app, services);
   registerAdminRoutes(app, services);
+  registerConductRoutes(app, services);
   // The public campaign site and its organizer APIs (issue 4). `publicSite` holds the page cache
   // that content writes invalidate; other public pages can register through it too.
   const publicSite = createPublicSite(services, config);

@@ -93,7 +93,26 @@ async function send<T>(method: string, path: string, body: unknown, options: Req
   throw error;
 }
 
+/** Sends a file (multipart/form-data) with the CSRF token; the browser sets the boundary. */
+async function upload<T>(path: string, form: FormData, retried = false): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, { method: 'POST', headers: { accept: 'application/json', 'x-csrf-token': await csrf() }, credentials: 'same-origin', body: form });
+  } catch {
+    throw new ApiError(0, 'network', 'Could not reach the server. Check your connection and try again.');
+  }
+  if (response.ok) return (await response.json()) as T;
+  const error = await toApiError(response);
+  if (error.code === 'csrf_invalid' && !retried) {
+    csrfToken = null;
+    return upload<T>(path, form, true);
+  }
+  if (response.status === 401 && SESSION_LOST.has(error.code)) onSessionLost?.();
+  throw error;
+}
+
 export const api = {
+  upload,
   get: <T>(path: string, options: RequestOptions = {}) => send<T>('GET', path, undefined, options),
   post: <T>(path: string, body?: unknown, options: RequestOptions = {}) => send<T>('POST', path, body ?? {}, options),
   put: <T>(path: string, body?: unknown, options: RequestOptions = {}) => send<T>('PUT', path, body ?? {}, options),

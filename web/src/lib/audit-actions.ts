@@ -13,6 +13,18 @@ export const auditActionLabels: Record<string, string> = {
   'people.list_viewed': 'Viewed the roster',
   'export.roster': 'Exported the roster',
   'outbox.viewed': 'Read the outbox',
+  'conduct.timeline_viewed': 'Viewed the evidence timeline',
+  'conduct.incident_viewed': 'Viewed an incident',
+  'conduct.incident_created': 'Logged an incident',
+  'conduct.incident_updated': 'Edited an incident',
+  'conduct.status_changed': 'Changed an incident’s status',
+  'conduct.attachment_uploaded': 'Uploaded evidence',
+  'conduct.attachment_viewed': 'Opened an evidence file',
+  'conduct.attachments_listed': 'Listed evidence files',
+  'conduct.agent_created': 'Added a person acting for the employer',
+  'conduct.provision_created': 'Added a legal provision',
+  'export.conduct_chronology': 'Exported the conduct chronology',
+  'export.conduct_exhibits': 'Exported the exhibits',
 };
 
 export function describeAction(action: string): string {

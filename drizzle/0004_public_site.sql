@@ -50,6 +50,16 @@ CREATE TABLE "events" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "newsletter_subscribers" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"campaign_id" uuid NOT NULL,
+	"email" text NOT NULL,
+	"lang" text DEFAULT 'en' NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"confirmed_at" timestamp with time zone,
+	"unsubscribed_at" timestamp with time zone
+);
+--> statement-breakpoint
 CREATE TABLE "newsletters" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"campaign_id" uuid NOT NULL,
@@ -61,6 +71,8 @@ CREATE TABLE "newsletters" (
 	"status" text DEFAULT 'draft' NOT NULL,
 	"publish_at" timestamp with time zone,
 	"created_by" uuid,
+	"sent_at" timestamp with time zone,
+	"sent_count" integer DEFAULT 0 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
@@ -85,6 +97,7 @@ ALTER TABLE "endorsement_documents" ADD CONSTRAINT "endorsement_documents_endors
 ALTER TABLE "endorsements" ADD CONSTRAINT "endorsements_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "event_rsvps" ADD CONSTRAINT "event_rsvps_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "events" ADD CONSTRAINT "events_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "newsletter_subscribers" ADD CONSTRAINT "newsletter_subscribers_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "newsletters" ADD CONSTRAINT "newsletters_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "newsletters" ADD CONSTRAINT "newsletters_created_by_accounts_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."accounts"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "press_items" ADD CONSTRAINT "press_items_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -93,6 +106,7 @@ CREATE UNIQUE INDEX "event_rsvps_email_key" ON "event_rsvps" USING btree ("event
 CREATE INDEX "event_rsvps_event_idx" ON "event_rsvps" USING btree ("event_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "events_slug_key" ON "events" USING btree ("campaign_id","slug");--> statement-breakpoint
 CREATE INDEX "events_campaign_starts_idx" ON "events" USING btree ("campaign_id","starts_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "newsletter_subscribers_email_key" ON "newsletter_subscribers" USING btree ("campaign_id","email");--> statement-breakpoint
 CREATE UNIQUE INDEX "newsletters_slug_key" ON "newsletters" USING btree ("campaign_id","slug");--> statement-breakpoint
 CREATE INDEX "newsletters_public_idx" ON "newsletters" USING btree ("campaign_id","status","publish_at");--> statement-breakpoint
 CREATE INDEX "press_items_campaign_idx" ON "press_items" USING btree ("campaign_id","published_on");--> statement-breakpoint

@@ -1,0 +1,157 @@
+import PDFDocument from 'pdfkit';
+import type { Chronology, IncidentView } from './conduct-service.js';
+import { agentRoleLabels, describeStatus, kindLabels } from './conduct-vocabulary.js';
+import { formatCitation } from './exhibits.js';
+
+export type ChronologyHeading = { campaignName: string; filters: string[] };
+
+const INK = '#1a1a1a';
+const MUTED = '#555555';
+const RULE = '#bbbbbb';
+const WARN = '#9a5b00';
+const EXPIRED = '#a11a1a';
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function deadlineText(incident: IncidentView): { text: string; color: string } {
+  const d = incident.deadline;
+  switch (d.level) {
+    case 'filed':
+      return { text: `${d.deadline} (charge filed)`, color: MUTED };
+    case 'expired':
+      return { text: `${d.deadline} (passed ${-d.daysLeft} days ago)`, color: EXPIRED };
+    case 'warning':
+      return { text: `${d.deadline} (${d.daysLeft} days left)`, color: WARN };
+    default:
+      return { text: `${d.deadline} (${d.daysLeft} days left)`, color: INK };
+  }
+}
+
+/** Renders the chronology for counsel: one entry per incident, then the list of exhibits. */
+export async function renderChronologyPdf(chronology: Chronology, heading: ChronologyHeading): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'LETTER',
+    margins: { top: 60, bottom: 64, left: 64, right: 64 },
+    bufferPages: true,
+    info: { Title: `Employer conduct chronology — ${heading.campaignName}`, Author: 'Unionhall', Subject: 'Chronology of employer conduct, with exhibits' },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const finished = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  const left = doc.page.margins.left;
+  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+  const exhibitOf = new Map(chronology.exhibits.map((e) => [e.attachment.id, e.number]));
+
+  // Title block.
+  doc.fillColor(MUTED).font('Helvetica').fontSize(9).text('CONFIDENTIAL — PREPARED FOR COUNSEL', { characterSpacing: 0.5 });
+  doc.moveDown(0.6);
+  doc.fillColor(INK).font('Helvetica-Bold').fontSize(20).text('Chronology of employer conduct');
+  doc.font('Helvetica').fontSize(12).text(heading.campaignName);
+  doc.moveDown(0.4);
+  doc.fillColor(MUTED).fontSize(9.5);
+  doc.text(`Generated ${chronology.generatedAt.toISOString().replace('T', ' ').slice(0, 16)} UTC. Charge deadlines as of ${chronology.asOf}.`);
+  doc.text(`${chronology.incidents.length} incident${chronology.incidents.length === 1 ? '' : 's'}, ${chronology.exhibits.length} exhibit${chronology.exhibits.length === 1 ? '' : 's'}.${heading.filters.length > 0 ? ` Filtered by ${heading.filters.join('; ')}.` : ''}`);
+  doc.text('Deadlines are six months from the conduct (Gov. Code §3541.5(a); NLRA §10(b)), counted without weekend or holiday extensions.');
+  doc.moveDown(0.8);
+  doc.moveTo(left, doc.y).lineTo(left + width, doc.y).lineWidth(1).strokeColor(INK).stroke();
+  doc.moveDown(0.8);
+
+  if (chronology.incidents.length === 0) {
+    doc.fillColor(INK).font('Helvetica-Oblique').fontSize(11).text('No incidents match.');
+  }
+
+  const field = (label: string, value: string, color = INK): void => {
+    if (!value) return;
+    doc.font('Helvetica-Bold').fontSize(9.5).fillColor(MUTED).text(`${label}  `, { continued: true });
+    doc.font('Helvetica').fillColor(color).text(value);
+  };
+
+  chronology.incidents.forEach((incident, index) => {
+    // Keep an entry's heading with at least a few lines of its body.
+    if (doc.y > doc.page.height - doc.page.margins.bottom - 120) doc.addPage();
+    const when = incident.occurredTime ? `${incident.occurredOn}, ${incident.occurredTime}` : incident.occurredOn;
+    doc.fillColor(INK).font('Helvetica-Bold').fontSize(12).text(`${index + 1}.  ${when} — ${kindLabels[incident.kind]}`);
+    doc.font('Helvetica').fontSize(11).text(incident.title);
+    doc.moveDown(0.3);
+    field('Worksite', incident.worksites.map((w) => w.name).join('; '));
+    field('Who acted', incident.agents.map((a) => `${a.name} (${a.title || agentRoleLabels[a.role]})`).join('; '));
+    field('May breach', incident.provisions.map((p) => `${p.code} — ${p.title}`).join('; '));
+    const deadline = deadlineText(incident);
+    field('Charge deadline', deadline.text, deadline.color);
+    field('Status', describeStatus(incident.status, incident.chargeNumber));
+    if (incident.description) {
+      doc.moveDown(0.3);
+      doc.font('Helvetica').fontSize(10).fillColor(INK).text(incident.description, { align: 'left' });
+    }
+    if (incident.quotes.length > 0) {
+      doc.moveDown(0.3);
+      doc.font('Helvetica-Bold').fontSize(9.5).fillColor(MUTED).text('What was said');
+      for (const quote of incident.quotes) {
+        const citation = formatCitation(quote.attachmentId ? exhibitOf.get(quote.attachmentId) : undefined, quote.pageFrom, quote.pageTo);
+        const attribution = [quote.speaker?.name, quote.source, citation].filter(Boolean).join(', ');
+        doc.font('Helvetica-Oblique').fontSize(10).fillColor(INK).text(`“${quote.text}”`, left + 14, doc.y, { width: width - 14 });
+        if (attribution) doc.font('Helvetica').fontSize(9).fillColor(MUTED).text(`— ${attribution}`, left + 14, doc.y, { width: width - 14 });
+        doc.moveDown(0.2);
+      }
+      doc.x = left;
+    }
+    doc.moveDown(0.2);
+    field('Witnesses', incident.witnesses.map((w) => w.name).join('; '));
+    field('Reported by', incident.reportedBy?.name ?? '');
+    field(
+      'Exhibits',
+      incident.attachments
+        .map((a) => `Exhibit ${exhibitOf.get(a.id) ?? '?'} (${a.filename})`)
+        .join('; '),
+    );
+    doc.moveDown(0.6);
+    doc.moveTo(left, doc.y).lineTo(left + width, doc.y).lineWidth(0.5).strokeColor(RULE).stroke();
+    doc.moveDown(0.8);
+  });
+
+  // The exhibit list: what the ZIP holds, with the hash recorded when each file was uploaded.
+  if (chronology.exhibits.length > 0) {
+    doc.addPage();
+    doc.fillColor(INK).font('Helvetica-Bold').fontSize(14).text('Exhibits');
+    doc.font('Helvetica').fontSize(9.5).fillColor(MUTED).text('SHA-256 recorded at upload. The exhibits archive holds each file and a manifest; run “sha256sum -c SHA256SUMS” in it to check every file.');
+    doc.moveDown(0.6);
+    for (const { number, attachment } of chronology.exhibits) {
+      if (doc.y > doc.page.height - doc.page.margins.bottom - 60) doc.addPage();
+      doc.fillColor(INK).font('Helvetica-Bold').fontSize(10.5).text(`Exhibit ${number}.  `, { continued: true });
+      doc.font('Helvetica').text(attachment.filename);
+      const citedIn = chronology.incidents.flatMap((incident, index) => (incident.attachments.some((a) => a.id === attachment.id) || incident.quotes.some((q) => q.attachmentId === attachment.id) ? [index + 1] : []));
+      const details = [
+        attachment.mediaType,
+        formatBytes(attachment.sizeBytes),
+        `uploaded ${attachment.uploadedAt.toISOString().slice(0, 10)}`,
+        citedIn.length > 0 ? `cited in incident${citedIn.length === 1 ? '' : 's'} ${citedIn.join(', ')}` : '',
+        attachment.description,
+      ]
+        .filter(Boolean)
+        .join(' · ');
+      doc.fillColor(MUTED).fontSize(9).text(details);
+      doc.font('Courier').fontSize(8.5).fillColor(INK).text(`SHA-256 ${attachment.sha256}`);
+      doc.moveDown(0.5);
+    }
+  }
+
+  // Footers, once the page count is known.
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc.font('Helvetica').fontSize(8).fillColor(MUTED).text(`${heading.campaignName} — chronology of employer conduct — generated ${chronology.asOf} — page ${i + 1} of ${range.count}`, left, doc.page.height - 40, { width, align: 'center', lineBreak: false });
+    doc.page.margins.bottom = bottom;
+  }
+  doc.end();
+  return finished;
+}

@@ -1,0 +1,529 @@
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { ErrorNotice, SuccessNotice } from '../../components/error-notice.js';
+import { Field } from '../../components/field.js';
+import { PageHeader } from '../../components/page-header.js';
+import { LoadError, Loading } from '../../components/status.js';
+import { api, ApiError, campaignPath } from '../../lib/api.js';
+import type { RosterPerson } from '../../lib/api-types.js';
+import { useCampaign } from '../../lib/campaign.js';
+import type { Attachment, ConductOptions, Incident } from '../../lib/conduct-types.js';
+import { Link, navigate } from '../../lib/router.js';
+import { useApi } from '../../lib/use-api.js';
+import { formatBytes } from './deadline-badge.js';
+
+type QuoteDraft = { key: number; text: string; speakerAgentId: string; source: string; attachmentId: string; pageFrom: string; pageTo: string };
+type Person = { id: string; name: string; school: string };
+
+type Draft = {
+  occurredOn: string;
+  occurredTime: string;
+  kind: string;
+  title: string;
+  description: string;
+  worksiteIds: string[];
+  agentIds: string[];
+  useDefaultProvisions: boolean;
+  provisionIds: string[];
+  witnesses: Person[];
+  reporter: Person | null;
+  attachmentIds: string[];
+  quotes: QuoteDraft[];
+};
+
+let quoteKey = 0;
+const emptyQuote = (): QuoteDraft => ({ key: ++quoteKey, text: '', speakerAgentId: '', source: '', attachmentId: '', pageFrom: '', pageTo: '' });
+
+function draftFrom(incident: Incident | undefined, today: string): Draft {
+  if (!incident) {
+    return { occurredOn: today, occurredTime: '', kind: '', title: '', description: '', worksiteIds: [], agentIds: [], useDefaultProvisions: true, provisionIds: [], witnesses: [], reporter: null, attachmentIds: [], quotes: [] };
+  }
+  return {
+    occurredOn: incident.occurredOn,
+    occurredTime: incident.occurredTime ?? '',
+    kind: incident.kind,
+    title: incident.title,
+    description: incident.description,
+    worksiteIds: incident.worksites.map((w) => w.id),
+    agentIds: incident.agents.map((a) => a.id),
+    useDefaultProvisions: !incident.provisionsChosen,
+    provisionIds: incident.provisions.map((p) => p.id),
+    witnesses: incident.witnesses.map((w) => ({ id: w.id, name: w.name, school: '' })),
+    reporter: incident.reportedBy?.type === 'person' ? { id: incident.reportedBy.id, name: incident.reportedBy.name, school: '' } : null,
+    attachmentIds: incident.attachments.map((a) => a.id),
+    quotes: incident.quotes.map((q) => ({
+      key: ++quoteKey,
+      text: q.text,
+      speakerAgentId: q.speaker?.id ?? '',
+      source: q.source,
+      attachmentId: q.attachmentId ?? '',
+      pageFrom: q.pageFrom === null ? '' : String(q.pageFrom),
+      pageTo: q.pageTo === null ? '' : String(q.pageTo),
+    })),
+  };
+}
+
+const toPage = (value: string): number | null | string => (value.trim() === '' ? null : /^\d+$/.test(value.trim()) ? Number(value.trim()) : value);
+
+/** The incident editor: new (no incidentId) or edit. Files upload as soon as they are chosen. */
+export function IncidentForm(props: { base: string; options: ConductOptions; reloadOptions: () => void; incidentId?: string }) {
+  const campaign = useCampaign();
+  const existing = useApi<{ incident: Incident }>(props.incidentId ? campaignPath(campaign.slug, `/conduct/incidents/${encodeURIComponent(props.incidentId)}`) : null);
+  if (props.incidentId && existing.error) return <LoadError error={existing.error} retry={existing.reload} />;
+  if (props.incidentId && !existing.data) return <Loading />;
+  return <Editor {...props} incident={existing.data?.incident} />;
+}
+
+function Editor(props: { base: string; options: ConductOptions; reloadOptions: () => void; incidentId?: string; incident: Incident | undefined }) {
+  const campaign = useCampaign();
+  const { options } = props;
+  const [draft, setDraft] = useState<Draft>(() => draftFrom(props.incident, options.today));
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const files = useApi<{ attachments: Attachment[] }>(campaignPath(campaign.slug, '/conduct/attachments'));
+  const [uploaded, setUploaded] = useState<Attachment[]>([]);
+  const allFiles = useMemo(() => {
+    const byId = new Map<string, Attachment>();
+    for (const a of [...(props.incident?.attachments ?? []), ...(files.data?.attachments ?? []), ...uploaded]) byId.set(a.id, a);
+    return [...byId.values()];
+  }, [props.incident, files.data, uploaded]);
+  const chosenFiles = allFiles.filter((a) => draft.attachmentIds.includes(a.id));
+  const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+  const toggle = (list: string[], id: string, on: boolean) => (on ? [...list, id] : list.filter((x) => x !== id));
+  const reason = (field: string) => error?.fieldReason(field);
+  const defaults = options.provisions.filter((p) => p.defaultKinds.includes(draft.kind));
+
+  async function submit(event: FormEvent): Promise<void> {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    const body = {
+      occurredOn: draft.occurredOn,
+      occurredTime: draft.occurredTime || null,
+      kind: draft.kind,
+      title: draft.title,
+      description: draft.description,
+      worksiteIds: draft.worksiteIds,
+      agentIds: draft.agentIds,
+      witnessIds: draft.witnesses.map((w) => w.id),
+      ...(draft.useDefaultProvisions ? {} : { provisionIds: draft.provisionIds }),
+      attachmentIds: draft.attachmentIds,
+      quotes: draft.quotes.map((q) => ({
+        text: q.text,
+        speakerAgentId: q.speakerAgentId || null,
+        source: q.source,
+        attachmentId: q.attachmentId || null,
+        pageFrom: toPage(q.pageFrom),
+        pageTo: toPage(q.pageTo),
+      })),
+      reportedBy: draft.reporter ? { type: 'person', id: draft.reporter.id } : props.incident?.reportedBy ? { type: props.incident.reportedBy.type, id: props.incident.reportedBy.id } : null,
+    };
+    try {
+      const result = props.incident
+        ? await api.put<{ incident: Incident }>(campaignPath(campaign.slug, `/conduct/incidents/${props.incident.id}`), body)
+        : await api.post<{ incident: Incident }>(campaignPath(campaign.slug, '/conduct/incidents'), body);
+      navigate(`${props.base}/${result.incident.id}`);
+    } catch (err) {
+      setError(err instanceof ApiError ? err : new ApiError(0, 'internal', 'Something went wrong. Nothing was saved; try again.'));
+      setBusy(false);
+    }
+  }
+
+  const fieldLabels: Record<string, { label: string; id?: string }> = {
+    occurredOn: { label: 'Date', id: 'incident-date' },
+    occurredTime: { label: 'Time', id: 'incident-time' },
+    kind: { label: 'Kind of conduct', id: 'incident-kind' },
+    title: { label: 'Short title', id: 'incident-title' },
+    description: { label: 'What happened', id: 'incident-description' },
+    worksiteIds: { label: 'Schools' },
+    agentIds: { label: 'Who acted' },
+    witnessIds: { label: 'Witnesses' },
+    provisionIds: { label: 'Laws it may breach' },
+    attachmentIds: { label: 'Documents' },
+    'reportedBy.id': { label: 'Reported by' },
+  };
+  draft.quotes.forEach((_q, i) => {
+    for (const [key, label] of [['text', 'words'], ['pageFrom', 'first page'], ['pageTo', 'last page'], ['attachmentId', 'document'], ['speakerAgentId', 'speaker']] as const) {
+      fieldLabels[`quotes.${i}.${key}`] = { label: `Quote ${i + 1}, ${label}` };
+    }
+  });
+
+  return (
+    <>
+      <p>
+        <Link to={props.incident ? `${props.base}/${props.incident.id}` : props.base}>← {props.incident ? 'Back to the incident' : 'Back to the timeline'}</Link>
+      </p>
+      <PageHeader
+        title={props.incident ? 'Edit incident' : 'Log an incident'}
+        intro={<p>Write down what happened as soon as you can, in the words people used. Attach the memo, photo or email; files are fingerprinted (SHA-256) when uploaded and never change afterwards.</p>}
+      />
+      <ErrorNotice error={error} fields={fieldLabels} />
+      <form className="form-wide" onSubmit={(e) => void submit(e)} noValidate>
+        <div className="form-row">
+          <Field label="Date" id="incident-date" error={reason('occurredOn')}>
+            {(control) => <input {...control} type="date" required max={options.today} value={draft.occurredOn} onChange={(e) => set({ occurredOn: e.target.value })} />}
+          </Field>
+          <Field label="Time (optional)" id="incident-time" error={reason('occurredTime')}>
+            {(control) => <input {...control} type="time" value={draft.occurredTime} onChange={(e) => set({ occurredTime: e.target.value })} />}
+          </Field>
+        </div>
+        <Field label="Kind of conduct" id="incident-kind" error={reason('kind')}>
+          {(control) => (
+            <select {...control} required value={draft.kind} onChange={(e) => set({ kind: e.target.value })}>
+              <option value="">Choose…</option>
+              {options.kinds.map((k) => (
+                <option key={k.value} value={k.value}>
+                  {k.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Short title" id="incident-title" hint="One line, e.g. “Principal calls teachers in one at a time”" error={reason('title')}>
+          {(control) => <input {...control} required maxLength={300} value={draft.title} onChange={(e) => set({ title: e.target.value })} />}
+        </Field>
+        <Field label="What happened" id="incident-description" hint="Who, where, what was done. Facts, not conclusions." error={reason('description')}>
+          {(control) => <textarea {...control} rows={5} value={draft.description} onChange={(e) => set({ description: e.target.value })} />}
+        </Field>
+
+        <fieldset className={reason('worksiteIds') ? 'field-invalid' : undefined}>
+          <legend>Schools</legend>
+          <p className="field-hint">Leave empty for conduct across the whole network.</p>
+          {reason('worksiteIds') ? <p className="field-error">Schools {reason('worksiteIds')}</p> : null}
+          <div className="checkbox-grid">
+            {options.worksites.map((w) => (
+              <div className="checkbox" key={w.id}>
+                <input type="checkbox" id={`ws-${w.id}`} checked={draft.worksiteIds.includes(w.id)} onChange={(e) => set({ worksiteIds: toggle(draft.worksiteIds, w.id, e.target.checked) })} />
+                <label htmlFor={`ws-${w.id}`}>{w.name}</label>
+              </div>
+            ))}
+          </div>
+        </fieldset>
+
+        <AgentsField options={options} slug={campaign.slug} chosen={draft.agentIds} error={reason('agentIds')} onChange={(agentIds) => set({ agentIds })} onAdded={props.reloadOptions} />
+
+        <fieldset className={reason('provisionIds') ? 'field-invalid' : undefined}>
+          <legend>Laws it may breach</legend>
+          <div className="choice">
+            <input type="checkbox" id="use-default-provisions" checked={draft.useDefaultProvisions} onChange={(e) => set({ useDefaultProvisions: e.target.checked, provisionIds: e.target.checked ? draft.provisionIds : draft.provisionIds.length > 0 ? draft.provisionIds : defaults.map((p) => p.id) })} />
+            <label htmlFor="use-default-provisions">Use the usual provisions for this kind of conduct</label>
+            <p className="field-hint">{draft.kind ? defaults.map((p) => p.code).join(', ') || 'None by default: choose below.' : 'Choose the kind of conduct first.'}</p>
+          </div>
+          {!draft.useDefaultProvisions ? (
+            <div className="choices">
+              {reason('provisionIds') ? <p className="field-error">Laws {reason('provisionIds')}</p> : null}
+              {options.provisions.map((p) => (
+                <div className="checkbox" key={p.id}>
+                  <input type="checkbox" id={`prov-${p.id}`} checked={draft.provisionIds.includes(p.id)} onChange={(e) => set({ provisionIds: toggle(draft.provisionIds, p.id, e.target.checked) })} />
+                  <label htmlFor={`prov-${p.id}`}>
+                    {p.code} — {p.title}
+                  </label>
+                  <p className="field-hint">{p.description}</p>
+                </div>
+              ))}
+            </div>
+          ) : null}
+        </fieldset>
+
+        <PeoplePicker
+          label="Witnesses"
+          hint="Educators who saw or heard it. Search the roster by name."
+          chosen={draft.witnesses}
+          error={reason('witnessIds')}
+          onChange={(witnesses) => set({ witnesses })}
+        />
+        <PeoplePicker
+          label="Reported by (optional)"
+          hint={props.incident ? 'The educator who told us. Leave empty to keep the current reporter.' : 'The educator who told us. Leave empty if you saw it yourself.'}
+          chosen={draft.reporter ? [draft.reporter] : []}
+          single
+          error={reason('reportedBy.id')}
+          onChange={(people) => set({ reporter: people[0] ?? null })}
+        />
+
+        <fieldset>
+          <legend>Documents and photos</legend>
+          <Uploader
+            slug={campaign.slug}
+            onUploaded={(a) => {
+              setUploaded((list) => [...list, a]);
+              setDraft((d) => ({ ...d, attachmentIds: [...d.attachmentIds, a.id] }));
+            }}
+          />
+          {files.error ? <LoadError error={files.error} retry={files.reload} /> : null}
+          {allFiles.length > 0 ? (
+            <div className="choices">
+              <p className="field-hint">Tick the files that belong to this incident.</p>
+              {allFiles.map((a) => (
+                <div className="checkbox" key={a.id}>
+                  <input type="checkbox" id={`file-${a.id}`} checked={draft.attachmentIds.includes(a.id)} onChange={(e) => set({ attachmentIds: toggle(draft.attachmentIds, a.id, e.target.checked) })} />
+                  <label htmlFor={`file-${a.id}`}>
+                    {a.filename} <span className="subtle">{formatBytes(a.sizeBytes)} · SHA-256 {a.sha256.slice(0, 16)}…</span>
+                  </label>
+                </div>
+              ))}
+            </div>
+          ) : null}
+        </fieldset>
+
+        <fieldset>
+          <legend>What was said</legend>
+          <p className="field-hint">Quote the exact words. When they come from a document, choose it and give the page.</p>
+          {draft.quotes.map((q, i) => (
+            <fieldset className="quote-editor" key={q.key}>
+              <legend>Quote {i + 1}</legend>
+              <Field label="Words" error={reason(`quotes.${i}.text`)}>
+                {(control) => <textarea {...control} rows={2} value={q.text} onChange={(e) => set({ quotes: draft.quotes.map((x) => (x.key === q.key ? { ...x, text: e.target.value } : x)) })} />}
+              </Field>
+              <div className="form-row">
+                <Field label="Said or written by" error={reason(`quotes.${i}.speakerAgentId`)}>
+                  {(control) => (
+                    <select {...control} value={q.speakerAgentId} onChange={(e) => set({ quotes: draft.quotes.map((x) => (x.key === q.key ? { ...x, speakerAgentId: e.target.value } : x)) })}>
+                      <option value="">—</option>
+                      {options.agents.map((a) => (
+                        <option key={a.id} value={a.id}>
+                          {a.name}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </Field>
+                <Field label="Where" hint="e.g. “Memo to principals”, “Staff meeting”" error={reason(`quotes.${i}.source`)}>
+                  {(control) => <input {...control} value={q.source} onChange={(e) => set({ quotes: draft.quotes.map((x) => (x.key === q.key ? { ...x, source: e.target.value } : x)) })} />}
+                </Field>
+              </div>
+              <div className="form-row">
+                <Field label="Document" error={reason(`quotes.${i}.attachmentId`)}>
+                  {(control) => (
+                    <select {...control} value={q.attachmentId} onChange={(e) => set({ quotes: draft.quotes.map((x) => (x.key === q.key ? { ...x, attachmentId: e.target.value } : x)) })}>
+                      <option value="">None</option>
+                      {chosenFiles.map((a) => (
+                        <option key={a.id} value={a.id}>
+                          {a.filename}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </Field>
+                <Field label="Page" error={reason(`quotes.${i}.pageFrom`)}>
+                  {(control) => <input {...control} inputMode="numeric" value={q.pageFrom} onChange={(e) => set({ quotes: draft.quotes.map((x) => (x.key === q.key ? { ...x, pageFrom: e.target.value } : x)) })} />}
+                </Field>
+                <Field label="To page (if several)" error={reason(`quotes.${i}.pageTo`)}>
+                  {(control) => <input {...control} inputMode="numeric" value={q.pageTo} onChange={(e) => set({ quotes: draft.quotes.map((x) => (x.key === q.key ? { ...x, pageTo: e.target.value } : x)) })} />}
+                </Field>
+              </div>
+              <div>
+                <button type="button" className="button-link" onClick={() => set({ quotes: draft.quotes.filter((x) => x.key !== q.key) })}>
+                  Remove quote {i + 1}
+                </button>
+              </div>
+            </fieldset>
+          ))}
+          <button type="button" className="button-secondary" onClick={() => set({ quotes: [...draft.quotes, emptyQuote()] })}>
+            Add a quote
+          </button>
+        </fieldset>
+
+        <div className="form-actions">
+          <button type="submit" className="button-primary" disabled={busy}>
+            {busy ? 'Saving…' : props.incident ? 'Save changes' : 'Log the incident'}
+          </button>
+          <Link className="button-secondary" to={props.incident ? `${props.base}/${props.incident.id}` : props.base}>
+            Cancel
+          </Link>
+        </div>
+      </form>
+    </>
+  );
+}
+
+function AgentsField(props: { options: ConductOptions; slug: string; chosen: string[]; error?: string; onChange: (ids: string[]) => void; onAdded: () => void }) {
+  const [adding, setAdding] = useState(false);
+  const [name, setName] = useState('');
+  const [role, setRole] = useState('principal');
+  const [title, setTitle] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [added, setAdded] = useState<string | null>(null);
+
+  async function add(): Promise<void> {
+    setError(null);
+    try {
+      const result = await api.post<{ agent: { id: string; name: string } }>(campaignPath(props.slug, '/conduct/agents'), { name, role, title });
+      props.onChange([...props.chosen, result.agent.id]);
+      props.onAdded();
+      setAdded(`Added ${result.agent.name}.`);
+      setName('');
+      setTitle('');
+      setAdding(false);
+    } catch (err) {
+      setError(err instanceof ApiError ? err : new ApiError(0, 'internal', 'Something went wrong. Try again.'));
+    }
+  }
+
+  return (
+    <fieldset className={props.error ? 'field-invalid' : undefined}>
+      <legend>Who acted</legend>
+      <p className="field-hint">People acting for the employer: principals, administrators, executives, attorneys, consultants.</p>
+      {props.error ? <p className="field-error">Who acted {props.error}</p> : null}
+      {added ? <SuccessNotice>{added}</SuccessNotice> : null}
+      <div className="checkbox-grid">
+        {props.options.agents.map((a) => (
+          <div className="checkbox" key={a.id}>
+            <input type="checkbox" id={`agent-${a.id}`} checked={props.chosen.includes(a.id)} onChange={(e) => props.onChange(e.target.checked ? [...props.chosen, a.id] : props.chosen.filter((x) => x !== a.id))} />
+            <label htmlFor={`agent-${a.id}`}>
+              {a.name} <span className="subtle">{a.title || a.roleLabel}</span>
+            </label>
+          </div>
+        ))}
+      </div>
+      {adding ? (
+        <div className="quote-editor">
+          <ErrorNotice error={error} fields={{ name: { label: 'Name' }, role: { label: 'Role' }, title: { label: 'Title' } }} />
+          <div className="form-row">
+            <Field label="Name" error={error?.fieldReason('name')}>
+              {(control) => <input {...control} value={name} onChange={(e) => setName(e.target.value)} />}
+            </Field>
+            <Field label="Role">
+              {(control) => (
+                <select {...control} value={role} onChange={(e) => setRole(e.target.value)}>
+                  {props.options.agentRoles.map((r) => (
+                    <option key={r.value} value={r.value}>
+                      {r.label}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label="Title (optional)">{(control) => <input {...control} value={title} onChange={(e) => setTitle(e.target.value)} />}</Field>
+          </div>
+          <div className="form-actions">
+            <button type="button" className="button-primary" onClick={() => void add()}>
+              Add this person
+            </button>
+            <button type="button" className="button-secondary" onClick={() => setAdding(false)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button type="button" className="button-link" onClick={() => setAdding(true)}>
+          Someone not listed? Add them
+        </button>
+      )}
+    </fieldset>
+  );
+}
+
+// The roster is loaded only when someone starts typing (opening it is logged as a roster view).
+function PeoplePicker(props: { label: string; hint: string; chosen: Person[]; single?: boolean; error?: string; onChange: (people: Person[]) => void }) {
+  const campaign = useCampaign();
+  const [search, setSearch] = useState('');
+  const [load, setLoad] = useState(false);
+  const roster = useApi<{ people: RosterPerson[] }>(load ? campaignPath(campaign.slug, '/people') : null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (search.trim().length >= 2) setLoad(true);
+  }, [search]);
+  const words = search.toLowerCase().split(/\s+/).filter(Boolean);
+  const chosenIds = new Set(props.chosen.map((p) => p.id));
+  const matches =
+    words.length === 0
+      ? []
+      : (roster.data?.people ?? [])
+          .filter((p) => !chosenIds.has(p.personId) && words.every((w) => `${p.givenName} ${p.familyName} ${p.worksiteName}`.toLowerCase().includes(w)))
+          .slice(0, 8);
+
+  function choose(p: RosterPerson): void {
+    const person = { id: p.personId, name: `${p.givenName} ${p.familyName}`, school: p.worksiteName };
+    props.onChange(props.single ? [person] : [...props.chosen, person]);
+    setSearch('');
+    inputRef.current?.focus();
+  }
+
+  return (
+    <div>
+      <Field label={props.label} hint={props.hint} error={props.error}>
+        {(control) => <input {...control} ref={inputRef} type="search" autoComplete="off" placeholder="Type at least two letters" value={search} onChange={(e) => setSearch(e.target.value)} />}
+      </Field>
+      {roster.error ? <LoadError error={roster.error} /> : null}
+      {matches.length > 0 ? (
+        <ul className="suggestions" aria-label={`People matching “${search}”`}>
+          {matches.map((p) => (
+            <li key={p.personId}>
+              <button type="button" onClick={() => choose(p)}>
+                {p.givenName} {p.familyName} <span className="subtle">{p.worksiteName}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {props.chosen.length > 0 ? (
+        <ul className="chips" aria-label={`${props.label}: chosen`}>
+          {props.chosen.map((p) => (
+            <li key={p.id}>
+              {p.name}
+              {p.school ? ` (${p.school})` : ''}
+              <button type="button" aria-label={`Remove ${p.name}`} onClick={() => props.onChange(props.chosen.filter((x) => x.id !== p.id))}>
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+function Uploader(props: { slug: string; onUploaded: (a: Attachment) => void }) {
+  const [file, setFile] = useState<File | null>(null);
+  const [description, setDescription] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<Attachment | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  async function send(): Promise<void> {
+    if (!file) return;
+    setBusy(true);
+    setError(null);
+    const form = new FormData();
+    // The description goes first: the server reads fields that precede the file.
+    form.append('description', description);
+    form.append('file', file);
+    try {
+      const result = await api.upload<{ attachment: Attachment }>(campaignPath(props.slug, '/conduct/attachments'), form);
+      props.onUploaded(result.attachment);
+      setDone(result.attachment);
+      setFile(null);
+      setDescription('');
+      if (inputRef.current) inputRef.current.value = '';
+    } catch (err) {
+      setError(err instanceof ApiError ? err : new ApiError(0, 'internal', 'The upload failed. Try again.'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="quote-editor">
+      <ErrorNotice error={error} fields={{ file: { label: 'File' } }} />
+      {done ? (
+        <SuccessNotice>
+          <p>
+            Uploaded {done.filename} ({formatBytes(done.sizeBytes)}). SHA-256 <span className="hash">{done.sha256}</span>
+          </p>
+        </SuccessNotice>
+      ) : null}
+      <div className="form-row">
+        <Field label="Upload a file" hint="PDF, photo, screenshot or email export; up to 25 MB.">
+          {(control) => <input {...control} ref={inputRef} type="file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}
+        </Field>
+        <Field label="What it is (optional)">{(control) => <input {...control} value={description} onChange={(e) => setDescription(e.target.value)} />}</Field>
+      </div>
+      <div>
+        <button type="button" className="button-secondary" disabled={!file || busy} onClick={() => void send()}>
+          {busy ? 'Uploading…' : 'Upload'}
+        </button>
+      </div>
+    </div>
+  );
+}
