@@ -29,7 +29,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const pages = ['/', '/news', '/news/meridian-admits-anti-union-campaign-in-memo', '/endorsements', '/press', '/events', '/events/community-rally'];
+const pages = ['/', '/news', '/news/meridian-admits-anti-union-campaign-in-memo', '/endorsements', '/press', '/events', '/events/community-rally', '/news/subscribe'];
 const languages = [
   { lang: 'en', header: 'en-US,en;q=0.9', heading: 'Where we stand' },
   { lang: 'es', header: 'es-US,es;q=0.9', heading: 'Dónde estamos' },

@@ -7,6 +7,7 @@ import { createConductRepository } from '../db/repositories/conduct-repository.j
 import { createEndorsementsRepository } from '../db/repositories/endorsements-repository.js';
 import { createEventsRepository } from '../db/repositories/events-repository.js';
 import { createMailRepository } from '../db/repositories/mail-repository.js';
+import { createNewsletterSubscribersRepository } from '../db/repositories/newsletter-subscribers-repository.js';
 import { createNewslettersRepository } from '../db/repositories/newsletters-repository.js';
 import { createPeopleRepository } from '../db/repositories/people-repository.js';
 import { createPressRepository } from '../db/repositories/press-repository.js';
@@ -29,6 +30,7 @@ export function createServices(options: { db: Db; config: Config; now?: () => Da
     // The public campaign site (issue 4).
     publicCounters: createPublicCountersRepository(db),
     newsletters: createNewslettersRepository(db),
+    subscribers: createNewsletterSubscribersRepository(db),
     endorsements: createEndorsementsRepository(db),
     press: createPressRepository(db),
     events: createEventsRepository(db),

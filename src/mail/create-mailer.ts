@@ -7,6 +7,8 @@ export type OutgoingMail = {
   text: string;
   kind: string; // 'password_reset', 'welcome', 'card_confirmation', …
   campaignId?: string | null;
+  /** Extra headers, e.g. List-Unsubscribe and List-Unsubscribe-Post (RFC 8058) on newsletters. */
+  headers?: Record<string, string>;
 };
 
 export type Mailer = {
@@ -32,7 +34,7 @@ export function createMailer(options: { smtpUrl: string | undefined; from: strin
       });
       if (!transport) return { id: row.id, delivered: false };
       try {
-        const info = await transport.sendMail({ from: options.from, to: mail.to, subject: mail.subject, text: mail.text });
+        const info = await transport.sendMail({ from: options.from, to: mail.to, subject: mail.subject, text: mail.text, headers: mail.headers });
         await options.repository.markSent(row.id, typeof info.messageId === 'string' ? info.messageId : null, now());
         return { id: row.id, delivered: true };
       } catch (err) {

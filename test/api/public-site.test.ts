@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../src/db/schema/index.js';
 import { createCampaign, createMember, TEST_PASSWORD, type CampaignFixture } from '../support/factories.js';
+import { startSmtpSink } from '../support/smtp-sink.js';
 import { createTestApp, type Agent, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -343,6 +344,85 @@ describe('security headers', () => {
       expect(res.headers['content-security-policy'], url).toContain("style-src 'self'");
       expect(res.headers['x-content-type-options'], url).toBe('nosniff');
       expect(res.headers['x-frame-options'], url).toBe('SAMEORIGIN');
+    }
+  });
+});
+
+describe('newsletter by email', () => {
+  const form = (agent: Agent, url: string, fields: Record<string, string>) =>
+    agent.request({ method: 'POST', url, withCsrf: false, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(fields).toString() });
+
+  it('subscribes with a confirmation email, sends with RFC 8058 headers, and unsubscribes in one click', async () => {
+    const agent = t.agent();
+    const page = await agent.get('/news/subscribe?lang=es');
+    const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
+    expect(token).toBeDefined();
+    const bad = await form(agent, '/news/subscribe', { _csrf: token!, email: 'nope' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Escriba un correo electrónico');
+    const ok = await form(agent, '/news/subscribe', { _csrf: token!, email: 'Parent@Example.org' });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.body).toContain('Revise su correo');
+
+    const confirmation = (await t.services.repositories.mail.list(50)).find((m) => m.kind === 'newsletter_subscribe' && m.toAddress === 'parent@example.org');
+    expect(confirmation?.subject).toContain('Confirme su suscripción');
+    const link = /https?:\/\/[^\s]+\/news\/subscribe\/confirm\?[^\s]+/.exec(confirmation!.textBody)?.[0];
+    expect(link).toBeDefined();
+    const confirmPath = new URL(link!).pathname + new URL(link!).search;
+    expect((await t.agent().get(confirmPath.replace(/t=[^&]+/, 't=forged-token-xyz'))).statusCode).toBe(400);
+    expect((await t.agent().get(confirmPath)).body).toContain('You are subscribed');
+
+    // Subscribing again says the same and sends nothing new.
+    const again = await form(agent, '/news/subscribe', { _csrf: token!, email: 'parent@example.org' });
+    expect(again.body).toContain('Revise su correo');
+    expect((await t.services.repositories.mail.list(100)).filter((m) => m.kind === 'newsletter_subscribe' && m.toAddress === 'parent@example.org')).toHaveLength(1);
+
+    const created = await organizer.post(`${api}/newsletters`, { title: 'Emailed update', bodyMarkdown: 'Hello **subscribers**.', status: 'published' });
+    const id = (created.json() as { newsletter: { id: string } }).newsletter.id;
+    expect(((await organizer.get(`${api}/newsletters`)).json() as { subscriberCount: number }).subscriberCount).toBe(1);
+    const sent = await organizer.post(`${api}/newsletters/${id}/send`);
+    expect(sent.json()).toEqual({ sent: 1 });
+    expect((await organizer.post(`${api}/newsletters/${id}/send`)).statusCode).toBe(409);
+    const draft = await organizer.post(`${api}/newsletters`, { title: 'Not yet' });
+    expect((await organizer.post(`${api}/newsletters/${(draft.json() as { newsletter: { id: string } }).newsletter.id}/send`)).statusCode).toBe(409);
+
+    const message = (await t.services.repositories.mail.list(100)).find((m) => m.kind === 'newsletter' && m.toAddress === 'parent@example.org');
+    expect(message?.subject).toBe('Emailed update');
+    expect(message?.textBody).toContain('Darse de baja con un clic');
+    const unsubscribeUrl = new URL(/https?:\/\/[^\s]+\/news\/unsubscribe\?[^\s]+/.exec(message!.textBody)![0]);
+    const unsubscribePath = unsubscribeUrl.pathname + unsubscribeUrl.search;
+
+    // Opening the link (or a mail scanner fetching it) only asks.
+    const ask = await t.agent().get(unsubscribePath);
+    expect(ask.body).toContain('parent@example.org');
+    expect(((await organizer.get(`${api}/newsletters`)).json() as { subscriberCount: number }).subscriberCount).toBe(1);
+    // The mail client's one-click POST (RFC 8058): no cookies, no CSRF token.
+    const oneClick = await t.app.inject({ method: 'POST', url: unsubscribePath, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'List-Unsubscribe=One-Click' });
+    expect(oneClick.statusCode).toBe(200);
+    expect(((await organizer.get(`${api}/newsletters`)).json() as { subscriberCount: number }).subscriberCount).toBe(0);
+  });
+});
+
+describe('newsletter delivery through SMTP', () => {
+  it('carries List-Unsubscribe and List-Unsubscribe-Post to the mail server', async () => {
+    const sink = await startSmtpSink();
+    const smtp = await createTestApp({ config: { smtpUrl: sink.url } });
+    try {
+      const campaign = await createCampaign(smtp.database.db, { isDefault: true });
+      const admin = await createMember(smtp.database.db, campaign, 'admin');
+      const agent = smtp.agent();
+      await agent.login(admin.email, TEST_PASSWORD);
+      const subscriber = await smtp.services.repositories.subscribers.request(campaign.campaign.id, 'reader@example.org', 'en');
+      await smtp.services.repositories.subscribers.confirm(subscriber!.id, new Date());
+      const created = await agent.post(`/api/campaigns/${campaign.campaign.slug}/newsletters`, { title: 'By SMTP', bodyMarkdown: 'Hello.', status: 'published' });
+      const id = (created.json() as { newsletter: { id: string } }).newsletter.id;
+      expect((await agent.post(`/api/campaigns/${campaign.campaign.slug}/newsletters/${id}/send`)).json()).toEqual({ sent: 1 });
+      const mail = sink.received.find((m) => m.to.includes('reader@example.org') && m.headers.get('subject') === 'By SMTP') ?? (await sink.next());
+      expect(mail.headers.get('list-unsubscribe')).toMatch(/^<https?:\/\/[^>]+\/news\/unsubscribe\?s=[0-9a-f-]+&t=[\w-]+>$/);
+      expect(mail.headers.get('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
+    } finally {
+      await smtp.close();
+      await sink.close();
     }
   });
 });

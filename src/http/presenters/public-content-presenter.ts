@@ -16,6 +16,8 @@ export function presentNewsletter(n: NewsletterRow, now: Date) {
     status: n.status,
     publishAt: n.publishAt?.toISOString() ?? null,
     isPublic: isNewsletterPublic(n, now),
+    sentAt: n.sentAt?.toISOString() ?? null,
+    sentCount: n.sentCount,
     createdAt: n.createdAt.toISOString(),
     updatedAt: n.updatedAt.toISOString(),
   };

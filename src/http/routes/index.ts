@@ -29,7 +29,7 @@ export function registerRoutes(app: ZodApp, context: RouteContext): void {
   const publicSite = createPublicSite(services, config);
   publicSite.registerFastPath(app);
   registerPublicSiteRoutes(app, services, publicSite);
-  registerNewsletterRoutes(app, services, publicSite);
+  registerNewsletterRoutes(app, services, publicSite, config);
   registerEndorsementRoutes(app, services, publicSite);
   registerPressRoutes(app, services, publicSite);
   registerEventRoutes(app, services, publicSite);

@@ -1,17 +1,22 @@
 import { createElement } from 'react';
 import { z } from 'zod';
+import type { Config } from '../../config.js';
 import type { Services } from '../../domain/create-services.js';
 import { buildNewsFeed } from '../../domain/public-site/news-feed.js';
-import { resolvePublishAt } from '../../domain/public-site/newsletter-status.js';
+import { isNewsletterPublic, resolvePublishAt } from '../../domain/public-site/newsletter-status.js';
 import { excerpt, markdownToText, renderMarkdown } from '../../domain/public-site/render-markdown.js';
 import { slugify, slugPattern } from '../../domain/public-site/slugify.js';
+import { subscriptionToken, verifySubscriptionToken } from '../../domain/public-site/subscription-tokens.js';
 import { AppError } from '../../errors.js';
+import { getTranslator } from '../../i18n/translator.js';
 import { requireCampaignAccess } from '../campaign-access.js';
 import { presentNewsletter } from '../presenters/public-content-presenter.js';
-import { PublicNotFound, type PublicSite } from '../public-site.js';
+import { PublicNotFound, type PublicPageContext, type PublicSite } from '../public-site.js';
 import { renderPage } from '../views/layout.js';
 import { NewsIndexPage } from '../views/news-index-page.js';
 import { NewsletterPage } from '../views/newsletter-page.js';
+import { SubscribePage, type SubscribeState } from '../views/subscribe-page.js';
+import { UnsubscribePage } from '../views/unsubscribe-page.js';
 import { campaignDay, toNewsletterSummary } from '../views/to-view-models.js';
 import type { ZodApp } from '../zod-app.js';
 
@@ -38,8 +43,21 @@ const updateBody = z.object({
   publishAt: z.iso.datetime({ offset: true }).nullable().optional(),
 });
 
-export function registerNewsletterRoutes(app: ZodApp, services: Services, site: PublicSite): void {
-  const { newsletters } = services.repositories;
+// Addresses under /news that are pages of their own, not newsletters.
+const reservedSlugs = new Set(['subscribe', 'unsubscribe']);
+function checkSlug(slug: string): void {
+  if (reservedSlugs.has(slug)) throw new AppError('validation_failed', 'That address is taken by a page of the site.', [{ field: 'slug', reason: 'is reserved' }]);
+}
+
+const subscribeEmail = z.string().trim().toLowerCase().max(254).pipe(z.email());
+
+export type NewsletterRoutesOptions = { subscribeRateLimitPerMinute?: number };
+
+export function registerNewsletterRoutes(app: ZodApp, services: Services, site: PublicSite, config: Config, options: NewsletterRoutesOptions = {}): void {
+  const { newsletters, subscribers } = services.repositories;
+  const secret = config.sessionSecret;
+  const publicLimit = { rateLimit: { max: options.subscribeRateLimitPerMinute ?? 10, timeWindow: '1 minute' } };
+
 
   // ---- Public: archive, one page per issue, Atom feed ----
   site.register(app, { path: '/news', cache: true }, async ({ campaign, site: model }) => {
@@ -67,6 +85,65 @@ export function registerNewsletterRoutes(app: ZodApp, services: Services, site: 
     return { body, type: 'application/atom+xml; charset=utf-8' };
   });
 
+  // ---- Public: subscribing by email (double opt-in) and one-click unsubscribe ----
+  const renderSubscribe = (context: PublicPageContext, state: SubscribeState, status = 200) => {
+    void context.reply.header('cache-control', 'private, no-store');
+    return { status, body: renderPage(createElement(SubscribePage, { site: context.site, state })) };
+  };
+
+  site.register(app, { path: '/news/subscribe' }, async (context) => renderSubscribe(context, { kind: 'form', csrfToken: context.reply.generateCsrf(), email: '', error: null }));
+
+  // Same answer for a new address, a pending one and one already subscribed: the page never says
+  // whether an address is on the list.
+  site.register(app, { path: '/news/subscribe', method: 'POST', routeOptions: { config: publicLimit } }, async (context) => {
+    const { request, campaign, site: model, locale } = context;
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const email = typeof body.email === 'string' ? body.email : '';
+    if (typeof body.website === 'string' && body.website !== '') return renderSubscribe(context, { kind: 'check-email' });
+    const parsed = subscribeEmail.safeParse(email);
+    if (!parsed.success) return renderSubscribe(context, { kind: 'form', csrfToken: context.reply.generateCsrf(), email, error: locale.t('news.subscribe.error.email') }, 400);
+    const row = await subscribers.request(campaign.id, parsed.data, locale.lang);
+    if (row) {
+      const url = `${model.siteUrl}/news/subscribe/confirm?s=${row.id}&t=${subscriptionToken(secret, 'confirm', row.id)}`;
+      await services.mailer.send({
+        to: row.email,
+        kind: 'newsletter_subscribe',
+        campaignId: campaign.id,
+        subject: locale.t('mail.subscribe.subject', { campaign: campaign.name }),
+        text: locale.t('mail.subscribe.body', { campaign: campaign.name, url }),
+      });
+    }
+    return renderSubscribe(context, { kind: 'check-email' });
+  });
+
+  const linkParams = (query: unknown): { s: string; t: string } | null => {
+    const parsed = z.object({ s: z.uuid(), t: z.string().min(10).max(100) }).safeParse(query);
+    return parsed.success ? parsed.data : null;
+  };
+
+  site.register(app, { path: '/news/subscribe/confirm' }, async (context) => {
+    const link = linkParams(context.request.query);
+    const row = link && verifySubscriptionToken(secret, 'confirm', link.s, link.t) ? await subscribers.find(context.campaign.id, link.s) : undefined;
+    if (!row) return renderSubscribe(context, { kind: 'invalid-link' }, 400);
+    await subscribers.confirm(row.id, services.now());
+    return renderSubscribe(context, { kind: 'confirmed' });
+  });
+
+  const unsubscribe = async (context: PublicPageContext, apply: boolean) => {
+    void context.reply.header('cache-control', 'private, no-store');
+    const link = linkParams(context.request.query);
+    const row = link && verifySubscriptionToken(secret, 'unsubscribe', link.s, link.t) ? await subscribers.find(context.campaign.id, link.s) : undefined;
+    const page = (state: Parameters<typeof UnsubscribePage>[0]['state'], status = 200) => ({ status, body: renderPage(createElement(UnsubscribePage, { site: context.site, state })) });
+    if (!row || !link) return page({ kind: 'invalid-link' }, 400);
+    if (!apply && !row.unsubscribedAt) return page({ kind: 'ask', email: row.email, action: `${context.site.base}/news/unsubscribe?s=${link.s}&t=${link.t}` });
+    await subscribers.unsubscribe(row.id, services.now());
+    return page({ kind: 'done' });
+  };
+  site.register(app, { path: '/news/unsubscribe' }, async (context) => unsubscribe(context, false));
+  // RFC 8058 one-click: mail clients POST "List-Unsubscribe=One-Click" here without cookies, so
+  // there is no CSRF token; the HMAC in the link is the authority.
+  site.register(app, { path: '/news/unsubscribe', method: 'POST', routeOptions: { config: { ...publicLimit, csrf: false } } }, async (context) => unsubscribe(context, true));
+
   site.register(app, { path: '/news/:newsSlug', cache: true }, async ({ campaign, site: model, params }) => {
     const n = await newsletters.findPublished(campaign.id, params.newsSlug ?? '', services.now());
     if (!n) throw new PublicNotFound();
@@ -90,7 +167,8 @@ export function registerNewsletterRoutes(app: ZodApp, services: Services, site: 
   app.get('/api/campaigns/:slug/newsletters', { schema: { tags: ['newsletters'], params: slugParams } }, async (request) => {
     const access = await requireCampaignAccess(services, request, request.params.slug, 'public.manage');
     const now = services.now();
-    return { newsletters: (await newsletters.listAll(access.campaign.id)).map((n) => presentNewsletter(n, now)) };
+    const [rows, subscriberCount] = await Promise.all([newsletters.listAll(access.campaign.id), subscribers.countActive(access.campaign.id)]);
+    return { newsletters: rows.map((n) => presentNewsletter(n, now)), subscriberCount };
   });
 
   app.get('/api/campaigns/:slug/newsletters/:id', { schema: { tags: ['newsletters'], params: idParams } }, async (request) => {
@@ -115,6 +193,7 @@ export function registerNewsletterRoutes(app: ZodApp, services: Services, site: 
     const body = request.body;
     const now = services.now();
     const slug = body.slug ?? slugify(body.title);
+    checkSlug(slug);
     if (await newsletters.slugTaken(access.campaign.id, slug)) throw new AppError('conflict', 'Another newsletter has that address.', [{ field: 'slug', reason: 'is already used' }]);
     const publishAt = resolvePublishAt(body.status, body.publishAt === undefined ? undefined : body.publishAt === null ? null : new Date(body.publishAt), null, now);
     const row = await newsletters.create({
@@ -138,6 +217,7 @@ export function registerNewsletterRoutes(app: ZodApp, services: Services, site: 
     if (!existing) throw new AppError('not_found', 'No such newsletter.');
     const body = request.body;
     const now = services.now();
+    if (body.slug) checkSlug(body.slug);
     if (body.slug && (await newsletters.slugTaken(access.campaign.id, body.slug, existing.id))) {
       throw new AppError('conflict', 'Another newsletter has that address.', [{ field: 'slug', reason: 'is already used' }]);
     }
@@ -160,5 +240,34 @@ export function registerNewsletterRoutes(app: ZodApp, services: Services, site: 
     if (!(await newsletters.remove(access.campaign.id, request.params.id))) throw new AppError('not_found', 'No such newsletter.');
     site.cache.invalidateCampaign(access.campaign.id);
     return reply.status(204).send();
+  });
+  // Emails a published newsletter to every confirmed subscriber, once. Each message carries
+  // List-Unsubscribe and List-Unsubscribe-Post (RFC 8058) so mail clients offer one-click unsubscribe.
+  app.post('/api/campaigns/:slug/newsletters/:id/send', { schema: { tags: ['newsletters'], params: idParams } }, async (request) => {
+    const access = await requireCampaignAccess(services, request, request.params.slug, 'public.manage');
+    const n = await newsletters.find(access.campaign.id, request.params.id);
+    if (!n) throw new AppError('not_found', 'No such newsletter.');
+    const now = services.now();
+    if (!isNewsletterPublic(n, now)) throw new AppError('conflict', 'Publish the newsletter before sending it.', [{ field: 'status', reason: 'must be published' }]);
+    if (!(await subscribers.claimSend(n.id, now))) throw new AppError('conflict', 'This newsletter was already sent.');
+    const siteUrl = `${config.publicUrl}${access.campaign.isDefault ? '' : `/c/${access.campaign.slug}`}`;
+    const webUrl = `${siteUrl}/news/${n.slug}`;
+    const list = await subscribers.listActive(access.campaign.id);
+    let sent = 0;
+    for (const subscriber of list) {
+      const unsubscribeUrl = `${siteUrl}/news/unsubscribe?s=${subscriber.id}&t=${subscriptionToken(secret, 'unsubscribe', subscriber.id)}`;
+      const { t } = getTranslator(subscriber.lang);
+      await services.mailer.send({
+        to: subscriber.email,
+        kind: 'newsletter',
+        campaignId: access.campaign.id,
+        subject: n.title,
+        text: `${n.title}\n\n${n.bodyMarkdown}\n\n—\n${t('mail.newsletter.footer', { webUrl, unsubscribeUrl })}\n`,
+        headers: { 'List-Unsubscribe': `<${unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+      });
+      sent++;
+    }
+    await subscribers.recordSent(n.id, sent);
+    return { sent };
   });
 }

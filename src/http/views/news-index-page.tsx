@@ -23,9 +23,14 @@ export function NewsIndexPage(props: { site: SiteModel; newsletters: NewsletterS
           </li>
         ))}
       </ol>
-      <p>
-        <a href={`${props.site.base}/news/feed.xml`}>{t('news.feed')}</a>
-      </p>
+      <ul className="follow">
+        <li>
+          <a href={`${props.site.base}/news/subscribe`}>{t('news.subscribe.link')}</a>
+        </li>
+        <li>
+          <a href={`${props.site.base}/news/feed.xml`}>{t('news.feed')}</a>
+        </li>
+      </ul>
     </PublicPage>
   );
 }

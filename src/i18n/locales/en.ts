@@ -46,6 +46,19 @@ export const en = {
   'news.published': 'Published {date}',
   'news.back': 'All newsletters',
   'news.feedTitle': '{campaign}: newsletters',
+  'news.subscribe.link': 'Get the newsletter by email',
+  'news.subscribe.title': 'Get the newsletter by email',
+  'news.subscribe.intro': 'We send a few newsletters a year. Each one has a link to unsubscribe in one click.',
+  'news.subscribe.email': 'Your email',
+  'news.subscribe.submit': 'Subscribe',
+  'news.subscribe.error.email': 'Enter an email address like name@example.org.',
+  'news.subscribe.checkEmail': 'Check your email: we sent you a link to confirm your subscription.',
+  'news.subscribe.confirmed': 'You are subscribed. Thank you!',
+  'news.subscribe.invalidLink': 'This link does not work. It may have been copied incompletely.',
+  'news.unsubscribe.title': 'Unsubscribe',
+  'news.unsubscribe.question': 'Stop sending the newsletter to {email}?',
+  'news.unsubscribe.button': 'Unsubscribe',
+  'news.unsubscribe.done': 'You are unsubscribed. We will not send you more newsletters.',
 
   'endorsements.title': 'Endorsements',
   'endorsements.intro': 'Elected officials, organizations and neighbors who support our right to organize.',
@@ -117,6 +130,9 @@ export const en = {
 
   'mail.rsvp.subject': 'Your RSVP: {title}',
   'mail.rsvp.body': 'Hello {name},\n\nThank you for your RSVP to “{title}” on {when} at {location}.\n\nAdd it to your calendar: {calendarUrl}\n\n— {campaign}',
+  'mail.subscribe.subject': 'Confirm your subscription to {campaign}',
+  'mail.subscribe.body': 'Hello,\n\nSomeone (we hope you) asked to receive the newsletter of {campaign} at this address. To confirm, open this link:\n\n{url}\n\nIf it was not you, ignore this message: we will send nothing more.\n\n— {campaign}',
+  'mail.newsletter.footer': 'Read it on the web: {webUrl}\n\nUnsubscribe in one click: {unsubscribeUrl}',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -46,6 +46,19 @@ export const es: Record<MessageKey, string> = {
   'news.published': 'Publicado el {date}',
   'news.back': 'Todos los boletines',
   'news.feedTitle': '{campaign}: boletines',
+  'news.subscribe.link': 'Reciba el boletín por correo electrónico',
+  'news.subscribe.title': 'Reciba el boletín por correo electrónico',
+  'news.subscribe.intro': 'Enviamos pocos boletines al año. Cada uno tiene un enlace para darse de baja con un clic.',
+  'news.subscribe.email': 'Su correo electrónico',
+  'news.subscribe.submit': 'Suscribirme',
+  'news.subscribe.error.email': 'Escriba un correo electrónico como nombre@ejemplo.org.',
+  'news.subscribe.checkEmail': 'Revise su correo: le enviamos un enlace para confirmar su suscripción.',
+  'news.subscribe.confirmed': '¡Ya está suscrito! Gracias.',
+  'news.subscribe.invalidLink': 'Este enlace no funciona. Puede que se haya copiado incompleto.',
+  'news.unsubscribe.title': 'Darse de baja',
+  'news.unsubscribe.question': '¿Dejar de enviar el boletín a {email}?',
+  'news.unsubscribe.button': 'Darme de baja',
+  'news.unsubscribe.done': 'Se dio de baja. No le enviaremos más boletines.',
 
   'endorsements.title': 'Apoyos',
   'endorsements.intro': 'Funcionarios electos, organizaciones y vecinos que apoyan nuestro derecho a organizarnos.',
@@ -117,4 +130,7 @@ export const es: Record<MessageKey, string> = {
 
   'mail.rsvp.subject': 'Su confirmación: {title}',
   'mail.rsvp.body': 'Hola, {name}:\n\nGracias por confirmar su asistencia a «{title}» el {when} en {location}.\n\nAgréguelo a su calendario: {calendarUrl}\n\n— {campaign}',
+  'mail.subscribe.subject': 'Confirme su suscripción a {campaign}',
+  'mail.subscribe.body': 'Hola:\n\nAlguien (esperamos que usted) pidió recibir el boletín de {campaign} en esta dirección. Para confirmar, abra este enlace:\n\n{url}\n\nSi no fue usted, ignore este mensaje: no le enviaremos nada más.\n\n— {campaign}',
+  'mail.newsletter.footer': 'Léalo en la web: {webUrl}\n\nDarse de baja con un clic: {unsubscribeUrl}',
 };

@@ -11,6 +11,8 @@ export type Newsletter = {
   status: 'draft' | 'published' | 'scheduled';
   publishAt: string | null;
   isPublic: boolean;
+  sentAt: string | null;
+  sentCount: number;
   createdAt: string;
   updatedAt: string;
 };

@@ -17,7 +17,21 @@ const statusLabel = (n: Newsletter): string => (n.status === 'draft' ? 'Draft' :
 
 export function NewslettersPage() {
   const campaign = useCampaign();
-  const list = useApi<{ newsletters: Newsletter[] }>(campaignPath(campaign.slug, '/newsletters'));
+  const list = useApi<{ newsletters: Newsletter[]; subscriberCount: number }>(campaignPath(campaign.slug, '/newsletters'));
+  const [sendError, setSendError] = useState<ApiError | null>(null);
+  const subscriberCount = list.data?.subscriberCount ?? 0;
+
+  async function send(n: Newsletter): Promise<void> {
+    if (!window.confirm(`Email “${n.title}” to ${subscriberCount} subscriber${subscriberCount === 1 ? '' : 's'}? This can be done only once.`)) return;
+    setSendError(null);
+    try {
+      const result = await api.post<{ sent: number }>(campaignPath(campaign.slug, `/newsletters/${n.id}/send`));
+      setSaved(`“${n.title}” was emailed to ${result.sent} subscriber${result.sent === 1 ? '' : 's'}.`);
+      list.reload();
+    } catch (err) {
+      setSendError(err instanceof ApiError ? err : null);
+    }
+  }
   const [draft, setDraft] = useState<Draft | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const publicBase = campaign.detail.campaign.isDefault ? '' : `/c/${campaign.slug}`;
@@ -26,7 +40,12 @@ export function NewslettersPage() {
     <>
       <PageHeader
         title="Newsletters"
-        intro={<p>Write in Markdown, preview, then publish now or on a date. Published newsletters appear in the public archive and its Atom feed.</p>}
+        intro={
+          <p>
+            Write in Markdown, preview, then publish now or on a date. Published newsletters appear in the public archive and its Atom feed, and can be emailed once to the {subscriberCount}{' '}
+            {subscriberCount === 1 ? 'subscriber' : 'subscribers'} who confirmed their address (each email has a one-click unsubscribe link).
+          </p>
+        }
         actions={
           draft ? null : (
             <button type="button" className="button-primary" onClick={() => {
@@ -39,6 +58,7 @@ export function NewslettersPage() {
         }
       />
       {saved ? <SuccessNotice>{saved}</SuccessNotice> : null}
+      <ErrorNotice error={sendError} />
       {draft ? (
         <NewsletterEditor
           key={draft.id ?? 'new'}
@@ -64,6 +84,7 @@ export function NewslettersPage() {
                 <th scope="col">Title</th>
                 <th scope="col">Status</th>
                 <th scope="col">Publication</th>
+                <th scope="col">Emailed</th>
                 <th scope="col">
                   <span className="visually-hidden">Actions</span>
                 </th>
@@ -77,7 +98,15 @@ export function NewslettersPage() {
                   </th>
                   <td data-label="Status">{statusLabel(n)}</td>
                   <td data-label="Publication">{n.publishAt && n.status !== 'draft' ? formatDateTime(n.publishAt) : '—'}</td>
+                  <td data-label="Emailed">{n.sentAt ? `${formatDateTime(n.sentAt)} (${n.sentCount})` : 'No'}</td>
                   <td className="row-actions">
+                    {n.isPublic && !n.sentAt && subscriberCount > 0 ? (
+                      <>
+                        <button type="button" className="button-secondary" aria-label={`Email to subscribers: ${n.title}`} onClick={() => void send(n)}>
+                          Email to subscribers
+                        </button>{' '}
+                      </>
+                    ) : null}
                     <button
                       type="button"
                       className="button-secondary"
