@@ -5,7 +5,7 @@ import type { CampaignRow } from '../db/repositories/campaigns-repository.js';
 import type { Services } from '../domain/create-services.js';
 import { isAppError } from '../errors.js';
 import { createPublicPageCache, type PublicPageCache, type RenderedPage } from './public-page-cache.js';
-import { requestLocale, type RequestLocale } from './request-locale.js';
+import { languageOf, requestLocale, type RequestLocale } from './request-locale.js';
 import { renderPage } from './views/layout.js';
 import { NotFoundPage } from './views/not-found-page.js';
 import type { SiteModel } from './views/site-chrome.js';
@@ -61,11 +61,12 @@ export function createPublicSite(services: Services, config: Config, options: { 
    */
   function registerFastPath(app: ZodApp): void {
     app.addHook('onRequest', (request, reply, done) => {
-      if (request.method !== 'GET') return done();
-      const pathOnly = request.url.split('?')[0] ?? '/';
-      const locale = requestLocale(request, reply);
-      const hit = cache.peekFresh(`${pathOnly}|${locale.lang}`);
+      const url = request.url;
+      if (request.method !== 'GET' || url.startsWith('/api/') || url.startsWith('/app') || url.startsWith('/assets/')) return done();
+      const pathOnly = url.split('?')[0] ?? '/';
+      const hit = cache.peekFresh(`${pathOnly}|${languageOf(request)}`);
       if (!hit) return done();
+      requestLocale(request, reply); // the language cookie and Vary, as the page route would set them
       void reply.status(hit.status).type(hit.type).send(hit.body);
     });
   }

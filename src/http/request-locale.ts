@@ -18,7 +18,7 @@ export type RequestLocale = Translator & {
  */
 export function requestLocale(request: FastifyRequest, reply: FastifyReply): RequestLocale {
   const query = (request.query as Record<string, unknown> | undefined)?.lang;
-  const lang = chooseLanguage({ query, cookie: request.cookies[LANGUAGE_COOKIE], acceptLanguage: request.headers['accept-language'] });
+  const lang = languageOf(request);
   if (isLanguage(query) && request.cookies[LANGUAGE_COOKIE] !== query) {
     void reply.setCookie(LANGUAGE_COOKIE, query, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 365 * 24 * 3600 });
   }
@@ -26,4 +26,10 @@ export function requestLocale(request: FastifyRequest, reply: FastifyReply): Req
   const other = languages.find((l) => l !== lang) ?? 'en';
   const path = request.url.split('?')[0] ?? '/';
   return { ...getTranslator(lang), other, switchHref: `${path}?lang=${other}` };
+}
+
+/** The language of the request, without side effects (no cookie, no header). */
+export function languageOf(request: FastifyRequest): Language {
+  const query = (request.query as Record<string, unknown> | undefined)?.lang;
+  return chooseLanguage({ query, cookie: request.cookies[LANGUAGE_COOKIE], acceptLanguage: request.headers['accept-language'] });
 }
