@@ -10,7 +10,8 @@
 export type CachedPage = { body: string; type: string; status: number; campaignId: string };
 /** What a render produces; only `cacheable` pages are kept (not a 404, say). */
 export type RenderedPage = CachedPage & { cacheable: boolean };
-type Entry = CachedPage & { fresh: number; generation: number };
+// `bytes`: the body encoded once, so a hit writes a ready buffer (no UTF-8 encoding per request).
+type Entry = CachedPage & { bytes: Buffer; fresh: number; generation: number };
 
 export function createPublicPageCache(options: { ttlMs: number; maxEntries?: number; now?: () => number }) {
   const now = options.now ?? Date.now;
@@ -28,7 +29,7 @@ export function createPublicPageCache(options: { ttlMs: number; maxEntries?: num
       const oldest = entries.keys().next();
       if (!oldest.done) entries.delete(oldest.value);
     }
-    entries.set(key, { ...page, fresh: now() + options.ttlMs, generation: startedAt });
+    entries.set(key, { ...page, bytes: Buffer.from(page.body), fresh: now() + options.ttlMs, generation: startedAt });
   }
 
   function render(key: string, produce: () => Promise<RenderedPage>): Promise<CachedPage> {
@@ -47,7 +48,7 @@ export function createPublicPageCache(options: { ttlMs: number; maxEntries?: num
 
   return {
     /** A fresh cached page, if any (the fast path: no render, no refresh). */
-    peekFresh(key: string): CachedPage | undefined {
+    peekFresh(key: string): (CachedPage & { bytes: Buffer }) | undefined {
       const entry = entries.get(key);
       return entry && entry.fresh > now() ? entry : undefined;
     },

@@ -67,7 +67,7 @@ export function createPublicSite(services: Services, config: Config, options: { 
       const hit = cache.peekFresh(`${pathOnly}|${languageOf(request)}`);
       if (!hit) return done();
       requestLocale(request, reply); // the language cookie and Vary, as the page route would set them
-      void reply.status(hit.status).type(hit.type).send(hit.body);
+      void reply.status(hit.status).type(hit.type).send(hit.bytes);
     });
   }
 
