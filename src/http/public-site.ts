@@ -7,7 +7,8 @@ import { isAppError } from '../errors.js';
 import { createPublicPageCache, type PublicPageCache, type RenderedPage } from './public-page-cache.js';
 import { languageOf, requestLocale, type RequestLocale } from './request-locale.js';
 import { renderPage } from './views/layout.js';
-import { NotFoundPage } from './views/not-found-page.js';
+import { FormProblemPage, NotFoundPage } from './views/not-found-page.js';
+import { toAppError } from './plugins/error-handler.js';
 import type { SiteModel } from './views/site-chrome.js';
 import type { ZodApp } from './zod-app.js';
 
@@ -83,6 +84,21 @@ export function createPublicSite(services: Services, config: Config, options: { 
         url,
         ...spec.routeOptions,
         schema: { hide: true },
+        // A person sending a form gets a page in their language, not JSON, when the form expired
+        // (CSRF) or they sent too many; anything else goes to the app's error handler.
+        ...(spec.method === 'POST'
+          ? {
+              errorHandler: async (err: unknown, request: FastifyRequest, reply: FastifyReply) => {
+                const appError = toAppError(err);
+                if (appError.code !== 'csrf_invalid' && appError.code !== 'rate_limited') throw err;
+                const locale = requestLocale(request, reply);
+                const resolved = await resolveCampaign((request.params as Record<string, string | undefined>).slug).catch(() => undefined);
+                const site = buildSiteModel({ campaignName: resolved?.campaign.name ?? 'Unionhall', base: resolved?.base ?? '', path: '', locale, publicUrl: config.publicUrl });
+                const problem = appError.code === 'csrf_invalid' ? 'expired' : 'too-many';
+                return reply.status(appError.status).type(HTML).send(renderPage(createElement(FormProblemPage, { site, problem })));
+              },
+            }
+          : {}),
         handler: async (request, reply) => {
           const locale = requestLocale(request, reply);
           const pathOnly = request.url.split('?')[0] ?? '/';

@@ -272,6 +272,8 @@ describe('events', () => {
 
     const noToken = await submit(agent, event.slug, { name: 'Rosa Delgado', email: 'rosa@example.org' });
     expect(noToken.statusCode).toBe(403);
+    expect(noToken.headers['content-type']).toContain('text/html');
+    expect(noToken.body).toContain('This form expired');
 
     const invalid = await submit(agent, event.slug, { _csrf: token, name: '', email: 'not-an-email', phone: '' });
     expect(invalid.statusCode).toBe(400);
@@ -400,6 +402,28 @@ describe('newsletter by email', () => {
     const oneClick = await t.app.inject({ method: 'POST', url: unsubscribePath, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'List-Unsubscribe=One-Click' });
     expect(oneClick.statusCode).toBe(200);
     expect(((await organizer.get(`${api}/newsletters`)).json() as { subscriberCount: number }).subscriberCount).toBe(0);
+  });
+});
+
+describe('public forms', () => {
+  it('answer a flood from one address with a page saying to wait, and other errors as usual', async () => {
+    const limited = await createTestApp();
+    try {
+      const campaign = await createCampaign(limited.database.db, { isDefault: true });
+      const agent = limited.agent();
+      const codes: number[] = [];
+      for (let i = 0; i < 12; i++) codes.push((await agent.request({ method: 'POST', url: '/news/subscribe?lang=es', withCsrf: false, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'email=a%40example.org' })).statusCode);
+      expect(codes.slice(0, 10).every((c) => c === 403)).toBe(true);
+      const flood = await agent.request({ method: 'POST', url: '/news/subscribe?lang=es', withCsrf: false, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'email=a%40example.org' });
+      expect(flood.statusCode).toBe(429);
+      expect(flood.body).toContain('Demasiados intentos');
+      expect(flood.body).toContain(campaign.campaign.name);
+      // The organizer API keeps its JSON errors.
+      const api = await agent.request({ method: 'POST', url: `/api/campaigns/${campaign.campaign.slug}/newsletters`, withCsrf: false, payload: {} });
+      expect(api.headers['content-type']).toContain('application/json');
+    } finally {
+      await limited.close();
+    }
   });
 });
 

@@ -17,6 +17,10 @@ export const en = {
   'site.notFound.title': 'Page not found',
   'site.notFound.body': 'We could not find that page. It may have moved or never been published.',
   'site.notFound.home': 'Go to the home page',
+  'site.formExpired.title': 'Please try again',
+  'site.formExpired.body': 'This form expired or did not come from this site. Go back, reload the page and send it again.',
+  'site.tooMany.title': 'Too many tries',
+  'site.tooMany.body': 'We received many forms from your connection. Wait a minute, then try again.',
 
   'home.countersHeading': 'Where we stand',
   'home.counter.educators': '{count, plural, one {educator supports our union} other {educators support our union}}',

@@ -17,6 +17,10 @@ export const es: Record<MessageKey, string> = {
   'site.notFound.title': 'Página no encontrada',
   'site.notFound.body': 'No encontramos esa página. Puede que se haya movido o que nunca se haya publicado.',
   'site.notFound.home': 'Ir a la página de inicio',
+  'site.formExpired.title': 'Inténtelo de nuevo',
+  'site.formExpired.body': 'Este formulario venció o no vino de este sitio. Regrese, recargue la página y envíelo otra vez.',
+  'site.tooMany.title': 'Demasiados intentos',
+  'site.tooMany.body': 'Recibimos muchos formularios desde su conexión. Espere un minuto y vuelva a intentarlo.',
 
   'home.countersHeading': 'Dónde estamos',
   'home.counter.educators': '{count, plural, one {educador apoya nuestro sindicato} other {educadores apoyan nuestro sindicato}}',
