@@ -25,6 +25,7 @@ const envSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(120),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(10),
+  CARD_FORM_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(20),
   TRUST_PROXY: z
     .enum(['true', 'false'])
     .default('false')
@@ -46,6 +47,8 @@ export type Config = {
   trustProxy: boolean;
   /** Sign-in, password reset and one-time link attempts per IP per minute. */
   loginRateLimitPerMinute: number;
+  /** Card form submissions per IP per minute (a card drive in a staff room shares one address). */
+  cardFormRateLimitPerMinute: number;
   version: string;
 };
 
@@ -99,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
     trustProxy: e.TRUST_PROXY,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+    cardFormRateLimitPerMinute: e.CARD_FORM_RATE_LIMIT_PER_MINUTE,
     version: readVersion(),
     ...overrides,
   };

@@ -9,6 +9,7 @@ import { runMigrations } from '../db/migrate.js';
 import { DEMO_SLUG, loadDemo, removeDemo } from '../demo/load-demo.js';
 import { AppError } from '../errors.js';
 import { createProgress } from './progress.js';
+import { verifyCampaignCards } from './verify-cards.js';
 
 const say = (m: string): void => void process.stderr.write(`${m}\n`);
 
@@ -74,6 +75,15 @@ export async function runUserCreate(
     await campaigns.setMembership({ accountId: account.id, campaignId: campaign.id, role: opts.role, worksiteIds: opts.role === 'committee' ? worksiteIds : [] });
     await runtime.services.repositories.audit.append({ actorAccountId: null, actorEmail: 'cli', campaignId: campaign.id, action: 'account.created', subjectType: 'account', subjectId: account.id, details: { email, role: opts.role } });
     process.stdout.write(`Created ${email} (${opts.role} in ${campaign.slug}). One-time sign-in link, valid 72 hours:\n${welcomeLink}\n`);
+  } finally {
+    await runtime.close();
+  }
+}
+
+export async function runVerifyCards(config: Config, slug: string): Promise<void> {
+  const runtime = await boot(config, { demo: false });
+  try {
+    process.exitCode = await verifyCampaignCards(runtime.services, slug, (line) => process.stdout.write(`${line}\n`));
   } finally {
     await runtime.close();
   }

@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { ConfigError, loadConfig } from '../config.js';
 import { AppError } from '../errors.js';
 import { serve } from './serve.js';
-import { runMigrate, runDemo, runUserCreate, runBackup, runRestore } from './commands.js';
+import { runMigrate, runDemo, runUserCreate, runBackup, runRestore, runVerifyCards } from './commands.js';
 
 const program = new Command();
 program.name('unionhall').description('Run a workplace union organizing campaign.').showHelpAfterError();
@@ -34,6 +34,12 @@ user
   .action(async (opts: { email: string; name?: string; role: 'admin' | 'organizer' | 'committee' | 'viewer'; campaign?: string; worksite?: string[]; instanceAdmin?: boolean }) =>
     runUserCreate(loadConfig(), opts),
   );
+
+program
+  .command('verify-cards')
+  .description('recompute the hash of every support card and report any whose content changed (exit code 2 if any)')
+  .requiredOption('--campaign <slug>', 'the campaign')
+  .action(async (opts: { campaign: string }) => runVerifyCards(loadConfig(), opts.campaign));
 
 program
   .command('backup')

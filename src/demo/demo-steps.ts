@@ -1,4 +1,5 @@
 // Each capability registers its demo step here, in story order (roster → cards → petition → …).
 // Importing this file once (bootstrap does) puts them all in `demoSteps`.
+import './cards-demo-step.js';
 import './conduct-demo.js';
 import './public-content-demo.js';

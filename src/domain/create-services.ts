@@ -3,18 +3,24 @@ import type { Db } from '../db/client.js';
 import { createAccountsRepository } from '../db/repositories/accounts-repository.js';
 import { createAuditRepository } from '../db/repositories/audit-repository.js';
 import { createCampaignsRepository } from '../db/repositories/campaigns-repository.js';
+import { createCardsRepository } from '../db/repositories/cards-repository.js';
 import { createConductRepository } from '../db/repositories/conduct-repository.js';
 import { createEndorsementsRepository } from '../db/repositories/endorsements-repository.js';
 import { createEventsRepository } from '../db/repositories/events-repository.js';
+import { createFilingRepository } from '../db/repositories/filing-repository.js';
 import { createMailRepository } from '../db/repositories/mail-repository.js';
 import { createNewsletterSubscribersRepository } from '../db/repositories/newsletter-subscribers-repository.js';
 import { createNewslettersRepository } from '../db/repositories/newsletters-repository.js';
 import { createPeopleRepository } from '../db/repositories/people-repository.js';
 import { createPressRepository } from '../db/repositories/press-repository.js';
 import { createPublicCountersRepository } from '../db/repositories/public-counters-repository.js';
+import { createSupportRepository } from '../db/repositories/support-repository.js';
 import { createMailer, type Mailer } from '../mail/create-mailer.js';
 import { createAccountsService } from './accounts/accounts-service.js';
+import { createCardsService } from './cards/cards-service.js';
 import { createConductService } from './conduct/conduct-service.js';
+import { createFilingService } from './filing/filing-service.js';
+import { createMajorityService } from './majority/majority-service.js';
 
 // The wiring of domain services to their repositories, in one place. Routes receive this.
 export function createServices(options: { db: Db; config: Config; now?: () => Date; mailer?: Mailer }) {
@@ -34,6 +40,9 @@ export function createServices(options: { db: Db; config: Config; now?: () => Da
     endorsements: createEndorsementsRepository(db),
     press: createPressRepository(db),
     events: createEventsRepository(db),
+    cards: createCardsRepository(db),
+    support: createSupportRepository(db),
+    filing: createFilingRepository(db),
   };
   const mailer = options.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, repository: repositories.mail, now });
   const accounts = createAccountsService({
@@ -44,8 +53,11 @@ export function createServices(options: { db: Db; config: Config; now?: () => Da
     publicUrl: config.publicUrl,
     now,
   });
+  const cards = createCardsService({ cards: repositories.cards, mailer, now });
+  const majority = createMajorityService({ support: repositories.support, campaigns: repositories.campaigns, now });
   const conduct = createConductService({ conduct: repositories.conduct, now });
-  return { repositories, mailer, accounts, conduct, now };
+  const filing = createFilingService({ filing: repositories.filing, cards: repositories.cards, now });
+  return { repositories, mailer, accounts, cards, majority, conduct, filing, now };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -41,6 +41,7 @@ describe('config defaults', () => {
       sessionAbsoluteHours: 12,
       trustProxy: false,
       loginRateLimitPerMinute: 10,
+      cardFormRateLimitPerMinute: 20,
       version,
     });
   });
@@ -59,6 +60,7 @@ describe('config defaults', () => {
       SESSION_IDLE_MINUTES: '30',
       SESSION_ABSOLUTE_HOURS: '8',
       LOGIN_RATE_LIMIT_PER_MINUTE: '5',
+      CARD_FORM_RATE_LIMIT_PER_MINUTE: '7',
       TRUST_PROXY: 'true',
     });
     expect(config).toMatchObject({
@@ -74,6 +76,7 @@ describe('config defaults', () => {
       sessionIdleMinutes: 30,
       sessionAbsoluteHours: 8,
       loginRateLimitPerMinute: 5,
+      cardFormRateLimitPerMinute: 7,
       trustProxy: true,
     });
   });

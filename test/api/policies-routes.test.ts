@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addCardText, insertCard } from '../support/card-fixtures.js';
 import { addMember, createAccount, createCampaign, createMember, TEST_PASSWORD, type CampaignFixture } from '../support/factories.js';
 import { createTestApp, type Agent, type TestApp } from '../support/test-app.js';
 
@@ -11,7 +12,7 @@ type Who = 'admin' | 'organizer' | 'committee' | 'viewer' | 'nonMember' | 'anony
 const everyone: Who[] = ['admin', 'organizer', 'committee', 'viewer', 'nonMember', 'anonymous', 'instanceAdmin'];
 
 type Route = { method: 'GET' | 'POST' | 'PUT'; url: (c: Context) => string; body?: (c: Context) => unknown; expect: Record<Who, number> };
-type Context = { slug: string; targetAccountId: string };
+type Context = { slug: string; targetAccountId: string; cardId: string; otherSchoolCardId: string; personId: string; worksiteId: string; unitId: string };
 
 // `instanceAdmin` runs the instance but is not a member of this campaign: like any non-member, it
 // learns nothing about the campaign (404).
@@ -52,10 +53,30 @@ const routes: Route[] = [
   { method: 'POST', url: (c) => `/api/campaigns/${c.slug}/press`, body: () => ({ kind: 'news', outlet: 'A Paper', headline: 'A story', publishedOn: '2015-05-01', url: 'https://paper.example/a' }), expect: { ...publicManage, admin: 201, organizer: 201 } },
   { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/events`, expect: publicManage },
   { method: 'POST', url: (c) => `/api/campaigns/${c.slug}/events`, body: () => ({ kind: 'meeting', title: `Meeting ${randomBytes(4).toString('hex')}`, startsAt: '2030-05-01T17:00:00Z', endsAt: '2030-05-01T18:00:00Z' }), expect: { ...publicManage, admin: 201, organizer: 201 } },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/filing-packets/preview?unitId=${c.unitId}&filingDate=2015-06-15`, expect: adminOnly },
+  { method: 'POST', url: (c) => `/api/campaigns/${c.slug}/filing-packets`, body: (c) => ({ unitId: c.unitId, filingDate: '2015-06-15', copy: 'service', format: 'csv' }), expect: adminOnly },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/cards/verify`, expect: adminOnly },
   { method: 'GET', url: () => '/api/admin/users', expect: instanceOnly },
   { method: 'POST', url: () => '/api/admin/users', body: () => ({ email: `new-${randomBytes(4).toString('hex')}@example.org`, name: 'New Person' }), expect: { ...instanceOnly, instanceAdmin: 201 } },
   { method: 'GET', url: () => '/api/admin/audit', expect: instanceOnly },
   { method: 'GET', url: () => '/api/admin/outbox', expect: instanceOnly },
+  // Support cards and the majority math (committee members: cards at their own worksites only).
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/majority`, expect: { admin: 200, organizer: 200, committee: 200, viewer: 200, ...memberOnly } },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/majority?as_of=2015-06-15`, expect: { admin: 200, organizer: 200, committee: 200, viewer: 200, ...memberOnly } },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/growth`, expect: { admin: 200, organizer: 200, committee: 200, viewer: 200, ...memberOnly } },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/card-texts`, expect: { admin: 200, organizer: 200, committee: 200, viewer: 200, ...memberOnly } },
+  { method: 'POST', url: (c) => `/api/campaigns/${c.slug}/card-texts`, body: () => ({ title: 'Card', body: 'I want {employer} to recognize our union.' }), expect: { ...adminOnly, admin: 201 } },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/cards`, expect: { admin: 200, organizer: 200, committee: 200, viewer: 403, ...memberOnly } },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/cards/${c.cardId}`, expect: { admin: 200, organizer: 200, committee: 200, viewer: 403, ...memberOnly } },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/cards/${c.otherSchoolCardId}`, expect: { admin: 200, organizer: 200, committee: 404, viewer: 403, ...memberOnly } },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/cards/review`, expect: { admin: 200, organizer: 200, committee: 403, viewer: 403, ...memberOnly } },
+  { method: 'POST', url: (c) => `/api/campaigns/${c.slug}/cards/${c.cardId}/match`, body: (c) => ({ personId: c.personId }), expect: { admin: 200, organizer: 200, committee: 403, viewer: 403, ...memberOnly } },
+  {
+    method: 'POST',
+    url: (c) => `/api/campaigns/${c.slug}/cards/paper`,
+    body: (c) => ({ signerName: 'Paper Signer', worksiteId: c.worksiteId, jobTitle: 'Teacher', signedOn: '2015-05-01', cardTextVersion: 1, scan: { filename: 'card.pdf', contentType: 'application/pdf', dataBase64: 'JVBERi0xLjQK' } }),
+    expect: { admin: 201, organizer: 201, committee: 403, viewer: 403, ...memberOnly },
+  },
   // The public site is public: the same page for everyone, signed in or not.
   { method: 'GET', url: (c) => `/c/${c.slug}`, expect: anyone },
   { method: 'GET', url: (c) => `/c/${c.slug}/news`, expect: anyone },
@@ -64,6 +85,7 @@ const routes: Route[] = [
   { method: 'GET', url: (c) => `/c/${c.slug}/press`, expect: anyone },
   { method: 'GET', url: (c) => `/c/${c.slug}/events`, expect: anyone },
   { method: 'GET', url: (c) => `/c/${c.slug}/news/subscribe`, expect: anyone },
+  { method: 'GET', url: (c) => `/c/${c.slug}/card`, expect: anyone },
 ];
 
 let t: TestApp;
@@ -97,7 +119,11 @@ beforeAll(async () => {
   agents.instanceAdmin = await signedIn(instanceAdmin.email);
   agents.anonymous = t.agent();
   const target = await createMember(db, fixture, 'viewer');
-  context = { slug: fixture.campaign.slug, targetAccountId: target.id };
+  const text = await addCardText(db, fixture.campaign.id);
+  const [mine, other] = [fixture.people[0]!, fixture.people.find((p) => p.worksiteId !== fixture.sites[0]!.id)!];
+  const card = await insertCard(db, { campaignId: fixture.campaign.id, cardTextId: text.id, worksiteId: mine.worksiteId, personId: null, signedOn: '2015-04-01' });
+  const otherCard = await insertCard(db, { campaignId: fixture.campaign.id, cardTextId: text.id, worksiteId: other.worksiteId, personId: other.id, signedOn: '2015-04-01' });
+  context = { slug: fixture.campaign.slug, targetAccountId: target.id, cardId: card.id, otherSchoolCardId: otherCard.id, personId: mine.id, worksiteId: fixture.sites[0]!.id, unitId: fixture.unit.id };
 });
 afterAll(async () => t.close());
 
@@ -108,7 +134,7 @@ describe('role × route', () => {
   for (const route of routes) {
     for (const who of everyone) {
       const status = route.expect[who];
-      it(`${route.method} ${route.url({ slug: ':slug', targetAccountId: ':accountId' })} as ${who} → ${status}`, async () => {
+      it(`${route.method} ${route.url({ slug: ':slug', targetAccountId: ':accountId', cardId: ':cardId', otherSchoolCardId: ':otherSchoolCardId', personId: ':personId', worksiteId: ':worksiteId', unitId: ':unitId' })} as ${who} → ${status}`, async () => {
         const res = await send(who, route);
         expect(res.statusCode, res.body).toBe(status);
         if (status >= 400) {

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../src/db/schema/index.js';
 import { createCampaign, createMember, TEST_PASSWORD, type CampaignFixture } from '../support/factories.js';
+import { addCardText, insertCard } from '../support/card-fixtures.js';
 import { startSmtpSink } from '../support/smtp-sink.js';
 import { createTestApp, type Agent, type TestApp } from '../support/test-app.js';
 
@@ -45,6 +46,18 @@ describe('home page', () => {
     expect(res.body).toContain(`href="/petition/${fixture.campaign.slug}"`);
     expect(res.body).toContain('property="og:title"');
     expect(res.body).toContain('property="og:url"');
+    expect(res.body).not.toContain('School 1');
+  });
+
+  it('counts educators with a valid card and their schools, campaign-wide only', async () => {
+    const other = await createCampaign(t.database.db, { sites: 3, perSite: 3 });
+    const text = await addCardText(t.database.db, other.campaign.id);
+    const yesterday = new Date(t.clock.now.getTime() - 24 * 3600_000).toISOString().slice(0, 10);
+    const [a, b, c] = [other.people[0]!, other.people[1]!, other.people[3]!];
+    for (const person of [a, b, c]) await insertCard(t.database.db, { campaignId: other.campaign.id, cardTextId: text.id, worksiteId: person.worksiteId, personId: person.id, signedOn: yesterday });
+    const res = await t.agent().get(`/c/${other.campaign.slug}`);
+    expect(res.body).toMatch(/<strong>3<\/strong> <span>educators support our union<\/span>/);
+    expect(res.body).toMatch(/<strong>2<\/strong> <span>schools with union supporters<\/span>/);
     expect(res.body).not.toContain('School 1');
   });
 

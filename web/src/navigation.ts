@@ -1,10 +1,12 @@
 import type { ComponentType } from 'react';
 import { AccountsPage } from './pages/accounts-page.js';
 import { AuditLogPage } from './pages/audit-log-page.js';
+import { CardsPage } from './pages/cards-page.js';
 import { DashboardPage } from './pages/dashboard-page.js';
 import { EndorsementsAdminPage } from './pages/endorsements-admin-page.js';
 import { EventsAdminPage } from './pages/events-admin-page.js';
 import { EvidencePage } from './pages/evidence-page.js';
+import { FilingPage } from './pages/filing-page.js';
 import { MembersPage } from './pages/members-page.js';
 import { NewslettersPage } from './pages/newsletters-page.js';
 import { OutboxPage } from './pages/outbox-page.js';
@@ -36,7 +38,7 @@ export const navigation: NavEntry[] = [
   {
     path: 'dashboard',
     label: 'Dashboard',
-    description: 'Where the campaign stands: educators in the unit, schools, and (soon) support.',
+    description: 'Where the campaign stands: cards, majority per unit and school, growth by week.',
     scope: 'campaign',
     visible: (a) => a.can('dashboard.view'),
     page: DashboardPage,
@@ -83,6 +85,14 @@ export const navigation: NavEntry[] = [
     page: EventsAdminPage,
   },
   {
+    path: 'cards',
+    label: 'Cards',
+    description: 'Signed support cards: each one, its hash and confirmation; revoke; paper cards; the review queue. Opening them is logged.',
+    scope: 'campaign',
+    visible: (a) => a.can('cards.view'),
+    page: CardsPage,
+  },
+  {
     path: 'evidence',
     label: 'Evidence',
     description: 'The employer’s anti-union conduct, dated and documented, with charge deadlines and exports for counsel. Opening it is logged.',
@@ -97,6 +107,14 @@ export const navigation: NavEntry[] = [
     scope: 'campaign',
     visible: (a) => a.can('campaign.manage'),
     page: MembersPage,
+  },
+  {
+    path: 'filing',
+    label: 'Filing',
+    description: 'Proof of majority support for a unit on a filing date: the board’s packet and the name-free service copy.',
+    scope: 'campaign',
+    visible: (a) => a.can('filing.generate'),
+    page: FilingPage,
   },
   {
     path: 'audit',

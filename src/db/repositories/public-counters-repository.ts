@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { endorsements } from '../schema/index.js';
+import { createSupportRepository } from './support-repository.js';
 
 export type PublicCounters = {
   educatorsSupporting: number;
@@ -12,21 +13,27 @@ export type PublicCounters = {
 // The only numbers the public site shows about support. Campaign-wide totals, never per school:
 // a small school's count can point at a person.
 export function createPublicCountersRepository(db: Db) {
+  const support = createSupportRepository(db);
   return {
-    async getPublicCounters(campaignId: string): Promise<PublicCounters> {
-      const [row] = await db
-        .select({ endorsements: sql<number>`count(*)::int` })
-        .from(endorsements)
-        .where(and(eq(endorsements.campaignId, campaignId), eq(endorsements.isPublic, true)));
+    /** `today`: the campaign's local date (the support counters are kept for today). */
+    async getPublicCounters(campaign: { id: string; cardValidityMonths: number }, today: string): Promise<PublicCounters> {
+      const [supportRows, [endorsed]] = await Promise.all([
+        // The cards' own counters (kept current by triggers; see support-repository.ts): the same
+        // numbers as the organizers' majority page, summed over the whole campaign here.
+        support.current(campaign.id, today, campaign.cardValidityMonths),
+        db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(endorsements)
+          .where(and(eq(endorsements.campaignId, campaign.id), eq(endorsements.isPublic, true))),
+      ]);
+      const schools = new Set(supportRows.filter((r) => r.validCards > 0).map((r) => r.worksiteId));
       return {
-        // TO WIRE AT MERGE (lead): the cards and petition tables live in other branches. Replace
-        // these three zeros with campaign-wide counts — valid (unrevoked, unexpired) cards and the
-        // distinct worksites of their signers; confirmed petition signatures — ideally in the same
-        // single query as the endorsements count above.
-        educatorsSupporting: 0,
-        schoolsWithSupport: 0,
+        educatorsSupporting: supportRows.reduce((sum, r) => sum + r.validCards, 0),
+        schoolsWithSupport: schools.size,
+        // TO WIRE AT MERGE (lead): confirmed petition signatures; the petition tables live in
+        // another branch.
         petitionSignatures: 0,
-        endorsements: row?.endorsements ?? 0,
+        endorsements: endorsed?.n ?? 0,
       };
     },
     /**

@@ -13,6 +13,11 @@ export const campaigns = pgTable('campaigns', {
   isDefault: boolean('is_default').notNull().default(false),
   jurisdiction: text('jurisdiction', { enum: jurisdictions }).notNull().default('ca_perb'),
   goalPercent: integer('goal_percent').notNull().default(65),
+  // How long a support card counts after signing: PERB and the NLRB both use one year; a
+  // jurisdiction with another rule sets it here.
+  cardValidityMonths: integer('card_validity_months').notNull().default(12),
+  // "The date signed" is a local date: a card signed at 9 pm in Los Angeles is signed that day.
+  timeZone: text('time_zone').notNull().default('America/Los_Angeles'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -29,17 +29,7 @@ export function registerCampaignRoutes(app: ZodApp, services: Services): void {
     };
   });
 
-  // Aggregates only: any member, viewers included, may see these.
-  app.get(
-    '/api/campaigns/:slug/dashboard',
-    { schema: { tags: ['campaigns'], params: slugParams, querystring: z.object({ as_of: isoDate.optional() }) } },
-    async (request) => {
-      const access = await requireCampaignAccess(services, request, request.params.slug, 'dashboard.view');
-      const asOf = request.query.as_of ?? today();
-      const roster = await campaigns.countRoster(access.campaign.id, asOf);
-      return { asOf, eligible: roster.employees, worksites: roster.worksites };
-    },
-  );
+  // GET /api/campaigns/:slug/dashboard lives in majority-routes.ts (support counters).
 
   // The roster names people; every view is written to the audit log.
   app.get(

@@ -5,13 +5,17 @@ import type { ZodApp } from '../zod-app.js';
 import { registerAdminRoutes } from './admin-routes.js';
 import { registerAuthRoutes } from './auth-routes.js';
 import { registerCampaignRoutes } from './campaign-routes.js';
+import { registerCardFormRoutes } from './card-form-routes.js';
+import { registerCardRoutes } from './card-routes.js';
 import { registerConductRoutes } from './conduct-routes.js';
+import { registerFilingRoutes } from './filing-routes.js';
 import { registerHealthRoutes } from './health-routes.js';
 import { createPublicSite } from '../public-site.js';
 import { registerEndorsementRoutes } from './endorsement-routes.js';
 import { registerEventRoutes } from './event-routes.js';
 import { registerNewsletterRoutes } from './newsletter-routes.js';
 import { registerPressRoutes } from './press-routes.js';
+import { registerMajorityRoutes } from './majority-routes.js';
 import { registerPublicSiteRoutes } from './public-site-routes.js';
 
 export type RouteContext = { config: Config; db: Db; services: Services };
@@ -33,4 +37,8 @@ export function registerRoutes(app: ZodApp, context: RouteContext): void {
   registerEndorsementRoutes(app, services, publicSite);
   registerPressRoutes(app, services, publicSite);
   registerEventRoutes(app, services, publicSite);
+  registerCardRoutes(app, services);
+  registerMajorityRoutes(app, services);
+  registerFilingRoutes(app, services);
+  registerCardFormRoutes(app, services, config);
 }

@@ -23,7 +23,68 @@ export type Unit = { id: string; name: string; description: string | null };
 
 export type CampaignDetail = { campaign: CampaignSummary; worksites: Worksite[]; units: Unit[]; myWorksiteIds: string[] };
 
-export type Dashboard = { asOf: string; eligible: number; worksites: number };
+export type Threshold = { needed: number; met: boolean; remaining: number };
+export type SupportFigures = {
+  eligible: number;
+  valid_cards: number;
+  percent: number;
+  thresholds: { showing_of_interest: Threshold; majority: Threshold; goal: Threshold };
+};
+export type UnitFigures = SupportFigures & { id: string; name: string };
+export type SchoolRow = { id: string; name: string; eligible: number; valid_cards: number; percent: number; majority: Threshold };
+export type ActivityCounts = { cardsSigned: number; paperCards: number; schools: number; revocations: number; awaitingReview: number };
+
+export type Dashboard = {
+  asOf: string;
+  eligible: number;
+  worksites: number;
+  validCards: number;
+  schoolsWithSupporters: number;
+  goalPercent: number;
+  units: UnitFigures[];
+  schools: SchoolRow[];
+  schoolsTotal: number;
+  activity: { last_7_days: ActivityCounts; last_30_days: ActivityCounts };
+  cardDates: { first: string | null; last: string | null };
+};
+
+export type Growth = { from: string; to: string; weeks: { week_start: string; week_end: string; supporters: number; schools: number }[] };
+
+export type CardStatus = 'valid' | 'not_yet_signed' | 'expired' | 'revoked';
+export type CardMatch = { status: 'matched' | 'unmatched' | 'ambiguous' | 'resolved'; method: string | null; personId: string | null; personName: string | null };
+export type CardSummary = {
+  id: string;
+  signerName: string;
+  worksiteId: string;
+  worksiteName: string;
+  jobTitle: string;
+  signedOn: string;
+  source: 'electronic' | 'paper';
+  status: CardStatus;
+  expiresOn: string;
+  revokedOn: string | null;
+  match: CardMatch;
+};
+export type CardDetail = CardSummary & {
+  email: string | null;
+  phone: string | null;
+  employeeId: string | null;
+  employerName: string;
+  cardTextVersion: number;
+  cardText: string;
+  signedAt: string | null;
+  typedSignature: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  createdAt: string;
+  revocationReason: string | null;
+  contentHash: string;
+  hashVerified: boolean;
+  scan: { filename: string; contentType: string; byteSize: number; sha256: string } | null;
+  confirmation: { id: string; to: string; createdAt: string; sentAt: string | null; error: string | null } | null;
+};
+export type ReviewCard = CardSummary & { email: string | null; employeeId: string | null; candidates: { personId: string; name: string; employeeId: string | null; worksiteName: string | null }[] };
+export type CardText = { id: string; version: number; title: string; body: string; createdAt: string };
 
 export type RosterPerson = {
   personId: string;

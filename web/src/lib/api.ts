@@ -111,8 +111,44 @@ async function upload<T>(path: string, form: FormData, retried = false): Promise
   throw error;
 }
 
+/**
+ * POSTs and hands the response's file to the browser as a download (for generated documents:
+ * the request needs the CSRF token, so a plain link cannot do it). Returns the file name.
+ */
+async function downloadFile(path: string, body: unknown): Promise<string> {
+  const send = async (retried: boolean): Promise<string> => {
+    const response = await fetch(path, { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json', 'x-csrf-token': await csrf() }, body: JSON.stringify(body) });
+    if (!response.ok) {
+      const error = await toApiError(response);
+      if (error.code === 'csrf_invalid' && !retried) {
+        csrfToken = null;
+        return send(true);
+      }
+      if (response.status === 401 && SESSION_LOST.has(error.code)) onSessionLost?.();
+      throw error;
+    }
+    const filename = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'download';
+    const url = URL.createObjectURL(await response.blob());
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = filename;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    return filename;
+  };
+  try {
+    return await send(false);
+  } catch (err) {
+    if (err instanceof ApiError) throw err;
+    throw new ApiError(0, 'network', 'Could not reach the server. Check your connection and try again.');
+  }
+}
+
 export const api = {
   upload,
+  download: downloadFile,
   get: <T>(path: string, options: RequestOptions = {}) => send<T>('GET', path, undefined, options),
   post: <T>(path: string, body?: unknown, options: RequestOptions = {}) => send<T>('POST', path, body ?? {}, options),
   put: <T>(path: string, body?: unknown, options: RequestOptions = {}) => send<T>('PUT', path, body ?? {}, options),

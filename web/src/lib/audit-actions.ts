@@ -25,6 +25,9 @@ export const auditActionLabels: Record<string, string> = {
   'conduct.provision_created': 'Added a legal provision',
   'export.conduct_chronology': 'Exported the conduct chronology',
   'export.conduct_exhibits': 'Exported the exhibits',
+  'filing.previewed': 'Previewed a filing packet',
+  'filing.generated': 'Generated a filing packet',
+  'cards.verified': 'Checked the card hashes',
 };
 
 export function describeAction(action: string): string {

@@ -3,21 +3,47 @@ import { Field } from '../components/field.js';
 import { InfoNotice } from '../components/error-notice.js';
 import { PageHeader } from '../components/page-header.js';
 import { LoadError, Loading } from '../components/status.js';
+import { GrowthChart, supportBand, Thermometer } from '../components/support-charts.js';
 import { campaignPath, query } from '../lib/api.js';
-import type { Dashboard } from '../lib/api-types.js';
+import type { ActivityCounts, Dashboard, Growth } from '../lib/api-types.js';
 import { useCampaign } from '../lib/campaign.js';
-import { formatDate, formatNumber, todayIso } from '../lib/format.js';
+import { formatDate, formatNumber, plural, todayIso } from '../lib/format.js';
 import { Link } from '../lib/router.js';
 import { useMenu } from '../lib/menu.js';
 import { useApi } from '../lib/use-api.js';
 
+type SortKey = 'name' | 'eligible' | 'valid_cards' | 'percent';
+const PAGE = 100;
+
 export function DashboardPage() {
   const campaign = useCampaign();
   const [asOf, setAsOf] = useState('');
+  const [sort, setSort] = useState<{ key: SortKey; order: 'asc' | 'desc' }>({ key: 'name', order: 'asc' });
+  const [offset, setOffset] = useState(0);
   const validDate = /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : undefined;
-  const { data, error, loading, reload } = useApi<Dashboard>(campaignPath(campaign.slug, `/dashboard${query({ as_of: validDate })}`));
-  const { goalPercent } = campaign.detail.campaign;
+  const { data, error, loading, reload } = useApi<Dashboard>(
+    campaignPath(campaign.slug, `/dashboard${query({ as_of: validDate, sort: sort.key, order: sort.order, limit: PAGE, offset })}`),
+  );
+  const growth = useApi<Growth>(data ? campaignPath(campaign.slug, `/growth${query({ to: data.asOf })}`) : null);
+  const goalPercent = data?.goalPercent ?? campaign.detail.campaign.goalPercent;
   const others = useMenu().filter((item) => item.path !== 'dashboard');
+
+  function sortBy(key: SortKey) {
+    setOffset(0);
+    setSort((s) => ({ key, order: s.key === key ? (s.order === 'asc' ? 'desc' : 'asc') : key === 'name' ? 'asc' : 'desc' }));
+  }
+  const sortHeader = (key: SortKey, label: string) => (
+    <th scope="col" aria-sort={sort.key === key ? (sort.order === 'asc' ? 'ascending' : 'descending') : undefined}>
+      <button type="button" className="sort-button" onClick={() => sortBy(key)}>
+        {label}
+        <span aria-hidden="true">{sort.key === key ? (sort.order === 'asc' ? ' ▲' : ' ▼') : ''}</span>
+      </button>
+    </th>
+  );
+  const showDate = (d: string) => {
+    setOffset(0);
+    setAsOf(d);
+  };
 
   return (
     <>
@@ -31,6 +57,12 @@ export function DashboardPage() {
           </h2>
           <ul className="stats">
             <li className="stat">
+              <span className="stat-value" data-testid="valid-cards">
+                {formatNumber(data.validCards)}
+              </span>
+              <span className="stat-label">educators with a valid card</span>
+            </li>
+            <li className="stat">
               <span className="stat-value" data-testid="eligible">
                 {formatNumber(data.eligible)}
               </span>
@@ -43,23 +75,104 @@ export function DashboardPage() {
               <span className="stat-label">{data.worksites === 1 ? 'school' : 'schools'} with educators in the unit</span>
             </li>
             <li className="stat">
-              <span className="stat-value">{formatNumber(Math.ceil((data.eligible * goalPercent) / 100))}</span>
-              <span className="stat-label">supporters needed for the {goalPercent}% goal</span>
+              <span className="stat-value" data-testid="schools-with-supporters">
+                {formatNumber(data.schoolsWithSupporters)}
+              </span>
+              <span className="stat-label">schools with supporters</span>
             </li>
           </ul>
-          <p className="as-of">As of {formatDate(data.asOf)}.</p>
+          <p className="as-of">As of {formatDate(data.asOf)}. A card counts for one year from the day it was signed, unless revoked.</p>
           <details className="other-date" open={asOf !== ''}>
             <summary>See the numbers on another date</summary>
-            <Field label="Date" hint="Counts the people employed on that day. Clear it for today.">
-              {(control) => <input {...control} type="date" value={asOf} max={todayIso()} onChange={(e) => setAsOf(e.target.value)} />}
+            <Field label="Date" hint="Counts the people employed, and the cards valid, on that day. Clear it for today.">
+              {(control) => <input {...control} type="date" value={asOf} max={todayIso()} onChange={(e) => showDate(e.target.value)} />}
             </Field>
           </details>
-          <InfoNotice>
-            <p>
-              <strong>Support numbers are coming.</strong> Cards signed, and how close each school is to a majority, will show here once card collection is set up in
-              Unionhall.
+          {data.validCards === 0 && data.cardDates.last && data.cardDates.last < data.asOf ? (
+            <InfoNotice>
+              <p>
+                No card is valid on this date. The most recent card was signed on {formatDate(data.cardDates.last)}.{' '}
+                <button type="button" className="button-link" onClick={() => showDate(data.cardDates.last ?? '')}>
+                  Show the numbers on {formatDate(data.cardDates.last)}
+                </button>
+              </p>
+            </InfoNotice>
+          ) : null}
+
+          <section className="section" aria-labelledby="units-heading">
+            <h2 id="units-heading">Support by bargaining unit</h2>
+            {data.units.map((u) => (
+              <Thermometer key={u.id} unit={u} goalPercent={goalPercent} />
+            ))}
+          </section>
+
+          <section className="section" aria-labelledby="activity-heading">
+            <h2 id="activity-heading">Recent activity</h2>
+            <div className="activity">
+              <Activity title="Last 7 days" counts={data.activity.last_7_days} />
+              <Activity title="Last 30 days" counts={data.activity.last_30_days} />
+            </div>
+            {data.activity.last_30_days.awaitingReview > 0 && campaign.can('cards.enter') ? (
+              <p>
+                <Link to={`/app/c/${encodeURIComponent(campaign.slug)}/cards/review`}>{plural(data.activity.last_30_days.awaitingReview, 'card waits', 'cards wait')} for review</Link>{' '}
+                (matching no one, or several people, on the roster).
+              </p>
+            ) : null}
+          </section>
+
+          <section className="section" aria-labelledby="growth-heading">
+            <h2 id="growth-heading">Growth</h2>
+            {growth.error ? <LoadError error={growth.error} retry={growth.reload} /> : null}
+            {growth.data && growth.data.weeks.length > 0 ? <GrowthChart growth={growth.data} /> : growth.data ? <p>No cards yet.</p> : <Loading />}
+          </section>
+
+          <section className="section" aria-labelledby="schools-heading">
+            <h2 id="schools-heading">Schools</h2>
+            <p className="legend">
+              <span className="swatch band-low" /> under 30% <span className="swatch band-showing" /> 30% or more <span className="swatch band-majority" /> majority{' '}
+              <span className="swatch band-goal" /> {goalPercent}% goal
             </p>
-          </InfoNotice>
+            <div className="table-wrap">
+              <table className="data-table schools-table">
+                <caption className="visually-hidden">Support by school, sortable</caption>
+                <thead>
+                  <tr>
+                    {sortHeader('name', 'School')}
+                    {sortHeader('eligible', 'Educators')}
+                    {sortHeader('valid_cards', 'Cards')}
+                    {sortHeader('percent', 'Percent')}
+                    <th scope="col">To majority</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.schools.map((s) => (
+                    <tr key={s.id} className={supportBand(s.percent, s.majority.met, goalPercent)}>
+                      <th scope="row" data-label="School">
+                        {s.name}
+                      </th>
+                      <td data-label="Educators">{formatNumber(s.eligible)}</td>
+                      <td data-label="Cards">{formatNumber(s.valid_cards)}</td>
+                      <td data-label="Percent">{s.percent}%</td>
+                      <td data-label="To majority">{s.majority.met ? 'Majority' : `${formatNumber(s.majority.remaining)} more`}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {data.schoolsTotal > PAGE ? (
+              <div className="pager">
+                <button type="button" className="button-secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+                  Previous
+                </button>
+                <span>
+                  {formatNumber(offset + 1)}–{formatNumber(Math.min(offset + PAGE, data.schoolsTotal))} of {formatNumber(data.schoolsTotal)}
+                </span>
+                <button type="button" className="button-secondary" disabled={offset + PAGE >= data.schoolsTotal} onClick={() => setOffset(offset + PAGE)}>
+                  Next
+                </button>
+              </div>
+            ) : null}
+          </section>
         </section>
       ) : null}
       {others.length > 0 ? (
@@ -76,5 +189,21 @@ export function DashboardPage() {
         </section>
       ) : null}
     </>
+  );
+}
+
+function Activity(props: { title: string; counts: ActivityCounts }) {
+  const c = props.counts;
+  return (
+    <div className="activity-box">
+      <h3>{props.title}</h3>
+      <ul>
+        <li>
+          {plural(c.cardsSigned, 'card signed', 'cards signed')} at {plural(c.schools, 'school', 'schools')}
+          {c.paperCards > 0 ? ` (${formatNumber(c.paperCards)} on paper)` : ''}
+        </li>
+        <li>{plural(c.revocations, 'card revoked', 'cards revoked')}</li>
+      </ul>
+    </div>
   );
 }

@@ -1,0 +1,162 @@
+import { sql } from 'drizzle-orm';
+import { bigint, customType, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { accounts } from './accounts.js';
+import { bargainingUnits, campaigns, people, worksites } from './campaigns.js';
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
+// The card language, versioned per campaign. `body` may contain `{employer}`, replaced by the
+// signer's school's employer: under EERA each charter school can be its own employer, and the
+// employer's name is part of what the signer agrees to. Versions are never edited (trigger).
+export const cardTexts = pgTable(
+  'card_texts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    createdBy: uuid('created_by').references(() => accounts.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('card_texts_campaign_version_key').on(t.campaignId, t.version)],
+);
+
+export const cardSources = ['electronic', 'paper'] as const;
+export const matchStatuses = ['matched', 'unmatched', 'ambiguous', 'resolved'] as const;
+export const matchMethods = ['email', 'employee_id', 'name_school', 'manual'] as const;
+
+// A signed support card. Everything from `id` to `userAgent` is the signed content: it is hashed
+// into `contentHash` (see src/domain/cards/card-hash.ts for the canonical form) and a trigger
+// refuses any change to it, and any DELETE, except when the whole campaign is deleted.
+// The match to the roster (personId, matchStatus, matchMethod) is the organizers' reading of the
+// card, not part of it, and may change through the review queue (audited).
+export const cards = pgTable(
+  'cards',
+  {
+    id: uuid('id').primaryKey(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    cardTextId: uuid('card_text_id')
+      .notNull()
+      .references(() => cardTexts.id),
+    cardTextVersion: integer('card_text_version').notNull(),
+    cardText: text('card_text').notNull(),
+    employerName: text('employer_name').notNull(),
+    worksiteId: uuid('worksite_id')
+      .notNull()
+      .references(() => worksites.id),
+    worksiteName: text('worksite_name').notNull(),
+    signerName: text('signer_name').notNull(),
+    email: text('email'),
+    phone: text('phone'),
+    jobTitle: text('job_title').notNull(),
+    employeeId: text('employee_id'),
+    signedOn: date('signed_on').notNull(),
+    // Electronic cards: the instant of signing. Paper cards carry only the handwritten date.
+    signedAt: timestamp('signed_at', { withTimezone: true, precision: 3 }),
+    source: text('source', { enum: cardSources }).notNull(),
+    typedSignature: text('typed_signature'),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    contentHash: text('content_hash').notNull(),
+    // Set once, right after the confirmation is recorded in mail_messages.
+    confirmationMailId: uuid('confirmation_mail_id'),
+    enteredBy: uuid('entered_by').references(() => accounts.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    personId: uuid('person_id').references(() => people.id, { onDelete: 'set null' }),
+    matchStatus: text('match_status', { enum: matchStatuses }).notNull(),
+    matchMethod: text('match_method', { enum: matchMethods }),
+  },
+  (t) => [
+    index('cards_campaign_signed_idx').on(t.campaignId, t.signedOn),
+    index('cards_person_idx').on(t.personId),
+    index('cards_review_idx').on(t.campaignId).where(sql`${t.matchStatus} in ('unmatched', 'ambiguous')`),
+  ],
+);
+
+// Revoking a card is a new record; the card itself never changes. Effective from `effectiveOn`.
+export const cardRevocations = pgTable(
+  'card_revocations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    cardId: uuid('card_id')
+      .notNull()
+      .references(() => cards.id, { onDelete: 'cascade' }),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    effectiveOn: date('effective_on').notNull(),
+    reason: text('reason').notNull(),
+    recordedBy: uuid('recorded_by').references(() => accounts.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('card_revocations_card_key').on(t.cardId)],
+);
+
+// The scan of a paper card, kept in PostgreSQL itself: it is then inside the same transaction as
+// the card row, inside every backup (pg_dump), and shared by every app process without a shared
+// disk. Scans are small (a page); the limit is enforced by the route.
+export const cardScans = pgTable('card_scans', {
+  cardId: uuid('card_id')
+    .primaryKey()
+    .references(() => cards.id, { onDelete: 'cascade' }),
+  campaignId: uuid('campaign_id')
+    .notNull()
+    .references(() => campaigns.id, { onDelete: 'cascade' }),
+  filename: text('filename').notNull(),
+  contentType: text('content_type').notNull(),
+  byteSize: integer('byte_size').notNull(),
+  sha256: text('sha256').notNull(),
+  bytes: bytea('bytes').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+// Current ("today") support numbers per unit and worksite, so the dashboard reads ~rows-per-school
+// instead of counting a million employments. Triggers mark worksites dirty when employments, cards
+// or revocations change (same transaction); a read recomputes the dirty worksites only, and the
+// whole campaign once per day (cards expire and employments end as the date moves on).
+export const supportCounters = pgTable(
+  'support_counters',
+  {
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => bargainingUnits.id, { onDelete: 'cascade' }),
+    worksiteId: uuid('worksite_id')
+      .notNull()
+      .references(() => worksites.id, { onDelete: 'cascade' }),
+    eligible: integer('eligible').notNull(),
+    validCards: integer('valid_cards').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.unitId, t.worksiteId] })],
+);
+
+export const supportCounterState = pgTable('support_counter_state', {
+  campaignId: uuid('campaign_id')
+    .primaryKey()
+    .references(() => campaigns.id, { onDelete: 'cascade' }),
+  asOf: date('as_of').notNull(),
+  refreshedAt: timestamp('refreshed_at', { withTimezone: true }).notNull().defaultNow(),
+  // Bumped by every refresh and by any change to the campaign's worksites or units (triggers): a
+  // process may keep the serialized numbers for a version and serve them until it changes.
+  version: bigint('version', { mode: 'number' }).notNull().default(0),
+});
+
+export const supportCounterDirty = pgTable(
+  'support_counter_dirty',
+  {
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    worksiteId: uuid('worksite_id')
+      .notNull()
+      .references(() => worksites.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.worksiteId] })],
+);

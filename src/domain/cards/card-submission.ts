@@ -1,0 +1,55 @@
+import type { FieldProblem } from '../../errors.js';
+import { cleanField, normalizeName, signatureMatchesName } from './signer-names.js';
+
+/** What the public card form sends, as raw strings (absent fields are undefined). */
+export type RawCardSubmission = {
+  legal_name?: string;
+  email?: string;
+  phone?: string;
+  worksite_id?: string;
+  job_title?: string;
+  agree?: string;
+  signature?: string;
+};
+
+export type CardSubmission = {
+  legalName: string;
+  email: string;
+  phone: string;
+  worksiteId: string;
+  jobTitle: string;
+  signature: string;
+};
+
+const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/u;
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
+
+/**
+ * Checks a card form. Every problem is about the signer's own input; nothing here depends on who
+ * else is in the database, so the answer can never reveal anything about anyone.
+ */
+export function validateCardSubmission(raw: RawCardSubmission, worksiteIds: ReadonlySet<string>): { ok: true; value: CardSubmission } | { ok: false; problems: FieldProblem[] } {
+  const problems: FieldProblem[] = [];
+  const text = (v: string | undefined): string => cleanField(v ?? '');
+  const legalName = text(raw.legal_name);
+  const email = text(raw.email).toLowerCase();
+  const phone = text(raw.phone);
+  const worksiteId = text(raw.worksite_id).toLowerCase();
+  const jobTitle = text(raw.job_title);
+  const signature = text(raw.signature);
+
+  if (legalName.length < 2) problems.push({ field: 'legal_name', reason: 'Enter your full legal name.' });
+  else if (legalName.length > 200) problems.push({ field: 'legal_name', reason: 'The name is too long (200 characters at most).' });
+  if (!emailPattern.test(email) || email.length > 254) problems.push({ field: 'email', reason: 'Enter a personal email address, like name@example.com.' });
+  const digits = phone.replace(/\D/gu, '');
+  if (digits.length < 7 || digits.length > 15 || phone.length > 40) problems.push({ field: 'phone', reason: 'Enter a phone number (7 to 15 digits).' });
+  if (!uuidPattern.test(worksiteId) || !worksiteIds.has(worksiteId)) problems.push({ field: 'worksite_id', reason: 'Choose your school.' });
+  if (jobTitle.length < 2 || jobTitle.length > 120) problems.push({ field: 'job_title', reason: 'Enter your job title (for example: Teacher, Mathematics).' });
+  if (raw.agree !== 'yes') problems.push({ field: 'agree', reason: 'Tick the box to agree to the card.' });
+  if (!signatureMatchesName(signature, legalName)) problems.push({ field: 'signature', reason: 'Type your full legal name exactly as above to sign.' });
+
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: { legalName, email, phone, worksiteId, jobTitle, signature } };
+}
+
+/** The form's name as the roster matcher compares it. */
+export const matchableName = normalizeName;

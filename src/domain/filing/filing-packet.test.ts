@@ -1,0 +1,232 @@
+import { describe, expect, it } from 'vitest';
+import { createRandom } from '../../demo/demo-random.js';
+import { addDays } from '../cards/card-dates.js';
+import { hashCard, type CardContent } from '../cards/card-hash.js';
+import { tallySupport } from '../majority/tally-support.js';
+import { summaryCsv } from './filing-csv.js';
+import { declarationFor } from './filing-declaration.js';
+import { buildFilingPacket, formatLocalTime, type FilingCard, type FilingEmployment, type PacketInput } from './filing-packet.js';
+
+const UNIT = '00000000-0000-4000-8000-0000000000a1';
+const OTHER_UNIT = '00000000-0000-4000-8000-0000000000b2';
+const SITE_A = '00000000-0000-4000-8000-00000000000a';
+const SITE_B = '00000000-0000-4000-8000-00000000000b';
+const FILING = '2015-06-15';
+
+let seq = 0;
+const id = (): string => `00000000-0000-4000-8000-${String(++seq).padStart(12, '0')}`;
+
+function employment(personId: string, over: Partial<FilingEmployment> = {}): FilingEmployment {
+  return {
+    id: id(),
+    personId,
+    worksiteId: SITE_A,
+    unitId: UNIT,
+    startDate: '2014-08-15',
+    endDate: null,
+    jobTitle: 'Teacher',
+    worksiteName: 'Alder Prep',
+    employerName: 'Alder Prep Inc.',
+    givenName: `Given${personId.slice(-3)}`,
+    familyName: `Family${personId.slice(-3)}`,
+    employeeId: null,
+    ...over,
+  };
+}
+
+function card(personId: string | null, signedOn: string, over: Partial<FilingCard> = {}): FilingCard {
+  const content: CardContent = {
+    id: id(),
+    campaignId: '00000000-0000-4000-8000-00000000c000',
+    cardTextId: '00000000-0000-4000-8000-00000000c001',
+    cardTextVersion: 1,
+    cardText: 'I want a union with Alder Prep Inc.',
+    employerName: 'Alder Prep Inc.',
+    worksiteId: over.worksiteId ?? SITE_A,
+    worksiteName: 'Alder Prep',
+    signerName: over.signerName ?? 'Some Signer',
+    email: 'signer@mail.example',
+    phone: '(323) 555-0100',
+    jobTitle: 'Teacher',
+    employeeId: null,
+    signedOn,
+    signedAt: new Date(`${signedOn}T20:00:00Z`),
+    source: 'electronic',
+    typedSignature: over.signerName ?? 'Some Signer',
+    ip: null,
+    userAgent: null,
+  };
+  return {
+    ...content,
+    contentHash: hashCard(content),
+    personId,
+    matchStatus: personId ? 'matched' : 'unmatched',
+    matchMethod: personId ? 'email' : null,
+    createdAt: new Date(`${signedOn}T20:00:01Z`),
+    revokedOn: null,
+    revocationReason: null,
+    confirmation: null,
+    ...over,
+  };
+}
+
+function input(employments: FilingEmployment[], cards: FilingCard[], over: Partial<PacketInput> = {}): PacketInput {
+  return {
+    campaignName: 'Alder Educators United',
+    jurisdiction: 'ca_perb',
+    goalPercent: 65,
+    validityMonths: 12,
+    timeZone: 'America/Los_Angeles',
+    unit: { id: UNIT, name: 'Certificated' },
+    worksite: null,
+    filingDate: FILING,
+    employments,
+    cards,
+    scopeWorksiteIds: [SITE_A, SITE_B],
+    ...over,
+  };
+}
+
+describe('buildFilingPacket', () => {
+  const people = Array.from({ length: 8 }, () => id());
+  const [p0, p1, p2, p3, p4, p5, p6, p7] = people as [string, string, string, string, string, string, string, string];
+
+  it('counts one valid card per person on the roster, and gives every other card its reason', () => {
+    const employments = [
+      ...[p0, p1, p2, p3, p5, p6].map((p) => employment(p)),
+      employment(p4, { endDate: '2015-05-31' }), // left before the filing date
+      employment(p7, { unitId: OTHER_UNIT }), // in another unit
+    ];
+    const first = card(p1, '2015-04-01');
+    const cards = [
+      card(p0, '2015-05-01'),
+      card(p1, '2015-05-10'), // a later card of p1: duplicate
+      first,
+      card(p2, '2014-05-01'), // expired on 2015-05-01
+      card(p3, '2015-05-01', { revokedOn: '2015-06-01', revocationReason: 'Asked to withdraw.' }),
+      card(p4, '2015-05-01'),
+      card(p7, '2015-05-01'),
+      card(null, '2015-05-02', { signerName: 'Nobody Known' }),
+      card(null, '2015-05-03', { matchStatus: 'ambiguous' }),
+      card(p5, '2015-06-16'), // after the filing date: not part of it at all
+      card(p6, '2015-06-15'), // signed on the filing date: counts
+    ];
+    const packet = buildFilingPacket(input(employments, cards));
+
+    expect(packet.roster.map((r) => r.personId).sort()).toEqual([p0, p1, p2, p3, p5, p6].sort());
+    expect(packet.figures).toMatchObject({ eligible: 6, valid_cards: 3, percent: 50 });
+    expect(packet.figures.thresholds.majority).toEqual({ needed: 4, met: false, remaining: 1 });
+    expect(packet.counted.map((c) => c.card.personId).sort()).toEqual([p0, p1, p6].sort());
+    expect(packet.counted.find((c) => c.card.personId === p1)?.card.id).toBe(first.id);
+
+    const reasons = packet.exceptions.map((e) => [e.reason, e.card.personId]);
+    expect(reasons).toEqual(
+      expect.arrayContaining([
+        ['duplicate', p1],
+        ['expired', p2],
+        ['revoked', p3],
+        ['not_in_unit', p4],
+        ['not_in_unit', p7],
+        ['no_match', null],
+        ['ambiguous', null],
+      ]),
+    );
+    expect(packet.exceptions).toHaveLength(7);
+    expect(packet.exceptions.map((e) => e.number)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    const p1Number = packet.counted.find((c) => c.card.personId === p1)?.number;
+    expect(packet.exceptions.find((e) => e.reason === 'duplicate')?.detail).toContain(`C${p1Number}`);
+    expect(packet.exceptions.find((e) => e.reason === 'expired')?.detail).toContain('2015-05-01');
+    expect(packet.exceptions.find((e) => e.reason === 'revoked')?.detail).toBe('Revoked effective 2015-06-01: Asked to withdraw.');
+    expect(packet.roster.find((r) => r.personId === p1)?.cardNumber).toBe(p1Number);
+    expect(packet.roster.find((r) => r.personId === p2)?.cardNumber).toBeNull();
+    expect(packet.integrity).toEqual({ checked: 10, altered: 0 });
+    expect(packet.signedBetween).toEqual({ first: '2015-04-01', last: '2015-06-15' });
+    expect(packet.texts).toHaveLength(1);
+  });
+
+  it('keeps the earliest valid card of a person, whatever order the cards come in', () => {
+    const a = card(p0, '2015-03-01');
+    const b = card(p0, '2015-03-01', { createdAt: new Date('2015-03-01T21:00:00Z') });
+    const c = card(p0, '2015-02-01');
+    for (const order of [
+      [a, b, c],
+      [c, b, a],
+      [b, a, c],
+    ]) {
+      const packet = buildFilingPacket(input([employment(p0)], order));
+      expect(packet.counted.map((k) => k.card.id)).toEqual([c.id]);
+      expect(packet.exceptions.map((e) => e.reason)).toEqual(['duplicate', 'duplicate']);
+    }
+  });
+
+  it('does not file a card whose content no longer matches its hash', () => {
+    const tampered = { ...card(p0, '2015-05-01'), phone: '(323) 555-0199' };
+    const packet = buildFilingPacket(input([employment(p0)], [tampered]));
+    expect(packet.figures.valid_cards).toBe(0);
+    expect(packet.exceptions.map((e) => e.reason)).toEqual(['altered']);
+    expect(packet.integrity).toEqual({ checked: 1, altered: 1 });
+  });
+
+  it('for one school: its roster only, and a signer now at another school is not in the unit here', () => {
+    const moved = employment(p1, { worksiteId: SITE_B, worksiteName: 'Birch Prep', startDate: '2015-01-05' });
+    const employments = [employment(p0), employment(p1, { endDate: '2015-01-04' }), moved, employment(p2, { worksiteId: SITE_B, worksiteName: 'Birch Prep' })];
+    const cards = [card(p0, '2015-05-01'), card(p1, '2014-12-01'), card(p2, '2015-05-01', { worksiteId: SITE_B }), card(null, '2015-05-01', { worksiteId: SITE_B })];
+    const packet = buildFilingPacket(input(employments, cards, { worksite: { id: SITE_A, name: 'Alder Prep', employerName: 'Alder Prep Inc.' } }));
+    expect(packet.roster.map((r) => r.personId)).toEqual([p0]);
+    expect(packet.figures).toMatchObject({ eligible: 1, valid_cards: 1 });
+    expect(packet.exceptions.map((e) => e.reason)).toEqual(['not_in_unit']);
+    expect(packet.exceptions[0]?.detail).toContain('Birch Prep');
+    expect(packet.employers).toEqual(['Alder Prep Inc.']);
+  });
+
+  it('agrees with tallySupport (the majority math) on random data', () => {
+    const random = createRandom(7);
+    for (let round = 0; round < 30; round++) {
+      const persons = Array.from({ length: 30 }, () => id());
+      const employments: FilingEmployment[] = [];
+      for (const p of persons) {
+        const start = addDays('2014-01-01', random.int(0, 600));
+        employments.push(employment(p, { startDate: start, endDate: random.next() < 0.2 ? addDays(start, random.int(0, 300)) : null, worksiteId: random.next() < 0.5 ? SITE_A : SITE_B }));
+        if (random.next() < 0.2) employments.push(employment(p, { startDate: addDays(start, random.int(1, 200)), worksiteId: random.next() < 0.5 ? SITE_A : SITE_B }));
+      }
+      const cards: FilingCard[] = [];
+      for (let i = 0; i < 40; i++) {
+        const p = random.next() < 0.9 ? (persons[random.int(0, persons.length - 1)] ?? null) : null;
+        const signedOn = addDays('2014-01-01', random.int(0, 700));
+        cards.push(card(p, signedOn, { revokedOn: random.next() < 0.15 ? addDays(signedOn, random.int(0, 120)) : null, worksiteId: random.next() < 0.5 ? SITE_A : SITE_B }));
+      }
+      const asOf = addDays('2014-06-01', random.int(0, 500));
+      const tallies = tallySupport({ employments, cards, asOf, validityMonths: 12 });
+      const unit = buildFilingPacket(input(employments, cards, { filingDate: asOf }));
+      expect(unit.figures.eligible).toBe(tallies.reduce((n, t) => n + t.eligible, 0));
+      expect(unit.figures.valid_cards).toBe(tallies.reduce((n, t) => n + t.validCards, 0));
+      for (const site of [SITE_A, SITE_B]) {
+        const one = buildFilingPacket(input(employments, cards, { filingDate: asOf, worksite: { id: site, name: site, employerName: 'E' } }));
+        const t = tallies.find((x) => x.worksiteId === site);
+        expect([one.figures.eligible, one.figures.valid_cards]).toEqual([t?.eligible ?? 0, t?.validCards ?? 0]);
+      }
+    }
+  });
+});
+
+describe('the service copy’s words', () => {
+  it('state counts and dates, never a name, and not the campaign’s goal', () => {
+    const p = id();
+    const packet = buildFilingPacket(input([employment(p)], [card(p, '2015-05-01', { signerName: 'Zelda Quintanilla' })]));
+    const csv = summaryCsv(packet, new Date('2015-06-16T00:00:00Z'), 'service');
+    const words = `${csv}\n${declarationFor(packet, 'service').paragraphs.map((x) => x.text).join('\n')}`;
+    expect(words).toContain('2015-06-15');
+    expect(words).toMatch(/valid_cards,1/);
+    expect(words).not.toMatch(/Zelda|Quintanilla|Given|Family|signer@mail\.example|555-0100/);
+    expect(csv).not.toMatch(/goal/);
+    expect(summaryCsv(packet, new Date(), 'board')).toMatch(/goal_65_needed,1/);
+  });
+});
+
+describe('formatLocalTime', () => {
+  it('shows the instant in the campaign’s zone, with the zone', () => {
+    expect(formatLocalTime(new Date('2015-03-19T02:41:00Z'), 'America/Los_Angeles')).toBe('2015-03-18 19:41 PDT');
+    expect(formatLocalTime(new Date('2015-01-19T02:41:00Z'), 'America/Los_Angeles')).toBe('2015-01-18 18:41 PST');
+    expect(formatLocalTime(null, 'UTC')).toBe('—');
+  });
+});

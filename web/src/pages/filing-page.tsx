@@ -1,0 +1,319 @@
+import { useState, type FormEvent } from 'react';
+import { ErrorNotice, InfoNotice, SuccessNotice } from '../components/error-notice.js';
+import { Field } from '../components/field.js';
+import { PageHeader } from '../components/page-header.js';
+import { Loading } from '../components/status.js';
+import { api, ApiError, campaignPath, query } from '../lib/api.js';
+import { useCampaign } from '../lib/campaign.js';
+import { formatDate, formatNumber, todayIso } from '../lib/format.js';
+
+type Jurisdiction = 'ca_perb' | 'nlrb';
+type Threshold = { needed: number; met: boolean; remaining: number };
+type Preview = {
+  jurisdiction: Jurisdiction;
+  filingDate: string;
+  validityMonths: number;
+  goalPercent: number;
+  unit: { id: string; name: string };
+  worksite: { id: string; name: string } | null;
+  employers: string[];
+  figures: { eligible: number; valid_cards: number; percent: number; thresholds: { showing_of_interest: Threshold; majority: Threshold; goal: Threshold } };
+  counted: { total: number; electronic: number; paper: number };
+  signedBetween: { first: string; last: string } | null;
+  integrity: { checked: number; altered: number };
+  exceptions: { ref: string; cardId: string; signerName: string; worksiteName: string; signedOn: string; source: string; reason: string; reasonLabel: string; detail: string }[];
+};
+type VerifyReport = { ok: boolean; checked: number; mismatches: { cardId: string; signedOn: string; worksiteName: string; source: string }[] };
+type Form = { unitId: string; worksiteId: string; filingDate: string; jurisdiction: Jurisdiction };
+
+const jurisdictionLabels: Record<Jurisdiction, string> = {
+  ca_perb: 'California PERB (Gov. Code §3544; PERB Reg. 32700, 33050)',
+  nlrb: 'NLRB (29 CFR 101.18(a); GC Memo 15-08)',
+};
+
+const files: { copy: 'board' | 'service'; format: 'pdf' | 'csv' | 'zip'; label: string }[] = [
+  { copy: 'board', format: 'pdf', label: 'Board copy (PDF)' },
+  { copy: 'board', format: 'csv', label: 'Board copy: cards (CSV)' },
+  { copy: 'board', format: 'zip', label: 'Board copy: everything (ZIP)' },
+  { copy: 'service', format: 'pdf', label: 'Service copy (PDF)' },
+  { copy: 'service', format: 'csv', label: 'Service copy (CSV)' },
+];
+
+const fieldLabels = { unitId: { label: 'Bargaining unit', id: 'filing-unit' }, worksiteId: { label: 'School', id: 'filing-school' }, filingDate: { label: 'Filing date', id: 'filing-date' }, jurisdiction: { label: 'Rules' } };
+
+export function FilingPage() {
+  const campaign = useCampaign();
+  const { units, worksites } = campaign.detail;
+  const campaignJurisdiction: Jurisdiction = campaign.detail.campaign.jurisdiction === 'nlrb' ? 'nlrb' : 'ca_perb';
+  const [form, setForm] = useState<Form>({ unitId: units[0]?.id ?? '', worksiteId: '', filingDate: todayIso(), jurisdiction: campaignJurisdiction });
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [downloaded, setDownloaded] = useState<string | null>(null);
+  const [verify, setVerify] = useState<VerifyReport | null>(null);
+  const [verifyError, setVerifyError] = useState<ApiError | null>(null);
+
+  const request = { unitId: form.unitId, worksiteId: form.worksiteId || null, filingDate: form.filingDate, jurisdiction: form.jurisdiction };
+  const change = (next: Partial<Form>): void => {
+    setForm({ ...form, ...next });
+    setPreview(null);
+    setDownloaded(null);
+  };
+  const asError = (err: unknown): ApiError => (err instanceof ApiError ? err : new ApiError(0, 'internal', 'Something went wrong. Try again.'));
+
+  async function showPreview(event: FormEvent): Promise<void> {
+    event.preventDefault();
+    setBusy('preview');
+    setError(null);
+    setDownloaded(null);
+    try {
+      setPreview(await api.get<Preview>(campaignPath(campaign.slug, `/filing-packets/preview${query({ ...request, worksiteId: request.worksiteId ?? undefined })}`)));
+    } catch (err) {
+      setPreview(null);
+      setError(asError(err));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function download(copy: 'board' | 'service', format: 'pdf' | 'csv' | 'zip'): Promise<void> {
+    setBusy(`${copy}-${format}`);
+    setError(null);
+    try {
+      setDownloaded(await api.download(campaignPath(campaign.slug, '/filing-packets'), { ...request, copy, format }));
+    } catch (err) {
+      setError(asError(err));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function runVerify(): Promise<void> {
+    setBusy('verify');
+    setVerifyError(null);
+    try {
+      setVerify(await api.get<VerifyReport>(campaignPath(campaign.slug, '/cards/verify')));
+    } catch (err) {
+      setVerifyError(asError(err));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const f = preview?.figures;
+  return (
+    <>
+      <PageHeader
+        title="Filing"
+        intro={
+          <>
+            <p>The proof of majority support for a unit on a filing date: the roster on that day, the valid cards matched to it, the count against each threshold, and every card that does not count, with the reason.</p>
+            <p className="privacy-note">The board copy names every signer: it goes to the labor board only. The service copy for the employer carries counts and dates, no names. Every preview and download is recorded in the audit log.</p>
+          </>
+        }
+      />
+      <form className="form" onSubmit={(e) => void showPreview(e)} noValidate>
+        <Field label="Bargaining unit" id="filing-unit" error={error?.fieldReason('unitId')}>
+          {(control) => (
+            <select {...control} value={form.unitId} onChange={(e) => change({ unitId: e.target.value })}>
+              {units.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="School" id="filing-school" hint="Under EERA each charter school may be its own employer: file for one school, or for the whole unit." error={error?.fieldReason('worksiteId')}>
+          {(control) => (
+            <select {...control} value={form.worksiteId} onChange={(e) => change({ worksiteId: e.target.value })}>
+              <option value="">Whole unit (every school)</option>
+              {worksites.map((w) => (
+                <option key={w.id} value={w.id}>
+                  {w.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Filing date" id="filing-date" hint="Who was in the unit, and which cards were valid, on this day." error={error?.fieldReason('filingDate')}>
+          {(control) => <input {...control} type="date" value={form.filingDate} max={todayIso()} required onChange={(e) => change({ filingDate: e.target.value })} />}
+        </Field>
+        <fieldset>
+          <legend>Rules</legend>
+          <div className="choices">
+            {(Object.keys(jurisdictionLabels) as Jurisdiction[]).map((j) => (
+              <div className="choice" key={j}>
+                <input type="radio" id={`jurisdiction-${j}`} name="jurisdiction" checked={form.jurisdiction === j} onChange={() => change({ jurisdiction: j })} />
+                <label htmlFor={`jurisdiction-${j}`}>
+                  {jurisdictionLabels[j]}
+                  {j === campaignJurisdiction ? ' — this campaign’s' : ''}
+                </label>
+              </div>
+            ))}
+          </div>
+        </fieldset>
+        <div className="form-actions">
+          <button type="submit" className="button-primary" disabled={busy !== null || !form.unitId}>
+            {busy === 'preview' ? 'Counting…' : 'Preview the numbers'}
+          </button>
+        </div>
+      </form>
+      <ErrorNotice error={error} fields={fieldLabels} />
+      {busy === 'preview' ? <Loading label="Counting…" /> : null}
+
+      {preview && f ? (
+        <section className="section" aria-labelledby="filing-numbers">
+          <h2 id="filing-numbers">
+            {preview.worksite ? `${preview.unit.name} unit at ${preview.worksite.name}` : `${preview.unit.name} unit`}, as of {formatDate(preview.filingDate)}
+          </h2>
+          <ul className="stats">
+            <li className="stat">
+              <span className="stat-value">{formatNumber(f.eligible)}</span>
+              <span className="stat-label">employees in the unit on the filing date</span>
+            </li>
+            <li className="stat">
+              <span className="stat-value">{formatNumber(f.valid_cards)}</span>
+              <span className="stat-label">
+                valid cards ({formatNumber(preview.counted.electronic)} electronic, {formatNumber(preview.counted.paper)} paper)
+              </span>
+            </li>
+            <li className="stat">
+              <span className="stat-value">{f.percent}%</span>
+              <span className="stat-label">of the unit</span>
+            </li>
+          </ul>
+          <div className="table-wrap">
+            <table className="data-table">
+              <caption className="visually-hidden">Thresholds</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Threshold</th>
+                  <th scope="col">Cards needed</th>
+                  <th scope="col">Result</th>
+                </tr>
+              </thead>
+              <tbody>
+                {(
+                  [
+                    ['Showing of interest (30%)', f.thresholds.showing_of_interest],
+                    ['Majority (50% + 1)', f.thresholds.majority],
+                    [`Campaign goal (${preview.goalPercent}%)`, f.thresholds.goal],
+                  ] as const
+                ).map(([label, t]) => (
+                  <tr key={label}>
+                    <th scope="row" data-label="Threshold">
+                      {label}
+                    </th>
+                    <td data-label="Cards needed">{formatNumber(t.needed)}</td>
+                    <td data-label="Result">{t.met ? <strong>Met</strong> : `Not met: ${formatNumber(t.remaining)} more needed`}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p className="as-of">
+            Cards count for {preview.validityMonths} months from signing{preview.signedBetween ? `; those counted were signed ${formatDate(preview.signedBetween.first)} to ${formatDate(preview.signedBetween.last)}` : ''}.{' '}
+            {preview.integrity.altered === 0
+              ? `All ${formatNumber(preview.integrity.checked)} cards bearing on the unit match their hashes.`
+              : `${formatNumber(preview.integrity.altered)} of ${formatNumber(preview.integrity.checked)} cards do not match their hash and are not counted.`}
+          </p>
+          {preview.integrity.altered > 0 ? (
+            <div className="notice notice-error" role="alert">
+              <p className="notice-title">Some cards were changed after signing.</p>
+              <p>They are listed below as altered and left out of the count. Run the integrity check below and tell counsel before filing.</p>
+            </div>
+          ) : null}
+
+          <h3>Cards not counted ({formatNumber(preview.exceptions.length)})</h3>
+          {preview.exceptions.length === 0 ? (
+            <p>Every card bearing on this unit counts.</p>
+          ) : (
+            <div className="table-wrap">
+              <table className="data-table">
+                <caption className="visually-hidden">Cards not counted, with the reason</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">No.</th>
+                    <th scope="col">Name as signed</th>
+                    <th scope="col">School on card</th>
+                    <th scope="col">Signed</th>
+                    <th scope="col">Reason</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {preview.exceptions.map((e) => (
+                    <tr key={e.cardId}>
+                      <td data-label="No.">{e.ref}</td>
+                      <th scope="row" data-label="Name as signed">
+                        {e.signerName}
+                      </th>
+                      <td data-label="School on card">{e.worksiteName}</td>
+                      <td data-label="Signed" className="nowrap">
+                        {e.signedOn}
+                      </td>
+                      <td data-label="Reason">
+                        <strong>{e.reasonLabel}.</strong> {e.detail}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+
+          <h3>Download</h3>
+          <p className="subtle">Rules: {jurisdictionLabels[preview.jurisdiction]}. The ZIP holds the PDF, the cards, roster and confirmation-log CSVs, and a checksum list.</p>
+          <div className="form-actions">
+            {files.map((file) => (
+              <button key={`${file.copy}-${file.format}`} type="button" className={file.copy === 'board' && file.format === 'pdf' ? 'button-primary' : 'button-secondary'} disabled={busy !== null} onClick={() => void download(file.copy, file.format)}>
+                {busy === `${file.copy}-${file.format}` ? 'Preparing…' : file.label}
+              </button>
+            ))}
+          </div>
+          {downloaded ? (
+            <SuccessNotice>
+              <p>Downloaded {downloaded}. The download is recorded in the audit log.</p>
+            </SuccessNotice>
+          ) : null}
+        </section>
+      ) : null}
+
+      <section className="section" aria-labelledby="integrity-heading">
+        <h2 id="integrity-heading">Integrity check</h2>
+        <p>Recomputes the SHA-256 hash of every card in the campaign from its stored content. A card that no longer matches was changed after signing, outside Unionhall. (Same as “unionhall verify-cards --campaign {campaign.slug}”.)</p>
+        <div className="form-actions">
+          <button type="button" className="button-secondary" disabled={busy !== null} onClick={() => void runVerify()}>
+            {busy === 'verify' ? 'Checking…' : 'Check every card'}
+          </button>
+        </div>
+        <ErrorNotice error={verifyError} />
+        {verify ? (
+          verify.ok ? (
+            <SuccessNotice>
+              <p>All {formatNumber(verify.checked)} cards match their hashes.</p>
+            </SuccessNotice>
+          ) : (
+            <div className="notice notice-error" role="alert">
+              <p className="notice-title">
+                {formatNumber(verify.mismatches.length)} of {formatNumber(verify.checked)} cards do not match their hash.
+              </p>
+              <ul>
+                {verify.mismatches.map((m) => (
+                  <li key={m.cardId}>
+                    Card <code>{m.cardId}</code>, signed {m.signedOn} ({m.source}) at {m.worksiteName}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )
+        ) : null}
+      </section>
+      {units.length === 0 ? (
+        <InfoNotice>
+          <p>This campaign has no bargaining unit yet: import a roster first.</p>
+        </InfoNotice>
+      ) : null}
+    </>
+  );
+}
