@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import type { CampaignRow } from '../db/repositories/campaigns-repository.js';
 import type { Services } from '../domain/create-services.js';
 import { isAppError } from '../errors.js';
+import { campaignTimeZone } from '../i18n/translator.js';
 import { createPublicPageCache, type PublicPageCache, type RenderedPage } from './public-page-cache.js';
 import { languageOf, requestLocale, type RequestLocale } from './request-locale.js';
 import { renderPage } from './views/layout.js';
@@ -30,8 +31,8 @@ export class PublicNotFound extends Error {}
 const HTML = 'text/html; charset=utf-8';
 const noCampaignPage = '<!doctype html><html lang="en"><head><title>Unionhall</title></head><body><main><p>No campaign yet. <a href="/app/">Sign in</a> to create one.</p></main></body></html>';
 
-export function buildSiteModel(input: { campaignName: string; base: string; path: string; locale: RequestLocale; publicUrl: string }): SiteModel {
-  return { campaignName: input.campaignName, base: input.base, siteUrl: `${input.publicUrl}${input.base}`, path: input.path, locale: input.locale };
+export function buildSiteModel(input: { campaignName: string; base: string; path: string; locale: RequestLocale; publicUrl: string; timeZone?: string }): SiteModel {
+  return { campaignName: input.campaignName, base: input.base, siteUrl: `${input.publicUrl}${input.base}`, path: input.path, locale: input.locale, timeZone: input.timeZone ?? campaignTimeZone };
 }
 
 /**
@@ -110,7 +111,7 @@ export function createPublicSite(services: Services, config: Config, options: { 
               return { body: noCampaignPage, type: HTML, status: 200, campaignId: '', cacheable: false };
             }
             if (!resolved) return { ...notFound(locale, undefined, path), cacheable: false };
-            const site = buildSiteModel({ campaignName: resolved.campaign.name, base: resolved.base, path: path === '/' ? '' : path, locale, publicUrl: config.publicUrl });
+            const site = buildSiteModel({ campaignName: resolved.campaign.name, base: resolved.base, path: path === '/' ? '' : path, locale, publicUrl: config.publicUrl, timeZone: resolved.campaign.timeZone });
             try {
               const response = await handler({ request, reply, campaign: resolved.campaign, site, locale, params });
               if (response === null) return { body: '', type: '', status: 0, campaignId: resolved.campaign.id, cacheable: false };

@@ -34,3 +34,12 @@ describe('translator', () => {
     expect(getTranslator('es').formatDay('2015-04-24')).toBe('24 de abril de 2015');
   });
 });
+
+describe('formatDateTime', () => {
+  it('shows the time in the campaign’s zone, with the zone', () => {
+    const at = new Date('2015-04-24T16:00:00Z');
+    expect(getTranslator('en').formatDateTime(at, 'America/Los_Angeles')).toBe('Friday, April 24, 2015 at 9:00 AM PDT');
+    expect(getTranslator('en').formatDateTime(at, 'America/New_York')).toContain('12:00 PM EDT');
+    expect(getTranslator('es').formatDateTime(at, 'America/Los_Angeles')).toContain('24 de abril de 2015');
+  });
+});

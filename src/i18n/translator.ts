@@ -12,15 +12,15 @@ export type Translator = {
   t: Translate;
   /** "April 24, 2015" / "24 de abril de 2015" (a calendar date, no time zone shift). */
   formatDay: (isoDate: string) => string;
-  /** A moment in the campaign's time zone, e.g. "Friday, April 24, 2015, 10:00 AM PDT". */
-  formatDateTime: (at: Date) => string;
+  /** A moment in a time zone (the campaign's), e.g. "Friday, April 24, 2015 at 9:00 AM PDT". */
+  formatDateTime: (at: Date, timeZone?: string) => string;
   formatNumber: (n: number) => string;
 };
 
 const catalogs: Record<Language, Record<MessageKey, string>> = { en, es };
 const locales: Record<Language, string> = { en: 'en-US', es: 'es-US' };
 
-// The campaigns so far are in Los Angeles; a per-campaign zone can replace this constant.
+/** When a campaign's own zone (campaigns.time_zone) is not at hand. */
 export const campaignTimeZone = 'America/Los_Angeles';
 
 const translators = new Map<Language, Translator>();
@@ -32,7 +32,15 @@ export function getTranslator(lang: Language): Translator {
   const locale = locales[lang];
   const compiled = new Map<MessageKey, IntlMessageFormat>();
   const dayFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
-  const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: campaignTimeZone });
+  const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+  const dateTimeFormat = (timeZone: string): Intl.DateTimeFormat => {
+    let format = dateTimeFormats.get(timeZone);
+    if (!format) {
+      format = new Intl.DateTimeFormat(locale, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short', timeZone });
+      dateTimeFormats.set(timeZone, format);
+    }
+    return format;
+  };
   const numberFormat = new Intl.NumberFormat(locale);
   const t: Translate = (key, values) => {
     let message = compiled.get(key);
@@ -47,7 +55,7 @@ export function getTranslator(lang: Language): Translator {
     lang,
     t,
     formatDay: (isoDate) => dayFormat.format(new Date(`${isoDate.slice(0, 10)}T12:00:00Z`)),
-    formatDateTime: (at) => dateTimeFormat.format(at),
+    formatDateTime: (at, timeZone = campaignTimeZone) => dateTimeFormat(timeZone).format(at),
     formatNumber: (n) => numberFormat.format(n),
   };
   translators.set(lang, translator);

@@ -151,7 +151,7 @@ export function registerEventRoutes(app: ZodApp, services: Services, site: Publi
         kind: 'event_rsvp',
         campaignId: campaign.id,
         subject: locale.t('mail.rsvp.subject', { title: event.title }),
-        text: locale.t('mail.rsvp.body', { name, title: event.title, when: locale.formatDateTime(event.startsAt), location: event.location || '—', calendarUrl, campaign: campaign.name }),
+        text: locale.t('mail.rsvp.body', { name, title: event.title, when: locale.formatDateTime(event.startsAt, campaign.timeZone), location: event.location || '—', calendarUrl, campaign: campaign.name }),
       });
       await reply.redirect(thanksUrl, 303);
       return null;

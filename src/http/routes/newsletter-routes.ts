@@ -62,7 +62,7 @@ export function registerNewsletterRoutes(app: ZodApp, services: Services, site: 
   // ---- Public: archive, one page per issue, Atom feed ----
   site.register(app, { path: '/news', cache: true }, async ({ campaign, site: model }) => {
     const rows = await newsletters.listPublished(campaign.id, services.now());
-    return { body: renderPage(createElement(NewsIndexPage, { site: model, newsletters: rows.map((n) => toNewsletterSummary(n, model.base)) })) };
+    return { body: renderPage(createElement(NewsIndexPage, { site: model, newsletters: rows.map((n) => toNewsletterSummary(n, model.base, campaign.timeZone)) })) };
   });
 
   site.register(app, { path: '/news/feed.xml', cache: true }, async ({ campaign, site: model, locale }) => {
@@ -154,7 +154,7 @@ export function registerNewsletterRoutes(app: ZodApp, services: Services, site: 
           site: model,
           title: n.title,
           summary: n.summary !== '' ? n.summary : excerpt(markdownToText(n.bodyMarkdown)),
-          publishedOn: campaignDay(publishedAt),
+          publishedOn: campaignDay(publishedAt, campaign.timeZone),
           publishedAt: publishedAt.toISOString(),
           html: renderMarkdown(n.bodyMarkdown),
           lang: n.lang,

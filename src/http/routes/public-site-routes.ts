@@ -33,7 +33,7 @@ export function registerPublicSiteRoutes(app: ZodApp, services: Services, site: 
           counters,
           cardUrl: `${model.base}/card`,
           petitionUrl: `/petition/${petitionSlug}`,
-          latestNewsletter: latest[0] ? toNewsletterSummary(latest[0], model.base) : null,
+          latestNewsletter: latest[0] ? toNewsletterSummary(latest[0], model.base, campaign.timeZone) : null,
           endorsementCounts: groups.map((g) => ({ group: g.group, count: g.items.length })),
           endorsementHighlights: highlights.map((e) => toEndorsementCard(e, model.base)),
           events: upcoming.map((e) => toEventSummary(e, model.base)),

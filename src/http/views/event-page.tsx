@@ -49,7 +49,7 @@ export function EventPage(model: EventPageModel) {
         <dl className="event-facts">
           <dt>{t('events.when')}</dt>
           <dd>
-            <time dateTime={event.startsAt.toISOString()}>{formatDateTime(event.startsAt)}</time>
+            <time dateTime={event.startsAt.toISOString()}>{formatDateTime(event.startsAt, site.timeZone)}</time>
           </dd>
           {event.location ? (
             <>

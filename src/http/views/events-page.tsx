@@ -8,7 +8,7 @@ export function EventsPage(props: { site: SiteModel; events: EventSummary[] }) {
     <PublicPage site={props.site} section="events" title={t('events.title')} description={t('events.intro')}>
       <h1>{t('events.title')}</h1>
       <p>{t('events.intro')}</p>
-      {props.events.length === 0 ? <p>{t('events.empty')}</p> : <EventList events={props.events} locale={props.site.locale} headingLevel={2} />}
+      {props.events.length === 0 ? <p>{t('events.empty')}</p> : <EventList events={props.events} locale={props.site.locale} timeZone={props.site.timeZone} headingLevel={2} />}
     </PublicPage>
   );
 }

@@ -106,7 +106,7 @@ export function HomePage(model: HomePageModel) {
       </section>
       <section aria-labelledby="events-heading">
         <h2 id="events-heading">{t('home.eventsHeading')}</h2>
-        {model.events.length > 0 ? <EventList events={model.events} locale={site.locale} headingLevel={3} /> : <p>{t('home.noEvents')}</p>}
+        {model.events.length > 0 ? <EventList events={model.events} locale={site.locale} timeZone={site.timeZone} headingLevel={3} /> : <p>{t('home.noEvents')}</p>}
         <p>
           <a href={`${site.base}/events`}>{t('home.allEvents')}</a>
         </p>

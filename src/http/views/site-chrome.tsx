@@ -14,6 +14,8 @@ export type SiteModel = {
   siteUrl: string;
   /** This page's path after `base` ('' for home). */
   path: string;
+  /** The campaign's time zone (IANA), for event times. */
+  timeZone: string;
   locale: RequestLocale;
 };
 

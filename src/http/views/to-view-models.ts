@@ -1,21 +1,20 @@
 import type { EndorsementWithDocument } from '../../db/repositories/endorsements-repository.js';
 import type { EventRow } from '../../db/repositories/events-repository.js';
 import type { NewsletterRow } from '../../db/repositories/newsletters-repository.js';
+import { localDateOf } from '../../domain/cards/card-dates.js';
 import { excerpt, markdownToText } from '../../domain/public-site/render-markdown.js';
-import { campaignTimeZone } from '../../i18n/translator.js';
 import type { EndorsementCard, EventSummary, NewsletterSummary } from './view-models.js';
 
-// en-CA formats dates as YYYY-MM-DD: the calendar day in the campaign's time zone.
-const dayInCampaignZone = new Intl.DateTimeFormat('en-CA', { timeZone: campaignTimeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-export function campaignDay(at: Date): string {
-  return dayInCampaignZone.format(at);
+/** The calendar day (YYYY-MM-DD) of an instant in the campaign's time zone. */
+export function campaignDay(at: Date, timeZone: string): string {
+  return localDateOf(at, timeZone);
 }
 
-export function toNewsletterSummary(n: NewsletterRow, base: string): NewsletterSummary {
+export function toNewsletterSummary(n: NewsletterRow, base: string, timeZone: string): NewsletterSummary {
   return {
     title: n.title,
     url: `${base}/news/${n.slug}`,
-    publishedOn: campaignDay(n.publishAt ?? n.createdAt),
+    publishedOn: campaignDay(n.publishAt ?? n.createdAt, timeZone),
     summary: n.summary !== '' ? n.summary : excerpt(markdownToText(n.bodyMarkdown)),
     lang: n.lang,
   };
