@@ -1,5 +1,6 @@
 import type { Benchmark } from '../types.js';
 import { healthzBenchmark } from './healthz.js';
+import { homePageBenchmark } from './home-page.js';
 import { petitionSignBenchmark } from './petition-sign.js';
 import { scriptBenchmark } from './script-benchmark.js';
 
@@ -7,6 +8,7 @@ import { scriptBenchmark } from './script-benchmark.js';
 // file (or a standalone script in bench/) and lists it here.
 export const benchmarks: Benchmark[] = [
   healthzBenchmark,
+  homePageBenchmark,
   petitionSignBenchmark,
   scriptBenchmark('majority-1m', 'dashboard numbers with 1,000,000 employees at 10,000 worksites vs a raw GROUP BY', 'bench/majority-1m.ts'),
 ];

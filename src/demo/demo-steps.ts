@@ -3,3 +3,4 @@
 import './cards-demo-step.js';
 import './conduct-demo.js';
 import './demo-petition.js';
+import './public-content-demo.js';

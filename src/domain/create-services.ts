@@ -5,9 +5,15 @@ import { createAuditRepository } from '../db/repositories/audit-repository.js';
 import { createCampaignsRepository } from '../db/repositories/campaigns-repository.js';
 import { createCardsRepository } from '../db/repositories/cards-repository.js';
 import { createConductRepository } from '../db/repositories/conduct-repository.js';
+import { createEndorsementsRepository } from '../db/repositories/endorsements-repository.js';
+import { createEventsRepository } from '../db/repositories/events-repository.js';
 import { createFilingRepository } from '../db/repositories/filing-repository.js';
 import { createMailRepository } from '../db/repositories/mail-repository.js';
+import { createNewsletterSubscribersRepository } from '../db/repositories/newsletter-subscribers-repository.js';
+import { createNewslettersRepository } from '../db/repositories/newsletters-repository.js';
 import { createPeopleRepository } from '../db/repositories/people-repository.js';
+import { createPressRepository } from '../db/repositories/press-repository.js';
+import { createPublicCountersRepository } from '../db/repositories/public-counters-repository.js';
 import { createSupportRepository } from '../db/repositories/support-repository.js';
 import { createPetitionsRepository } from '../db/repositories/petitions-repository.js';
 import { createSignatureWriter } from '../db/repositories/signature-writer.js';
@@ -31,6 +37,13 @@ export function createServices(options: { db: Db; config: Config; now?: () => Da
     conduct: createConductRepository(db),
     mail: createMailRepository(db),
     people: createPeopleRepository(db),
+    // The public campaign site (issue 4).
+    publicCounters: createPublicCountersRepository(db),
+    newsletters: createNewslettersRepository(db),
+    subscribers: createNewsletterSubscribersRepository(db),
+    endorsements: createEndorsementsRepository(db),
+    press: createPressRepository(db),
+    events: createEventsRepository(db),
     cards: createCardsRepository(db),
     support: createSupportRepository(db),
     filing: createFilingRepository(db),

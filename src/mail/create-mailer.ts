@@ -7,6 +7,8 @@ export type OutgoingMail = {
   text: string;
   kind: string; // 'password_reset', 'welcome', 'card_confirmation', …
   campaignId?: string | null;
+  /** Extra headers, e.g. List-Unsubscribe and List-Unsubscribe-Post (RFC 8058) on newsletters. */
+  headers?: Record<string, string>;
 };
 
 export type Mailer = {
@@ -15,7 +17,7 @@ export type Mailer = {
    * Sends a message whose mail_messages row was already written by the caller (in the caller's own
    * transaction, e.g. the petition's group commit). Without SMTP the row is the outbox: nothing to do.
    */
-  deliverRecorded?: (id: string, mail: Pick<OutgoingMail, 'to' | 'subject' | 'text'>) => Promise<boolean>;
+  deliverRecorded?: (id: string, mail: Pick<OutgoingMail, 'to' | 'subject' | 'text' | 'headers'>) => Promise<boolean>;
   close: () => void;
 };
 
@@ -25,10 +27,10 @@ export type Mailer = {
 export function createMailer(options: { smtpUrl: string | undefined; from: string; repository: MailRepository; now?: () => Date }): Mailer {
   const now = options.now ?? (() => new Date());
   const transport: Transporter | null = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : null;
-  async function deliver(id: string, mail: Pick<OutgoingMail, 'to' | 'subject' | 'text'>): Promise<boolean> {
+  async function deliver(id: string, mail: Pick<OutgoingMail, 'to' | 'subject' | 'text' | 'headers'>): Promise<boolean> {
     if (!transport) return false;
     try {
-      const info = await transport.sendMail({ from: options.from, to: mail.to, subject: mail.subject, text: mail.text });
+      const info = await transport.sendMail({ from: options.from, to: mail.to, subject: mail.subject, text: mail.text, headers: mail.headers });
       await options.repository.markSent(id, typeof info.messageId === 'string' ? info.messageId : null, now());
       return true;
     } catch (err) {

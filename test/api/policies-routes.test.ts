@@ -21,6 +21,7 @@ const memberOnly = { nonMember: 404, anonymous: 401, instanceAdmin: 404 } as con
 const adminOnly = { admin: 200, organizer: 403, committee: 403, viewer: 403, ...memberOnly } as const;
 const instanceOnly = { admin: 403, organizer: 403, committee: 403, viewer: 403, nonMember: 403, anonymous: 401, instanceAdmin: 200 } as const;
 const conductOnly = { admin: 200, organizer: 200, committee: 403, viewer: 403, ...memberOnly } as const;
+// The public site's content (newsletters, endorsements, press, events): admins and organizers.
 const publicManage = { admin: 200, organizer: 200, committee: 403, viewer: 403, ...memberOnly } as const;
 const anyone = { admin: 200, organizer: 200, committee: 200, viewer: 200, nonMember: 200, anonymous: 200, instanceAdmin: 200 } as const;
 
@@ -44,6 +45,15 @@ const routes: Route[] = [
   { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/conduct/export/chronology.pdf`, expect: adminOnly },
   { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/conduct/export/chronology.csv`, expect: adminOnly },
   { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/conduct/export/exhibits.zip`, expect: adminOnly },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/newsletters`, expect: publicManage },
+  { method: 'POST', url: (c) => `/api/campaigns/${c.slug}/newsletters`, body: () => ({ title: `Issue ${randomBytes(4).toString('hex')}` }), expect: { ...publicManage, admin: 201, organizer: 201 } },
+  { method: 'POST', url: (c) => `/api/campaigns/${c.slug}/newsletters/preview`, body: () => ({ bodyMarkdown: '*hi*' }), expect: publicManage },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/endorsements`, expect: publicManage },
+  { method: 'POST', url: (c) => `/api/campaigns/${c.slug}/endorsements`, body: () => ({ endorserName: 'A Union', endorserKind: 'organization', level: 'union', endorsedOn: '2015-05-01' }), expect: { ...publicManage, admin: 201, organizer: 201 } },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/press`, expect: publicManage },
+  { method: 'POST', url: (c) => `/api/campaigns/${c.slug}/press`, body: () => ({ kind: 'news', outlet: 'A Paper', headline: 'A story', publishedOn: '2015-05-01', url: 'https://paper.example/a' }), expect: { ...publicManage, admin: 201, organizer: 201 } },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/events`, expect: publicManage },
+  { method: 'POST', url: (c) => `/api/campaigns/${c.slug}/events`, body: () => ({ kind: 'meeting', title: `Meeting ${randomBytes(4).toString('hex')}`, startsAt: '2030-05-01T17:00:00Z', endsAt: '2030-05-01T18:00:00Z' }), expect: { ...publicManage, admin: 201, organizer: 201 } },
   { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/filing-packets/preview?unitId=${c.unitId}&filingDate=2015-06-15`, expect: adminOnly },
   { method: 'POST', url: (c) => `/api/campaigns/${c.slug}/filing-packets`, body: (c) => ({ unitId: c.unitId, filingDate: '2015-06-15', copy: 'service', format: 'csv' }), expect: adminOnly },
   { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/cards/verify`, expect: adminOnly },
@@ -78,6 +88,12 @@ const routes: Route[] = [
   },
   // The public site is public: the same page for everyone, signed in or not.
   { method: 'GET', url: (c) => `/c/${c.slug}`, expect: anyone },
+  { method: 'GET', url: (c) => `/c/${c.slug}/news`, expect: anyone },
+  { method: 'GET', url: (c) => `/c/${c.slug}/news/feed.xml`, expect: anyone },
+  { method: 'GET', url: (c) => `/c/${c.slug}/endorsements`, expect: anyone },
+  { method: 'GET', url: (c) => `/c/${c.slug}/press`, expect: anyone },
+  { method: 'GET', url: (c) => `/c/${c.slug}/events`, expect: anyone },
+  { method: 'GET', url: (c) => `/c/${c.slug}/news/subscribe`, expect: anyone },
   { method: 'GET', url: (c) => `/c/${c.slug}/card`, expect: anyone },
 ];
 

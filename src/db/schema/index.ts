@@ -5,3 +5,4 @@ export * from './mail.js';
 export * from './cards.js';
 export * from './conduct.js';
 export * from './petitions.js';
+export * from './public-site.js';

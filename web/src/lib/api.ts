@@ -152,6 +152,7 @@ export const api = {
   get: <T>(path: string, options: RequestOptions = {}) => send<T>('GET', path, undefined, options),
   post: <T>(path: string, body?: unknown, options: RequestOptions = {}) => send<T>('POST', path, body ?? {}, options),
   put: <T>(path: string, body?: unknown, options: RequestOptions = {}) => send<T>('PUT', path, body ?? {}, options),
+  patch: <T>(path: string, body?: unknown, options: RequestOptions = {}) => send<T>('PATCH', path, body ?? {}, options),
   delete: <T>(path: string, options: RequestOptions = {}) => send<T>('DELETE', path, undefined, options),
 };
 
