@@ -132,9 +132,9 @@ export async function runRosterImportBenchmark(log: (m: string) => void): Promis
     const copyMs = performance.now() - copyStarted;
 
     return [
-      { name: `roster import ${LABEL}: time`, value: `${(importMs / 1000).toFixed(1)} s`, comparison: `${(importMs / copyMs).toFixed(1)}× raw COPY ${(copyMs / 1000).toFixed(1)} s` },
-      { name: `roster import ${LABEL}: throughput`, value: rate(ROWS, importMs), comparison: `raw COPY ${rate(ROWS, copyMs)}` },
-      { name: `roster import ${LABEL}: peak RSS`, value: mb(peak), comparison: `RSS before ${mb(rssBefore)}; file ${mb(bytes)}` },
+      { name: `roster import ${LABEL}, time`, value: `${(importMs / 1000).toFixed(1)} s`, comparison: `${(importMs / copyMs).toFixed(1)}× raw COPY ${(copyMs / 1000).toFixed(1)} s` },
+      { name: `roster import ${LABEL}, throughput`, value: rate(ROWS, importMs), comparison: `raw COPY ${rate(ROWS, copyMs)}` },
+      { name: `roster import ${LABEL}, peak RSS`, value: mb(peak), comparison: `RSS before ${mb(rssBefore)}; file ${mb(bytes)}` },
     ];
   } finally {
     await pool.end().catch(() => undefined);

@@ -1,7 +1,15 @@
 import type { Benchmark } from '../types.js';
 import { healthzBenchmark } from './healthz.js';
-import { rosterImportBenchmark } from './roster-import.js';
+import { homePageBenchmark } from './home-page.js';
+import { petitionSignBenchmark } from './petition-sign.js';
+import { scriptBenchmark } from './script-benchmark.js';
 
 // Every benchmark `npm run bench` runs, in order. A capability adds its own module beside this
-// file and lists it here.
-export const benchmarks: Benchmark[] = [healthzBenchmark, rosterImportBenchmark];
+// file (or a standalone script in bench/) and lists it here.
+export const benchmarks: Benchmark[] = [
+  healthzBenchmark,
+  homePageBenchmark,
+  petitionSignBenchmark,
+  scriptBenchmark('majority-1m', 'dashboard numbers with 1,000,000 employees at 10,000 worksites vs a raw GROUP BY', 'bench/majority-1m.ts'),
+  scriptBenchmark('roster-import-1m', 'a 1,000,000-row roster CSV through the real import vs a raw COPY of the same file', 'bench/roster-import-1m.ts'),
+];

@@ -1,16 +1,19 @@
 import autocannon from 'autocannon';
 import type { LoadSettings } from '../types.js';
 
-export type Measurement = { requestsPerSecond: number; p99Ms: number; requests: number };
+export type Measurement = { requestsPerSecond: number; p99Ms: number; requests: number; warmupRequests: number };
+
+/** A POST instead of a GET; `[<id>]` in the body becomes a fresh random id per request when idReplacement is on. */
+export type RequestShape = { method: 'POST'; body: string; headers: Record<string, string>; idReplacement?: boolean };
 
 /**
  * Fires GET requests at `url` from a worker thread (so the load generator does not share the
  * servers' event loop) for a warm-up, then for the measured duration. Any error, non-2xx answer or
  * unexpected body fails the measurement: a fast wrong answer is not a result.
  */
-export async function measure(url: string, expectedBody: string, settings: LoadSettings): Promise<Measurement> {
-  const base = { url, connections: settings.connections, pipelining: 1, workers: 1, timeout: 10 };
-  await autocannon({ ...base, duration: settings.warmupSeconds });
+export async function measure(url: string, expectedBody: string, settings: LoadSettings, request?: RequestShape): Promise<Measurement> {
+  const base = { url, connections: settings.connections, pipelining: 1, workers: 1, timeout: 10, ...(request ?? {}) };
+  const warmup = await autocannon({ ...base, duration: settings.warmupSeconds });
   const result = await autocannon({ ...base, duration: settings.durationSeconds, expectBody: expectedBody });
   const failures = result.errors + result.non2xx + result.mismatches;
   if (failures > 0) {
@@ -19,7 +22,7 @@ export async function measure(url: string, expectedBody: string, settings: LoadS
     );
   }
   if (result.requests.total === 0) throw new Error(`${url}: no request completed.`);
-  return { requestsPerSecond: result.requests.total / result.duration, p99Ms: result.latency.p99, requests: result.requests.total };
+  return { requestsPerSecond: result.requests.total / result.duration, p99Ms: result.latency.p99, requests: result.requests.total, warmupRequests: warmup['2xx'] };
 }
 
 /** Alternates the target and the baseline so that a burst of noise on the shared machine hits both alike. */

@@ -4,3 +4,5 @@ import './cards-demo-step.js';
 // After the cards: the ratings follow the card signers.
 import './organizing-demo.js';
 import './conduct-demo.js';
+import './demo-petition.js';
+import './public-content-demo.js';

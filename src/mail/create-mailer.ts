@@ -7,10 +7,17 @@ export type OutgoingMail = {
   text: string;
   kind: string; // 'password_reset', 'welcome', 'card_confirmation', …
   campaignId?: string | null;
+  /** Extra headers, e.g. List-Unsubscribe and List-Unsubscribe-Post (RFC 8058) on newsletters. */
+  headers?: Record<string, string>;
 };
 
 export type Mailer = {
   send: (mail: OutgoingMail) => Promise<{ id: string; delivered: boolean }>;
+  /**
+   * Sends a message whose mail_messages row was already written by the caller (in the caller's own
+   * transaction, e.g. the petition's group commit). Without SMTP the row is the outbox: nothing to do.
+   */
+  deliverRecorded?: (id: string, mail: Pick<OutgoingMail, 'to' | 'subject' | 'text' | 'headers'>) => Promise<boolean>;
   close: () => void;
 };
 
@@ -20,6 +27,18 @@ export type Mailer = {
 export function createMailer(options: { smtpUrl: string | undefined; from: string; repository: MailRepository; now?: () => Date }): Mailer {
   const now = options.now ?? (() => new Date());
   const transport: Transporter | null = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : null;
+  async function deliver(id: string, mail: Pick<OutgoingMail, 'to' | 'subject' | 'text' | 'headers'>): Promise<boolean> {
+    if (!transport) return false;
+    try {
+      const info = await transport.sendMail({ from: options.from, to: mail.to, subject: mail.subject, text: mail.text, headers: mail.headers });
+      await options.repository.markSent(id, typeof info.messageId === 'string' ? info.messageId : null, now());
+      return true;
+    } catch (err) {
+      // The row stays, with the reason: a failed confirmation must be visible, not lost.
+      await options.repository.markFailed(id, err instanceof Error ? err.message : String(err));
+      return false;
+    }
+  }
   return {
     async send(mail) {
       const row = await options.repository.record({
@@ -30,17 +49,9 @@ export function createMailer(options: { smtpUrl: string | undefined; from: strin
         textBody: mail.text,
         transport: transport ? 'smtp' : 'outbox',
       });
-      if (!transport) return { id: row.id, delivered: false };
-      try {
-        const info = await transport.sendMail({ from: options.from, to: mail.to, subject: mail.subject, text: mail.text });
-        await options.repository.markSent(row.id, typeof info.messageId === 'string' ? info.messageId : null, now());
-        return { id: row.id, delivered: true };
-      } catch (err) {
-        // The row stays, with the reason: a failed confirmation must be visible, not lost.
-        await options.repository.markFailed(row.id, err instanceof Error ? err.message : String(err));
-        return { id: row.id, delivered: false };
-      }
+      return { id: row.id, delivered: await deliver(row.id, mail) };
     },
+    deliverRecorded: deliver,
     close() {
       transport?.close();
     },

@@ -42,6 +42,9 @@ describe('config defaults', () => {
       trustProxy: false,
       loginRateLimitPerMinute: 10,
       cardFormRateLimitPerMinute: 20,
+      petitionIpHoldPerHour: 20,
+      petitionIpLimitPerMinute: 60,
+      petitionEmailLimitPerHour: 5,
       version,
     });
   });
@@ -61,6 +64,9 @@ describe('config defaults', () => {
       SESSION_ABSOLUTE_HOURS: '8',
       LOGIN_RATE_LIMIT_PER_MINUTE: '5',
       CARD_FORM_RATE_LIMIT_PER_MINUTE: '7',
+      PETITION_IP_HOLD_PER_HOUR: '7',
+      PETITION_IP_LIMIT_PER_MINUTE: '9',
+      PETITION_EMAIL_LIMIT_PER_HOUR: '3',
       TRUST_PROXY: 'true',
     });
     expect(config).toMatchObject({
@@ -77,6 +83,9 @@ describe('config defaults', () => {
       sessionAbsoluteHours: 8,
       loginRateLimitPerMinute: 5,
       cardFormRateLimitPerMinute: 7,
+      petitionIpHoldPerHour: 7,
+      petitionIpLimitPerMinute: 9,
+      petitionEmailLimitPerHour: 3,
       trustProxy: true,
     });
   });

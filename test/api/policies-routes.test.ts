@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { committeeAssignments } from '../../src/db/schema/index.js';
 import { addCardText, insertCard } from '../support/card-fixtures.js';
 import { addMember, createAccount, createCampaign, createMember, TEST_PASSWORD, type CampaignFixture } from '../support/factories.js';
+import { createPetition } from '../support/petition-helpers.js';
 import { createTestApp, type Agent, type TestApp } from '../support/test-app.js';
 
 // Every route a campaign or instance exposes, against every kind of caller. The table is the
@@ -13,7 +14,7 @@ type Who = 'admin' | 'organizer' | 'committee' | 'viewer' | 'nonMember' | 'anony
 const everyone: Who[] = ['admin', 'organizer', 'committee', 'viewer', 'nonMember', 'anonymous', 'instanceAdmin'];
 
 type Route = { method: 'GET' | 'POST' | 'PUT' | 'PATCH'; url: (c: Context) => string; body?: (c: Context) => unknown; expect: Record<Who, number> };
-type Context = { slug: string; targetAccountId: string; cardId: string; otherSchoolCardId: string; personId: string; worksiteId: string; unitId: string };
+type Context = { slug: string; targetAccountId: string; cardId: string; otherSchoolCardId: string; personId: string; worksiteId: string; unitId: string; petitionId: string };
 
 // `instanceAdmin` runs the instance but is not a member of this campaign: like any non-member, it
 // learns nothing about the campaign (404).
@@ -21,6 +22,8 @@ const memberOnly = { nonMember: 404, anonymous: 401, instanceAdmin: 404 } as con
 const adminOnly = { admin: 200, organizer: 403, committee: 403, viewer: 403, ...memberOnly } as const;
 const instanceOnly = { admin: 403, organizer: 403, committee: 403, viewer: 403, nonMember: 403, anonymous: 401, instanceAdmin: 200 } as const;
 const conductOnly = { admin: 200, organizer: 200, committee: 403, viewer: 403, ...memberOnly } as const;
+// The public site's content (newsletters, endorsements, press, events): admins and organizers.
+const publicManage = { admin: 200, organizer: 200, committee: 403, viewer: 403, ...memberOnly } as const;
 const anyone = { admin: 200, organizer: 200, committee: 200, viewer: 200, nonMember: 200, anonymous: 200, instanceAdmin: 200 } as const;
 const importers = { admin: 200, organizer: 200, committee: 403, viewer: 403, ...memberOnly } as const;
 // People data: committee members at their worksites (the person below is at theirs and on their list).
@@ -47,9 +50,26 @@ const routes: Route[] = [
   { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/conduct/export/chronology.pdf`, expect: adminOnly },
   { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/conduct/export/chronology.csv`, expect: adminOnly },
   { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/conduct/export/exhibits.zip`, expect: adminOnly },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/newsletters`, expect: publicManage },
+  { method: 'POST', url: (c) => `/api/campaigns/${c.slug}/newsletters`, body: () => ({ title: `Issue ${randomBytes(4).toString('hex')}` }), expect: { ...publicManage, admin: 201, organizer: 201 } },
+  { method: 'POST', url: (c) => `/api/campaigns/${c.slug}/newsletters/preview`, body: () => ({ bodyMarkdown: '*hi*' }), expect: publicManage },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/endorsements`, expect: publicManage },
+  { method: 'POST', url: (c) => `/api/campaigns/${c.slug}/endorsements`, body: () => ({ endorserName: 'A Union', endorserKind: 'organization', level: 'union', endorsedOn: '2015-05-01' }), expect: { ...publicManage, admin: 201, organizer: 201 } },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/press`, expect: publicManage },
+  { method: 'POST', url: (c) => `/api/campaigns/${c.slug}/press`, body: () => ({ kind: 'news', outlet: 'A Paper', headline: 'A story', publishedOn: '2015-05-01', url: 'https://paper.example/a' }), expect: { ...publicManage, admin: 201, organizer: 201 } },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/events`, expect: publicManage },
+  { method: 'POST', url: (c) => `/api/campaigns/${c.slug}/events`, body: () => ({ kind: 'meeting', title: `Meeting ${randomBytes(4).toString('hex')}`, startsAt: '2030-05-01T17:00:00Z', endsAt: '2030-05-01T18:00:00Z' }), expect: { ...publicManage, admin: 201, organizer: 201 } },
   { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/filing-packets/preview?unitId=${c.unitId}&filingDate=2015-06-15`, expect: adminOnly },
   { method: 'POST', url: (c) => `/api/campaigns/${c.slug}/filing-packets`, body: (c) => ({ unitId: c.unitId, filingDate: '2015-06-15', copy: 'service', format: 'csv' }), expect: adminOnly },
   { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/cards/verify`, expect: adminOnly },
+  // Petitions: organizers and admins write them and review held signatures; only admins export signers.
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/petitions`, expect: publicManage },
+  { method: 'POST', url: (c) => `/api/campaigns/${c.slug}/petitions`, body: () => ({ slug: `p-${randomBytes(4).toString('hex')}`, title: 'T', text: 'T', target: 'B', goal: 10 }), expect: { ...publicManage, admin: 201, organizer: 201 } },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/petitions/${c.petitionId}`, expect: publicManage },
+  { method: 'PUT', url: (c) => `/api/campaigns/${c.slug}/petitions/${c.petitionId}`, body: () => ({ goal: 100 }), expect: publicManage },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/petitions/${c.petitionId}/held`, expect: publicManage },
+  { method: 'POST', url: (c) => `/api/campaigns/${c.slug}/petitions/${c.petitionId}/held/00000000-0000-4000-8000-000000000000/approve`, expect: { ...publicManage, admin: 404, organizer: 404 } },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/petitions/${c.petitionId}/signers.csv`, expect: adminOnly },
   { method: 'GET', url: () => '/api/admin/users', expect: instanceOnly },
   { method: 'POST', url: () => '/api/admin/users', body: () => ({ email: `new-${randomBytes(4).toString('hex')}@example.org`, name: 'New Person' }), expect: { ...instanceOnly, instanceAdmin: 201 } },
   { method: 'GET', url: () => '/api/admin/audit', expect: instanceOnly },
@@ -90,6 +110,12 @@ const routes: Route[] = [
   },
   // The public site is public: the same page for everyone, signed in or not.
   { method: 'GET', url: (c) => `/c/${c.slug}`, expect: anyone },
+  { method: 'GET', url: (c) => `/c/${c.slug}/news`, expect: anyone },
+  { method: 'GET', url: (c) => `/c/${c.slug}/news/feed.xml`, expect: anyone },
+  { method: 'GET', url: (c) => `/c/${c.slug}/endorsements`, expect: anyone },
+  { method: 'GET', url: (c) => `/c/${c.slug}/press`, expect: anyone },
+  { method: 'GET', url: (c) => `/c/${c.slug}/events`, expect: anyone },
+  { method: 'GET', url: (c) => `/c/${c.slug}/news/subscribe`, expect: anyone },
   { method: 'GET', url: (c) => `/c/${c.slug}/card`, expect: anyone },
 ];
 
@@ -124,13 +150,14 @@ beforeAll(async () => {
   agents.instanceAdmin = await signedIn(instanceAdmin.email);
   agents.anonymous = t.agent();
   const target = await createMember(db, fixture, 'viewer');
+  const petition = await createPetition(db, fixture.campaign.id);
   const text = await addCardText(db, fixture.campaign.id);
   const [mine, other] = [fixture.people[0]!, fixture.people.find((p) => p.worksiteId !== fixture.sites[0]!.id)!];
   const card = await insertCard(db, { campaignId: fixture.campaign.id, cardTextId: text.id, worksiteId: mine.worksiteId, personId: null, signedOn: '2015-04-01' });
   const otherCard = await insertCard(db, { campaignId: fixture.campaign.id, cardTextId: text.id, worksiteId: other.worksiteId, personId: other.id, signedOn: '2015-04-01' });
   // The committee member organizes `mine`: their list, so their assessments are theirs to see.
   await db.insert(committeeAssignments).values({ personId: mine.id, campaignId: fixture.campaign.id, accountId: accountIds.committee });
-  context = { slug: fixture.campaign.slug, targetAccountId: target.id, cardId: card.id, otherSchoolCardId: otherCard.id, personId: mine.id, worksiteId: fixture.sites[0]!.id, unitId: fixture.unit.id };
+  context = { slug: fixture.campaign.slug, targetAccountId: target.id, cardId: card.id, otherSchoolCardId: otherCard.id, personId: mine.id, worksiteId: fixture.sites[0]!.id, unitId: fixture.unit.id, petitionId: petition.id };
 });
 afterAll(async () => t.close());
 
@@ -141,7 +168,7 @@ describe('role × route', () => {
   for (const route of routes) {
     for (const who of everyone) {
       const status = route.expect[who];
-      it(`${route.method} ${route.url({ slug: ':slug', targetAccountId: ':accountId', cardId: ':cardId', otherSchoolCardId: ':otherSchoolCardId', personId: ':personId', worksiteId: ':worksiteId', unitId: ':unitId' })} as ${who} → ${status}`, async () => {
+      it(`${route.method} ${route.url({ slug: ':slug', targetAccountId: ':accountId', cardId: ':cardId', otherSchoolCardId: ':otherSchoolCardId', personId: ':personId', worksiteId: ':worksiteId', unitId: ':unitId', petitionId: ':petitionId' })} as ${who} → ${status}`, async () => {
         const res = await send(who, route);
         expect(res.statusCode, res.body).toBe(status);
         if (status >= 400) {

@@ -25,7 +25,7 @@ describe('crash recovery', () => {
     expect(await waitForHealthy(server, port)).toEqual({ status: 'ok', database: 'postgresql', version });
     const home = await fetch(`http://127.0.0.1:${port}/`);
     expect(home.status).toBe(200);
-    expect(await home.text()).toContain('educators in the bargaining unit');
+    expect(await home.text()).toContain('Where we stand');
     // The banner is printed after listen(); give it the moment it needs.
     for (let i = 0; i < 50 && !server.stdout().includes('Press Ctrl-C'); i++) await new Promise((r) => setTimeout(r, 100));
     expect(server.stdout()).toMatch(/\/app\/welcome\?token=[\w-]+/);
@@ -52,7 +52,7 @@ describe('crash recovery', () => {
     expect(postgresProcessesOf(dataDir).filter((pid) => pid === orphan || pid === fresh)).toEqual([fresh]);
     // The data survived: the demo is still there and was not loaded twice.
     expect(server.stderr()).not.toContain('loading the demo');
-    expect(await (await fetch(`http://127.0.0.1:${port}/`)).text()).toContain('educators in the bargaining unit');
+    expect(await (await fetch(`http://127.0.0.1:${port}/`)).text()).toContain('Where we stand');
   });
 
   it('while PostgreSQL is gone, Node stays up, answers 503 and logs no personal data', { timeout: 60_000 }, async () => {
@@ -95,7 +95,7 @@ describe('crash recovery', () => {
 
     server = serve();
     expect(await waitForHealthy(server, port)).toMatchObject({ status: 'ok' });
-    expect(await (await fetch(`http://127.0.0.1:${port}/`)).text()).toContain('educators in the bargaining unit');
+    expect(await (await fetch(`http://127.0.0.1:${port}/`)).text()).toContain('Where we stand');
   });
 
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {

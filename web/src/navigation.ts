@@ -3,14 +3,19 @@ import { AccountsPage } from './pages/accounts-page.js';
 import { AuditLogPage } from './pages/audit-log-page.js';
 import { CardsPage } from './pages/cards-page.js';
 import { DashboardPage } from './pages/dashboard-page.js';
+import { EndorsementsAdminPage } from './pages/endorsements-admin-page.js';
+import { EventsAdminPage } from './pages/events-admin-page.js';
 import { EvidencePage } from './pages/evidence-page.js';
 import { FilingPage } from './pages/filing-page.js';
 import { MembersPage } from './pages/members-page.js';
+import { NewslettersPage } from './pages/newsletters-page.js';
 import { OutboxPage } from './pages/outbox-page.js';
 import { CoveragePage } from './pages/coverage-page.js';
 import { MyTasksPage } from './pages/my-tasks-page.js';
 import { PeoplePage } from './pages/people-page.js';
 import { PersonPage } from './pages/person-page.js';
+import { PetitionsPage } from './pages/petitions-page.js';
+import { PressAdminPage } from './pages/press-admin-page.js';
 import { RosterImportPage } from './pages/roster-import-page.js';
 import { WallChartPage } from './pages/wall-chart-page.js';
 import type { NavAccess } from './lib/access.js';
@@ -53,6 +58,39 @@ export const navigation: NavEntry[] = [
     scope: 'campaign',
     visible: (a) => a.can('people.view'),
     page: PeoplePage,
+  },
+  // The public campaign site (issue 4).
+  {
+    path: 'newsletters',
+    label: 'Newsletters',
+    description: 'Write, preview and publish newsletters to the public archive and feed.',
+    scope: 'campaign',
+    visible: (a) => a.can('public.manage'),
+    page: NewslettersPage,
+  },
+  {
+    path: 'endorsements',
+    label: 'Endorsements',
+    description: 'Letters and resolutions of support, with their PDFs; choose which are public.',
+    scope: 'campaign',
+    visible: (a) => a.can('public.manage'),
+    page: EndorsementsAdminPage,
+  },
+  {
+    path: 'press',
+    label: 'Press',
+    description: 'News coverage and press releases for the public press page.',
+    scope: 'campaign',
+    visible: (a) => a.can('public.manage'),
+    page: PressAdminPage,
+  },
+  {
+    path: 'events',
+    label: 'Events',
+    description: 'Press conferences, meetings and rallies: RSVPs and check-in at the door.',
+    scope: 'campaign',
+    visible: (a) => a.can('public.manage'),
+    page: EventsAdminPage,
   },
   {
     path: 'person',
@@ -110,6 +148,14 @@ export const navigation: NavEntry[] = [
     scope: 'campaign',
     visible: (a) => a.can('conduct.view'),
     page: EvidencePage,
+  },
+  {
+    path: 'petitions',
+    label: 'Petitions',
+    description: 'The community petition: write and publish it, review held signatures, export signers.',
+    scope: 'campaign',
+    visible: (a) => a.can('public.manage'),
+    page: PetitionsPage,
   },
   {
     path: 'members',

@@ -6,3 +6,5 @@ export * from './cards.js';
 export * from './conduct.js';
 export * from './organizing.js';
 export * from './roster.js';
+export * from './petitions.js';
+export * from './public-site.js';

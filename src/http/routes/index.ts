@@ -13,8 +13,16 @@ import { registerCardRoutes } from './card-routes.js';
 import { registerConductRoutes } from './conduct-routes.js';
 import { registerFilingRoutes } from './filing-routes.js';
 import { registerHealthRoutes } from './health-routes.js';
+import { createPublicSite } from '../public-site.js';
+import { registerEndorsementRoutes } from './endorsement-routes.js';
+import { registerEventRoutes } from './event-routes.js';
+import { registerNewsletterRoutes } from './newsletter-routes.js';
 import { registerPersonRoutes } from './person-routes.js';
+import { registerPressRoutes } from './press-routes.js';
 import { registerMajorityRoutes } from './majority-routes.js';
+import { registerOsdiRoutes } from './osdi-routes.js';
+import { registerPetitionAdminRoutes } from './petition-admin-routes.js';
+import { registerPetitionRoutes } from './petition-routes.js';
 import { registerPublicSiteRoutes } from './public-site-routes.js';
 import { registerRosterImportRoutes } from './roster-import-routes.js';
 
@@ -33,9 +41,20 @@ export function registerRoutes(app: ZodApp, context: RouteContext): void {
   registerConversationRoutes(app, services);
   registerCommitteeRoutes(app, services);
   registerConductRoutes(app, services);
-  registerPublicSiteRoutes(app, services);
+  // The public campaign site and its organizer APIs (issue 4). `publicSite` holds the page cache
+  // that content writes invalidate; other public pages can register through it too.
+  const publicSite = createPublicSite(services, config);
+  publicSite.registerFastPath(app);
+  registerPublicSiteRoutes(app, services, publicSite);
+  registerNewsletterRoutes(app, services, publicSite, config);
+  registerEndorsementRoutes(app, services, publicSite);
+  registerPressRoutes(app, services, publicSite);
+  registerEventRoutes(app, services, publicSite);
   registerCardRoutes(app, services);
   registerMajorityRoutes(app, services);
   registerFilingRoutes(app, services);
   registerCardFormRoutes(app, services, config);
+  registerPetitionRoutes(app, services);
+  registerPetitionAdminRoutes(app, services);
+  registerOsdiRoutes(app, services, config);
 }

@@ -1,39 +1,44 @@
 import { createElement } from 'react';
-import { z } from 'zod';
-import type { CampaignRow } from '../../db/repositories/campaigns-repository.js';
+import { localDateOf } from '../../domain/cards/card-dates.js';
 import type { Services } from '../../domain/create-services.js';
-import { AppError } from '../../errors.js';
+import { groupEndorsements } from '../../domain/public-site/endorsement-groups.js';
+import { type PublicSite } from '../public-site.js';
 import { HomePage } from '../views/home-page.js';
 import { renderPage } from '../views/layout.js';
+import { toEndorsementCard, toEventSummary, toNewsletterSummary } from '../views/to-view-models.js';
 import type { ZodApp } from '../zod-app.js';
 
-export function registerPublicSiteRoutes(app: ZodApp, services: Services): void {
-  const { campaigns } = services.repositories;
+export function registerPublicSiteRoutes(app: ZodApp, services: Services, site: PublicSite): void {
+  const { publicCounters, newsletters, endorsements, events } = services.repositories;
 
-  async function renderHome(campaign: CampaignRow, base: string): Promise<string> {
-    const roster = await campaigns.countRoster(campaign.id, new Date().toISOString().slice(0, 10));
-    return renderPage(
-      createElement(HomePage, {
-        campaignName: campaign.name,
-        statement: campaign.statement,
-        counters: [
-          { label: 'educators in the bargaining unit', value: roster.employees },
-          { label: 'schools', value: roster.worksites },
-        ],
-        cardUrl: `${base}/card`,
-      }),
-    );
-  }
-
-  app.get('/', { schema: { hide: true } }, async (_request, reply) => {
-    const campaign = await campaigns.findDefault();
-    if (!campaign) return reply.type('text/html').send('<!doctype html><title>Unionhall</title><p>No campaign yet. <a href="/app/">Sign in</a> to create one.</p>');
-    return reply.type('text/html; charset=utf-8').send(await renderHome(campaign, ''));
-  });
-
-  app.get('/c/:slug', { schema: { hide: true, params: z.object({ slug: z.string().max(80) }) } }, async (request, reply) => {
-    const campaign = await campaigns.findBySlug(request.params.slug);
-    if (!campaign) throw new AppError('not_found', 'No such campaign.');
-    return reply.type('text/html; charset=utf-8').send(await renderHome(campaign, `/c/${campaign.slug}`));
+  // Home: statement, campaign-wide counters, calls to action, latest newsletter, endorsements,
+  // upcoming events. Cached a few seconds per campaign and language (see PublicPageCache).
+  site.register(app, { path: '', cache: true }, async ({ campaign, site: model }) => {
+    const now = services.now();
+    const [counters, petitionSlug, latest, allEndorsements, upcoming] = await Promise.all([
+      publicCounters.getPublicCounters(campaign, localDateOf(now, campaign.timeZone)),
+      publicCounters.getMainPetitionSlug(campaign.id),
+      newsletters.listPublished(campaign.id, now, 1),
+      endorsements.listPublic(campaign.id),
+      events.listUpcomingPublic(campaign.id, now, 3),
+    ]);
+    const groups = groupEndorsements(allEndorsements);
+    // Highlights: one quote from each of the first groups (members of Congress first).
+    const highlights = groups.flatMap((g) => g.items.filter((e) => e.quote !== '').slice(0, 1)).slice(0, 3);
+    return {
+      body: renderPage(
+        createElement(HomePage, {
+          site: model,
+          statement: campaign.statement,
+          counters,
+          cardUrl: `${model.base}/card`,
+          petitionUrl: petitionSlug ? `${model.base}/petition/${petitionSlug}` : null,
+          latestNewsletter: latest[0] ? toNewsletterSummary(latest[0], model.base, campaign.timeZone) : null,
+          endorsementCounts: groups.map((g) => ({ group: g.group, count: g.items.length })),
+          endorsementHighlights: highlights.map((e) => toEndorsementCard(e, model.base)),
+          events: upcoming.map((e) => toEventSummary(e, model.base)),
+        }),
+      ),
+    };
   });
 }

@@ -1,49 +1,119 @@
-import { Layout } from './layout.js';
+import type { PublicCounters } from '../../db/repositories/public-counters-repository.js';
+import { EndorsementSummaryList } from './endorsement-summary.js';
+import { EventList } from './event-list.js';
+import { PublicPage, type SiteModel } from './site-chrome.js';
+import type { EndorsementCard, EndorsementCount, EventSummary, NewsletterSummary } from './view-models.js';
 
 export type HomePageModel = {
-  campaignName: string;
+  site: SiteModel;
   statement: string;
-  counters: { label: string; value: number }[];
+  counters: PublicCounters;
   cardUrl: string;
+  /** Null when the campaign has no published petition: then the community action is not shown. */
+  petitionUrl: string | null;
+  latestNewsletter: NewsletterSummary | null;
+  endorsementCounts: EndorsementCount[];
+  endorsementHighlights: EndorsementCard[];
+  events: EventSummary[];
 };
 
 // Campaign-wide totals only: no per-school figure ever appears on a public page.
 export function HomePage(model: HomePageModel) {
+  const { site } = model;
+  const { t, formatNumber, formatDay } = site.locale;
   const paragraphs = model.statement.split(/\n{2,}/).filter((p) => p.trim() !== '');
+  const counters = [
+    { key: 'educators', value: model.counters.educatorsSupporting, label: t('home.counter.educators', { count: model.counters.educatorsSupporting }) },
+    { key: 'schools', value: model.counters.schoolsWithSupport, label: t('home.counter.schools', { count: model.counters.schoolsWithSupport }) },
+    { key: 'signatures', value: model.counters.petitionSignatures, label: t('home.counter.signatures', { count: model.counters.petitionSignatures }) },
+    { key: 'endorsements', value: model.counters.endorsements, label: t('home.counter.endorsements', { count: model.counters.endorsements }) },
+  ];
+  const news = model.latestNewsletter;
   return (
-    <Layout title={model.campaignName} lang="en" description={paragraphs[0]}>
-      <header className="site-header">
-        <p className="brand">{model.campaignName}</p>
-        <nav aria-label="Site">
-          <a href="/app/">Organizer sign-in</a>
-        </nav>
-      </header>
-      <main>
-        <section className="hero">
-          <h1>{model.campaignName}</h1>
-          {paragraphs.map((p, i) => (
-            <p key={i}>{p}</p>
+    <PublicPage site={site} section="home" title={site.campaignName} description={paragraphs[0]}>
+      <section className="hero" aria-labelledby="hero-heading">
+        <h1 id="hero-heading">{site.campaignName}</h1>
+        {paragraphs.map((p, i) => (
+          <p key={i}>{p}</p>
+        ))}
+      </section>
+      <section aria-labelledby="counters-heading" className="counters">
+        <h2 id="counters-heading">{t('home.countersHeading')}</h2>
+        <ul>
+          {counters.map((c) => (
+            <li key={c.key}>
+              <strong>{formatNumber(c.value)}</strong> <span>{c.label}</span>
+            </li>
           ))}
-        </section>
-        <section aria-labelledby="counters-heading" className="counters">
-          <h2 id="counters-heading">Where we stand</h2>
-          <ul>
-            {model.counters.map((c) => (
-              <li key={c.label}>
-                <strong>{c.value.toLocaleString('en-US')}</strong> <span>{c.label}</span>
-              </li>
-            ))}
-          </ul>
-        </section>
-        <section className="actions" aria-label="Take part">
-          <a className="button" href={model.cardUrl}>
-            Educators: sign your card
-          </a>
-        </section>
-      </main>
-      <footer>
-        <p>Signing a card is confidential. Your employer never sees who signed.</p>
-      </footer>
-    </Layout>
+        </ul>
+      </section>
+      <section className="actions" aria-labelledby="actions-heading">
+        <h2 id="actions-heading">{t('home.actionsHeading')}</h2>
+        <div className="action-grid">
+          <div className="action">
+            <h3>{t('home.educators.heading')}</h3>
+            <p>{t('home.educators.body')}</p>
+            <a className="button" href={model.cardUrl}>
+              {t('home.educators.button')}
+            </a>
+          </div>
+          {model.petitionUrl ? (
+            <div className="action">
+              <h3>{t('home.community.heading')}</h3>
+              <p>{t('home.community.body')}</p>
+              <a className="button" href={model.petitionUrl}>
+                {t('home.community.button')}
+              </a>
+            </div>
+          ) : null}
+        </div>
+      </section>
+      <section aria-labelledby="news-heading">
+        <h2 id="news-heading">{t('home.latestNews')}</h2>
+        {news ? (
+          <article className="teaser" lang={news.lang === site.locale.lang ? undefined : news.lang}>
+            <h3>
+              <a href={news.url}>{news.title}</a>
+            </h3>
+            <p className="meta">
+              <time dateTime={news.publishedOn}>{formatDay(news.publishedOn)}</time>
+            </p>
+            <p>{news.summary}</p>
+          </article>
+        ) : (
+          <p>{t('news.empty')}</p>
+        )}
+        <p>
+          <a href={`${site.base}/news`}>{t('home.allNews')}</a>
+        </p>
+      </section>
+      <section aria-labelledby="endorsements-heading">
+        <h2 id="endorsements-heading">{t('home.endorsementsHeading')}</h2>
+        {model.endorsementCounts.length > 0 ? <EndorsementSummaryList counts={model.endorsementCounts} t={t} /> : <p>{t('endorsements.empty')}</p>}
+        {model.endorsementHighlights.map((e) =>
+          e.quote ? (
+            <figure key={e.name} className="quote">
+              <blockquote>
+                <p>{e.quote}</p>
+              </blockquote>
+              <figcaption>
+                {e.name}
+                {e.title ? `, ${e.title}` : ''}
+              </figcaption>
+            </figure>
+          ) : null,
+        )}
+        <p>
+          <a href={`${site.base}/endorsements`}>{t('home.allEndorsements')}</a>
+        </p>
+      </section>
+      <section aria-labelledby="events-heading">
+        <h2 id="events-heading">{t('home.eventsHeading')}</h2>
+        {model.events.length > 0 ? <EventList events={model.events} locale={site.locale} timeZone={site.timeZone} headingLevel={3} /> : <p>{t('home.noEvents')}</p>}
+        <p>
+          <a href={`${site.base}/events`}>{t('home.allEvents')}</a>
+        </p>
+      </section>
+    </PublicPage>
   );
 }

@@ -38,6 +38,12 @@ export const auditActionLabels: Record<string, string> = {
   'filing.previewed': 'Previewed a filing packet',
   'filing.generated': 'Generated a filing packet',
   'cards.verified': 'Checked the card hashes',
+  'petition.created': 'Created a petition',
+  'petition.updated': 'Edited a petition',
+  'petition.held_viewed': 'Viewed held petition signatures',
+  'petition.signature_approved': 'Approved a held signature',
+  'petition.signature_rejected': 'Rejected a held signature',
+  'export.petition_signers': 'Exported petition signers',
 };
 
 export function describeAction(action: string): string {

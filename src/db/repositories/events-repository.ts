@@ -1,0 +1,97 @@
+import { and, asc, desc, eq, gte, sql } from 'drizzle-orm';
+import type { Db } from '../client.js';
+import { eventRsvps, events } from '../schema/index.js';
+
+export type EventRow = typeof events.$inferSelect;
+export type EventInsert = typeof events.$inferInsert;
+export type RsvpRow = typeof eventRsvps.$inferSelect;
+
+export function createEventsRepository(db: Db) {
+  return {
+    /** Public events that have not ended yet, soonest first. */
+    async listUpcomingPublic(campaignId: string, now: Date, limit = 50): Promise<EventRow[]> {
+      return db
+        .select()
+        .from(events)
+        .where(and(eq(events.campaignId, campaignId), eq(events.isPublic, true), gte(events.endsAt, now)))
+        .orderBy(asc(events.startsAt))
+        .limit(limit);
+    },
+    async findPublic(campaignId: string, slug: string): Promise<EventRow | undefined> {
+      const [row] = await db.select().from(events).where(and(eq(events.campaignId, campaignId), eq(events.slug, slug), eq(events.isPublic, true)));
+      return row;
+    },
+    async listAll(campaignId: string) {
+      return db
+        .select({
+          event: events,
+          rsvps: sql<number>`count(${eventRsvps.id})::int`,
+          checkedIn: sql<number>`count(${eventRsvps.checkedInAt})::int`,
+        })
+        .from(events)
+        .leftJoin(eventRsvps, eq(eventRsvps.eventId, events.id))
+        .where(eq(events.campaignId, campaignId))
+        .groupBy(events.id)
+        .orderBy(desc(events.startsAt));
+    },
+    async find(campaignId: string, id: string): Promise<EventRow | undefined> {
+      const [row] = await db.select().from(events).where(and(eq(events.campaignId, campaignId), eq(events.id, id)));
+      return row;
+    },
+    async slugTaken(campaignId: string, slug: string, exceptId?: string): Promise<boolean> {
+      const rows = await db.select({ id: events.id }).from(events).where(and(eq(events.campaignId, campaignId), eq(events.slug, slug)));
+      return rows.some((r) => r.id !== exceptId);
+    },
+    async create(input: EventInsert): Promise<EventRow> {
+      const [row] = await db.insert(events).values(input).returning();
+      if (!row) throw new Error('insert returned nothing');
+      return row;
+    },
+    async update(campaignId: string, id: string, changes: Partial<EventInsert>, now: Date): Promise<EventRow | undefined> {
+      const [row] = await db
+        .update(events)
+        .set({ ...changes, updatedAt: now })
+        .where(and(eq(events.campaignId, campaignId), eq(events.id, id)))
+        .returning();
+      return row;
+    },
+    async remove(campaignId: string, id: string): Promise<boolean> {
+      const rows = await db.delete(events).where(and(eq(events.campaignId, campaignId), eq(events.id, id))).returning({ id: events.id });
+      return rows.length > 0;
+    },
+    /** Records an RSVP; a second one with the same email updates the first (same answer to the person). */
+    async upsertRsvp(input: { eventId: string; name: string; email: string; phone: string | null; lang: 'en' | 'es' }): Promise<{ created: boolean }> {
+      const [row] = await db
+        .insert(eventRsvps)
+        .values(input)
+        .onConflictDoUpdate({
+          target: [eventRsvps.eventId, eventRsvps.email],
+          set: { name: input.name, phone: sql`coalesce(excluded.phone, ${eventRsvps.phone})`, lang: input.lang },
+        })
+        .returning({ created: sql<boolean>`xmax = 0` });
+      return { created: row?.created ?? false };
+    },
+    async addWalkIn(input: { eventId: string; name: string; email: string | null; phone: string | null; at: Date }): Promise<RsvpRow> {
+      const [row] = await db
+        .insert(eventRsvps)
+        .values({ eventId: input.eventId, name: input.name, email: input.email, phone: input.phone, walkIn: true, checkedInAt: input.at })
+        .onConflictDoUpdate({ target: [eventRsvps.eventId, eventRsvps.email], set: { checkedInAt: input.at } })
+        .returning();
+      if (!row) throw new Error('insert returned nothing');
+      return row;
+    },
+    async listRsvps(eventId: string): Promise<RsvpRow[]> {
+      return db.select().from(eventRsvps).where(eq(eventRsvps.eventId, eventId)).orderBy(asc(eventRsvps.name), asc(eventRsvps.createdAt));
+    },
+    async setCheckedIn(eventId: string, rsvpId: string, at: Date | null): Promise<RsvpRow | undefined> {
+      const [row] = await db
+        .update(eventRsvps)
+        .set({ checkedInAt: at })
+        .where(and(eq(eventRsvps.eventId, eventId), eq(eventRsvps.id, rsvpId)))
+        .returning();
+      return row;
+    },
+  };
+}
+
+export type EventsRepository = ReturnType<typeof createEventsRepository>;

@@ -1,0 +1,167 @@
+import { boolean, customType, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { accounts } from './accounts.js';
+import { campaigns } from './campaigns.js';
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
+export const contentLanguages = ['en', 'es'] as const;
+export const newsletterStatuses = ['draft', 'published', 'scheduled'] as const;
+export const endorsementLevels = [
+  'congress',
+  'state_senate',
+  'state_assembly',
+  'city_council',
+  'neighborhood_council',
+  'union',
+  'community_organization',
+  'faith_group',
+  'parent_group',
+  'educators',
+] as const;
+export const endorserKinds = ['person', 'organization'] as const;
+export const pressKinds = ['news', 'opinion', 'broadcast', 'radio', 'online', 'release'] as const;
+export const eventKinds = ['press_conference', 'meeting', 'rally', 'other'] as const;
+
+// A newsletter is public once it is published (or scheduled) and its publish_at has passed: the
+// check is made at read time, so a scheduled issue appears without a job running.
+export const newsletters = pgTable(
+  'newsletters',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    slug: text('slug').notNull(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull().default(''),
+    bodyMarkdown: text('body_markdown').notNull(),
+    lang: text('lang', { enum: contentLanguages }).notNull().default('en'),
+    status: text('status', { enum: newsletterStatuses }).notNull().default('draft'),
+    publishAt: timestamp('publish_at', { withTimezone: true }),
+    createdBy: uuid('created_by').references(() => accounts.id, { onDelete: 'set null' }),
+    // When it was emailed to subscribers (once; a second send is refused).
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    sentCount: integer('sent_count').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('newsletters_slug_key').on(t.campaignId, t.slug), index('newsletters_public_idx').on(t.campaignId, t.status, t.publishAt)],
+);
+
+export const endorsements = pgTable(
+  'endorsements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    endorserName: text('endorser_name').notNull(),
+    endorserKind: text('endorser_kind', { enum: endorserKinds }).notNull(),
+    // For a person: "Member of Congress, 40th District"; for an organization, optional.
+    endorserTitle: text('endorser_title').notNull().default(''),
+    level: text('level', { enum: endorsementLevels }).notNull(),
+    endorsedOn: date('endorsed_on').notNull(),
+    quote: text('quote').notNull().default(''),
+    isPublic: boolean('is_public').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('endorsements_campaign_idx').on(t.campaignId, t.level, t.endorsedOn)],
+);
+
+// The letter or resolution, kept in the database (one backup holds everything) and addressed by
+// its SHA-256, which is also what makes its URL stable and the file provably unchanged.
+export const endorsementDocuments = pgTable('endorsement_documents', {
+  endorsementId: uuid('endorsement_id')
+    .primaryKey()
+    .references(() => endorsements.id, { onDelete: 'cascade' }),
+  sha256: text('sha256').notNull(),
+  filename: text('filename').notNull(),
+  contentType: text('content_type').notNull(),
+  size: integer('size').notNull(),
+  bytes: bytea('bytes').notNull(),
+  uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+// Coverage (someone else's article) and press releases (ours, in Markdown) share one list.
+export const pressItems = pgTable(
+  'press_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: pressKinds }).notNull(),
+    outlet: text('outlet').notNull().default(''),
+    headline: text('headline').notNull(),
+    publishedOn: date('published_on').notNull(),
+    url: text('url'),
+    slug: text('slug'),
+    bodyMarkdown: text('body_markdown').notNull().default(''),
+    lang: text('lang', { enum: contentLanguages }).notNull().default('en'),
+    isPublic: boolean('is_public').notNull().default(true),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('press_items_campaign_idx').on(t.campaignId, t.publishedOn), uniqueIndex('press_items_slug_key').on(t.campaignId, t.slug)],
+);
+
+export const events = pgTable(
+  'events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    slug: text('slug').notNull(),
+    kind: text('kind', { enum: eventKinds }).notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    location: text('location').notNull().default(''),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    isPublic: boolean('is_public').notNull().default(true),
+    rsvpOpen: boolean('rsvp_open').notNull().default(true),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('events_slug_key').on(t.campaignId, t.slug), index('events_campaign_starts_idx').on(t.campaignId, t.startsAt)],
+);
+
+// One RSVP per email per event (stored lower-case): answering twice updates the first, and the
+// page says the same.
+export const eventRsvps = pgTable(
+  'event_rsvps',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    email: text('email'),
+    phone: text('phone'),
+    lang: text('lang', { enum: contentLanguages }).notNull().default('en'),
+    walkIn: boolean('walk_in').notNull().default(false),
+    checkedInAt: timestamp('checked_in_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('event_rsvps_email_key').on(t.eventId, t.email), index('event_rsvps_event_idx').on(t.eventId)],
+);
+
+// People who asked for the newsletter by email (double opt-in). Email stored lower-case; the links
+// in messages carry an HMAC of the row id, so no token is stored.
+export const newsletterSubscribers = pgTable(
+  'newsletter_subscribers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    lang: text('lang', { enum: contentLanguages }).notNull().default('en'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    unsubscribedAt: timestamp('unsubscribed_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('newsletter_subscribers_email_key').on(t.campaignId, t.email)],
+);

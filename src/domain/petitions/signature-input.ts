@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { signerRelationships } from '../../db/schema/petitions.js';
+
+export const relationships = signerRelationships;
+export type Relationship = (typeof relationships)[number];
+
+const name = () => z.string().trim().min(1, 'is required').max(100, 'is too long');
+export const emailField = z.string().trim().toLowerCase().max(254, 'is too long').email('is not an email address');
+export const zipField = z
+  .string()
+  .trim()
+  .regex(/^\d{5}(-\d{4})?$/, 'is not a ZIP code (5 digits)');
+
+/** What a signer gives us, from the web form or the OSDI helper, after validation. */
+export const signatureInputSchema = z.object({
+  givenName: name(),
+  familyName: name(),
+  email: emailField,
+  postalCode: zipField.nullable(),
+  city: z.string().trim().max(100, 'is too long').nullable(),
+  relationship: z.enum(relationships, 'is required'),
+  comment: z.string().trim().max(2000, 'is too long (2,000 characters at most)').nullable(),
+  showPublicly: z.boolean(),
+});
+
+export type SignatureInput = z.infer<typeof signatureInputSchema>;
+
+/** The web form: strings from the browser, checkboxes present or absent, empty means none. */
+export const signatureFormSchema = z.object({
+  given_name: name(),
+  family_name: name(),
+  email: emailField,
+  zip: zipField,
+  city: z.string().trim().max(100, 'is too long').optional(),
+  relationship: z.enum(relationships, 'is required'),
+  comment: z.string().trim().max(2000, 'is too long (2,000 characters at most)').optional(),
+  show_publicly: z.string().max(10).optional(),
+});
+
+export function formToSignatureInput(form: z.infer<typeof signatureFormSchema>): SignatureInput {
+  return {
+    givenName: form.given_name,
+    familyName: form.family_name,
+    email: form.email,
+    postalCode: form.zip,
+    city: form.city ? form.city : null,
+    relationship: form.relationship,
+    comment: form.comment ? form.comment : null,
+    showPublicly: form.show_publicly !== undefined && form.show_publicly !== '',
+  };
+}

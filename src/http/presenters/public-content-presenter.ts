@@ -1,0 +1,93 @@
+import type { EndorsementWithDocument } from '../../db/repositories/endorsements-repository.js';
+import type { EventRow, RsvpRow } from '../../db/repositories/events-repository.js';
+import type { NewsletterRow } from '../../db/repositories/newsletters-repository.js';
+import type { PressItemRow } from '../../db/repositories/press-repository.js';
+import { isNewsletterPublic } from '../../domain/public-site/newsletter-status.js';
+
+// What organizers see of public content in the API (never document bytes).
+export function presentNewsletter(n: NewsletterRow, now: Date) {
+  return {
+    id: n.id,
+    slug: n.slug,
+    title: n.title,
+    summary: n.summary,
+    bodyMarkdown: n.bodyMarkdown,
+    lang: n.lang,
+    status: n.status,
+    publishAt: n.publishAt?.toISOString() ?? null,
+    isPublic: isNewsletterPublic(n, now),
+    sentAt: n.sentAt?.toISOString() ?? null,
+    sentCount: n.sentCount,
+    createdAt: n.createdAt.toISOString(),
+    updatedAt: n.updatedAt.toISOString(),
+  };
+}
+
+export function presentEndorsement(e: EndorsementWithDocument, campaignSlug: string) {
+  return {
+    id: e.id,
+    endorserName: e.endorserName,
+    endorserKind: e.endorserKind,
+    endorserTitle: e.endorserTitle,
+    level: e.level,
+    endorsedOn: e.endorsedOn,
+    quote: e.quote,
+    isPublic: e.isPublic,
+    document: e.document
+      ? {
+          sha256: e.document.sha256,
+          filename: e.document.filename,
+          size: e.document.size,
+          uploadedAt: e.document.uploadedAt.toISOString(),
+          downloadUrl: `/api/campaigns/${campaignSlug}/endorsements/${e.id}/document`,
+          publicUrl: e.isPublic ? `/c/${campaignSlug}/endorsements/documents/${e.document.sha256}` : null,
+        }
+      : null,
+    updatedAt: e.updatedAt.toISOString(),
+  };
+}
+
+export function presentPressItem(p: PressItemRow) {
+  return {
+    id: p.id,
+    kind: p.kind,
+    outlet: p.outlet,
+    headline: p.headline,
+    publishedOn: p.publishedOn,
+    url: p.url,
+    slug: p.slug,
+    bodyMarkdown: p.bodyMarkdown,
+    lang: p.lang,
+    isPublic: p.isPublic,
+    updatedAt: p.updatedAt.toISOString(),
+  };
+}
+
+export function presentEvent(e: EventRow, counts?: { rsvps: number; checkedIn: number }) {
+  return {
+    id: e.id,
+    slug: e.slug,
+    kind: e.kind,
+    title: e.title,
+    description: e.description,
+    location: e.location,
+    startsAt: e.startsAt.toISOString(),
+    endsAt: e.endsAt.toISOString(),
+    isPublic: e.isPublic,
+    rsvpOpen: e.rsvpOpen,
+    ...(counts ? { rsvpCount: counts.rsvps, checkedInCount: counts.checkedIn } : {}),
+  };
+}
+
+export function presentRsvp(r: RsvpRow) {
+  return {
+    id: r.id,
+    name: r.name,
+    email: r.email,
+    phone: r.phone,
+    lang: r.lang,
+    walkIn: r.walkIn,
+    checkedInAt: r.checkedInAt?.toISOString() ?? null,
+    createdAt: r.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,138 @@
+import type { FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
+import { createElement } from 'react';
+import type { Config } from '../config.js';
+import type { CampaignRow } from '../db/repositories/campaigns-repository.js';
+import type { Services } from '../domain/create-services.js';
+import { isAppError } from '../errors.js';
+import { campaignTimeZone } from '../i18n/translator.js';
+import { createPublicPageCache, type PublicPageCache, type RenderedPage } from './public-page-cache.js';
+import { languageOf, requestLocale, type RequestLocale } from './request-locale.js';
+import { renderPage } from './views/layout.js';
+import { FormProblemPage, NotFoundPage } from './views/not-found-page.js';
+import { toAppError } from './plugins/error-handler.js';
+import type { SiteModel } from './views/site-chrome.js';
+import type { ZodApp } from './zod-app.js';
+
+export type PublicResponse = { body: string; type?: string; status?: number };
+
+export type PublicPageContext = {
+  request: FastifyRequest;
+  reply: FastifyReply;
+  campaign: CampaignRow;
+  site: SiteModel;
+  locale: RequestLocale;
+  /** Route parameters other than the campaign's slug. */
+  params: Record<string, string>;
+};
+
+/** Thrown (or returned as 404) by a page whose content does not exist or is not public. */
+export class PublicNotFound extends Error {}
+
+const HTML = 'text/html; charset=utf-8';
+const noCampaignPage = '<!doctype html><html lang="en"><head><title>Unionhall</title></head><body><main><p>No campaign yet. <a href="/app/">Sign in</a> to create one.</p></main></body></html>';
+
+export function buildSiteModel(input: { campaignName: string; base: string; path: string; locale: RequestLocale; publicUrl: string; timeZone?: string }): SiteModel {
+  return { campaignName: input.campaignName, base: input.base, siteUrl: `${input.publicUrl}${input.base}`, path: input.path, locale: input.locale, timeZone: input.timeZone ?? campaignTimeZone };
+}
+
+/**
+ * The public campaign site: every page exists for the instance's default campaign (`/news`) and
+ * for any campaign by slug (`/c/{slug}/news`). `register` adds both routes, resolves the campaign,
+ * the language and the site frame, renders a 404 page for missing content, and (with `cache`)
+ * serves the page from memory for a few seconds.
+ */
+export function createPublicSite(services: Services, config: Config, options: { cacheTtlMs?: number } = {}) {
+  const cache: PublicPageCache = createPublicPageCache({ ttlMs: options.cacheTtlMs ?? 5000, now: () => services.now().getTime() });
+  const { campaigns } = services.repositories;
+
+  async function resolveCampaign(slug: string | undefined): Promise<{ campaign: CampaignRow; base: string } | undefined> {
+    const campaign = slug === undefined ? await campaigns.findDefault() : await campaigns.findBySlug(slug);
+    if (!campaign) return undefined;
+    return { campaign, base: slug === undefined ? '' : `/c/${campaign.slug}` };
+  }
+
+  function notFound(locale: RequestLocale, resolved: { campaign: CampaignRow; base: string } | undefined, path: string) {
+    const site = buildSiteModel({ campaignName: resolved?.campaign.name ?? 'Unionhall', base: resolved?.base ?? '', path, locale, publicUrl: config.publicUrl });
+    return { body: renderPage(createElement(NotFoundPage, { site })), type: HTML, status: 404, campaignId: resolved?.campaign.id ?? '' };
+  }
+
+  /**
+   * Serves fresh cached pages before routing's later stages (body parsing, authentication, CSRF,
+   * validation) run: a cached page is the same for everyone who reads it in that language. Keys
+   * exist only for routes registered with `cache: true`, so any other URL passes through.
+   */
+  function registerFastPath(app: ZodApp): void {
+    app.addHook('onRequest', (request, reply, done) => {
+      const url = request.url;
+      if (request.method !== 'GET' || url.startsWith('/api/') || url.startsWith('/app') || url.startsWith('/assets/')) return done();
+      const pathOnly = url.split('?')[0] ?? '/';
+      const hit = cache.peekFresh(`${pathOnly}|${languageOf(request)}`);
+      if (!hit) return done();
+      requestLocale(request, reply); // the language cookie and Vary, as the page route would set them
+      void reply.status(hit.status).type(hit.type).send(hit.bytes);
+    });
+  }
+
+  function register(
+    app: ZodApp,
+    spec: { path: string; method?: 'GET' | 'POST'; cache?: boolean; routeOptions?: RouteShorthandOptions },
+    handler: (context: PublicPageContext) => Promise<PublicResponse | null>,
+  ): void {
+    const paths = spec.path === '' ? ['/', '/c/:slug'] : [spec.path, `/c/:slug${spec.path}`];
+    for (const url of paths) {
+      app.route({
+        method: spec.method ?? 'GET',
+        url,
+        ...spec.routeOptions,
+        schema: { hide: true },
+        // A person sending a form gets a page in their language, not JSON, when the form expired
+        // (CSRF) or they sent too many; anything else goes to the app's error handler.
+        ...(spec.method === 'POST'
+          ? {
+              errorHandler: async (err: unknown, request: FastifyRequest, reply: FastifyReply) => {
+                const appError = toAppError(err);
+                if (appError.code !== 'csrf_invalid' && appError.code !== 'rate_limited') throw err;
+                const locale = requestLocale(request, reply);
+                const resolved = await resolveCampaign((request.params as Record<string, string | undefined>).slug).catch(() => undefined);
+                const site = buildSiteModel({ campaignName: resolved?.campaign.name ?? 'Unionhall', base: resolved?.base ?? '', path: '', locale, publicUrl: config.publicUrl });
+                const problem = appError.code === 'csrf_invalid' ? 'expired' : 'too-many';
+                return reply.status(appError.status).type(HTML).send(renderPage(createElement(FormProblemPage, { site, problem })));
+              },
+            }
+          : {}),
+        handler: async (request, reply) => {
+          const locale = requestLocale(request, reply);
+          const pathOnly = request.url.split('?')[0] ?? '/';
+          const { slug, ...params } = request.params as Record<string, string>;
+          const produce = async (): Promise<RenderedPage> => {
+            const resolved = await resolveCampaign(slug);
+            const path = resolved ? pathOnly.slice(resolved.base.length) : pathOnly;
+            if (!resolved && slug === undefined && spec.path === '') {
+              return { body: noCampaignPage, type: HTML, status: 200, campaignId: '', cacheable: false };
+            }
+            if (!resolved) return { ...notFound(locale, undefined, path), cacheable: false };
+            const site = buildSiteModel({ campaignName: resolved.campaign.name, base: resolved.base, path: path === '/' ? '' : path, locale, publicUrl: config.publicUrl, timeZone: resolved.campaign.timeZone });
+            try {
+              const response = await handler({ request, reply, campaign: resolved.campaign, site, locale, params });
+              if (response === null) return { body: '', type: '', status: 0, campaignId: resolved.campaign.id, cacheable: false };
+              const status = response.status ?? 200;
+              return { body: response.body, type: response.type ?? HTML, status, campaignId: resolved.campaign.id, cacheable: status === 200 };
+            } catch (err) {
+              if (err instanceof PublicNotFound || (isAppError(err) && err.code === 'not_found')) return { ...notFound(locale, resolved, path), cacheable: false };
+              throw err;
+            }
+          };
+          // Cached pages are the same for every visitor in a language (the key): their handlers
+          // never touch `reply`, so one render can answer many requests.
+          const page = spec.cache ? await cache.get(`${pathOnly}|${locale.lang}`, produce) : await produce();
+          if (page.status === 0) return reply; // the handler answered itself
+          return reply.status(page.status).type(page.type).send(page.body);
+        },
+      });
+    }
+  }
+
+  return { cache, register, registerFastPath, resolveCampaign, publicUrl: config.publicUrl };
+}
+
+export type PublicSite = ReturnType<typeof createPublicSite>;

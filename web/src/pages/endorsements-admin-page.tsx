@@ -1,0 +1,226 @@
+import { useState, type FormEvent } from 'react';
+import { ErrorNotice, SuccessNotice } from '../components/error-notice.js';
+import { Field } from '../components/field.js';
+import { PageHeader } from '../components/page-header.js';
+import { EmptyState, LoadError, Loading } from '../components/status.js';
+import { api, ApiError, campaignPath } from '../lib/api.js';
+import { useCampaign } from '../lib/campaign.js';
+import { formatDate, todayIso } from '../lib/format.js';
+import { endorsementLevels, type Endorsement, type EndorsementLevel } from '../lib/public-content-types.js';
+import { useApi } from '../lib/use-api.js';
+
+type Draft = { id: string | null; endorserName: string; endorserKind: 'person' | 'organization'; endorserTitle: string; level: EndorsementLevel; endorsedOn: string; quote: string; isPublic: boolean; hasDocument: boolean };
+
+const emptyDraft = (): Draft => ({ id: null, endorserName: '', endorserKind: 'organization', endorserTitle: '', level: 'community_organization', endorsedOn: todayIso(), quote: '', isPublic: false, hasDocument: false });
+
+/** Reads a chosen file as base64 (without the data: prefix) for the JSON upload. */
+function readAsBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error ?? new Error('could not read the file'));
+    reader.readAsDataURL(file);
+  });
+}
+
+export function EndorsementsAdminPage() {
+  const campaign = useCampaign();
+  const list = useApi<{ endorsements: Endorsement[] }>(campaignPath(campaign.slug, '/endorsements'));
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const publicBase = campaign.detail.campaign.isDefault ? '' : `/c/${campaign.slug}`;
+  const rows = list.data?.endorsements ?? [];
+
+  return (
+    <>
+      <PageHeader
+        title="Endorsements"
+        intro={<p>Letters and resolutions of support. Public ones appear on the endorsements page, grouped by level, with their PDF.</p>}
+        actions={
+          draft ? null : (
+            <button
+              type="button"
+              className="button-primary"
+              onClick={() => {
+                setSaved(null);
+                setDraft(emptyDraft());
+              }}
+            >
+              Add an endorsement
+            </button>
+          )
+        }
+      />
+      {saved ? <SuccessNotice>{saved}</SuccessNotice> : null}
+      {draft ? (
+        <EndorsementEditor
+          key={draft.id ?? 'new'}
+          slug={campaign.slug}
+          initial={draft}
+          onCancel={() => setDraft(null)}
+          onSaved={(message) => {
+            setDraft(null);
+            setSaved(message);
+            list.reload();
+          }}
+        />
+      ) : null}
+      {list.error ? <LoadError error={list.error} retry={list.reload} /> : null}
+      {list.loading && !list.data ? <Loading /> : null}
+      {list.data && rows.length === 0 ? <EmptyState title="No endorsements yet." /> : null}
+      {rows.length > 0 ? (
+        <div className="table-wrap">
+          <table className="data-table">
+            <caption className="visually-hidden">Endorsements</caption>
+            <thead>
+              <tr>
+                <th scope="col">Endorser</th>
+                <th scope="col">Level</th>
+                <th scope="col">Date</th>
+                <th scope="col">Letter</th>
+                <th scope="col">Public</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((e) => (
+                <tr key={e.id}>
+                  <th scope="row" data-label="Endorser">
+                    {e.endorserName}
+                    {e.endorserTitle ? <span className="subtle">{e.endorserTitle}</span> : null}
+                  </th>
+                  <td data-label="Level">{endorsementLevels[e.level]}</td>
+                  <td data-label="Date">{formatDate(e.endorsedOn)}</td>
+                  <td data-label="Letter">{e.document ? <a href={e.document.downloadUrl}>PDF ({Math.max(1, Math.round(e.document.size / 1024))} KB)</a> : '—'}</td>
+                  <td data-label="Public">{e.isPublic ? 'Yes' : 'No'}</td>
+                  <td className="row-actions">
+                    <button
+                      type="button"
+                      className="button-secondary"
+                      aria-label={`Edit ${e.endorserName}`}
+                      onClick={() => {
+                        setSaved(null);
+                        setDraft({ id: e.id, endorserName: e.endorserName, endorserKind: e.endorserKind, endorserTitle: e.endorserTitle, level: e.level, endorsedOn: e.endorsedOn, quote: e.quote, isPublic: e.isPublic, hasDocument: e.document !== null });
+                      }}
+                    >
+                      Edit
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <p className="section">
+        <a href={`${publicBase}/endorsements`}>Open the public endorsements page</a>
+      </p>
+    </>
+  );
+}
+
+function EndorsementEditor(props: { slug: string; initial: Draft; onCancel: () => void; onSaved: (message: string) => void }) {
+  const [d, setD] = useState<Draft>(props.initial);
+  const [file, setFile] = useState<File | null>(null);
+  const [removeDocument, setRemoveDocument] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setD((prev) => ({ ...prev, [key]: value }));
+  const reason = (field: string) => error?.fieldReason(field);
+
+  async function save(event: FormEvent): Promise<void> {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const document = file ? { filename: file.name, contentBase64: await readAsBase64(file) } : removeDocument ? null : undefined;
+      const { id, hasDocument: _hasDocument, ...fields } = d;
+      const body = { ...fields, ...(document !== undefined ? { document } : {}) };
+      if (id) await api.patch(campaignPath(props.slug, `/endorsements/${id}`), body);
+      else await api.post(campaignPath(props.slug, '/endorsements'), body);
+      props.onSaved(`${d.endorserName} is saved${d.isPublic ? ' and public' : ' (not public)'}.`);
+    } catch (err) {
+      setError(err instanceof ApiError ? err : new ApiError(0, 'internal', 'Could not read or save the file.'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function remove(): Promise<void> {
+    if (!d.id || !window.confirm(`Delete the endorsement of ${d.endorserName}?`)) return;
+    try {
+      await api.delete(campaignPath(props.slug, `/endorsements/${d.id}`));
+      props.onSaved(`The endorsement of ${d.endorserName} is deleted.`);
+    } catch (err) {
+      setError(err instanceof ApiError ? err : null);
+    }
+  }
+
+  return (
+    <section className="section" aria-labelledby="endorsement-editor-heading">
+      <h2 id="endorsement-editor-heading">{d.id ? `Edit ${props.initial.endorserName}` : 'New endorsement'}</h2>
+      <ErrorNotice error={error} fields={{ endorserName: { label: 'Endorser', id: 'en-name' }, endorsedOn: { label: 'Date', id: 'en-date' }, 'document.contentBase64': { label: 'Letter (PDF)', id: 'en-file' } }} />
+      <form className="form" onSubmit={(e) => void save(e)}>
+        <Field label="Endorser" id="en-name" hint="A person's or an organization's name." error={reason('endorserName')}>
+          {(c) => <input {...c} value={d.endorserName} onChange={(e) => set('endorserName', e.target.value)} required maxLength={200} />}
+        </Field>
+        <Field label="Person or organization">
+          {(c) => (
+            <select {...c} value={d.endorserKind} onChange={(e) => set('endorserKind', e.target.value === 'person' ? 'person' : 'organization')}>
+              <option value="organization">Organization</option>
+              <option value="person">Person</option>
+            </select>
+          )}
+        </Field>
+        <Field label="Title (optional)" hint="For example: Member of Congress; Board of the Eastgate Neighborhood Council.">
+          {(c) => <input {...c} value={d.endorserTitle} onChange={(e) => set('endorserTitle', e.target.value)} maxLength={200} />}
+        </Field>
+        <Field label="Level">
+          {(c) => (
+            <select {...c} value={d.level} onChange={(e) => set('level', e.target.value as EndorsementLevel)}>
+              {Object.entries(endorsementLevels).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Date" id="en-date" error={reason('endorsedOn')}>
+          {(c) => <input {...c} type="date" value={d.endorsedOn} onChange={(e) => set('endorsedOn', e.target.value)} required />}
+        </Field>
+        <Field label="Quote (optional)">
+          {(c) => <textarea {...c} rows={3} value={d.quote} onChange={(e) => set('quote', e.target.value)} maxLength={2000} />}
+        </Field>
+        <Field label="Letter or resolution (PDF, up to 10 MB)" id="en-file" hint={d.hasDocument ? 'A letter is on file. Choose a file to replace it.' : undefined} error={reason('document.contentBase64')}>
+          {(c) => <input {...c} type="file" accept="application/pdf,.pdf" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}
+        </Field>
+        {d.hasDocument ? (
+          <div className="checkbox">
+            <input type="checkbox" id="en-remove-doc" checked={removeDocument} onChange={(e) => setRemoveDocument(e.target.checked)} />
+            <label htmlFor="en-remove-doc">Remove the letter on file</label>
+          </div>
+        ) : null}
+        <div className="checkbox">
+          <input type="checkbox" id="en-public" checked={d.isPublic} onChange={(e) => set('isPublic', e.target.checked)} />
+          <label htmlFor="en-public">Public: show it (and its letter) on the endorsements page</label>
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="button-primary" disabled={busy}>
+            {busy ? 'Saving…' : 'Save'}
+          </button>
+          <button type="button" className="button-secondary" onClick={props.onCancel}>
+            Cancel
+          </button>
+          {d.id ? (
+            <button type="button" className="button-link" onClick={() => void remove()}>
+              Delete
+            </button>
+          ) : null}
+        </div>
+      </form>
+    </section>
+  );
+}

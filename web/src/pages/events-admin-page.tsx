@@ -1,0 +1,292 @@
+import { useState, type FormEvent } from 'react';
+import { ErrorNotice, SuccessNotice } from '../components/error-notice.js';
+import { Field } from '../components/field.js';
+import { PageHeader } from '../components/page-header.js';
+import { EmptyState, LoadError, Loading } from '../components/status.js';
+import { api, ApiError, campaignPath } from '../lib/api.js';
+import { useCampaign } from '../lib/campaign.js';
+import { formatDateTime } from '../lib/format.js';
+import { eventKinds, fromLocalInput, toLocalInput, type CampaignEvent, type EventKind, type Rsvp } from '../lib/public-content-types.js';
+import { useApi } from '../lib/use-api.js';
+
+type Draft = { id: string | null; kind: EventKind; title: string; description: string; location: string; startsAt: string; endsAt: string; isPublic: boolean; rsvpOpen: boolean };
+const emptyDraft = (): Draft => ({ id: null, kind: 'meeting', title: '', description: '', location: '', startsAt: '', endsAt: '', isPublic: true, rsvpOpen: true });
+
+export function EventsAdminPage() {
+  const campaign = useCampaign();
+  const list = useApi<{ events: CampaignEvent[] }>(campaignPath(campaign.slug, '/events'));
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [attendanceFor, setAttendanceFor] = useState<CampaignEvent | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const publicBase = campaign.detail.campaign.isDefault ? '' : `/c/${campaign.slug}`;
+  const rows = list.data?.events ?? [];
+  return (
+    <>
+      <PageHeader
+        title="Events"
+        intro={<p>Press conferences, meetings and rallies. Public events appear on the events page with an RSVP form and a calendar file; check people in at the door here.</p>}
+        actions={
+          draft ? null : (
+            <button
+              type="button"
+              className="button-primary"
+              onClick={() => {
+                setSaved(null);
+                setAttendanceFor(null);
+                setDraft(emptyDraft());
+              }}
+            >
+              New event
+            </button>
+          )
+        }
+      />
+      {saved ? <SuccessNotice>{saved}</SuccessNotice> : null}
+      {draft ? (
+        <EventEditor
+          key={draft.id ?? 'new'}
+          slug={campaign.slug}
+          initial={draft}
+          onCancel={() => setDraft(null)}
+          onSaved={(message) => {
+            setDraft(null);
+            setSaved(message);
+            list.reload();
+          }}
+        />
+      ) : null}
+      {attendanceFor ? <Attendance slug={campaign.slug} event={attendanceFor} canExport={campaign.can('export.individual')} onClose={() => {
+            list.reload();
+            setAttendanceFor(null);
+          }} /> : null}
+      {list.error ? <LoadError error={list.error} retry={list.reload} /> : null}
+      {list.loading && !list.data ? <Loading /> : null}
+      {list.data && rows.length === 0 ? <EmptyState title="No events yet." /> : null}
+      {rows.length > 0 ? (
+        <div className="table-wrap">
+          <table className="data-table">
+            <caption className="visually-hidden">Events</caption>
+            <thead>
+              <tr>
+                <th scope="col">Event</th>
+                <th scope="col">When</th>
+                <th scope="col">RSVPs</th>
+                <th scope="col">Checked in</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((e) => (
+                <tr key={e.id}>
+                  <th scope="row" data-label="Event">
+                    {e.isPublic ? <a href={`${publicBase}/events/${e.slug}`}>{e.title}</a> : e.title}
+                    <span className="subtle">
+                      {eventKinds[e.kind]}
+                      {e.isPublic ? '' : ' · private'}
+                    </span>
+                  </th>
+                  <td data-label="When">{formatDateTime(e.startsAt)}</td>
+                  <td data-label="RSVPs">{e.rsvpCount ?? 0}</td>
+                  <td data-label="Checked in">{e.checkedInCount ?? 0}</td>
+                  <td className="row-actions">
+                    <button type="button" className="button-secondary" aria-label={`RSVPs and check-in: ${e.title}`} onClick={() => {
+                        setDraft(null);
+                        setAttendanceFor(e);
+                      }}>
+                      RSVPs and check-in
+                    </button>{' '}
+                    <button
+                      type="button"
+                      className="button-secondary"
+                      aria-label={`Edit ${e.title}`}
+                      onClick={() => {
+                        setSaved(null);
+                        setAttendanceFor(null);
+                        setDraft({ id: e.id, kind: e.kind, title: e.title, description: e.description, location: e.location, startsAt: toLocalInput(e.startsAt), endsAt: toLocalInput(e.endsAt), isPublic: e.isPublic, rsvpOpen: e.rsvpOpen });
+                      }}
+                    >
+                      Edit
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+function EventEditor(props: { slug: string; initial: Draft; onCancel: () => void; onSaved: (message: string) => void }) {
+  const [d, setD] = useState<Draft>(props.initial);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setD((prev) => ({ ...prev, [key]: value }));
+  const reason = (field: string) => error?.fieldReason(field);
+
+  async function save(event: FormEvent): Promise<void> {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    const { id, startsAt, endsAt, ...fields } = d;
+    const body = { ...fields, startsAt: fromLocalInput(startsAt) ?? '', endsAt: fromLocalInput(endsAt) ?? '' };
+    try {
+      if (id) await api.patch(campaignPath(props.slug, `/events/${id}`), body);
+      else await api.post(campaignPath(props.slug, '/events'), body);
+      props.onSaved(`“${d.title}” is saved.`);
+    } catch (err) {
+      setError(err instanceof ApiError ? err : new ApiError(0, 'internal', 'Could not save.'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="section" aria-labelledby="event-editor-heading">
+      <h2 id="event-editor-heading">{d.id ? `Edit “${props.initial.title}”` : 'New event'}</h2>
+      <ErrorNotice error={error} fields={{ title: { label: 'Title', id: 'ev-title' }, startsAt: { label: 'Starts', id: 'ev-starts' }, endsAt: { label: 'Ends', id: 'ev-ends' } }} />
+      <form className="form" onSubmit={(e) => void save(e)}>
+        <Field label="Kind">
+          {(c) => (
+            <select {...c} value={d.kind} onChange={(e) => set('kind', e.target.value as EventKind)}>
+              {Object.entries(eventKinds).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Title" id="ev-title" error={reason('title')}>
+          {(c) => <input {...c} value={d.title} onChange={(e) => set('title', e.target.value)} required maxLength={200} />}
+        </Field>
+        <Field label="Starts" id="ev-starts" error={reason('startsAt')}>
+          {(c) => <input {...c} type="datetime-local" value={d.startsAt} onChange={(e) => set('startsAt', e.target.value)} required />}
+        </Field>
+        <Field label="Ends" id="ev-ends" error={reason('endsAt')}>
+          {(c) => <input {...c} type="datetime-local" value={d.endsAt} onChange={(e) => set('endsAt', e.target.value)} required />}
+        </Field>
+        <Field label="Place">
+          {(c) => <input {...c} value={d.location} onChange={(e) => set('location', e.target.value)} maxLength={300} />}
+        </Field>
+        <Field label="Description (Markdown)">
+          {(c) => <textarea {...c} rows={5} value={d.description} onChange={(e) => set('description', e.target.value)} />}
+        </Field>
+        <div className="checkbox">
+          <input type="checkbox" id="ev-public" checked={d.isPublic} onChange={(e) => set('isPublic', e.target.checked)} />
+          <label htmlFor="ev-public">Public: list it on the events page</label>
+        </div>
+        <div className="checkbox">
+          <input type="checkbox" id="ev-rsvp" checked={d.rsvpOpen} onChange={(e) => set('rsvpOpen', e.target.checked)} />
+          <label htmlFor="ev-rsvp">Take RSVPs</label>
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="button-primary" disabled={busy}>
+            {busy ? 'Saving…' : 'Save'}
+          </button>
+          <button type="button" className="button-secondary" onClick={props.onCancel}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+// The door list: names of community members who RSVPed. Opening it is written to the audit log.
+function Attendance(props: { slug: string; event: CampaignEvent; canExport: boolean; onClose: () => void }) {
+  const base = campaignPath(props.slug, `/events/${props.event.id}`);
+  const list = useApi<{ rsvps: Rsvp[] }>(`${base}/rsvps`);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [walkIn, setWalkIn] = useState({ name: '', email: '' });
+  const rows = list.data?.rsvps ?? [];
+
+  async function toggle(r: Rsvp): Promise<void> {
+    try {
+      await api.post(`${base}/rsvps/${r.id}/check-in`, { checkedIn: r.checkedInAt === null });
+      list.reload();
+    } catch (err) {
+      setError(err instanceof ApiError ? err : null);
+    }
+  }
+
+  async function addWalkIn(event: FormEvent): Promise<void> {
+    event.preventDefault();
+    try {
+      await api.post(`${base}/walk-ins`, { name: walkIn.name, ...(walkIn.email.trim() ? { email: walkIn.email.trim() } : {}) });
+      setWalkIn({ name: '', email: '' });
+      list.reload();
+    } catch (err) {
+      setError(err instanceof ApiError ? err : null);
+    }
+  }
+
+  return (
+    <section className="section" aria-labelledby="attendance-heading">
+      <h2 id="attendance-heading">RSVPs and check-in: {props.event.title}</h2>
+      <p className="privacy-note">These are community members’ names and contacts. Opening this list is logged{props.canExport ? '; so is every export' : ''}.</p>
+      <ErrorNotice error={error} fields={{ name: { label: 'Name', id: 'walkin-name' }, email: { label: 'Email', id: 'walkin-email' } }} />
+      {list.error ? <LoadError error={list.error} retry={list.reload} /> : null}
+      {list.loading && !list.data ? <Loading /> : null}
+      {list.data && rows.length === 0 ? <EmptyState title="No RSVPs yet." /> : null}
+      {rows.length > 0 ? (
+        <div className="table-wrap">
+          <table className="data-table">
+            <caption className="visually-hidden">RSVPs</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Contact</th>
+                <th scope="col">Checked in</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row" data-label="Name">
+                    {r.name}
+                    {r.walkIn ? <span className="subtle">Walk-in</span> : null}
+                  </th>
+                  <td data-label="Contact">{[r.email, r.phone].filter(Boolean).join(' · ') || '—'}</td>
+                  <td data-label="Checked in">{r.checkedInAt ? formatDateTime(r.checkedInAt) : 'No'}</td>
+                  <td className="row-actions">
+                    <button type="button" className={r.checkedInAt ? 'button-secondary' : 'button-primary'} onClick={() => void toggle(r)} aria-label={`${r.checkedInAt ? 'Undo check-in of' : 'Check in'} ${r.name}`}>
+                      {r.checkedInAt ? 'Undo' : 'Check in'}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <form className="inline-form section" onSubmit={(e) => void addWalkIn(e)} aria-label="Add a walk-in">
+        <Field label="Walk-in’s name" id="walkin-name">
+          {(c) => <input {...c} value={walkIn.name} onChange={(e) => setWalkIn({ ...walkIn, name: e.target.value })} required maxLength={200} />}
+        </Field>
+        <Field label="Email (optional)" id="walkin-email">
+          {(c) => <input {...c} type="email" value={walkIn.email} onChange={(e) => setWalkIn({ ...walkIn, email: e.target.value })} maxLength={254} />}
+        </Field>
+        <button type="submit" className="button-primary">
+          Add and check in
+        </button>
+      </form>
+      <div className="form-actions section">
+        {props.canExport ? (
+          <a className="button-secondary" href={`${base}/rsvps/export.csv`}>
+            Export RSVPs (CSV)
+          </a>
+        ) : null}
+        <button type="button" className="button-secondary" onClick={props.onClose}>
+          Close
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,331 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { ErrorNotice, SuccessNotice } from '../components/error-notice.js';
+import { Field } from '../components/field.js';
+import { PageHeader } from '../components/page-header.js';
+import { EmptyState, LoadError, Loading } from '../components/status.js';
+import { api, ApiError, campaignPath } from '../lib/api.js';
+import { useCampaign } from '../lib/campaign.js';
+import { formatDateTime, formatNumber } from '../lib/format.js';
+import { useApi } from '../lib/use-api.js';
+
+type Petition = {
+  id: string;
+  slug: string;
+  title: string;
+  text: string;
+  target: string;
+  goal: number;
+  published: boolean;
+  createdAt: string;
+  updatedAt: string;
+  signatures: { confirmed: number; pendingConfirmation: number; heldForReview: number };
+};
+
+type HeldSignature = {
+  id: string;
+  givenName: string;
+  familyName: string;
+  email: string;
+  postalCode: string | null;
+  city: string | null;
+  relationship: string;
+  comment: string | null;
+  holdReason: string | null;
+  emailConfirmed: boolean;
+  source: 'web' | 'osdi';
+  createdAt: string;
+  ipGroup: string | null;
+};
+
+type Draft = { slug: string; title: string; text: string; target: string; goal: string; published: boolean };
+
+const holdReasons: Record<string, string> = {
+  honeypot: 'Filled the hidden field only software sees (almost surely a bot)',
+  proof_of_work_missing: 'No proof of work (JavaScript off, or a script)',
+  proof_of_work_invalid: 'Proof of work did not check out',
+  proof_of_work_replayed: 'Reused a proof of work',
+  ip_rate: 'Many signatures from the same network',
+  email_rate: 'Many attempts with this email address',
+};
+
+const relationships: Record<string, string> = {
+  parent: 'Parent',
+  alumnus: 'Alumna/alumnus',
+  student: 'Student',
+  educator_elsewhere: 'Educator elsewhere',
+  neighbor: 'Neighbor',
+  other: 'Other',
+};
+
+// Petitions: write and publish them, review the signatures held as suspicious, and (admins)
+// export signers. The public page shows only totals and the names of people who opted in.
+export function PetitionsPage() {
+  const campaign = useCampaign();
+  const list = useApi<{ petitions: Petition[] }>(campaignPath(campaign.slug, '/petitions'));
+  const [editing, setEditing] = useState<Petition | 'new' | null>(null);
+  const [reviewing, setReviewing] = useState<Petition | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const publicBase = campaign.detail.campaign.isDefault ? '' : `/c/${encodeURIComponent(campaign.slug)}`;
+
+  return (
+    <>
+      <PageHeader
+        title="Petitions"
+        intro={<p>Write the community petition and publish it on the public site. Signatures count once the signer confirms their email; suspicious ones wait for your review.</p>}
+        actions={
+          editing === null ? (
+            <button type="button" className="button-primary" onClick={() => (setSaved(null), setReviewing(null), setEditing('new'))}>
+              New petition
+            </button>
+          ) : null
+        }
+      />
+      {saved ? <SuccessNotice>{saved}</SuccessNotice> : null}
+      {editing !== null ? (
+        <PetitionEditor
+          key={editing === 'new' ? 'new' : editing.id}
+          slug={campaign.slug}
+          petition={editing === 'new' ? null : editing}
+          onCancel={() => setEditing(null)}
+          onSaved={(message) => {
+            setEditing(null);
+            setSaved(message);
+            list.reload();
+          }}
+        />
+      ) : null}
+      {list.error ? <LoadError error={list.error} retry={list.reload} /> : null}
+      {list.loading && !list.data ? <Loading /> : null}
+      {list.data && list.data.petitions.length === 0 ? <EmptyState title="No petitions yet." /> : null}
+      {list.data && list.data.petitions.length > 0 ? (
+        <div className="table-wrap">
+          <table className="data-table">
+            <caption className="visually-hidden">Petitions of the campaign</caption>
+            <thead>
+              <tr>
+                <th scope="col">Petition</th>
+                <th scope="col">Status</th>
+                <th scope="col">Confirmed</th>
+                <th scope="col">Awaiting email</th>
+                <th scope="col">Held</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.petitions.map((p) => (
+                <tr key={p.id}>
+                  <th scope="row" data-label="Petition">
+                    {p.title}
+                    <span className="subtle">
+                      {p.published ? (
+                        <a href={`${publicBase}/petition/${encodeURIComponent(p.slug)}`}>{`${publicBase}/petition/${p.slug}`}</a>
+                      ) : (
+                        `/petition/${p.slug}`
+                      )}
+                    </span>
+                  </th>
+                  <td data-label="Status">{p.published ? 'Published' : 'Draft'}</td>
+                  <td data-label="Confirmed">
+                    {formatNumber(p.signatures.confirmed)} <span className="subtle">of {formatNumber(p.goal)}</span>
+                  </td>
+                  <td data-label="Awaiting email">{formatNumber(p.signatures.pendingConfirmation)}</td>
+                  <td data-label="Held">{formatNumber(p.signatures.heldForReview)}</td>
+                  <td className="row-actions">
+                    <button type="button" className="button-secondary" onClick={() => (setSaved(null), setReviewing(null), setEditing(p))} aria-label={`Edit ${p.title}`}>
+                      Edit
+                    </button>{' '}
+                    <button type="button" className="button-secondary" onClick={() => (setSaved(null), setEditing(null), setReviewing(p))} aria-label={`Review held signatures of ${p.title}`}>
+                      Review held
+                    </button>{' '}
+                    {campaign.can('export.individual') ? (
+                      <a className="button-secondary" href={campaignPath(campaign.slug, `/petitions/${p.id}/signers.csv`)} download>
+                        Export CSV<span className="visually-hidden"> of the signers of {p.title}</span>
+                      </a>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {reviewing ? (
+        <HeldReview
+          key={reviewing.id}
+          slug={campaign.slug}
+          petition={reviewing}
+          onChanged={() => list.reload()}
+          onClose={() => setReviewing(null)}
+        />
+      ) : null}
+    </>
+  );
+}
+
+function PetitionEditor(props: { slug: string; petition: Petition | null; onCancel: () => void; onSaved: (message: string) => void }) {
+  const p = props.petition;
+  const [draft, setDraft] = useState<Draft>({
+    slug: p?.slug ?? '',
+    title: p?.title ?? '',
+    text: p?.text ?? '',
+    target: p?.target ?? '',
+    goal: p ? String(p.goal) : '1000',
+    published: p?.published ?? false,
+  });
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const headingId = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), []);
+  const set = (key: keyof Draft) => (value: string | boolean) => setDraft((d) => ({ ...d, [key]: value }));
+
+  async function submit(event: FormEvent): Promise<void> {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    const body = { ...draft, goal: Number(draft.goal) };
+    try {
+      if (p) await api.put(campaignPath(props.slug, `/petitions/${p.id}`), body);
+      else await api.post(campaignPath(props.slug, '/petitions'), body);
+      props.onSaved(`Saved “${draft.title}”${draft.published ? ': it is on the public site.' : ' as a draft.'}`);
+    } catch (err) {
+      setError(err instanceof ApiError ? err : new ApiError(0, 'internal', 'Something went wrong. Try again.'));
+      setBusy(false);
+    }
+  }
+
+  const fields = {
+    slug: { label: 'Web address', id: 'petition-slug' },
+    title: { label: 'Title', id: 'petition-title' },
+    text: { label: 'Text', id: 'petition-text' },
+    target: { label: 'Addressed to', id: 'petition-target' },
+    goal: { label: 'Goal', id: 'petition-goal' },
+  };
+  return (
+    <section className="editor" aria-labelledby={headingId}>
+      <h2 id={headingId} ref={headingRef} tabIndex={-1}>
+        {p ? `Edit “${p.title}”` : 'New petition'}
+      </h2>
+      <ErrorNotice error={error} fields={fields} />
+      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+        <Field label="Title" id={fields.title.id} error={error?.fieldReason('title')}>
+          {(c) => <input {...c} value={draft.title} onChange={(e) => set('title')(e.target.value)} maxLength={200} required />}
+        </Field>
+        <Field label="Web address" id={fields.slug.id} hint="Lowercase letters, digits and dashes: the petition's address is /petition/<this>." error={error?.fieldReason('slug')}>
+          {(c) => <input {...c} value={draft.slug} onChange={(e) => set('slug')(e.target.value)} maxLength={80} required />}
+        </Field>
+        <Field label="Addressed to" id={fields.target.id} hint="Who the petition asks, e.g. the board of directors." error={error?.fieldReason('target')}>
+          {(c) => <input {...c} value={draft.target} onChange={(e) => set('target')(e.target.value)} maxLength={200} required />}
+        </Field>
+        <Field label="Text" id={fields.text.id} hint="Separate paragraphs with an empty line." error={error?.fieldReason('text')}>
+          {(c) => <textarea {...c} value={draft.text} onChange={(e) => set('text')(e.target.value)} rows={8} required />}
+        </Field>
+        <Field label="Goal" id={fields.goal.id} hint="The number of signatures the progress bar aims at." error={error?.fieldReason('goal')}>
+          {(c) => <input {...c} type="number" min={1} inputMode="numeric" value={draft.goal} onChange={(e) => set('goal')(e.target.value)} required />}
+        </Field>
+        <div className="checkbox">
+          <input type="checkbox" id="petition-published" checked={draft.published} onChange={(e) => set('published')(e.target.checked)} />
+          <label htmlFor="petition-published">Published: anyone can read and sign it</label>
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="button-primary" disabled={busy}>
+            {busy ? 'Saving…' : 'Save'}
+          </button>
+          <button type="button" className="button-secondary" onClick={props.onCancel}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function HeldReview(props: { slug: string; petition: Petition; onChanged: () => void; onClose: () => void }) {
+  const held = useApi<{ signatures: HeldSignature[] }>(campaignPath(props.slug, `/petitions/${props.petition.id}/held`));
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const headingId = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), []);
+
+  async function decide(s: HeldSignature, decision: 'approve' | 'reject'): Promise<void> {
+    setError(null);
+    try {
+      await api.post(campaignPath(props.slug, `/petitions/${props.petition.id}/held/${s.id}/${decision}`));
+      setMessage(decision === 'approve' ? `Approved ${s.givenName} ${s.familyName}${s.emailConfirmed ? ': the signature now counts.' : ': it counts once they confirm their email.'}` : `Rejected and deleted the signature of ${s.givenName} ${s.familyName}.`);
+      held.reload();
+      props.onChanged();
+    } catch (err) {
+      setError(err instanceof ApiError ? err : new ApiError(0, 'internal', 'Something went wrong. Try again.'));
+    }
+  }
+
+  return (
+    <section className="section" aria-labelledby={headingId}>
+      <h2 id={headingId} ref={headingRef} tabIndex={-1}>
+        Held signatures: {props.petition.title}
+      </h2>
+      <p className="privacy-note">These are names and email addresses of members of the public. Opening this list is logged.</p>
+      {message ? <SuccessNotice>{message}</SuccessNotice> : null}
+      <ErrorNotice error={error} />
+      {held.error ? <LoadError error={held.error} retry={held.reload} /> : null}
+      {held.loading && !held.data ? <Loading /> : null}
+      {held.data && held.data.signatures.length === 0 ? <EmptyState title="Nothing is waiting for review." /> : null}
+      {held.data && held.data.signatures.length > 0 ? (
+        <div className="table-wrap">
+          <table className="data-table">
+            <caption className="visually-hidden">Signatures held for review</caption>
+            <thead>
+              <tr>
+                <th scope="col">Signer</th>
+                <th scope="col">Why held</th>
+                <th scope="col">Signed</th>
+                <th scope="col">
+                  <span className="visually-hidden">Decision</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {held.data.signatures.map((s) => (
+                <tr key={s.id}>
+                  <th scope="row" data-label="Signer">
+                    {s.givenName} {s.familyName}
+                    <span className="subtle">
+                      {s.email} · {relationships[s.relationship] ?? s.relationship}
+                      {s.city ? ` · ${s.city}` : ''}
+                      {s.postalCode ? ` ${s.postalCode}` : ''}
+                    </span>
+                    {s.comment ? <span className="subtle">“{s.comment}”</span> : null}
+                  </th>
+                  <td data-label="Why held">
+                    {s.holdReason ? (holdReasons[s.holdReason] ?? s.holdReason) : 'Held'}
+                    <span className="subtle">
+                      {s.emailConfirmed ? 'Email confirmed' : 'Email not confirmed'} · {s.source === 'osdi' ? 'API' : 'web form'}
+                      {s.ipGroup ? ` · network ${s.ipGroup}` : ''}
+                    </span>
+                  </td>
+                  <td data-label="Signed">{formatDateTime(s.createdAt)}</td>
+                  <td className="row-actions">
+                    <button type="button" className="button-secondary" onClick={() => void decide(s, 'approve')} aria-label={`Approve the signature of ${s.givenName} ${s.familyName}`}>
+                      Approve
+                    </button>{' '}
+                    <button type="button" className="button-secondary" onClick={() => void decide(s, 'reject')} aria-label={`Reject the signature of ${s.givenName} ${s.familyName}`}>
+                      Reject
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <p>
+        <button type="button" className="button-link" onClick={props.onClose}>
+          Close the review
+        </button>
+      </p>
+    </section>
+  );
+}
