@@ -1,6 +1,9 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cards, mailMessages } from '../src/db/schema/index.js';
 import { addCardText } from '../test/support/card-fixtures.js';
 import { createCampaign, createMember, TEST_PASSWORD } from '../test/support/factories.js';
+import { runAxe, runAxeWithJavaScriptOff } from './support/axe.js';
 import { signIn, startBrowserApp, type BrowserApp } from './support/browser.js';
 
 let t: BrowserApp;
@@ -58,6 +61,59 @@ describe('support cards in a browser', () => {
     } finally {
       await signer.close();
       await context.close();
+    }
+  });
+});
+
+describe('the card page in Spanish', () => {
+  const spanish = { 'accept-language': 'es-US,es;q=0.9' };
+
+  it('has no axe violations in Spanish (the form, the form with errors, JavaScript off) and signs with JavaScript off', async () => {
+    const fixture = await createCampaign(t.database.db, { sites: 2, perSite: 2 });
+    await addCardText(t.database.db, fixture.campaign.id);
+    const path = `/c/${fixture.campaign.slug}/card`;
+    const context = await t.browser.newContext({ baseURL: t.baseUrl, bypassCSP: true, locale: 'es-US', extraHTTPHeaders: spanish });
+    try {
+      const page = await context.newPage();
+      await page.goto(path);
+      expect(await page.getAttribute('html', 'lang')).toBe('es');
+      await page.getByRole('heading', { level: 1, name: 'Firme su tarjeta sindical' }).waitFor();
+      expect(await runAxe(page)).toEqual([]);
+      await page.getByRole('button', { name: 'Firmar mi tarjeta' }).click();
+      await page.getByRole('heading', { name: 'Revise el formulario' }).waitFor();
+      expect(await page.getByLabel('Nombre legal completo', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+      expect(await runAxe(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+    const { violations, html } = await runAxeWithJavaScriptOff(t.browser, t.baseUrl, path, spanish);
+    expect(html).toContain('<html lang="es"');
+    expect(violations).toEqual([]);
+
+    // An educator on a phone, JavaScript off, switching the page to Spanish with the plain link.
+    const signer = await t.browser.newContext({ baseURL: t.baseUrl, javaScriptEnabled: false, locale: 'en-US', viewport: { width: 390, height: 844 } });
+    try {
+      const educator = fixture.people[0]!;
+      const name = `${educator.givenName} ${educator.familyName}`;
+      const form = await signer.newPage();
+      await form.goto(path);
+      await form.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Español' }).click();
+      await form.getByLabel('Nombre legal completo', { exact: true }).fill(name);
+      await form.getByLabel('Correo electrónico personal').fill('firmante@mail.example');
+      await form.getByLabel('Teléfono').fill('(323) 555-0199');
+      await form.getByLabel('Escuela').selectOption({ label: 'School 1 (empleador: Employer 1)' });
+      await form.getByLabel('Puesto').fill('Maestra de Ciencias');
+      await form.getByLabel('Leí la tarjeta de arriba y estoy de acuerdo con ella.').check();
+      await form.getByLabel('Firma: escriba su nombre legal completo').fill(name);
+      await form.getByRole('button', { name: 'Firmar mi tarjeta' }).click();
+      await form.getByRole('heading', { level: 1, name: 'Gracias por firmar' }).waitFor();
+      const [card] = await t.database.db.select().from(cards).where(eq(cards.email, 'firmante@mail.example'));
+      expect(card?.cardText).toContain('I, an employee of Employer 1, want to form a union');
+      const [mail] = await t.database.db.select().from(mailMessages).where(eq(mailMessages.toAddress, 'firmante@mail.example'));
+      expect(mail?.subject).toBe(`Su tarjeta de apoyo para ${fixture.campaign.name}`);
+      expect(mail?.textBody).toContain(card!.cardText);
+    } finally {
+      await signer.close();
     }
   });
 });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailMessages, petitionSignatures } from '../src/db/schema/index.js';
 import { createCampaign, createMember, TEST_PASSWORD, type CampaignFixture } from '../test/support/factories.js';
 import { createPetition } from '../test/support/petition-helpers.js';
+import { runAxe, runAxeWithJavaScriptOff } from './support/axe.js';
 import { signIn, startBrowserApp, type BrowserApp } from './support/browser.js';
 
 let t: BrowserApp;
@@ -115,6 +116,62 @@ describe('signing the petition in Chromium', () => {
       await page.getByText('Approved Leticia Marquez').waitFor();
       expect(await signature('leticia.nojs@mail.example')).toMatchObject({ status: 'pending_confirmation' });
       expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('the petition in Spanish', () => {
+  const spanish = { 'accept-language': 'es-US,es;q=0.9' };
+
+  it('has no axe violations in Spanish: the page, the page with errors, the thanks page (JavaScript on and off)', async () => {
+    const context = await t.browser.newContext({ baseURL: t.baseUrl, bypassCSP: true, locale: 'es-US', extraHTTPHeaders: spanish });
+    try {
+      const page = await context.newPage();
+      await page.goto('/petition/fair-process');
+      expect(await page.getAttribute('html', 'lang')).toBe('es');
+      await page.getByRole('heading', { level: 2, name: 'Firme la petición' }).waitFor();
+      expect(await runAxe(page)).toEqual([]);
+      await page.evaluate(() => document.getElementById('petition-form')?.setAttribute('novalidate', ''));
+      await page.evaluate(() => (document.getElementById('f-altcha') as HTMLInputElement | null)?.form?.requestSubmit());
+      await page.getByText('Corrija estos campos').waitFor();
+      expect(await page.getByLabel('Nombre', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+      expect(await runAxe(page)).toEqual([]);
+      await page.goto('/petition/fair-process/thanks');
+      await page.getByRole('heading', { level: 1, name: 'Revise su correo electrónico' }).waitFor();
+      expect(await runAxe(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+    for (const path of ['/petition/fair-process', '/petition/fair-process/thanks']) {
+      const { violations, html } = await runAxeWithJavaScriptOff(t.browser, t.baseUrl, path, spanish);
+      expect(html).toContain('<html lang="es"');
+      expect(violations, path).toEqual([]);
+    }
+  });
+
+  it('switches to Spanish with the plain link and signs without JavaScript; the email and the confirmation are in Spanish', async () => {
+    const context = await t.browser.newContext({ baseURL: t.baseUrl, javaScriptEnabled: false, locale: 'en-US' });
+    try {
+      const page = await context.newPage();
+      await page.goto('/petition/fair-process');
+      await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Español' }).click();
+      await page.getByRole('heading', { level: 2, name: 'Firme la petición' }).waitFor();
+      await page.getByLabel('Nombre', { exact: true }).fill('Guadalupe');
+      await page.getByLabel('Apellido', { exact: true }).fill('Reyes');
+      await page.getByLabel('Correo electrónico', { exact: true }).fill('guadalupe.es@mail.example');
+      await page.getByLabel('Código postal', { exact: true }).fill('90255');
+      await page.getByLabel('Madre, padre o tutor de un estudiante').check();
+      await page.getByRole('button', { name: 'Firmar la petición' }).click();
+      await page.getByRole('heading', { name: 'Revise su correo electrónico' }).waitFor();
+      const [mail] = await t.database.db.select().from(mailMessages).where(eq(mailMessages.toAddress, 'guadalupe.es@mail.example'));
+      expect(mail?.subject).toBe('Confirme su firma: Respect our educators’ choice');
+      const link = /(http:\/\/\S+confirm\?token=[\w-]+)/.exec(mail?.textBody ?? '')?.[1];
+      expect(link).toBeDefined();
+      await page.goto(t.local(link!));
+      await page.getByRole('heading', { name: 'Gracias: su firma está confirmada' }).waitFor();
+      expect(await signature('guadalupe.es@mail.example')).toMatchObject({ holdReason: 'proof_of_work_missing' });
     } finally {
       await context.close();
     }

@@ -76,7 +76,7 @@
     // Still working: wait for it (a second or so), then send. If it fails, send anyway.
     event.preventDefault();
     submitting = true;
-    if (status) status.textContent = 'One moment…';
+    if (status) status.textContent = form.getAttribute('data-wait') || 'One moment…';
     solving.then(function () {
       form.submit();
     });

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, campaigns, cards, mailMessages, people } from '../../src/db/schema/index.js';
 import { hashCard } from '../../src/domain/cards/card-hash.js';
 import { cardContentOf } from '../../src/domain/cards/cards-service.js';
-import { addCardText, csrfFrom, setPersonalEmail, signByForm, versionFrom } from '../support/card-fixtures.js';
+import { renderCardText } from '../../src/domain/cards/card-text.js';
+import { addCardText, CARD_BODY, csrfFrom, setPersonalEmail, signByForm, versionFrom } from '../support/card-fixtures.js';
 import { createCampaign, createMember, TEST_PASSWORD, type CampaignFixture } from '../support/factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -173,6 +174,83 @@ describe('the public card page', () => {
     } finally {
       await limited.close();
     }
+  });
+});
+
+describe('the card page in Spanish', () => {
+  const spanish = { 'accept-language': 'es-MX,es;q=0.9' };
+  /** A browser whose language switch was set to Spanish (`?lang=es` leaves the cookie). */
+  async function spanishAgent() {
+    const agent = t.agent();
+    expect((await agent.get(`${path}?lang=es`)).body).toContain('<html lang="es">');
+    return agent;
+  }
+
+  it('shows the text around the card in Spanish and the card text exactly as versioned', async () => {
+    const res = await t.agent().request({ method: 'GET', url: path, headers: spanish });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.body).toContain('<html lang="es">');
+    for (const text of ['Firme su tarjeta sindical', 'Confidencial.', 'Nombre legal completo', 'Correo electrónico personal', 'Elija su escuela…', 'School 1 (empleador: Employer 1)', 'Firmar mi tarjeta', '[el empleador de la escuela que usted elija abajo]']) {
+      expect(res.body).toContain(text);
+    }
+    // The legal text is not translated: the same words as on the English page.
+    expect(res.body).toContain('Authorization card');
+    expect(res.body).toContain('want to form a union with my coworkers.');
+    expect(res.body).toContain('to represent me in collective bargaining with');
+    // The public frame: landmarks and the switch back to English.
+    expect(res.body).toContain('<main id="main"');
+    expect(res.body).toContain(`<a href="${path}?lang=en" hrefLang="en" lang="en">English</a>`);
+    expect(res.body).not.toMatch(/<script|style=|on(click|submit|load)=/i);
+  });
+
+  it('gives the reasons in Spanish and records nothing', async () => {
+    const before = (await cardsOf()).length;
+    const res = await signByForm(await spanishAgent(), path, { ...fieldsFor(4, 'es.typo@mail.example'), phone: '12', signature: 'Otra Persona', agree: 'no' });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('<html lang="es">');
+    expect(res.body).toContain('Revise el formulario');
+    expect(res.body).toContain('Para firmar, escriba su nombre legal completo exactamente como arriba.');
+    expect(res.body).toContain('Marque la casilla para indicar que está de acuerdo con la tarjeta.');
+    expect(res.body).toContain('Escriba un número de teléfono (de 7 a 15 dígitos).');
+    expect(res.body).toContain('value="es.typo@mail.example"');
+    expect((await cardsOf()).length).toBe(before);
+  });
+
+  it('signs in Spanish: the same stored card and hash, the confirmation email in Spanish quoting the card text as signed', async () => {
+    const res = await signByForm(await spanishAgent(), path, fieldsFor(5, 'es.signer@mail.example'));
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Gracias por firmar');
+    const [card] = (await cardsOf()).filter((c) => c.email === 'es.signer@mail.example');
+    // What is signed and hashed does not depend on the page's language.
+    expect(card!.cardText).toBe(renderCardText(CARD_BODY, card!.employerName));
+    expect(card!.contentHash).toBe(hashCard(cardContentOf(card!)));
+
+    const [mail] = await db().select().from(mailMessages).where(eq(mailMessages.id, card!.confirmationMailId!));
+    expect(mail!.subject).toBe(`Su tarjeta de apoyo para ${f.campaign.name}`);
+    for (const element of [`Nombre: ${card!.signerName}`, 'Correo electrónico personal: es.signer@mail.example', `Empleador: ${card!.employerName}`, `Escuela: ${card!.worksiteName}`, 'Fecha de firma: ', card!.cardText, card!.contentHash]) {
+      expect(mail!.textBody).toContain(element);
+    }
+    expect(mail!.textBody).not.toContain('Thank you');
+  });
+
+  it('answers a repeat signer in Spanish byte for byte as a first-time signer', async () => {
+    const first = await signByForm(await spanishAgent(), path, fieldsFor(6, 'es.repeat@mail.example'));
+    const again = await signByForm(await spanishAgent(), path, fieldsFor(6, 'es.repeat@mail.example'));
+    const stranger = await signByForm(await spanishAgent(), path, fieldsFor(7, 'es.other@mail.example'));
+    expect(first.statusCode).toBe(200);
+    expect(first.body).toContain('<html lang="es">');
+    expect(again.body).toBe(first.body);
+    expect(stranger.body).toBe(first.body);
+    expect(again.headers['set-cookie']).toEqual(first.headers['set-cookie']);
+  });
+
+  it('explains a refused post in Spanish', async () => {
+    const res = await t.agent().request({ method: 'POST', url: path, payload: 'legal_name=x', headers: { ...spanish, 'content-type': 'application/x-www-form-urlencoded' }, withCsrf: false });
+    expect(res.statusCode).toBe(403);
+    expect(res.body).toContain('<html lang="es">');
+    expect(res.body).toContain('Permita las cookies de este sitio');
+    expect(res.body).toContain(`href="${path}"`);
   });
 });
 

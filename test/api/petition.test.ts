@@ -53,7 +53,7 @@ const linkIn = (text: string): string => {
   if (!m?.[1]) throw new Error('no link in mail');
   return new URL(m[1]).pathname + new URL(m[1]).search;
 };
-const countOnPage = (html: string): number => Number(/<strong>([\d,]+)<\/strong> signatures/.exec(html)?.[1]?.replace(/,/g, '') ?? NaN);
+const countOnPage = (html: string): number => Number(/<strong>([\d,]+)<\/strong> (?:signatures?|firmas?) /.exec(html)?.[1]?.replace(/,/g, '') ?? NaN);
 
 describe('the public petition page', () => {
   it('shows the text, target, goal and count, with a CSRF-protected form and no inline script or style', async () => {
@@ -217,6 +217,133 @@ describe('signing with the web form', () => {
     const res = await t.agent().get('/petition/fair-process/confirm?token=nottherightoneatallnotatallreally');
     expect(res.statusCode).toBe(404);
     expect(res.body).toContain('This link does not work');
+  });
+});
+
+describe('in Spanish', () => {
+  const spanish = { 'accept-language': 'es-US,es;q=0.9,en;q=0.5' };
+  /** A browser whose language switch was set to Spanish (`?lang=es` leaves the cookie). */
+  async function spanishAgent(): Promise<Agent> {
+    const agent = t.agent();
+    const page = await agent.get('/petition/fair-process?lang=es');
+    expect(page.headers['set-cookie']).toEqual(expect.arrayContaining([expect.stringContaining('uh_lang=es')]));
+    return agent;
+  }
+
+  it('serves the page in Spanish for Accept-Language: es, in the site frame with the language switch', async () => {
+    const res = await t.agent().request({ method: 'GET', url: '/petition/fair-process', headers: spanish });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('<html lang="es">');
+    expect(res.headers.vary).toContain('Accept-Language');
+    expect(res.headers['cache-control']).toBe('no-store');
+    for (const text of ['Firme la petición', 'Dirigida a:', 'Correo electrónico', 'Código postal', 'Madre, padre o tutor de un estudiante', 'Firmar la petición', 'data-wait="Un momento…"']) {
+      expect(res.body).toContain(text);
+    }
+    expect(res.body).toMatch(/<strong>\d+<\/strong> firmas? de una meta de 2,500/);
+    // The frame: skip link, landmarks, the switch back to English, Open Graph in Spanish.
+    expect(res.body).toContain('<main id="main"');
+    expect(res.body).toContain('<nav aria-label="Idioma" class="language-switch"><a href="/petition/fair-process?lang=en" hrefLang="en" lang="en">English</a>');
+    expect(res.body).toContain('<meta property="og:locale" content="es_US"/>');
+    expect(res.body).toContain('Saltar al contenido principal');
+    // The petition itself is the campaign's own words, shown as written.
+    expect(res.body).toContain('Respect our educators’ choice');
+    expect(res.body).not.toMatch(/Sign the petition|First name|ZIP code/);
+    // The same page for the other campaign address, and English stays the default.
+    expect((await t.agent().request({ method: 'GET', url: `/c/${fixture.campaign.slug}/petition/fair-process`, headers: spanish })).body).toContain('Firme la petición');
+    expect((await t.agent().get('/petition/fair-process')).body).toContain('<html lang="en">');
+  });
+
+  it('?lang=es wins over the browser language and is remembered by a cookie', async () => {
+    const agent = t.agent();
+    const res = await agent.request({ method: 'GET', url: '/petition/fair-process?lang=es', headers: { 'accept-language': 'en-US' } });
+    expect(res.body).toContain('<html lang="es">');
+    expect(agent.cookie('uh_lang')).toBe('es');
+    expect((await agent.request({ method: 'GET', url: '/petition/fair-process/thanks', headers: { 'accept-language': 'en-US' } })).body).toContain('Revise su correo electrónico');
+    expect((await agent.get('/petition/fair-process?lang=en')).body).toContain('<html lang="en">');
+  });
+
+  it('gives the per-field errors in Spanish (400) and keeps what was typed', async () => {
+    const agent = t.agent();
+    const page = await agent.request({ method: 'GET', url: '/petition/fair-process', headers: spanish });
+    const bad = person({ given_name: ' ', family_name: '', email: 'no-es-correo', zip: '9001', relationship: 'landlord', comment: 'x'.repeat(2001) });
+    const res = await agent.request({
+      method: 'POST',
+      url: '/petition/fair-process',
+      withCsrf: false,
+      headers: { ...spanish, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: formBody({ _csrf: csrfFromPage(page.body), altcha: '', website: '', ...bad }),
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('<html lang="es">');
+    expect(res.body).toContain('<title>Error: Respect our educators’ choice · ');
+    expect(res.body).toContain('Corrija estos campos');
+    for (const message of [
+      'Escriba su nombre.',
+      'Escriba su apellido.',
+      'Escriba un correo electrónico válido, como nombre@ejemplo.org.',
+      'Escriba un código postal de 5 dígitos.',
+      'Elija su relación con las escuelas.',
+      'Su comentario es demasiado largo (2,000 caracteres como máximo).',
+    ]) {
+      expect(res.body).toContain(message);
+    }
+    expect(res.body).not.toMatch(/is required|is not a ZIP code/);
+    expect(res.body).toContain('value="no-es-correo"');
+    expect(await mailsTo('no-es-correo')).toHaveLength(0);
+  });
+
+  it('signs in Spanish: the same answer, the confirmation email in Spanish, the confirmation page in Spanish', async () => {
+    const agent = await spanishAgent();
+    const fields = person({ given_name: 'Guadalupe' });
+    const res = await signViaForm(agent, '/petition/fair-process', fields);
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/petition/fair-process/thanks');
+    const thanks = await agent.get(res.headers.location as string);
+    expect(thanks.body).toContain('<html lang="es">');
+    expect(thanks.body).toContain('Revise su correo electrónico');
+    expect(thanks.body).toContain('Volver a la petición: Respect our educators’ choice');
+
+    const [mail] = await mailsTo(fields.email);
+    expect(mail).toMatchObject({ kind: 'petition_confirmation', subject: 'Confirme su firma: Respect our educators’ choice' });
+    expect(mail!.textBody).toContain('Hola, Guadalupe:');
+    expect(mail!.textBody).toContain('Gracias por firmar «Respect our educators’ choice».');
+    expect(mail!.textBody).toContain('Abra este enlace:');
+    expect(mail!.textBody).not.toContain('Thank you');
+
+    const confirmed = await agent.get(linkIn(mail!.textBody));
+    expect(confirmed.statusCode).toBe(200);
+    expect(confirmed.body).toContain('Gracias: su firma está confirmada');
+    expect(countOnPage(confirmed.body)).toBeGreaterThan(0);
+    const bad = await agent.get('/petition/fair-process/confirm?token=nottherightoneatallnotatallreally');
+    expect(bad.statusCode).toBe(404);
+    expect(bad.body).toContain('Este enlace no funciona');
+  });
+
+  it('answers a duplicate signer in Spanish byte for byte as a new one, and tells them by email in Spanish', async () => {
+    const fields = person();
+    const first = await signViaForm(await spanishAgent(), '/petition/fair-process', fields);
+    const second = await signViaForm(await spanishAgent(), '/petition/fair-process', { ...fields, given_name: 'Otra' });
+    expect(second.statusCode).toBe(first.statusCode);
+    expect(second.headers.location).toBe(first.headers.location);
+    expect(second.body).toBe(first.body);
+    const [thanksA, thanksB] = [await (await spanishAgent()).get(first.headers.location as string), await (await spanishAgent()).get(second.headers.location as string)];
+    expect(thanksA.body).toBe(thanksB.body);
+
+    const mails = await mailsTo(fields.email);
+    expect(mails.map((m) => m.kind).sort()).toEqual(['petition_already_signed', 'petition_confirmation']);
+    const already = mails.find((m) => m.kind === 'petition_already_signed');
+    expect(already?.subject).toBe('Usted ya firmó: Respect our educators’ choice');
+    expect(already?.textBody).toContain('Hola, Otra:');
+    expect(already?.textBody).toContain('su firma todavía no está confirmada');
+    expect(already?.textBody).toMatch(/confirm\?token=/);
+  });
+
+  it('refuses an expired form with a page in Spanish', async () => {
+    const res = await t.agent().request({ method: 'POST', url: '/petition/fair-process', withCsrf: false, headers: { ...spanish, 'content-type': 'application/x-www-form-urlencoded' }, payload: formBody(person()) });
+    expect(res.statusCode).toBe(403);
+    expect(res.headers['content-type']).toContain('text/html');
+    expect(res.body).toContain('<html lang="es">');
+    expect(res.body).toContain('Inténtelo de nuevo');
   });
 });
 

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents } from '../../src/db/schema/index.js';
+import { randomUUID } from 'node:crypto';
+import { auditEvents, petitionSignatures } from '../../src/db/schema/index.js';
 import { createCampaign, createMember, TEST_PASSWORD, type CampaignFixture } from '../support/factories.js';
 import { addCardText, insertCard } from '../support/card-fixtures.js';
+import { createPetition } from '../support/petition-helpers.js';
 import { startSmtpSink } from '../support/smtp-sink.js';
 import { createTestApp, type Agent, type TestApp } from '../support/test-app.js';
 
@@ -16,6 +18,7 @@ let organizerEmail: string;
 beforeAll(async () => {
   t = await createTestApp();
   fixture = await createCampaign(t.database.db, { isDefault: true });
+  await createPetition(t.database.db, fixture.campaign.id, { slug: 'fair-process' });
   const account = await createMember(t.database.db, fixture, 'organizer');
   organizerEmail = account.email;
   organizer = t.agent();
@@ -43,7 +46,7 @@ describe('home page', () => {
     expect(res.body).toContain('We are organizing.');
     expect(res.body).toContain('Where we stand');
     expect(res.body).toContain('href="/card"');
-    expect(res.body).toContain(`href="/petition/${fixture.campaign.slug}"`);
+    expect(res.body).toContain('href="/petition/fair-process"');
     expect(res.body).toContain('property="og:title"');
     expect(res.body).toContain('property="og:url"');
     expect(res.body).not.toContain('School 1');
@@ -59,6 +62,23 @@ describe('home page', () => {
     expect(res.body).toMatch(/<strong>3<\/strong> <span>educators support our union<\/span>/);
     expect(res.body).toMatch(/<strong>2<\/strong> <span>schools with union supporters<\/span>/);
     expect(res.body).not.toContain('School 1');
+  });
+
+  it('counts confirmed petition signatures only, and links the campaign’s own petition', async () => {
+    const other = await createCampaign(t.database.db, { sites: 1, perSite: 1 });
+    const before = await t.agent().get(`/c/${other.campaign.slug}`);
+    // No published petition: no community call to action pointing at nothing.
+    expect(before.body).not.toContain('/petition/');
+    const petition = await createPetition(t.database.db, other.campaign.id, { slug: 'stand-with-teachers' });
+    await createPetition(t.database.db, other.campaign.id, { slug: 'draft-one', published: false });
+    const statuses = ['confirmed', 'confirmed', 'pending_confirmation', 'held_for_review'] as const;
+    await t.database.db.insert(petitionSignatures).values(
+      statuses.map((status, i) => ({ id: randomUUID(), petitionId: petition.id, givenName: `G${i}`, familyName: 'F', email: `s${i}@example.org`, relationship: 'parent' as const, status, source: 'web' as const })),
+    );
+    t.clock.advanceMinutes(1); // past the page cache
+    const res = await t.agent().get(`/c/${other.campaign.slug}`);
+    expect(res.body).toContain(`href="/c/${other.campaign.slug}/petition/stand-with-teachers"`);
+    expect(res.body).toMatch(/<strong>2<\/strong> <span>[^<]*signature/);
   });
 
   it('speaks Spanish from Accept-Language, and ?lang= wins and is remembered in a cookie', async () => {

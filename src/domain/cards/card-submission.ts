@@ -1,4 +1,5 @@
 import type { FieldProblem } from '../../errors.js';
+import type { Translate } from '../../i18n/translator.js';
 import { cleanField, normalizeName, signatureMatchesName } from './signer-names.js';
 
 /** What the public card form sends, as raw strings (absent fields are undefined). */
@@ -26,9 +27,10 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 
 /**
  * Checks a card form. Every problem is about the signer's own input; nothing here depends on who
- * else is in the database, so the answer can never reveal anything about anyone.
+ * else is in the database, so the answer can never reveal anything about anyone. The reasons are
+ * written with `t`, in the signer's language.
  */
-export function validateCardSubmission(raw: RawCardSubmission, worksiteIds: ReadonlySet<string>): { ok: true; value: CardSubmission } | { ok: false; problems: FieldProblem[] } {
+export function validateCardSubmission(raw: RawCardSubmission, worksiteIds: ReadonlySet<string>, t: Translate): { ok: true; value: CardSubmission } | { ok: false; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   const text = (v: string | undefined): string => cleanField(v ?? '');
   const legalName = text(raw.legal_name);
@@ -38,15 +40,15 @@ export function validateCardSubmission(raw: RawCardSubmission, worksiteIds: Read
   const jobTitle = text(raw.job_title);
   const signature = text(raw.signature);
 
-  if (legalName.length < 2) problems.push({ field: 'legal_name', reason: 'Enter your full legal name.' });
-  else if (legalName.length > 200) problems.push({ field: 'legal_name', reason: 'The name is too long (200 characters at most).' });
-  if (!emailPattern.test(email) || email.length > 254) problems.push({ field: 'email', reason: 'Enter a personal email address, like name@example.com.' });
+  if (legalName.length < 2) problems.push({ field: 'legal_name', reason: t('card.error.legal_name') });
+  else if (legalName.length > 200) problems.push({ field: 'legal_name', reason: t('card.error.legal_name.tooLong') });
+  if (!emailPattern.test(email) || email.length > 254) problems.push({ field: 'email', reason: t('card.error.email') });
   const digits = phone.replace(/\D/gu, '');
-  if (digits.length < 7 || digits.length > 15 || phone.length > 40) problems.push({ field: 'phone', reason: 'Enter a phone number (7 to 15 digits).' });
-  if (!uuidPattern.test(worksiteId) || !worksiteIds.has(worksiteId)) problems.push({ field: 'worksite_id', reason: 'Choose your school.' });
-  if (jobTitle.length < 2 || jobTitle.length > 120) problems.push({ field: 'job_title', reason: 'Enter your job title (for example: Teacher, Mathematics).' });
-  if (raw.agree !== 'yes') problems.push({ field: 'agree', reason: 'Tick the box to agree to the card.' });
-  if (!signatureMatchesName(signature, legalName)) problems.push({ field: 'signature', reason: 'Type your full legal name exactly as above to sign.' });
+  if (digits.length < 7 || digits.length > 15 || phone.length > 40) problems.push({ field: 'phone', reason: t('card.error.phone') });
+  if (!uuidPattern.test(worksiteId) || !worksiteIds.has(worksiteId)) problems.push({ field: 'worksite_id', reason: t('card.error.worksite_id') });
+  if (jobTitle.length < 2 || jobTitle.length > 120) problems.push({ field: 'job_title', reason: t('card.error.job_title') });
+  if (raw.agree !== 'yes') problems.push({ field: 'agree', reason: t('card.error.agree') });
+  if (!signatureMatchesName(signature, legalName)) problems.push({ field: 'signature', reason: t('card.error.signature') });
 
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: { legalName, email, phone, worksiteId, jobTitle, signature } };
 }

@@ -2,6 +2,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { CampaignRow } from '../../db/repositories/campaigns-repository.js';
 import type { CardRow, CardsRepository, CardTextRow, NewScan, WorksiteWithEmployer } from '../../db/repositories/cards-repository.js';
 import { AppError, type FieldProblem } from '../../errors.js';
+import type { Language } from '../../i18n/languages.js';
+import { getTranslator } from '../../i18n/translator.js';
 import type { Mailer } from '../../mail/create-mailer.js';
 import { hashCard, verifyCardHash, type CardContent } from './card-hash.js';
 import { isIsoDate, localDateOf } from './card-dates.js';
@@ -51,31 +53,36 @@ export function cardContentOf(row: CardRow): CardContent {
   };
 }
 
-/** The confirmation restates the six elements (GC Memo 15-08) and the hash that fixes them. */
-export function confirmationMessage(campaign: { campaignName: string }, card: CardContent & { contentHash: string }): { subject: string; text: string } {
-  const signed = card.signedAt ? `${card.signedOn} (signed electronically at ${card.signedAt.toISOString()})` : `${card.signedOn} (paper card)`;
+/**
+ * The confirmation restates the six elements (GC Memo 15-08) and the hash that fixes them, in the
+ * signer's language; the card text itself is quoted exactly as signed, never translated.
+ */
+export function confirmationMessage(campaign: { campaignName: string }, card: CardContent & { contentHash: string }, lang: Language = 'en'): { subject: string; text: string } {
+  const { t } = getTranslator(lang);
+  const none = t('mail.card.noneGiven');
+  const signed = card.signedAt ? t('mail.card.signedElectronically', { date: card.signedOn, at: card.signedAt.toISOString() }) : t('mail.card.paper', { date: card.signedOn });
   const text = [
-    `Thank you for signing your card with ${campaign.campaignName}.`,
-    'This message confirms what you signed. Keep it for your records.',
+    t('mail.card.thanks', { campaign: campaign.campaignName }),
+    t('mail.card.keep'),
     '',
-    `Name: ${card.signerName}`,
-    `Personal email: ${card.email ?? '(none given)'}`,
-    `Phone: ${card.phone ?? '(none given)'}`,
-    `Employer: ${card.employerName}`,
-    `School: ${card.worksiteName}`,
-    `Job title: ${card.jobTitle}`,
-    `Date signed: ${signed}`,
+    t('mail.card.name', { value: card.signerName }),
+    t('mail.card.email', { value: card.email ?? none }),
+    t('mail.card.phone', { value: card.phone ?? none }),
+    t('mail.card.employer', { value: card.employerName }),
+    t('mail.card.school', { value: card.worksiteName }),
+    t('mail.card.jobTitle', { value: card.jobTitle }),
+    t('mail.card.dateSigned', { value: signed }),
     '',
-    `The card you agreed to (text version ${card.cardTextVersion}):`,
+    t('mail.card.text', { version: String(card.cardTextVersion) }),
     '',
     card.cardText,
     '',
-    `Card fingerprint (SHA-256 of the signed content): ${card.contentHash}`,
+    t('mail.card.fingerprint', { hash: card.contentHash }),
     '',
-    'Your card is confidential: your employer does not see who signed.',
-    'If you did not sign this card, reply to this message and an organizer will remove it from the count.',
+    t('mail.card.confidential'),
+    t('mail.card.notYou'),
   ].join('\n');
-  return { subject: `Your support card for ${campaign.campaignName}`, text };
+  return { subject: t('mail.card.subject', { campaign: campaign.campaignName }), text };
 }
 
 export function createCardsService(deps: Deps) {
@@ -102,9 +109,9 @@ export function createCardsService(deps: Deps) {
     );
   }
 
-  async function sendConfirmation(campaign: CampaignRow, row: CardRow): Promise<void> {
+  async function sendConfirmation(campaign: CampaignRow, row: CardRow, lang: Language): Promise<void> {
     if (!row.email) return;
-    const message = confirmationMessage({ campaignName: campaign.name }, { ...cardContentOf(row), contentHash: row.contentHash });
+    const message = confirmationMessage({ campaignName: campaign.name }, { ...cardContentOf(row), contentHash: row.contentHash }, lang);
     const sent = await mailer.send({ kind: 'card_confirmation', campaignId: campaign.id, to: row.email, subject: message.subject, text: message.text });
     await cards.setConfirmationMail(row.id, sent.id);
   }
@@ -122,20 +129,22 @@ export function createCardsService(deps: Deps) {
 
     /**
      * Signs a card from the public form. A repeat signer gets a new card (each signing is a fact;
-     * duplicates count once in the math) and the same answer as anyone else.
+     * duplicates count once in the math) and the same answer as anyone else. `info.lang` is the
+     * signer's language: the reasons for a refusal and the confirmation email are written in it.
      */
-    async signElectronic(campaign: CampaignRow, raw: RawCardSubmission & { card_text_version?: string }, info: { ip: string | null; userAgent: string | null }): Promise<SignResult> {
+    async signElectronic(campaign: CampaignRow, raw: RawCardSubmission & { card_text_version?: string }, info: { ip: string | null; userAgent: string | null; lang: Language }): Promise<SignResult> {
       const form = await formFor(campaign);
       if (!form) throw new AppError('not_found', 'This campaign is not collecting cards yet.');
-      const checked = validateCardSubmission(raw, new Set(form.worksites.map((w) => w.id)));
+      const { t } = getTranslator(info.lang);
+      const checked = validateCardSubmission(raw, new Set(form.worksites.map((w) => w.id)), t);
       const problems = checked.ok ? [] : [...checked.problems];
       if (raw.card_text_version !== String(form.text.version)) {
-        problems.push({ field: 'card_text', reason: 'The card text was updated since you opened this page. Read it again below, then sign.' });
+        problems.push({ field: 'card_text', reason: t('card.error.card_text') });
       }
       if (!checked.ok || problems.length > 0) return { ok: false, problems };
       const v = checked.value;
       const site = form.worksites.find((w) => w.id === v.worksiteId);
-      if (!site) return { ok: false, problems: [{ field: 'worksite_id', reason: 'Choose your school.' }] };
+      if (!site) return { ok: false, problems: [{ field: 'worksite_id', reason: t('card.error.worksite_id') }] };
       const signedAt = now();
       const content: CardContent = {
         id: randomUUID(),
@@ -159,7 +168,7 @@ export function createCardsService(deps: Deps) {
         userAgent: info.userAgent ? cleanField(info.userAgent).slice(0, 400) : null,
       };
       const row = await matchAndInsert(content, { enteredBy: null });
-      await sendConfirmation(campaign, row);
+      await sendConfirmation(campaign, row, info.lang);
       return { ok: true };
     },
 
@@ -205,7 +214,8 @@ export function createCardsService(deps: Deps) {
         bytes: input.scan.bytes,
       };
       const row = await matchAndInsert(content, { enteredBy, scan });
-      await sendConfirmation(campaign, row);
+      // A paper card records no language preference: its confirmation goes out in English.
+      await sendConfirmation(campaign, row, 'en');
       return row;
     },
 

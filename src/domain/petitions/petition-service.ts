@@ -3,6 +3,7 @@ import type { LocatedPetition, PetitionRow, PetitionsRepository } from '../../db
 import type { SignatureOutcome, SignatureWriter } from '../../db/repositories/signature-writer.js';
 import { uuidV7 } from '../../db/uuid-v7.js';
 import { AppError } from '../../errors.js';
+import type { Language } from '../../i18n/languages.js';
 import type { Mailer } from '../../mail/create-mailer.js';
 import { pooledRandomBytes } from '../../db/random-bytes.js';
 import { hashToken } from '../accounts/tokens.js';
@@ -20,6 +21,8 @@ export type SignContext = {
   honeypotFilled: boolean;
   /** Where the petition lives on the public site, e.g. `/petition/fair-process` or `/c/x/petition/y`. */
   petitionPath: string;
+  /** The signer's language: the confirmation or already-signed email is written in it. */
+  lang: Language;
 };
 
 export type PetitionLimits = { ipHoldPerHour: number; ipLimitPerMinute: number; emailLimitPerHour: number };
@@ -124,7 +127,7 @@ export function createPetitionService(deps: {
         },
         mail: (outcome: SignatureOutcome) => {
           if (!sendMail) return null;
-          const m = composePetitionMail(outcome, { petitionTitle: petition.title, givenName: input.givenName, confirmUrl, petitionUrl });
+          const m = composePetitionMail(outcome, { petitionTitle: petition.title, givenName: input.givenName, confirmUrl, petitionUrl }, context.lang);
           return { campaignId: petition.campaignId, kind: m.kind, toAddress: input.email, subject: m.subject, textBody: m.text, transport: deps.smtp ? 'smtp' : 'outbox' };
         },
       });

@@ -54,7 +54,7 @@ export function registerRoutes(app: ZodApp, context: RouteContext): void {
   registerMajorityRoutes(app, services);
   registerFilingRoutes(app, services);
   registerCardFormRoutes(app, services, config);
-  registerPetitionRoutes(app, services);
+  registerPetitionRoutes(app, services, publicSite);
   registerPetitionAdminRoutes(app, services);
   registerOsdiRoutes(app, services, config);
 }

@@ -6,6 +6,7 @@ import { publicPath, type LocatedPetition } from '../../db/repositories/petition
 import type { Services } from '../../domain/create-services.js';
 import { emailField, zipField } from '../../domain/petitions/signature-input.js';
 import { AppError } from '../../errors.js';
+import { chooseLanguage } from '../../i18n/languages.js';
 import { presentOsdiPetition } from '../presenters/petition-presenter.js';
 import type { ZodApp } from '../zod-app.js';
 
@@ -114,7 +115,7 @@ export function registerOsdiRoutes(app: ZodApp, services: Services, config: Conf
             comment: comments ? comments : null,
             showPublicly: false,
           },
-          { ip: request.ip, source: 'osdi', proof: 'not_required', honeypotFilled: false, petitionPath: publicPath(found) },
+          { ip: request.ip, source: 'osdi', proof: 'not_required', honeypotFilled: false, petitionPath: publicPath(found), lang: chooseLanguage({ acceptLanguage: request.headers['accept-language'] }) },
         );
         return reply.status(200).type(HAL).send({});
       },

@@ -1,33 +1,35 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { createElement } from 'react';
-import { z } from 'zod';
-import type { CampaignRow } from '../../db/repositories/campaigns-repository.js';
 import type { PetitionRow } from '../../db/repositories/petitions-repository.js';
 import type { Services } from '../../domain/create-services.js';
 import { formToSignatureInput, signatureFormSchema } from '../../domain/petitions/signature-input.js';
 import { isAppError } from '../../errors.js';
+import type { MessageKey } from '../../i18n/locales/en.js';
+import { PublicNotFound, type PublicPageContext, type PublicSite } from '../public-site.js';
 import { renderPage } from '../views/layout.js';
-import { PetitionNoticePage, PetitionPage, type PetitionFormState, type PetitionView } from '../views/petition-page.js';
+import { PetitionNoticePage, PetitionPage, type PetitionField, type PetitionFormState, type PetitionView } from '../views/petition-page.js';
 import type { ZodApp } from '../zod-app.js';
 
 const PUBLIC_SIGNERS = 50;
-const formFields = ['given_name', 'family_name', 'email', 'zip', 'city', 'relationship', 'comment', 'show_publicly'] as const;
-const fieldLabels: Record<(typeof formFields)[number], string> = {
-  given_name: 'First name',
-  family_name: 'Last name',
-  email: 'Email',
-  zip: 'ZIP code',
-  city: 'City',
-  relationship: 'Your relationship to the schools',
-  comment: 'Your comment',
-  show_publicly: 'Show my name',
-};
+const formFields: readonly PetitionField[] = ['given_name', 'family_name', 'email', 'zip', 'city', 'relationship', 'comment', 'show_publicly'];
 
-type Located = { campaign: CampaignRow; petition: PetitionRow; base: string; path: string };
-
-const slugParam = z.string().min(1).max(80);
-const petitionParams = z.object({ slug: slugParam });
-const campaignPetitionParams = z.object({ campaign: slugParam, slug: slugParam });
+// One message per field and kind of problem (zod's issue code), in the reader's language.
+function errorKey(field: PetitionField, code: string): MessageKey {
+  switch (field) {
+    case 'given_name':
+    case 'family_name':
+      return code === 'too_big' ? `petition.error.${field}.tooLong` : `petition.error.${field}.required`;
+    case 'email':
+    case 'zip':
+    case 'show_publicly':
+      return `petition.error.${field}.invalid`;
+    case 'city':
+    case 'comment':
+      return `petition.error.${field}.tooLong`;
+    case 'relationship':
+      return 'petition.error.relationship.required';
+  }
+}
 
 // The browser form sends strings (or repeated strings); anything else is treated as absent.
 function readForm(body: unknown): Record<string, string> {
@@ -40,55 +42,48 @@ function readForm(body: unknown): Record<string, string> {
   return out;
 }
 
-function sendHtml(reply: FastifyReply, status: number, html: string): FastifyReply {
-  // Pages carry a per-visitor CSRF token and challenge: never cached by anyone.
-  return reply.status(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
-}
+// Pages carry a per-visitor CSRF token and challenge: never cached by anyone.
+const noStore = (reply: FastifyReply): void => void reply.header('cache-control', 'no-store');
 
-export function registerPetitionRoutes(app: ZodApp, services: Services): void {
-  const { campaigns, petitions } = services.repositories;
+/**
+ * The community petition: `/petition/{slug}` (and `/c/{campaign}/petition/{slug}`), its form, the
+ * "check your email" page and the confirmation link, in English and Spanish through the public
+ * site's frame. New, duplicate and held signers get the same answer; only the email differs.
+ */
+export function registerPetitionRoutes(app: ZodApp, services: Services, site: PublicSite): void {
+  const { petitions } = services.repositories;
 
-  async function locate(campaignSlug: string | null, slug: string): Promise<Located | null> {
-    const campaign = campaignSlug === null ? await campaigns.findDefault() : await campaigns.findBySlug(campaignSlug);
-    if (!campaign) return null;
-    const petition = await petitions.findBySlug(campaign.id, slug);
-    if (!petition || !petition.published) return null;
-    const base = campaignSlug === null ? '' : `/c/${campaign.slug}`;
-    return { campaign, petition, base, path: `${base}/petition/${petition.slug}` };
+  async function locate(context: PublicPageContext): Promise<{ petition: PetitionRow; path: string }> {
+    const petition = await petitions.findBySlug(context.campaign.id, context.params.petitionSlug ?? '');
+    if (!petition || !petition.published) throw new PublicNotFound();
+    return { petition, path: `${context.site.base}/petition/${petition.slug}` };
   }
 
-  function notFound(reply: FastifyReply): FastifyReply {
-    return sendHtml(reply, 404, '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not found</title><link rel="stylesheet" href="/assets/site.css"></head><body><main><h1>There is no such petition</h1><p><a href="/">Go to the home page</a></p></main></body></html>');
+  async function view(petition: PetitionRow, path: string): Promise<PetitionView> {
+    const [count, signers] = await Promise.all([petitions.countConfirmed(petition.id), petitions.listPublicSigners(petition.id, PUBLIC_SIGNERS)]);
+    return { actionUrl: path, title: petition.title, text: petition.text, target: petition.target, goal: petition.goal, count, signers };
   }
 
-  async function view(at: Located): Promise<PetitionView> {
-    const [count, signers] = await Promise.all([petitions.countConfirmed(at.petition.id), petitions.listPublicSigners(at.petition.id, PUBLIC_SIGNERS)]);
-    return {
-      campaignName: at.campaign.name,
-      homeUrl: at.base === '' ? '/' : at.base,
-      actionUrl: at.path,
-      title: at.petition.title,
-      text: at.petition.text,
-      target: at.petition.target,
-      goal: at.petition.goal,
-      count,
-      signers,
-    };
-  }
-
-  async function renderForm(reply: FastifyReply, at: Located, status: number, values: PetitionFormState['values'], errors: PetitionFormState['errors']): Promise<FastifyReply> {
+  async function renderForm(context: PublicPageContext, at: { petition: PetitionRow; path: string }, status: number, values: PetitionFormState['values'], errors: PetitionFormState['errors']) {
+    const { reply } = context;
     const challenge = JSON.stringify(await services.proofOfWork.challenge(services.now()));
     const form: PetitionFormState = { csrfToken: reply.generateCsrf(), challenge, values, errors };
-    return sendHtml(reply, status, renderPage(createElement(PetitionPage, { petition: await view(at), form })));
+    noStore(reply);
+    return { status, body: renderPage(createElement(PetitionPage, { site: context.site, petition: await view(at.petition, at.path), form })) };
   }
 
-  async function showPetition(reply: FastifyReply, at: Located | null): Promise<FastifyReply> {
-    if (!at) return notFound(reply);
-    return renderForm(reply, at, 200, {}, {});
+  async function notice(context: PublicPageContext, at: { petition: PetitionRow; path: string }, status: number, heading: MessageKey, body: MessageKey[], count: number | null) {
+    const { t } = context.locale;
+    noStore(context.reply);
+    const petition = { title: at.petition.title, goal: at.petition.goal, url: at.path, count };
+    return { status, body: renderPage(createElement(PetitionNoticePage, { site: context.site, petition, heading: t(heading), body: body.map((k) => t(k)) })) };
   }
 
-  async function signPetition(request: FastifyRequest, reply: FastifyReply, at: Located | null): Promise<FastifyReply> {
-    if (!at) return notFound(reply);
+  site.register(app, { path: '/petition/:petitionSlug' }, async (context) => renderForm(context, await locate(context), 200, {}, {}));
+
+  site.register(app, { path: '/petition/:petitionSlug', method: 'POST' }, async (context) => {
+    const { request, reply, locale } = context;
+    const at = await locate(context);
     const raw = readForm(request.body);
     const values: PetitionFormState['values'] = {};
     for (const f of formFields) values[f] = raw[f] ?? '';
@@ -96,85 +91,42 @@ export function registerPetitionRoutes(app: ZodApp, services: Services): void {
     if (!parsed.success) {
       const errors: PetitionFormState['errors'] = {};
       for (const issue of parsed.error.issues) {
-        const field = String(issue.path[0] ?? '') as (typeof formFields)[number];
-        if (field in fieldLabels && !errors[field]) errors[field] = `${fieldLabels[field]} ${issue.message}`;
+        const field = formFields.find((f) => f === issue.path[0]);
+        if (field && !errors[field]) errors[field] = locale.t(errorKey(field, issue.code));
       }
-      return renderForm(reply, at, 400, values, errors);
+      return renderForm(context, at, 400, values, errors);
     }
-    const now = services.now();
     try {
       await services.petitions.sign(at.petition, formToSignatureInput(parsed.data), {
         ip: request.ip,
         source: 'web',
-        proof: await services.proofOfWork.verify(raw.altcha, now),
+        proof: await services.proofOfWork.verify(raw.altcha, services.now()),
         honeypotFilled: (raw.website ?? '') !== '',
         petitionPath: at.path,
+        lang: locale.lang,
       });
     } catch (err) {
       if (isAppError(err) && err.code === 'rate_limited') {
-        return sendHtml(
-          reply.header('retry-after', '60'),
-          429,
-          renderPage(createElement(PetitionNoticePage, { petition: { ...(await view(at)), petitionUrl: at.path, count: null }, heading: 'Too many signatures at once', body: ['Too many signatures came from your network in the last minute. Wait a minute, then try again.'] })),
-        );
+        void reply.header('retry-after', '60');
+        return notice(context, at, 429, 'petition.tooMany.heading', ['petition.tooMany.body'], null);
       }
       throw err;
     }
     // The same answer for a new signer, a duplicate and a held one: only the email differs.
-    return reply.status(303).header('location', `${at.path}/thanks`).send();
-  }
+    await reply.status(303).header('location', `${at.path}/thanks`).send();
+    return null;
+  });
 
-  async function thanks(reply: FastifyReply, at: Located | null): Promise<FastifyReply> {
-    if (!at) return notFound(reply);
-    const v = await view(at);
-    return sendHtml(
-      reply,
-      200,
-      renderPage(
-        createElement(PetitionNoticePage, {
-          petition: { ...v, petitionUrl: at.path, count: null },
-          heading: 'Check your email',
-          body: ['We sent you an email with a link. Your signature counts once you open that link.', 'If you do not see it within a few minutes, look in your spam folder.'],
-        }),
-      ),
-    );
-  }
+  site.register(app, { path: '/petition/:petitionSlug/thanks' }, async (context) =>
+    notice(context, await locate(context), 200, 'petition.thanks.heading', ['petition.thanks.body', 'petition.thanks.spam'], null),
+  );
 
-  async function confirm(reply: FastifyReply, at: Located | null, token: string | undefined): Promise<FastifyReply> {
-    if (!at) return notFound(reply);
-    const result = token ? await services.petitions.confirm(token) : undefined;
+  site.register(app, { path: '/petition/:petitionSlug/confirm' }, async (context) => {
+    const at = await locate(context);
+    const token = (context.request.query as Record<string, unknown>).token;
+    const result = typeof token === 'string' && token.length <= 200 ? await services.petitions.confirm(token) : undefined;
     const ok = result !== undefined && result.petitionId === at.petition.id;
-    const v = await view(at);
-    return sendHtml(
-      reply,
-      ok ? 200 : 404,
-      renderPage(
-        createElement(PetitionNoticePage, {
-          petition: { ...v, petitionUrl: at.path, count: ok ? v.count : null },
-          heading: ok ? 'Thank you: your signature is confirmed' : 'This link does not work',
-          body: ok
-            ? ['Your email address is confirmed. Share the petition with people who care about our schools.']
-            : ['The confirmation link is incomplete or not ours. Copy the whole link from the email, or sign again.'],
-        }),
-      ),
-    );
-  }
-
-  const html = { schema: { hide: true, params: petitionParams } };
-  const htmlIn = { schema: { hide: true, params: campaignPetitionParams } };
-  const confirmQuery = z.object({ token: z.string().max(200).optional() });
-
-  app.get('/petition/:slug', html, async (request, reply) => showPetition(reply, await locate(null, request.params.slug)));
-  app.post('/petition/:slug', html, async (request, reply) => signPetition(request, reply, await locate(null, request.params.slug)));
-  app.get('/petition/:slug/thanks', html, async (request, reply) => thanks(reply, await locate(null, request.params.slug)));
-  app.get('/petition/:slug/confirm', { schema: { ...html.schema, querystring: confirmQuery } }, async (request, reply) =>
-    confirm(reply, await locate(null, request.params.slug), request.query.token),
-  );
-
-  app.get('/c/:campaign/petition/:slug', htmlIn, async (request, reply) => showPetition(reply, await locate(request.params.campaign, request.params.slug)));
-  app.post('/c/:campaign/petition/:slug', htmlIn, async (request, reply) => signPetition(request, reply, await locate(request.params.campaign, request.params.slug)));
-  app.get('/c/:campaign/petition/:slug/thanks', htmlIn, async (request, reply) => thanks(reply, await locate(request.params.campaign, request.params.slug)));
-  app.get('/c/:campaign/petition/:slug/confirm', { schema: { ...htmlIn.schema, querystring: confirmQuery } }, async (request, reply) =>
-    confirm(reply, await locate(request.params.campaign, request.params.slug), request.query.token),
-  );
+    if (!ok) return notice(context, at, 404, 'petition.badLink.heading', ['petition.badLink.body'], null);
+    return notice(context, at, 200, 'petition.confirmed.heading', ['petition.confirmed.body'], await petitions.countConfirmed(at.petition.id));
+  });
 }

@@ -1,10 +1,9 @@
-import { Layout } from './layout.js';
+import { PublicPage, type SiteModel } from './site-chrome.js';
 
 export type CardFieldName = 'legal_name' | 'email' | 'phone' | 'worksite_id' | 'job_title' | 'agree' | 'signature' | 'card_text';
 
 export type CardPageModel = {
-  campaignName: string;
-  homeUrl: string;
+  site: SiteModel;
   action: string;
   csrfToken: string;
   cardTitle: string;
@@ -18,7 +17,7 @@ export type CardPageModel = {
   problems: { field: string; reason: string }[];
 };
 
-function CardText(props: { parts: string[]; employer: string | null }) {
+function CardText(props: { parts: string[]; employer: string | null; placeholder: string }) {
   // Paragraphs are blank-line separated; {employer} is shown as the signer's employer (or, with
   // several employers, as a pointer to the school list, where each school's employer is named).
   const joined = props.parts.map((part, i) => ({ part, i }));
@@ -37,7 +36,7 @@ function CardText(props: { parts: string[]; employer: string | null }) {
           {p.pieces.map((piece, k) => (
             <span key={k}>
               {piece.text}
-              {piece.employerAfter ? <strong className="employer">{props.employer ?? '[the employer of the school you choose below]'}</strong> : null}
+              {piece.employerAfter ? <strong className="employer">{props.employer ?? props.placeholder}</strong> : null}
             </span>
           ))}
         </p>
@@ -47,8 +46,12 @@ function CardText(props: { parts: string[]; employer: string | null }) {
 }
 
 // The confidential card form. It works with JavaScript off (a plain POST), carries its CSRF token
-// in a hidden field, and has no inline script or style (the CSP forbids both).
+// in a hidden field, and has no inline script or style (the CSP forbids both). Everything around
+// the card is in the reader's language; the card's own text is shown exactly as the campaign
+// versioned it, since that is what is signed and hashed.
 export function CardPage(model: CardPageModel) {
+  const { site } = model;
+  const { t } = site.locale;
   const problem = (field: CardFieldName): string | undefined => model.problems.find((p) => p.field === field)?.reason;
   const v = model.values;
   const describedBy = (field: CardFieldName, hint?: string): string | undefined => [hint, problem(field) ? `${field}-error` : undefined].filter(Boolean).join(' ') || undefined;
@@ -59,21 +62,15 @@ export function CardPage(model: CardPageModel) {
       </p>
     ) : null;
   return (
-    <Layout title={`Sign your card — ${model.campaignName}`} lang="en" description="Confidential: sign your union support card.">
-      <header className="site-header">
-        <a className="brand" href={model.homeUrl}>
-          {model.campaignName}
-        </a>
-      </header>
-      <main className="card-form">
-        <h1>Sign your union card</h1>
+    <PublicPage site={site} section={null} title={t('card.title')} description={t('card.description')}>
+      <div className="card-form">
+        <h1>{t('card.heading')}</h1>
         <p className="confidential">
-          <strong>Confidential.</strong> Your card goes only to the organizing committee and, if we file, to the labor board. Your employer never sees
-          who signed.
+          <strong>{t('card.confidentialLead')}</strong> {t('card.confidential')}
         </p>
         {model.problems.length > 0 ? (
           <div className="error-summary" role="alert" aria-labelledby="error-summary-title">
-            <h2 id="error-summary-title">Please check the form</h2>
+            <h2 id="error-summary-title">{t('card.errorsHeading')}</h2>
             <ul>
               {model.problems.map((p) => (
                 <li key={p.field}>
@@ -86,122 +83,120 @@ export function CardPage(model: CardPageModel) {
         <form method="post" action={model.action} noValidate>
           <input type="hidden" name="_csrf" value={model.csrfToken} />
           <input type="hidden" name="card_text_version" value={String(model.cardTextVersion)} />
+          <p className="hint">{t('card.textAsWritten')}</p>
           <section className="card-text" id="card-text" aria-labelledby="card-title">
             <h2 id="card-title">{model.cardTitle}</h2>
-            <CardText parts={model.cardTextParts} employer={model.singleEmployer} />
+            <CardText parts={model.cardTextParts} employer={model.singleEmployer} placeholder={t('card.employerPlaceholder')} />
           </section>
 
-          <label htmlFor="legal_name">Full legal name</label>
+          <label htmlFor="legal_name">{t('card.field.legal_name')}</label>
           <input id="legal_name" name="legal_name" autoComplete="name" required defaultValue={v.legal_name} aria-describedby={describedBy('legal_name')} aria-invalid={problem('legal_name') ? true : undefined} />
           {error('legal_name')}
 
-          <label htmlFor="email">Personal email</label>
+          <label htmlFor="email">{t('card.field.email')}</label>
           <p className="hint" id="email-hint">
-            Not your work email: your employer can read it. Your confirmation goes here.
+            {t('card.field.emailHint')}
           </p>
           <input id="email" name="email" type="email" autoComplete="email" required defaultValue={v.email} aria-describedby={describedBy('email', 'email-hint')} aria-invalid={problem('email') ? true : undefined} />
           {error('email')}
 
-          <label htmlFor="phone">Phone</label>
+          <label htmlFor="phone">{t('card.field.phone')}</label>
           <input id="phone" name="phone" type="tel" autoComplete="tel" required defaultValue={v.phone} aria-describedby={describedBy('phone')} aria-invalid={problem('phone') ? true : undefined} />
           {error('phone')}
 
-          <label htmlFor="worksite_id">School</label>
+          <label htmlFor="worksite_id">{t('card.field.school')}</label>
           <select id="worksite_id" name="worksite_id" required defaultValue={v.worksite_id ?? ''} aria-describedby={describedBy('worksite_id')} aria-invalid={problem('worksite_id') ? true : undefined}>
-            <option value="">Choose your school…</option>
+            <option value="">{t('card.field.chooseSchool')}</option>
             {model.worksites.map((w) => (
               <option key={w.id} value={w.id}>
-                {model.singleEmployer ? w.name : `${w.name} (employer: ${w.employerName})`}
+                {model.singleEmployer ? w.name : t('card.field.schoolWithEmployer', { school: w.name, employer: w.employerName })}
               </option>
             ))}
           </select>
           {error('worksite_id')}
 
-          <label htmlFor="job_title">Job title</label>
+          <label htmlFor="job_title">{t('card.field.job_title')}</label>
           <input id="job_title" name="job_title" autoComplete="organization-title" required defaultValue={v.job_title} aria-describedby={describedBy('job_title')} aria-invalid={problem('job_title') ? true : undefined} />
           {error('job_title')}
 
           <div className="hp" aria-hidden="true">
-            <label htmlFor="website">Leave this field empty</label>
+            <label htmlFor="website">{t('card.field.honeypot')}</label>
             <input id="website" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
           </div>
 
           <div className="agree">
             <input id="agree" name="agree" type="checkbox" value="yes" required defaultChecked={v.agree === 'yes'} aria-describedby={describedBy('agree')} />
-            <label htmlFor="agree">I have read the card above and I agree to it.</label>
+            <label htmlFor="agree">{t('card.field.agree')}</label>
           </div>
           {error('agree')}
 
-          <label htmlFor="signature">Signature: type your full legal name</label>
-          <input id="signature" name="signature" autoComplete="off" required defaultValue={v.signature} aria-describedby={describedBy('signature')} aria-invalid={problem('signature') ? true : undefined} />
+          <label htmlFor="signature">{t('card.field.signature')}</label>
+          <input
+            id="signature"
+            name="signature"
+            autoComplete="off"
+            required
+            defaultValue={v.signature}
+            aria-describedby={describedBy('signature', 'signature-note')}
+            aria-invalid={problem('signature') ? true : undefined}
+          />
           {error('signature')}
+          <p className="hint" id="signature-note">
+            {t('card.signatureNote')}
+          </p>
 
           <button className="button" type="submit">
-            Sign my card
+            {t('card.submit')}
           </button>
         </form>
-      </main>
-      <footer>
-        <p>Typing your name and pressing “Sign my card” is your electronic signature. The date and time are recorded with your card.</p>
-      </footer>
-    </Layout>
+      </div>
+    </PublicPage>
   );
 }
+
+const homeOf = (site: SiteModel): string => (site.base === '' ? '/' : site.base);
 
 /** The same page for every signer, first-time or not: it says nothing about anyone. */
-export function CardThanksPage(model: { campaignName: string; homeUrl: string }) {
+export function CardThanksPage(model: { site: SiteModel }) {
+  const { t } = model.site.locale;
   return (
-    <Layout title={`Thank you — ${model.campaignName}`} lang="en">
-      <header className="site-header">
-        <a className="brand" href={model.homeUrl}>
-          {model.campaignName}
-        </a>
-      </header>
-      <main>
-        <h1>Thank you for signing</h1>
-        <p>Your card is recorded. A confirmation restating what you signed is on its way to the personal email you gave.</p>
-        <p>If it does not arrive within an hour, check your spam folder, or talk to an organizer you trust.</p>
-        <p>
-          <a href={model.homeUrl}>Back to the campaign</a>
-        </p>
-      </main>
-    </Layout>
+    <PublicPage site={model.site} section={null} title={t('card.thanks.title')}>
+      <h1>{t('card.thanks.heading')}</h1>
+      <p>{t('card.thanks.body')}</p>
+      <p>{t('card.thanks.spam')}</p>
+      <p>
+        <a href={homeOf(model.site)}>{t('card.back')}</a>
+      </p>
+    </PublicPage>
   );
 }
 
-export function CardsClosedPage(model: { campaignName: string; homeUrl: string }) {
+export function CardsClosedPage(model: { site: SiteModel }) {
+  const { t } = model.site.locale;
   return (
-    <Layout title={model.campaignName} lang="en">
-      <main>
-        <h1>Cards are not open yet</h1>
-        <p>This campaign is not collecting cards online yet. Talk to an organizer.</p>
-        <p>
-          <a href={model.homeUrl}>Back to the campaign</a>
-        </p>
-      </main>
-    </Layout>
+    <PublicPage site={model.site} section={null} title={t('card.closed.heading')}>
+      <h1>{t('card.closed.heading')}</h1>
+      <p>{t('card.closed.body')}</p>
+      <p>
+        <a href={homeOf(model.site)}>{t('card.back')}</a>
+      </p>
+    </PublicPage>
   );
 }
 
 /** What a signer sees when the form could not be taken (expired form, blocked cookies, too many tries). */
-export function CardProblemPage(model: { campaignName: string; homeUrl: string; formUrl: string; title: string; message: string }) {
+export function CardProblemPage(model: { site: SiteModel; formUrl: string; title: string; message: string }) {
+  const { t } = model.site.locale;
   return (
-    <Layout title={`${model.title} — ${model.campaignName}`} lang="en">
-      <header className="site-header">
-        <a className="brand" href={model.homeUrl}>
-          {model.campaignName}
+    <PublicPage site={model.site} section={null} title={model.title}>
+      <h1>{model.title}</h1>
+      <p>{model.message}</p>
+      <p>{t('card.problem.nothingRecorded')}</p>
+      <p>
+        <a className="button" href={model.formUrl}>
+          {t('card.problem.back')}
         </a>
-      </header>
-      <main>
-        <h1>{model.title}</h1>
-        <p>{model.message}</p>
-        <p>Nothing was recorded.</p>
-        <p>
-          <a className="button" href={model.formUrl}>
-            Back to the card
-          </a>
-        </p>
-      </main>
-    </Layout>
+      </p>
+    </PublicPage>
   );
 }
