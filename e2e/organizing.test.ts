@@ -69,6 +69,12 @@ describe('organizing in the browser', () => {
       await page.getByText('Bring a card on Friday').waitFor();
       await expect(page.getByText(name.split(', ').reverse().join(' ')).count()).resolves.toBeGreaterThan(0);
 
+      // The dashboard lists it among the tasks due (overdue: the demo lives in 2015).
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
+      const due = page.getByRole('region', { name: 'Your tasks due' });
+      await due.getByText('Bring a card on Friday').waitFor();
+      await expect(due.getByText(/Overdue since/).count()).resolves.toBeGreaterThan(0);
+
       // Coverage: give an unassigned coworker to the committee member of the school.
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Coverage' }).click();
       const section = page.getByRole('region', { name: school.name });

@@ -6,6 +6,7 @@ import { LoadError, Loading } from '../components/status.js';
 import { GrowthChart, supportBand, Thermometer } from '../components/support-charts.js';
 import { campaignPath, query } from '../lib/api.js';
 import type { ActivityCounts, Dashboard, Growth } from '../lib/api-types.js';
+import type { Task } from '../lib/organizing-types.js';
 import { useCampaign } from '../lib/campaign.js';
 import { formatDate, formatNumber, plural, todayIso } from '../lib/format.js';
 import { Link } from '../lib/router.js';
@@ -27,6 +28,9 @@ export function DashboardPage() {
   const growth = useApi<Growth>(data ? campaignPath(campaign.slug, `/growth${query({ to: data.asOf })}`) : null);
   // Assessments in aggregate (no names): the organizers' "likely yes", 1s and 2s.
   const assessed = useApi<{ total: { likelyYes: number } }>(data ? campaignPath(campaign.slug, `/assessments/summary${query({ as_of: data.asOf })}`) : null);
+  // My open follow-ups in this campaign (the API lists them soonest due first).
+  const tasks = useApi<{ tasks: Task[] }>(campaign.can('conversations.edit') ? '/api/me/tasks' : null);
+  const myTasks = (tasks.data?.tasks ?? []).filter((task) => task.campaign?.slug === campaign.slug);
   const goalPercent = data?.goalPercent ?? campaign.detail.campaign.goalPercent;
   const others = useMenu().filter((item) => item.path !== 'dashboard');
 
@@ -115,6 +119,30 @@ export function DashboardPage() {
               <Thermometer key={u.id} unit={u} goalPercent={goalPercent} />
             ))}
           </section>
+
+          {campaign.can('conversations.edit') ? (
+            <section className="section" aria-labelledby="tasks-heading">
+              <h2 id="tasks-heading">Your tasks due</h2>
+              {tasks.error ? <LoadError error={tasks.error} retry={tasks.reload} /> : null}
+              {tasks.data && myTasks.length === 0 ? <p>No open follow-ups are assigned to you.</p> : null}
+              {myTasks.length > 0 ? (
+                <ul className="task-summary">
+                  {myTasks.slice(0, 5).map((task) => (
+                    <li key={task.id}>
+                      {task.dueDate ? <strong>{task.dueDate < todayIso() ? `Overdue since ${formatDate(task.dueDate)}` : `Due ${formatDate(task.dueDate)}`}: </strong> : null}
+                      {task.title}
+                      {task.personName ? ` (${task.personName})` : ''}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              {myTasks.length > 0 ? (
+                <p>
+                  <Link to={`/app/c/${encodeURIComponent(campaign.slug)}/tasks`}>{myTasks.length > 5 ? `All ${myTasks.length} tasks` : 'Open my tasks'}</Link>
+                </p>
+              ) : null}
+            </section>
+          ) : null}
 
           <section className="section" aria-labelledby="activity-heading">
             <h2 id="activity-heading">Recent activity</h2>
