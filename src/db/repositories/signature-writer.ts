@@ -30,76 +30,85 @@ type Pending = { item: QueuedSignature; resolve: (w: WrittenSignature) => void; 
 const keyOf = (petitionId: string, email: string): string => `${petitionId} ${email.toLowerCase()}`;
 
 const INSERT_NEW = `
-with input as (
-  select * from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
-                       $10::boolean[], $11::text[], $12::text[], $13::text[], $14::timestamptz[], $15::text[], $16::text[])
-    as t(id, petition_id, given_name, family_name, email, postal_code, city, relationship, comment,
-         show_publicly, status, hold_reason, confirmation_token_hash, created_at, ip_hash, source)
-), ins as (
+with ins as (
   insert into petition_signatures (id, petition_id, given_name, family_name, email, postal_code, city, relationship, comment,
                                    show_publicly, status, hold_reason, confirmation_token_hash, created_at, ip_hash, source)
-  select * from input
+  select id, petition_id, given_name, family_name, email, postal_code, city, relationship, comment,
+         show_publicly, status, hold_reason, confirmation_token_hash, created_at, ip_hash, source
+    from json_to_recordset($1::json)
+      as t(id uuid, petition_id uuid, given_name text, family_name text, email text, postal_code text, city text, relationship text,
+           comment text, show_publicly boolean, status text, hold_reason text, confirmation_token_hash text, created_at timestamptz,
+           ip_hash text, source text)
   on conflict do nothing
   returning id
 ), mail as (
   insert into mail_messages (id, campaign_id, kind, to_address, subject, text_body, transport)
   select m.id, m.campaign_id, m.kind, m.to_address, m.subject, m.text_body, m.transport
-    from unnest($17::uuid[], $18::uuid[], $19::text[], $20::text[], $21::text[], $22::text[], $23::text[], $24::uuid[])
-      as m(id, campaign_id, kind, to_address, subject, text_body, transport, signature_id)
+    from json_to_recordset($2::json)
+      as m(id uuid, campaign_id uuid, kind text, to_address text, subject text, text_body text, transport text, signature_id uuid)
    where m.signature_id in (select id from ins)
   returning id
 )
 select id from ins`;
 
+// JSON.stringify escapes a lone UTF-16 surrogate as \udxxx, which PostgreSQL's json refuses; a
+// text parameter would have carried it as U+FFFD (what Buffer's UTF-8 encoding makes of it), so
+// do the same here. A real pair is written as raw characters, never escaped, so every escape of a
+// surrogate that is not itself an escaped backslash followed by "u" is a lone one.
+const LONE_SURROGATE = /(?<!\\)((?:\\\\)*)\\ud[89a-f][0-9a-f]{2}/g;
+
+/** JSON text for a `json` parameter, with lone surrogates turned into U+FFFD. */
+export function toJsonParam(value: unknown): string {
+  const json = JSON.stringify(value);
+  return json.includes('\\ud') ? json.replace(LONE_SURROGATE, '$1\\ufffd') : json;
+}
+
 /**
- * Group commit for petition signatures. Requests arriving within a few milliseconds are written in
- * one statement (signatures and their confirmation emails together) and each request is
+ * Group commit for petition signatures. Requests that arrive while earlier ones are being written
+ * are written together, in one statement (signatures and their confirmation emails together) and each request is
  * answered only after it commits: synchronous_commit stays on, so every acknowledged signature is
  * on disk, but one WAL flush serves dozens of signers instead of one.
  */
-export function createSignatureWriter(db: Db, options: { windowMs?: number; maxBatch?: number; maxInFlight?: number } = {}) {
-  const windowMs = options.windowMs ?? 2;
+export function createSignatureWriter(db: Db, options: { maxBatch?: number; maxInFlight?: number } = {}) {
   const maxBatch = options.maxBatch ?? 500;
-  const maxInFlight = options.maxInFlight ?? 4;
+  const maxInFlight = options.maxInFlight ?? 2;
   let queue: Pending[] = [];
-  let timer: NodeJS.Timeout | null = null;
+  let scheduled = false;
   let inFlight = 0;
 
   // The common case, one statement: new signatures and their confirmation emails. A single
-  // statement is atomic on its own, so it needs no BEGIN/COMMIT round trips, and unnest() binds
-  // one array per column instead of one parameter per value.
+  // statement is atomic on its own, so it needs no BEGIN/COMMIT round trips, and the rows travel
+  // as two JSON parameters instead of one parameter per value.
   async function insertNew(items: QueuedSignature[], drafts: (MailDraft | null)[], mailIds: string[]): Promise<Set<string>> {
-    const r = items.map((i) => i.row);
-    const withMail = drafts.flatMap((d, k) => (d ? [{ d, k }] : []));
-    const values: unknown[] = [
-        r.map((x) => x.id),
-        r.map((x) => x.petitionId),
-        r.map((x) => x.givenName),
-        r.map((x) => x.familyName),
-        r.map((x) => x.email),
-        r.map((x) => x.postalCode ?? null),
-        r.map((x) => x.city ?? null),
-        r.map((x) => x.relationship),
-        r.map((x) => x.comment ?? null),
-        r.map((x) => x.showPublicly ?? false),
-        r.map((x) => x.status),
-        r.map((x) => x.holdReason ?? null),
-        r.map((x) => x.confirmationTokenHash ?? null),
-        r.map((x) => (x.createdAt instanceof Date ? x.createdAt.toISOString() : new Date().toISOString())),
-        r.map((x) => x.ipHash ?? null),
-        r.map((x) => x.source),
-        withMail.map(({ k }) => mailIds[k]),
-        withMail.map(({ d }) => d.campaignId),
-        withMail.map(({ d }) => d.kind),
-        withMail.map(({ d }) => d.toAddress),
-        withMail.map(({ d }) => d.subject),
-        withMail.map(({ d }) => d.textBody),
-        withMail.map(({ d }) => d.transport),
-        withMail.map(({ k }) => r[k]?.id),
-    ];
+    // Two JSON parameters rather than one array per column: JSON.stringify runs natively, where
+    // node-postgres would build and escape 24 array literals in JavaScript for every batch.
+    const rows = items.map(({ row: x }) => ({
+      id: x.id,
+      petition_id: x.petitionId,
+      given_name: x.givenName,
+      family_name: x.familyName,
+      email: x.email,
+      postal_code: x.postalCode ?? null,
+      city: x.city ?? null,
+      relationship: x.relationship,
+      comment: x.comment ?? null,
+      show_publicly: x.showPublicly ?? false,
+      status: x.status,
+      hold_reason: x.holdReason ?? null,
+      confirmation_token_hash: x.confirmationTokenHash ?? null,
+      created_at: x.createdAt instanceof Date ? x.createdAt.toISOString() : new Date().toISOString(),
+      ip_hash: x.ipHash ?? null,
+      source: x.source,
+    }));
+    const mails = drafts.flatMap((d, k) =>
+      d
+        ? [{ id: mailIds[k], campaign_id: d.campaignId, kind: d.kind, to_address: d.toAddress, subject: d.subject, text_body: d.textBody, transport: d.transport, signature_id: items[k]?.row.id }]
+        : [],
+    );
+    const values = [toJsonParam(rows), toJsonParam(mails)];
     // Straight to the pool, as a named (prepared once per connection) statement: it runs for
     // every batch, and the query builder would only rebuild the same text each time.
-    const result = await db.$client.query<{ id: string }>({ name: 'petition_signatures_insert_batch_v1', text: INSERT_NEW, values });
+    const result = await db.$client.query<{ id: string }>({ name: 'petition_signatures_insert_batch_v2', text: INSERT_NEW, values });
     return new Set(result.rows.map((row) => row.id));
   }
 
@@ -174,17 +183,20 @@ export function createSignatureWriter(db: Db, options: { windowMs?: number; maxB
     }
   }
 
-  // At most `maxInFlight` statements at a time: whatever arrives meanwhile waits for the next
-  // one, so the busier the server, the bigger (and fewer) the commits.
+  // Classic group commit, no timer: a statement starts as soon as a slot is free, with whatever
+  // has queued (requests parsed in the same turn of the event loop go together); while
+  // `maxInFlight` statements run, arrivals wait and the first to finish takes them all. The
+  // busier the server, the bigger (and fewer) the commits; an idle server adds no delay. Two in
+  // flight rather than one: while one statement waits for its WAL flush, the next is executing.
   function flush(): void {
-    timer = null;
+    scheduled = false;
     while (inFlight < maxInFlight && queue.length > 0) {
-      const batch = queue.slice(0, maxBatch);
-      queue = queue.slice(batch.length);
+      const batch = queue.length <= maxBatch ? queue : queue.slice(0, maxBatch);
+      queue = queue.length <= maxBatch ? [] : queue.slice(maxBatch);
       inFlight++;
       void writeAndSettle(batch).finally(() => {
         inFlight--;
-        if (queue.length > 0 && !timer) flush();
+        flush();
       });
     }
   }
@@ -194,12 +206,10 @@ export function createSignatureWriter(db: Db, options: { windowMs?: number; maxB
     write(item: QueuedSignature): Promise<WrittenSignature> {
       return new Promise<WrittenSignature>((resolve, reject) => {
         queue.push({ item, resolve, reject });
-        if (inFlight >= maxInFlight) return; // the running statement's completion flushes us
-        if (queue.length >= maxBatch) {
-          if (timer) clearTimeout(timer);
-          flush();
-        } else if (!timer) {
-          timer = setTimeout(flush, windowMs);
+        // With every slot busy, the running statement's completion flushes us.
+        if (inFlight < maxInFlight && !scheduled) {
+          scheduled = true;
+          setImmediate(flush);
         }
       });
     },

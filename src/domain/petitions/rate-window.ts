@@ -8,9 +8,11 @@ export function createRateWindow(options: { windowMs: number; maxKeys?: number }
 
   function sweep(nowMs: number): void {
     for (const [key, entry] of counts) if (entry.resetAt <= nowMs) counts.delete(key);
-    // Still full of live keys (a spray of addresses): forget the oldest rather than grow forever.
+    // Still full of live keys (a spray of addresses): forget the oldest tenth rather than grow
+    // forever. A tenth, not one: a sweep walks every key, and evicting one at a time would walk
+    // them all again on each of the next requests (a spray would cost O(maxKeys) per signature).
     if (counts.size >= maxKeys) {
-      let excess = counts.size - maxKeys + 1;
+      let excess = counts.size - maxKeys + Math.max(1, Math.floor(maxKeys / 10));
       for (const key of counts.keys()) {
         if (excess-- <= 0) break;
         counts.delete(key);

@@ -12,6 +12,8 @@ import type { ZodApp } from '../zod-app.js';
 
 const HAL = 'application/hal+json; charset=utf-8';
 const uuid = z.uuid();
+// Action Network's answer to every signature, new, duplicate or held alike: bytes made once.
+const SIGNED = Buffer.from('{}');
 const CURIES = [{ name: 'osdi', href: 'http://opensupporter.github.io/osdi-docs/{rel}', templated: true }];
 
 const signatureBody = z.object({
@@ -117,7 +119,7 @@ export function registerOsdiRoutes(app: ZodApp, services: Services, config: Conf
           },
           { ip: request.ip, source: 'osdi', proof: 'not_required', honeypotFilled: false, petitionPath: publicPath(found), lang: chooseLanguage({ acceptLanguage: request.headers['accept-language'] }) },
         );
-        return reply.status(200).type(HAL).send({});
+        return reply.status(200).type(HAL).send(SIGNED);
       },
     );
   });
