@@ -31,3 +31,18 @@ export function EmptyState(props: { title: string; children?: ReactNode }) {
     </div>
   );
 }
+
+/**
+ * The three states every list page shows before its rows: the load failed (with a retry), the
+ * first load is under way, or the list came back empty.
+ */
+export function ListStatus(props: { state: { error?: ApiError; loading: boolean; data?: unknown; reload: () => void }; count: number; empty: string }) {
+  const { state } = props;
+  return (
+    <>
+      {state.error ? <LoadError error={state.error} retry={state.reload} /> : null}
+      {state.loading && state.data === undefined ? <Loading /> : null}
+      {state.data !== undefined && props.count === 0 ? <EmptyState title={props.empty} /> : null}
+    </>
+  );
+}

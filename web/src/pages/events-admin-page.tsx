@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { ErrorNotice, SuccessNotice } from '../components/error-notice.js';
 import { Field } from '../components/field.js';
 import { PageHeader } from '../components/page-header.js';
-import { EmptyState, LoadError, Loading } from '../components/status.js';
+import { ListStatus } from '../components/status.js';
 import { api, ApiError, campaignPath } from '../lib/api.js';
 import { useCampaign } from '../lib/campaign.js';
 import { formatDateTime } from '../lib/format.js';
@@ -59,9 +59,7 @@ export function EventsAdminPage() {
             list.reload();
             setAttendanceFor(null);
           }} /> : null}
-      {list.error ? <LoadError error={list.error} retry={list.reload} /> : null}
-      {list.loading && !list.data ? <Loading /> : null}
-      {list.data && rows.length === 0 ? <EmptyState title="No events yet." /> : null}
+      <ListStatus state={list} count={rows.length} empty="No events yet." />
       {rows.length > 0 ? (
         <div className="table-wrap">
           <table className="data-table">
@@ -229,9 +227,7 @@ function Attendance(props: { slug: string; event: CampaignEvent; canExport: bool
       <h2 id="attendance-heading">RSVPs and check-in: {props.event.title}</h2>
       <p className="privacy-note">These are community members’ names and contacts. Opening this list is logged{props.canExport ? '; so is every export' : ''}.</p>
       <ErrorNotice error={error} fields={{ name: { label: 'Name', id: 'walkin-name' }, email: { label: 'Email', id: 'walkin-email' } }} />
-      {list.error ? <LoadError error={list.error} retry={list.reload} /> : null}
-      {list.loading && !list.data ? <Loading /> : null}
-      {list.data && rows.length === 0 ? <EmptyState title="No RSVPs yet." /> : null}
+      <ListStatus state={list} count={rows.length} empty="No RSVPs yet." />
       {rows.length > 0 ? (
         <div className="table-wrap">
           <table className="data-table">

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { ErrorNotice, SuccessNotice } from '../components/error-notice.js';
 import { Field } from '../components/field.js';
 import { PageHeader } from '../components/page-header.js';
-import { EmptyState, LoadError, Loading } from '../components/status.js';
+import { ListStatus } from '../components/status.js';
 import { api, ApiError, campaignPath } from '../lib/api.js';
 import { useCampaign } from '../lib/campaign.js';
 import { formatDateTime } from '../lib/format.js';
@@ -72,9 +72,7 @@ export function NewslettersPage() {
           }}
         />
       ) : null}
-      {list.error ? <LoadError error={list.error} retry={list.reload} /> : null}
-      {list.loading && !list.data ? <Loading /> : null}
-      {list.data && list.data.newsletters.length === 0 ? <EmptyState title="No newsletters yet." /> : null}
+      <ListStatus state={list} count={list.data?.newsletters.length ?? 0} empty="No newsletters yet." />
       {list.data && list.data.newsletters.length > 0 ? (
         <div className="table-wrap">
           <table className="data-table">

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { ErrorNotice, SuccessNotice } from '../components/error-notice.js';
 import { Field } from '../components/field.js';
 import { PageHeader } from '../components/page-header.js';
-import { EmptyState, LoadError, Loading } from '../components/status.js';
+import { ListStatus } from '../components/status.js';
 import { api, ApiError, campaignPath } from '../lib/api.js';
 import { useCampaign } from '../lib/campaign.js';
 import { formatDateTime, formatNumber } from '../lib/format.js';
@@ -94,9 +94,7 @@ export function PetitionsPage() {
           }}
         />
       ) : null}
-      {list.error ? <LoadError error={list.error} retry={list.reload} /> : null}
-      {list.loading && !list.data ? <Loading /> : null}
-      {list.data && list.data.petitions.length === 0 ? <EmptyState title="No petitions yet." /> : null}
+      <ListStatus state={list} count={list.data?.petitions.length ?? 0} empty="No petitions yet." />
       {list.data && list.data.petitions.length > 0 ? (
         <div className="table-wrap">
           <table className="data-table">
@@ -270,9 +268,7 @@ function HeldReview(props: { slug: string; petition: Petition; onChanged: () => 
       <p className="privacy-note">These are names and email addresses of members of the public. Opening this list is logged.</p>
       {message ? <SuccessNotice>{message}</SuccessNotice> : null}
       <ErrorNotice error={error} />
-      {held.error ? <LoadError error={held.error} retry={held.reload} /> : null}
-      {held.loading && !held.data ? <Loading /> : null}
-      {held.data && held.data.signatures.length === 0 ? <EmptyState title="Nothing is waiting for review." /> : null}
+      <ListStatus state={held} count={held.data?.signatures.length ?? 0} empty="Nothing is waiting for review." />
       {held.data && held.data.signatures.length > 0 ? (
         <div className="table-wrap">
           <table className="data-table">

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { ErrorNotice, SuccessNotice } from '../components/error-notice.js';
 import { Field } from '../components/field.js';
 import { PageHeader } from '../components/page-header.js';
-import { EmptyState, LoadError, Loading } from '../components/status.js';
+import { ListStatus } from '../components/status.js';
 import { api, ApiError, campaignPath } from '../lib/api.js';
 import { useCampaign } from '../lib/campaign.js';
 import { formatDate, todayIso } from '../lib/format.js';
@@ -53,9 +53,7 @@ export function PressAdminPage() {
           }}
         />
       ) : null}
-      {list.error ? <LoadError error={list.error} retry={list.reload} /> : null}
-      {list.loading && !list.data ? <Loading /> : null}
-      {list.data && rows.length === 0 ? <EmptyState title="No press yet." /> : null}
+      <ListStatus state={list} count={rows.length} empty="No press yet." />
       {rows.length > 0 ? (
         <div className="table-wrap">
           <table className="data-table">
