@@ -127,6 +127,23 @@ describe('signing with the web form', () => {
     expect(kinds).toEqual(['petition_already_signed', 'petition_confirmation']);
   });
 
+  it('gives an unconfirmed duplicate a link to the first signature, and only the newest link works', async () => {
+    const fields = person();
+    await signViaForm(t.agent(), '/petition/fair-process', fields);
+    await signViaForm(t.agent(), '/petition/fair-process', { ...fields, given_name: 'Again' });
+    const mails = await mailsTo(fields.email);
+    const firstLink = linkIn(mails.find((m) => m.kind === 'petition_confirmation')?.textBody ?? '');
+    const newestLink = linkIn(mails.find((m) => m.kind === 'petition_already_signed')?.textBody ?? '');
+    expect(newestLink).not.toBe(firstLink);
+
+    await t.agent().get(firstLink);
+    expect((await signatureOf(fields.email))?.status).toBe('pending_confirmation');
+    await t.agent().get(newestLink);
+    const row = await signatureOf(fields.email);
+    expect(row?.status).toBe('confirmed');
+    expect(row?.givenName).toBe(fields.given_name);
+  });
+
   it('tells an already confirmed signer so, without a new link', async () => {
     const fields = person();
     await signViaForm(t.agent(), '/petition/fair-process', fields);

@@ -104,14 +104,14 @@ export function createPetitionsRepository(db: Db) {
      * Confirms the signature the token belongs to. Idempotent: a second click finds the same row
      * and changes nothing. A held signature records the confirmation but stays held.
      */
-    async confirmByTokenHash(tokenHash: string, now: Date): Promise<{ petitionId: string } | undefined> {
+    async confirmByToken(signatureId: string, secretHash: string, now: Date): Promise<{ petitionId: string } | undefined> {
       const [row] = await db
         .update(petitionSignatures)
         .set({
           confirmedAt: sql`coalesce(${petitionSignatures.confirmedAt}, ${now.toISOString()}::timestamptz)`,
           status: sql`case when ${petitionSignatures.status} = 'pending_confirmation' then 'confirmed' else ${petitionSignatures.status} end`,
         })
-        .where(eq(petitionSignatures.confirmationTokenHash, tokenHash))
+        .where(and(eq(petitionSignatures.id, signatureId), eq(petitionSignatures.confirmationTokenHash, secretHash)))
         .returning({ petitionId: petitionSignatures.petitionId });
       return row;
     },

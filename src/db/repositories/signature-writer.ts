@@ -19,8 +19,12 @@ export type MailDraft = { campaignId: string | null; kind: string; toAddress: st
 
 export type QueuedSignature = {
   row: NewSignature;
-  /** The message to record for this outcome, in the same transaction (null: send nothing). */
-  mail: (outcome: SignatureOutcome) => MailDraft | null;
+  /**
+   * The message to record for this outcome, in the same transaction (null: send nothing).
+   * `signatureId` is the row the email is about: this request's row when it is new, the earlier
+   * row of the same address when it is a duplicate (its confirmation link must point there).
+   */
+  mail: (outcome: SignatureOutcome, signatureId: string) => MailDraft | null;
 };
 
 export type WrittenSignature = { outcome: SignatureOutcome; mailId: string | null; mail: MailDraft | null };
@@ -119,19 +123,19 @@ export function createSignatureWriter(db: Db, options: { maxBatch?: number; maxI
       const refresh = new Map<string, QueuedSignature>();
       for (const item of items) refresh.set(keyOf(item.row.petitionId, item.row.email), item);
       const list = [...refresh.values()];
-      const result = await tx.execute<{ petition_id: string; email: string }>(sql`
+      const result = await tx.execute<{ id: string; petition_id: string; email: string }>(sql`
         update ${petitionSignatures} s
            set confirmation_token_hash = v.token_hash
           from unnest(${sql.param(list.map((i) => i.row.petitionId))}::uuid[], ${sql.param(list.map((i) => i.row.email.toLowerCase()))}::text[], ${sql.param(list.map((i) => i.row.confirmationTokenHash ?? null))}::text[])
                as v(petition_id, email, token_hash)
          where s.petition_id = v.petition_id and lower(s.email) = v.email and s.confirmed_at is null
-     returning s.petition_id, lower(s.email) as email`);
-      const unconfirmed = new Set(result.rows.map((row) => keyOf(row.petition_id, row.email)));
+     returning s.id, s.petition_id, lower(s.email) as email`);
+      const unconfirmed = new Map(result.rows.map((row) => [keyOf(row.petition_id, row.email), row.id]));
       const outcomes = items.map((item): SignatureOutcome => {
         const key = keyOf(item.row.petitionId, item.row.email);
         return refresh.get(key) === item && unconfirmed.has(key) ? 'duplicate_unconfirmed' : 'duplicate_confirmed';
       });
-      const drafts = items.map((item, i) => item.mail(outcomes[i] ?? 'duplicate_confirmed'));
+      const drafts = items.map((item, i) => item.mail(outcomes[i] ?? 'duplicate_confirmed', unconfirmed.get(keyOf(item.row.petitionId, item.row.email)) ?? item.row.id));
       const mailIds = items.map(() => uuidV7());
       const toRecord = drafts.flatMap((d, i) => (d ? [{ ...d, id: mailIds[i] }] : []));
       if (toRecord.length > 0) await tx.insert(mailMessages).values(toRecord);
@@ -140,7 +144,7 @@ export function createSignatureWriter(db: Db, options: { maxBatch?: number; maxI
   }
 
   async function writeBatch(items: QueuedSignature[]): Promise<WrittenSignature[]> {
-    const drafts = items.map((item) => item.mail('new'));
+    const drafts = items.map((item) => item.mail('new', item.row.id));
     const mailIds = items.map(() => uuidV7());
     const inserted = await insertNew(items, drafts, mailIds);
     const results: (WrittenSignature | undefined)[] = items.map((item, i) =>

@@ -56,7 +56,10 @@ export const petitionSignatures = pgTable(
   },
   (t) => [
     uniqueIndex('petition_signatures_email_key').on(t.petitionId, sql`lower(${t.email})`),
-    index('petition_signatures_status_idx').on(t.petitionId, t.status),
-    index('petition_signatures_token_idx').on(t.confirmationTokenHash),
+    // Partial indexes: a new signature is pending, so the hot insert path touches neither; the
+    // public count and list read the confirmed one, the review queue the held one. Confirmation
+    // links carry the row id (see domain/petitions/confirmation-token.ts): no index on the hashes.
+    index('petition_signatures_confirmed_idx').on(t.petitionId, t.confirmedAt).where(sql`${t.status} = 'confirmed'`),
+    index('petition_signatures_held_idx').on(t.petitionId, t.createdAt).where(sql`${t.status} = 'held_for_review'`),
   ],
 );

@@ -7,6 +7,7 @@ import type { Language } from '../../i18n/languages.js';
 import type { Mailer } from '../../mail/create-mailer.js';
 import { pooledRandomBytes } from '../../db/random-bytes.js';
 import { hashToken } from '../accounts/tokens.js';
+import { formatConfirmationToken, parseConfirmationToken } from './confirmation-token.js';
 import { composePetitionMail } from './petition-mails.js';
 import type { ProofOfWork, ProofResult } from './proof-of-work.js';
 import { createRateWindow } from './rate-window.js';
@@ -103,9 +104,10 @@ export function createPetitionService(deps: {
       // Mail only goes out when it cannot be used as a weapon: never for an obvious bot, never
       // beyond the per-address limit.
       const sendMail = reason !== 'honeypot' && emailCount <= limits.emailLimitPerHour;
-      const token = pooledRandomBytes(32).toString('base64url');
+      // The link carries the row's id and a secret whose hash the row keeps: confirming is a
+      // primary-key lookup, so signing needs no index on the hashes (one fewer per signature).
+      const secret = pooledRandomBytes(32).toString('base64url');
       const petitionUrl = `${deps.publicUrl}${context.petitionPath}`;
-      const confirmUrl = `${petitionUrl}/confirm?token=${token}`;
       const written = await writer.write({
         row: {
           id: uuidV7(),
@@ -120,13 +122,14 @@ export function createPetitionService(deps: {
           showPublicly: input.showPublicly,
           status: reason ? 'held_for_review' : 'pending_confirmation',
           holdReason: reason,
-          confirmationTokenHash: hashToken(token),
+          confirmationTokenHash: hashToken(secret),
           createdAt: at,
           ipHash,
           source: context.source,
         },
-        mail: (outcome: SignatureOutcome) => {
+        mail: (outcome: SignatureOutcome, signatureId: string) => {
           if (!sendMail) return null;
+          const confirmUrl = `${petitionUrl}/confirm?token=${formatConfirmationToken(signatureId, secret)}`;
           const m = composePetitionMail(outcome, { petitionTitle: petition.title, givenName: input.givenName, confirmUrl, petitionUrl }, context.lang);
           return { campaignId: petition.campaignId, kind: m.kind, toAddress: input.email, subject: m.subject, textBody: m.text, transport: deps.smtp ? 'smtp' : 'outbox' };
         },
@@ -138,8 +141,9 @@ export function createPetitionService(deps: {
 
     /** Idempotent. Undefined for an unknown token. */
     async confirm(token: string): Promise<{ petitionId: string } | undefined> {
-      if (token.length < 20 || token.length > 200) return undefined;
-      return repository.confirmByTokenHash(hashToken(token), now());
+      const parsed = parseConfirmationToken(token);
+      if (!parsed) return undefined;
+      return repository.confirmByToken(parsed.signatureId, hashToken(parsed.secret), now());
     },
   };
 }
