@@ -1,13 +1,19 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { DataTable } from '../components/data-table.js';
+import { EditButton } from '../components/edit-button.js';
 import { ErrorNotice, SuccessNotice } from '../components/error-notice.js';
 import { Field } from '../components/field.js';
+import { FormActions } from '../components/form-actions.js';
+import { LabelOptions } from '../components/label-options.js';
 import { PageHeader } from '../components/page-header.js';
 import { ListStatus } from '../components/status.js';
-import { api, ApiError, campaignPath } from '../lib/api.js';
+import { api, campaignPath } from '../lib/api.js';
 import { useCampaign } from '../lib/campaign.js';
 import { formatDate, todayIso } from '../lib/format.js';
 import { endorsementLevels, type Endorsement, type EndorsementLevel } from '../lib/public-content-types.js';
 import { useApi } from '../lib/use-api.js';
+import { useDraftEditor, type DraftEditorProps } from '../lib/use-draft-editor.js';
+import { useSubmit } from '../lib/use-submit.js';
 
 type Draft = { id: string | null; endorserName: string; endorserKind: 'person' | 'organization'; endorserTitle: string; level: EndorsementLevel; endorsedOn: string; quote: string; isPublic: boolean; hasDocument: boolean };
 
@@ -26,8 +32,7 @@ function readAsBase64(file: File): Promise<string> {
 export function EndorsementsAdminPage() {
   const campaign = useCampaign();
   const list = useApi<{ endorsements: Endorsement[] }>(campaignPath(campaign.slug, '/endorsements'));
-  const [draft, setDraft] = useState<Draft | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
+  const editor = useDraftEditor<Draft>(list.reload);
   const publicBase = campaign.detail.campaign.isDefault ? '' : `/c/${campaign.slug}`;
   const rows = list.data?.endorsements ?? [];
 
@@ -37,80 +42,37 @@ export function EndorsementsAdminPage() {
         title="Endorsements"
         intro={<p>Letters and resolutions of support. Public ones appear on the endorsements page, grouped by level, with their PDF.</p>}
         actions={
-          draft ? null : (
-            <button
-              type="button"
-              className="button-primary"
-              onClick={() => {
-                setSaved(null);
-                setDraft(emptyDraft());
-              }}
-            >
+          editor.draft ? null : (
+            <button type="button" className="button-primary" onClick={() => editor.start(emptyDraft())}>
               Add an endorsement
             </button>
           )
         }
       />
-      {saved ? <SuccessNotice>{saved}</SuccessNotice> : null}
-      {draft ? (
-        <EndorsementEditor
-          key={draft.id ?? 'new'}
-          slug={campaign.slug}
-          initial={draft}
-          onCancel={() => setDraft(null)}
-          onSaved={(message) => {
-            setDraft(null);
-            setSaved(message);
-            list.reload();
-          }}
-        />
-      ) : null}
+      {editor.saved ? <SuccessNotice>{editor.saved}</SuccessNotice> : null}
+      {editor.draft ? <EndorsementEditor key={editor.draft.id ?? 'new'} slug={campaign.slug} initial={editor.draft} onCancel={editor.cancel} onSaved={editor.finish} /> : null}
       <ListStatus state={list} count={rows.length} empty="No endorsements yet." />
       {rows.length > 0 ? (
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption className="visually-hidden">Endorsements</caption>
-            <thead>
-              <tr>
-                <th scope="col">Endorser</th>
-                <th scope="col">Level</th>
-                <th scope="col">Date</th>
-                <th scope="col">Letter</th>
-                <th scope="col">Public</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((e) => (
-                <tr key={e.id}>
-                  <th scope="row" data-label="Endorser">
-                    {e.endorserName}
-                    {e.endorserTitle ? <span className="subtle">{e.endorserTitle}</span> : null}
-                  </th>
-                  <td data-label="Level">{endorsementLevels[e.level]}</td>
-                  <td data-label="Date">{formatDate(e.endorsedOn)}</td>
-                  <td data-label="Letter">{e.document ? <a href={e.document.downloadUrl}>PDF ({Math.max(1, Math.round(e.document.size / 1024))} KB)</a> : '—'}</td>
-                  <td data-label="Public">{e.isPublic ? 'Yes' : 'No'}</td>
-                  <td className="row-actions">
-                    <button
-                      type="button"
-                      className="button-secondary"
-                      aria-label={`Edit ${e.endorserName}`}
-                      onClick={() => {
-                        setSaved(null);
-                        setDraft({ id: e.id, endorserName: e.endorserName, endorserKind: e.endorserKind, endorserTitle: e.endorserTitle, level: e.level, endorsedOn: e.endorsedOn, quote: e.quote, isPublic: e.isPublic, hasDocument: e.document !== null });
-                      }}
-                    >
-                      Edit
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="Endorsements" columns={['Endorser', 'Level', 'Date', 'Letter', 'Public']} actions="Actions">
+          {rows.map((e) => (
+            <tr key={e.id}>
+              <th scope="row" data-label="Endorser">
+                {e.endorserName}
+                {e.endorserTitle ? <span className="subtle">{e.endorserTitle}</span> : null}
+              </th>
+              <td data-label="Level">{endorsementLevels[e.level]}</td>
+              <td data-label="Date">{formatDate(e.endorsedOn)}</td>
+              <td data-label="Letter">{e.document ? <a href={e.document.downloadUrl}>PDF ({Math.max(1, Math.round(e.document.size / 1024))} KB)</a> : '—'}</td>
+              <td data-label="Public">{e.isPublic ? 'Yes' : 'No'}</td>
+              <td className="row-actions">
+                <EditButton
+                  name={e.endorserName}
+                  onClick={() => editor.start({ id: e.id, endorserName: e.endorserName, endorserKind: e.endorserKind, endorserTitle: e.endorserTitle, level: e.level, endorsedOn: e.endorsedOn, quote: e.quote, isPublic: e.isPublic, hasDocument: e.document !== null })}
+                />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
       <p className="section">
         <a href={`${publicBase}/endorsements`}>Open the public endorsements page</a>
@@ -119,49 +81,35 @@ export function EndorsementsAdminPage() {
   );
 }
 
-function EndorsementEditor(props: { slug: string; initial: Draft; onCancel: () => void; onSaved: (message: string) => void }) {
+function EndorsementEditor(props: DraftEditorProps<Draft>) {
   const [d, setD] = useState<Draft>(props.initial);
   const [file, setFile] = useState<File | null>(null);
   const [removeDocument, setRemoveDocument] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  // Reading the chosen file can fail in the browser, before any request: say so rather than nothing.
+  const form = useSubmit('Could not read or save the file.');
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setD((prev) => ({ ...prev, [key]: value }));
-  const reason = (field: string) => error?.fieldReason(field);
 
-  async function save(event: FormEvent): Promise<void> {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const document = file ? { filename: file.name, contentBase64: await readAsBase64(file) } : removeDocument ? null : undefined;
-      const { id, hasDocument: _hasDocument, ...fields } = d;
-      const body = { ...fields, ...(document !== undefined ? { document } : {}) };
-      if (id) await api.patch(campaignPath(props.slug, `/endorsements/${id}`), body);
-      else await api.post(campaignPath(props.slug, '/endorsements'), body);
-      props.onSaved(`${d.endorserName} is saved${d.isPublic ? ' and public' : ' (not public)'}.`);
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'internal', 'Could not read or save the file.'));
-    } finally {
-      setBusy(false);
-    }
+  async function save(): Promise<void> {
+    const document = file ? { filename: file.name, contentBase64: await readAsBase64(file) } : removeDocument ? null : undefined;
+    const { id, hasDocument: _hasDocument, ...fields } = d;
+    const body = { ...fields, ...(document !== undefined ? { document } : {}) };
+    if (id) await api.patch(campaignPath(props.slug, `/endorsements/${id}`), body);
+    else await api.post(campaignPath(props.slug, '/endorsements'), body);
+    props.onSaved(`${d.endorserName} is saved${d.isPublic ? ' and public' : ' (not public)'}.`);
   }
 
   async function remove(): Promise<void> {
     if (!d.id || !window.confirm(`Delete the endorsement of ${d.endorserName}?`)) return;
-    try {
-      await api.delete(campaignPath(props.slug, `/endorsements/${d.id}`));
-      props.onSaved(`The endorsement of ${d.endorserName} is deleted.`);
-    } catch (err) {
-      setError(err instanceof ApiError ? err : null);
-    }
+    await api.delete(campaignPath(props.slug, `/endorsements/${d.id}`));
+    props.onSaved(`The endorsement of ${d.endorserName} is deleted.`);
   }
 
   return (
     <section className="section" aria-labelledby="endorsement-editor-heading">
       <h2 id="endorsement-editor-heading">{d.id ? `Edit ${props.initial.endorserName}` : 'New endorsement'}</h2>
-      <ErrorNotice error={error} fields={{ endorserName: { label: 'Endorser', id: 'en-name' }, endorsedOn: { label: 'Date', id: 'en-date' }, 'document.contentBase64': { label: 'Letter (PDF)', id: 'en-file' } }} />
-      <form className="form" onSubmit={(e) => void save(e)}>
-        <Field label="Endorser" id="en-name" hint="A person's or an organization's name." error={reason('endorserName')}>
+      <ErrorNotice error={form.error} fields={{ endorserName: { label: 'Endorser', id: 'en-name' }, endorsedOn: { label: 'Date', id: 'en-date' }, 'document.contentBase64': { label: 'Letter (PDF)', id: 'en-file' } }} />
+      <form className="form" onSubmit={form.handleSubmit(save)}>
+        <Field label="Endorser" id="en-name" hint="A person's or an organization's name." error={form.reason('endorserName')}>
           {(c) => <input {...c} value={d.endorserName} onChange={(e) => set('endorserName', e.target.value)} required maxLength={200} />}
         </Field>
         <Field label="Person or organization">
@@ -178,21 +126,17 @@ function EndorsementEditor(props: { slug: string; initial: Draft; onCancel: () =
         <Field label="Level">
           {(c) => (
             <select {...c} value={d.level} onChange={(e) => set('level', e.target.value as EndorsementLevel)}>
-              {Object.entries(endorsementLevels).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
+              <LabelOptions labels={endorsementLevels} />
             </select>
           )}
         </Field>
-        <Field label="Date" id="en-date" error={reason('endorsedOn')}>
+        <Field label="Date" id="en-date" error={form.reason('endorsedOn')}>
           {(c) => <input {...c} type="date" value={d.endorsedOn} onChange={(e) => set('endorsedOn', e.target.value)} required />}
         </Field>
         <Field label="Quote (optional)">
           {(c) => <textarea {...c} rows={3} value={d.quote} onChange={(e) => set('quote', e.target.value)} maxLength={2000} />}
         </Field>
-        <Field label="Letter or resolution (PDF, up to 10 MB)" id="en-file" hint={d.hasDocument ? 'A letter is on file. Choose a file to replace it.' : undefined} error={reason('document.contentBase64')}>
+        <Field label="Letter or resolution (PDF, up to 10 MB)" id="en-file" hint={d.hasDocument ? 'A letter is on file. Choose a file to replace it.' : undefined} error={form.reason('document.contentBase64')}>
           {(c) => <input {...c} type="file" accept="application/pdf,.pdf" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}
         </Field>
         {d.hasDocument ? (
@@ -205,19 +149,7 @@ function EndorsementEditor(props: { slug: string; initial: Draft; onCancel: () =
           <input type="checkbox" id="en-public" checked={d.isPublic} onChange={(e) => set('isPublic', e.target.checked)} />
           <label htmlFor="en-public">Public: show it (and its letter) on the endorsements page</label>
         </div>
-        <div className="form-actions">
-          <button type="submit" className="button-primary" disabled={busy}>
-            {busy ? 'Saving…' : 'Save'}
-          </button>
-          <button type="button" className="button-secondary" onClick={props.onCancel}>
-            Cancel
-          </button>
-          {d.id ? (
-            <button type="button" className="button-link" onClick={() => void remove()}>
-              Delete
-            </button>
-          ) : null}
-        </div>
+        <FormActions busy={form.busy} onCancel={props.onCancel} onDelete={d.id ? () => void form.attempt(remove) : undefined} />
       </form>
     </section>
   );

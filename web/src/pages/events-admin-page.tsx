@@ -1,6 +1,10 @@
 import { useState, type FormEvent } from 'react';
+import { DataTable } from '../components/data-table.js';
+import { EditButton } from '../components/edit-button.js';
 import { ErrorNotice, SuccessNotice } from '../components/error-notice.js';
 import { Field } from '../components/field.js';
+import { FormActions } from '../components/form-actions.js';
+import { LabelOptions } from '../components/label-options.js';
 import { PageHeader } from '../components/page-header.js';
 import { ListStatus } from '../components/status.js';
 import { api, ApiError, campaignPath } from '../lib/api.js';
@@ -8,6 +12,8 @@ import { useCampaign } from '../lib/campaign.js';
 import { formatDateTime } from '../lib/format.js';
 import { eventKinds, fromLocalInput, toLocalInput, type CampaignEvent, type EventKind, type Rsvp } from '../lib/public-content-types.js';
 import { useApi } from '../lib/use-api.js';
+import { useDraftEditor, type DraftEditorProps } from '../lib/use-draft-editor.js';
+import { useSubmit } from '../lib/use-submit.js';
 
 type Draft = { id: string | null; kind: EventKind; title: string; description: string; location: string; startsAt: string; endsAt: string; isPublic: boolean; rsvpOpen: boolean };
 const emptyDraft = (): Draft => ({ id: null, kind: 'meeting', title: '', description: '', location: '', startsAt: '', endsAt: '', isPublic: true, rsvpOpen: true });
@@ -15,156 +21,110 @@ const emptyDraft = (): Draft => ({ id: null, kind: 'meeting', title: '', descrip
 export function EventsAdminPage() {
   const campaign = useCampaign();
   const list = useApi<{ events: CampaignEvent[] }>(campaignPath(campaign.slug, '/events'));
-  const [draft, setDraft] = useState<Draft | null>(null);
+  const editor = useDraftEditor<Draft>(list.reload);
   const [attendanceFor, setAttendanceFor] = useState<CampaignEvent | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
   const publicBase = campaign.detail.campaign.isDefault ? '' : `/c/${campaign.slug}`;
   const rows = list.data?.events ?? [];
+  // One panel at a time: the editor and the door list replace each other.
+  const edit = (draft: Draft) => {
+    setAttendanceFor(null);
+    editor.start(draft);
+  };
   return (
     <>
       <PageHeader
         title="Events"
         intro={<p>Press conferences, meetings and rallies. Public events appear on the events page with an RSVP form and a calendar file; check people in at the door here.</p>}
         actions={
-          draft ? null : (
-            <button
-              type="button"
-              className="button-primary"
-              onClick={() => {
-                setSaved(null);
-                setAttendanceFor(null);
-                setDraft(emptyDraft());
-              }}
-            >
+          editor.draft ? null : (
+            <button type="button" className="button-primary" onClick={() => edit(emptyDraft())}>
               New event
             </button>
           )
         }
       />
-      {saved ? <SuccessNotice>{saved}</SuccessNotice> : null}
-      {draft ? (
-        <EventEditor
-          key={draft.id ?? 'new'}
+      {editor.saved ? <SuccessNotice>{editor.saved}</SuccessNotice> : null}
+      {editor.draft ? <EventEditor key={editor.draft.id ?? 'new'} slug={campaign.slug} initial={editor.draft} onCancel={editor.cancel} onSaved={editor.finish} /> : null}
+      {attendanceFor ? (
+        <Attendance
           slug={campaign.slug}
-          initial={draft}
-          onCancel={() => setDraft(null)}
-          onSaved={(message) => {
-            setDraft(null);
-            setSaved(message);
+          event={attendanceFor}
+          canExport={campaign.can('export.individual')}
+          onClose={() => {
             list.reload();
+            setAttendanceFor(null);
           }}
         />
       ) : null}
-      {attendanceFor ? <Attendance slug={campaign.slug} event={attendanceFor} canExport={campaign.can('export.individual')} onClose={() => {
-            list.reload();
-            setAttendanceFor(null);
-          }} /> : null}
       <ListStatus state={list} count={rows.length} empty="No events yet." />
       {rows.length > 0 ? (
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption className="visually-hidden">Events</caption>
-            <thead>
-              <tr>
-                <th scope="col">Event</th>
-                <th scope="col">When</th>
-                <th scope="col">RSVPs</th>
-                <th scope="col">Checked in</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((e) => (
-                <tr key={e.id}>
-                  <th scope="row" data-label="Event">
-                    {e.isPublic ? <a href={`${publicBase}/events/${e.slug}`}>{e.title}</a> : e.title}
-                    <span className="subtle">
-                      {eventKinds[e.kind]}
-                      {e.isPublic ? '' : ' · private'}
-                    </span>
-                  </th>
-                  <td data-label="When">{formatDateTime(e.startsAt)}</td>
-                  <td data-label="RSVPs">{e.rsvpCount ?? 0}</td>
-                  <td data-label="Checked in">{e.checkedInCount ?? 0}</td>
-                  <td className="row-actions">
-                    <button type="button" className="button-secondary" aria-label={`RSVPs and check-in: ${e.title}`} onClick={() => {
-                        setDraft(null);
-                        setAttendanceFor(e);
-                      }}>
-                      RSVPs and check-in
-                    </button>{' '}
-                    <button
-                      type="button"
-                      className="button-secondary"
-                      aria-label={`Edit ${e.title}`}
-                      onClick={() => {
-                        setSaved(null);
-                        setAttendanceFor(null);
-                        setDraft({ id: e.id, kind: e.kind, title: e.title, description: e.description, location: e.location, startsAt: toLocalInput(e.startsAt), endsAt: toLocalInput(e.endsAt), isPublic: e.isPublic, rsvpOpen: e.rsvpOpen });
-                      }}
-                    >
-                      Edit
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="Events" columns={['Event', 'When', 'RSVPs', 'Checked in']} actions="Actions">
+          {rows.map((e) => (
+            <tr key={e.id}>
+              <th scope="row" data-label="Event">
+                {e.isPublic ? <a href={`${publicBase}/events/${e.slug}`}>{e.title}</a> : e.title}
+                <span className="subtle">
+                  {eventKinds[e.kind]}
+                  {e.isPublic ? '' : ' · private'}
+                </span>
+              </th>
+              <td data-label="When">{formatDateTime(e.startsAt)}</td>
+              <td data-label="RSVPs">{e.rsvpCount ?? 0}</td>
+              <td data-label="Checked in">{e.checkedInCount ?? 0}</td>
+              <td className="row-actions">
+                <button
+                  type="button"
+                  className="button-secondary"
+                  aria-label={`RSVPs and check-in: ${e.title}`}
+                  onClick={() => {
+                    editor.cancel();
+                    setAttendanceFor(e);
+                  }}
+                >
+                  RSVPs and check-in
+                </button>{' '}
+                <EditButton name={e.title} onClick={() => edit({ id: e.id, kind: e.kind, title: e.title, description: e.description, location: e.location, startsAt: toLocalInput(e.startsAt), endsAt: toLocalInput(e.endsAt), isPublic: e.isPublic, rsvpOpen: e.rsvpOpen })} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
     </>
   );
 }
 
-function EventEditor(props: { slug: string; initial: Draft; onCancel: () => void; onSaved: (message: string) => void }) {
+function EventEditor(props: DraftEditorProps<Draft>) {
   const [d, setD] = useState<Draft>(props.initial);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useSubmit('Could not save.');
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setD((prev) => ({ ...prev, [key]: value }));
-  const reason = (field: string) => error?.fieldReason(field);
 
-  async function save(event: FormEvent): Promise<void> {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
+  async function save(): Promise<void> {
     const { id, startsAt, endsAt, ...fields } = d;
     const body = { ...fields, startsAt: fromLocalInput(startsAt) ?? '', endsAt: fromLocalInput(endsAt) ?? '' };
-    try {
-      if (id) await api.patch(campaignPath(props.slug, `/events/${id}`), body);
-      else await api.post(campaignPath(props.slug, '/events'), body);
-      props.onSaved(`“${d.title}” is saved.`);
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'internal', 'Could not save.'));
-    } finally {
-      setBusy(false);
-    }
+    if (id) await api.patch(campaignPath(props.slug, `/events/${id}`), body);
+    else await api.post(campaignPath(props.slug, '/events'), body);
+    props.onSaved(`“${d.title}” is saved.`);
   }
 
   return (
     <section className="section" aria-labelledby="event-editor-heading">
       <h2 id="event-editor-heading">{d.id ? `Edit “${props.initial.title}”` : 'New event'}</h2>
-      <ErrorNotice error={error} fields={{ title: { label: 'Title', id: 'ev-title' }, startsAt: { label: 'Starts', id: 'ev-starts' }, endsAt: { label: 'Ends', id: 'ev-ends' } }} />
-      <form className="form" onSubmit={(e) => void save(e)}>
+      <ErrorNotice error={form.error} fields={{ title: { label: 'Title', id: 'ev-title' }, startsAt: { label: 'Starts', id: 'ev-starts' }, endsAt: { label: 'Ends', id: 'ev-ends' } }} />
+      <form className="form" onSubmit={form.handleSubmit(save)}>
         <Field label="Kind">
           {(c) => (
             <select {...c} value={d.kind} onChange={(e) => set('kind', e.target.value as EventKind)}>
-              {Object.entries(eventKinds).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
+              <LabelOptions labels={eventKinds} />
             </select>
           )}
         </Field>
-        <Field label="Title" id="ev-title" error={reason('title')}>
+        <Field label="Title" id="ev-title" error={form.reason('title')}>
           {(c) => <input {...c} value={d.title} onChange={(e) => set('title', e.target.value)} required maxLength={200} />}
         </Field>
-        <Field label="Starts" id="ev-starts" error={reason('startsAt')}>
+        <Field label="Starts" id="ev-starts" error={form.reason('startsAt')}>
           {(c) => <input {...c} type="datetime-local" value={d.startsAt} onChange={(e) => set('startsAt', e.target.value)} required />}
         </Field>
-        <Field label="Ends" id="ev-ends" error={reason('endsAt')}>
+        <Field label="Ends" id="ev-ends" error={form.reason('endsAt')}>
           {(c) => <input {...c} type="datetime-local" value={d.endsAt} onChange={(e) => set('endsAt', e.target.value)} required />}
         </Field>
         <Field label="Place">
@@ -181,14 +141,7 @@ function EventEditor(props: { slug: string; initial: Draft; onCancel: () => void
           <input type="checkbox" id="ev-rsvp" checked={d.rsvpOpen} onChange={(e) => set('rsvpOpen', e.target.checked)} />
           <label htmlFor="ev-rsvp">Take RSVPs</label>
         </div>
-        <div className="form-actions">
-          <button type="submit" className="button-primary" disabled={busy}>
-            {busy ? 'Saving…' : 'Save'}
-          </button>
-          <button type="button" className="button-secondary" onClick={props.onCancel}>
-            Cancel
-          </button>
-        </div>
+        <FormActions busy={form.busy} onCancel={props.onCancel} />
       </form>
     </section>
   );
@@ -229,38 +182,23 @@ function Attendance(props: { slug: string; event: CampaignEvent; canExport: bool
       <ErrorNotice error={error} fields={{ name: { label: 'Name', id: 'walkin-name' }, email: { label: 'Email', id: 'walkin-email' } }} />
       <ListStatus state={list} count={rows.length} empty="No RSVPs yet." />
       {rows.length > 0 ? (
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption className="visually-hidden">RSVPs</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Contact</th>
-                <th scope="col">Checked in</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <th scope="row" data-label="Name">
-                    {r.name}
-                    {r.walkIn ? <span className="subtle">Walk-in</span> : null}
-                  </th>
-                  <td data-label="Contact">{[r.email, r.phone].filter(Boolean).join(' · ') || '—'}</td>
-                  <td data-label="Checked in">{r.checkedInAt ? formatDateTime(r.checkedInAt) : 'No'}</td>
-                  <td className="row-actions">
-                    <button type="button" className={r.checkedInAt ? 'button-secondary' : 'button-primary'} onClick={() => void toggle(r)} aria-label={`${r.checkedInAt ? 'Undo check-in of' : 'Check in'} ${r.name}`}>
-                      {r.checkedInAt ? 'Undo' : 'Check in'}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="RSVPs" columns={['Name', 'Contact', 'Checked in']} actions="Actions">
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <th scope="row" data-label="Name">
+                {r.name}
+                {r.walkIn ? <span className="subtle">Walk-in</span> : null}
+              </th>
+              <td data-label="Contact">{[r.email, r.phone].filter(Boolean).join(' · ') || '—'}</td>
+              <td data-label="Checked in">{r.checkedInAt ? formatDateTime(r.checkedInAt) : 'No'}</td>
+              <td className="row-actions">
+                <button type="button" className={r.checkedInAt ? 'button-secondary' : 'button-primary'} onClick={() => void toggle(r)} aria-label={`${r.checkedInAt ? 'Undo check-in of' : 'Check in'} ${r.name}`}>
+                  {r.checkedInAt ? 'Undo' : 'Check in'}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
       <form className="inline-form section" onSubmit={(e) => void addWalkIn(e)} aria-label="Add a walk-in">
         <Field label="Walk-in’s name" id="walkin-name">

@@ -1,13 +1,17 @@
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { DataTable } from '../components/data-table.js';
 import { ErrorNotice, InfoNotice, SuccessNotice } from '../components/error-notice.js';
+import { FormActions } from '../components/form-actions.js';
 import { PageHeader } from '../components/page-header.js';
-import { EmptyState, LoadError, Loading } from '../components/status.js';
-import { api, ApiError, campaignPath } from '../lib/api.js';
+import { ListStatus, LoadError } from '../components/status.js';
+import { api, campaignPath } from '../lib/api.js';
 import type { Account, Member, Role, Worksite } from '../lib/api-types.js';
 import { roleDescriptions, roleLabels, useCampaign } from '../lib/campaign.js';
 import { Link } from '../lib/router.js';
 import { useMe, useSessionState } from '../lib/session.js';
 import { useApi } from '../lib/use-api.js';
+import { useDraftEditor, type DraftEditorProps } from '../lib/use-draft-editor.js';
+import { useSubmit } from '../lib/use-submit.js';
 import { roles } from '../../../src/domain/policies/campaign-policy.js';
 
 type Editing = { accountId: string; name: string; email: string; role: Role; worksiteIds: string[]; isNew: boolean };
@@ -19,8 +23,7 @@ export function MembersPage() {
   const members = useApi<{ members: Member[] }>(campaignPath(campaign.slug, '/members'));
   // Only instance admins can list every account, so only they can add people here.
   const accounts = useApi<{ users: Account[] }>(me.account.instanceAdmin ? '/api/admin/users' : null);
-  const [editing, setEditing] = useState<Editing | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
+  const editor = useDraftEditor<Editing>(members.reload);
   const [addId, setAddId] = useState('');
   const addSelectId = useId();
 
@@ -29,15 +32,13 @@ export function MembersPage() {
   const addable = (accounts.data?.users ?? []).filter((a) => !memberIds.has(a.id));
 
   function startEdit(member: Member): void {
-    setSaved(null);
-    setEditing({ accountId: member.accountId, name: member.name, email: member.email, role: member.role, worksiteIds: member.worksiteIds, isNew: false });
+    editor.start({ accountId: member.accountId, name: member.name, email: member.email, role: member.role, worksiteIds: member.worksiteIds, isNew: false });
   }
 
   function startAdd(): void {
     const account = addable.find((a) => a.id === addId);
     if (!account) return;
-    setSaved(null);
-    setEditing({ accountId: account.id, name: account.name, email: account.email, role: 'organizer', worksiteIds: [], isNew: true });
+    editor.start({ accountId: account.id, name: account.name, email: account.email, role: 'organizer', worksiteIds: [], isNew: true });
   }
 
   function describeSchools(member: Member): string {
@@ -52,62 +53,43 @@ export function MembersPage() {
         title="Members & roles"
         intro={<p>Who can use {campaign.detail.campaign.name} in Unionhall, and what each person may see. Every change is written to the audit log.</p>}
       />
-      {saved ? <SuccessNotice>{saved}</SuccessNotice> : null}
-      {editing ? (
+      {editor.saved ? <SuccessNotice>{editor.saved}</SuccessNotice> : null}
+      {editor.draft ? (
         <MemberEditor
-          key={editing.accountId}
+          key={editor.draft.accountId}
           slug={campaign.slug}
-          editing={editing}
+          initial={editor.draft}
           worksites={campaign.detail.worksites}
-          isSelf={editing.accountId === me.account.id}
-          onCancel={() => setEditing(null)}
+          isSelf={editor.draft.accountId === me.account.id}
+          onCancel={editor.cancel}
           onSaved={(message) => {
             // A change of one's own role changes the menu too.
-            if (editing.accountId === me.account.id) void refresh();
-            setEditing(null);
+            if (editor.draft?.accountId === me.account.id) void refresh();
             setAddId('');
-            setSaved(message);
-            members.reload();
+            editor.finish(message);
           }}
         />
       ) : null}
-      {members.error ? <LoadError error={members.error} retry={members.reload} /> : null}
-      {members.loading && !members.data ? <Loading /> : null}
-      {members.data && members.data.members.length === 0 ? <EmptyState title="No members yet." /> : null}
+      <ListStatus state={members} count={members.data?.members.length ?? 0} empty="No members yet." />
       {members.data && members.data.members.length > 0 ? (
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption className="visually-hidden">Members of the campaign</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Role</th>
-                <th scope="col">Schools</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {members.data.members.map((m) => (
-                <tr key={m.accountId}>
-                  <th scope="row" data-label="Name">
-                    {m.name}
-                    {m.accountId === me.account.id ? ' (you)' : ''}
-                    <span className="subtle">{m.email}</span>
-                  </th>
-                  <td data-label="Role">{roleLabels[m.role]}</td>
-                  <td data-label="Schools">{describeSchools(m)}</td>
-                  <td className="row-actions">
-                    <button type="button" className="button-secondary" onClick={() => startEdit(m)} aria-label={`Change role of ${m.name}`}>
-                      Change role
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="Members of the campaign" columns={['Name', 'Role', 'Schools']} actions="Actions">
+          {members.data.members.map((m) => (
+            <tr key={m.accountId}>
+              <th scope="row" data-label="Name">
+                {m.name}
+                {m.accountId === me.account.id ? ' (you)' : ''}
+                <span className="subtle">{m.email}</span>
+              </th>
+              <td data-label="Role">{roleLabels[m.role]}</td>
+              <td data-label="Schools">{describeSchools(m)}</td>
+              <td className="row-actions">
+                <button type="button" className="button-secondary" onClick={() => startEdit(m)} aria-label={`Change role of ${m.name}`}>
+                  Change role
+                </button>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
       <section className="section" aria-labelledby="add-heading">
         <h2 id="add-heading">Add someone</h2>
@@ -146,41 +128,32 @@ export function MembersPage() {
   );
 }
 
-function MemberEditor(props: { slug: string; editing: Editing; worksites: Worksite[]; isSelf: boolean; onCancel: () => void; onSaved: (message: string) => void }) {
-  const [role, setRole] = useState<Role>(props.editing.role);
-  const [sites, setSites] = useState<string[]>(props.editing.worksiteIds);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+function MemberEditor(props: DraftEditorProps<Editing> & { worksites: Worksite[]; isSelf: boolean }) {
+  const [role, setRole] = useState<Role>(props.initial.role);
+  const [sites, setSites] = useState<string[]>(props.initial.worksiteIds);
+  const form = useSubmit('Something went wrong. Try again.');
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
-  const sitesError = error?.fieldReason('worksiteIds');
+  const sitesError = form.reason('worksiteIds');
 
   function toggleSite(id: string, on: boolean): void {
     setSites((current) => (on ? [...current, id] : current.filter((s) => s !== id)));
   }
 
-  async function submit(event: FormEvent): Promise<void> {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api.put(campaignPath(props.slug, `/members/${encodeURIComponent(props.editing.accountId)}`), { role, worksiteIds: role === 'committee' ? sites : [] });
-      const where = role === 'committee' ? ` for ${sites.length === 1 ? '1 school' : `${sites.length} schools`}` : '';
-      props.onSaved(`Saved: ${props.editing.name} is now ${role === 'admin' || role === 'organizer' ? 'an' : 'a'} ${roleLabels[role].toLowerCase()}${where}.`);
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'internal', 'Something went wrong. Try again.'));
-      setBusy(false);
-    }
+  async function save(): Promise<void> {
+    await api.put(campaignPath(props.slug, `/members/${encodeURIComponent(props.initial.accountId)}`), { role, worksiteIds: role === 'committee' ? sites : [] });
+    const where = role === 'committee' ? ` for ${sites.length === 1 ? '1 school' : `${sites.length} schools`}` : '';
+    props.onSaved(`Saved: ${props.initial.name} is now ${role === 'admin' || role === 'organizer' ? 'an' : 'a'} ${roleLabels[role].toLowerCase()}${where}.`);
   }
 
   return (
     <section className="editor" aria-labelledby={headingId}>
       <h2 id={headingId} ref={headingRef} tabIndex={-1}>
-        {props.editing.isNew ? 'Add' : 'Change role of'} {props.editing.name} <span className="subtle">{props.editing.email}</span>
+        {props.initial.isNew ? 'Add' : 'Change role of'} {props.initial.name} <span className="subtle">{props.initial.email}</span>
       </h2>
-      <ErrorNotice error={error} fields={{ role: { label: 'Role' }, worksiteIds: { label: 'Schools', id: 'member-schools' } }} />
-      <form onSubmit={(e) => void submit(e)} noValidate>
+      <ErrorNotice error={form.error} fields={{ role: { label: 'Role' }, worksiteIds: { label: 'Schools', id: 'member-schools' } }} />
+      <form onSubmit={form.handleSubmit(save)} noValidate>
         <fieldset className="choices">
           <legend>Role</legend>
           {roles.map((r) => (
@@ -213,14 +186,7 @@ function MemberEditor(props: { slug: string; editing: Editing; worksites: Worksi
             </div>
           </fieldset>
         ) : null}
-        <div className="form-actions">
-          <button type="submit" className="button-primary" disabled={busy}>
-            {busy ? 'Saving…' : 'Save'}
-          </button>
-          <button type="button" className="button-secondary" onClick={props.onCancel}>
-            Cancel
-          </button>
-        </div>
+        <FormActions busy={form.busy} onCancel={props.onCancel} />
       </form>
     </section>
   );

@@ -1,12 +1,17 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { DataTable } from '../components/data-table.js';
+import { EditButton } from '../components/edit-button.js';
 import { ErrorNotice, SuccessNotice } from '../components/error-notice.js';
 import { Field } from '../components/field.js';
+import { FormActions } from '../components/form-actions.js';
 import { PageHeader } from '../components/page-header.js';
 import { ListStatus } from '../components/status.js';
 import { api, ApiError, campaignPath } from '../lib/api.js';
 import { useCampaign } from '../lib/campaign.js';
 import { formatDateTime, formatNumber } from '../lib/format.js';
 import { useApi } from '../lib/use-api.js';
+import { useDraftEditor, type DraftEditorProps } from '../lib/use-draft-editor.js';
+import { useSubmit } from '../lib/use-submit.js';
 
 type Petition = {
   id: string;
@@ -62,10 +67,19 @@ const relationships: Record<string, string> = {
 export function PetitionsPage() {
   const campaign = useCampaign();
   const list = useApi<{ petitions: Petition[] }>(campaignPath(campaign.slug, '/petitions'));
-  const [editing, setEditing] = useState<Petition | 'new' | null>(null);
+  const editor = useDraftEditor<Petition | 'new'>(list.reload);
   const [reviewing, setReviewing] = useState<Petition | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
   const publicBase = campaign.detail.campaign.isDefault ? '' : `/c/${encodeURIComponent(campaign.slug)}`;
+  // One panel at a time: the editor and the review of held signatures replace each other.
+  const edit = (petition: Petition | 'new') => {
+    setReviewing(null);
+    editor.start(petition);
+  };
+  const review = (petition: Petition) => {
+    editor.setSaved(null);
+    editor.cancel();
+    setReviewing(petition);
+  };
 
   return (
     <>
@@ -73,81 +87,58 @@ export function PetitionsPage() {
         title="Petitions"
         intro={<p>Write the community petition and publish it on the public site. Signatures count once the signer confirms their email; suspicious ones wait for your review.</p>}
         actions={
-          editing === null ? (
-            <button type="button" className="button-primary" onClick={() => (setSaved(null), setReviewing(null), setEditing('new'))}>
+          editor.draft === null ? (
+            <button type="button" className="button-primary" onClick={() => edit('new')}>
               New petition
             </button>
           ) : null
         }
       />
-      {saved ? <SuccessNotice>{saved}</SuccessNotice> : null}
-      {editing !== null ? (
+      {editor.saved ? <SuccessNotice>{editor.saved}</SuccessNotice> : null}
+      {editor.draft !== null ? (
         <PetitionEditor
-          key={editing === 'new' ? 'new' : editing.id}
+          key={editor.draft === 'new' ? 'new' : editor.draft.id}
           slug={campaign.slug}
-          petition={editing === 'new' ? null : editing}
-          onCancel={() => setEditing(null)}
-          onSaved={(message) => {
-            setEditing(null);
-            setSaved(message);
-            list.reload();
-          }}
+          initial={editor.draft}
+          onCancel={editor.cancel}
+          onSaved={editor.finish}
         />
       ) : null}
       <ListStatus state={list} count={list.data?.petitions.length ?? 0} empty="No petitions yet." />
       {list.data && list.data.petitions.length > 0 ? (
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption className="visually-hidden">Petitions of the campaign</caption>
-            <thead>
-              <tr>
-                <th scope="col">Petition</th>
-                <th scope="col">Status</th>
-                <th scope="col">Confirmed</th>
-                <th scope="col">Awaiting email</th>
-                <th scope="col">Held</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.petitions.map((p) => (
-                <tr key={p.id}>
-                  <th scope="row" data-label="Petition">
-                    {p.title}
-                    <span className="subtle">
-                      {p.published ? (
-                        <a href={`${publicBase}/petition/${encodeURIComponent(p.slug)}`}>{`${publicBase}/petition/${p.slug}`}</a>
-                      ) : (
-                        `/petition/${p.slug}`
-                      )}
-                    </span>
-                  </th>
-                  <td data-label="Status">{p.published ? 'Published' : 'Draft'}</td>
-                  <td data-label="Confirmed">
-                    {formatNumber(p.signatures.confirmed)} <span className="subtle">of {formatNumber(p.goal)}</span>
-                  </td>
-                  <td data-label="Awaiting email">{formatNumber(p.signatures.pendingConfirmation)}</td>
-                  <td data-label="Held">{formatNumber(p.signatures.heldForReview)}</td>
-                  <td className="row-actions">
-                    <button type="button" className="button-secondary" onClick={() => (setSaved(null), setReviewing(null), setEditing(p))} aria-label={`Edit ${p.title}`}>
-                      Edit
-                    </button>{' '}
-                    <button type="button" className="button-secondary" onClick={() => (setSaved(null), setEditing(null), setReviewing(p))} aria-label={`Review held signatures of ${p.title}`}>
-                      Review held
-                    </button>{' '}
-                    {campaign.can('export.individual') ? (
-                      <a className="button-secondary" href={campaignPath(campaign.slug, `/petitions/${p.id}/signers.csv`)} download>
-                        Export CSV<span className="visually-hidden"> of the signers of {p.title}</span>
-                      </a>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="Petitions of the campaign" columns={['Petition', 'Status', 'Confirmed', 'Awaiting email', 'Held']} actions="Actions">
+          {list.data.petitions.map((p) => (
+            <tr key={p.id}>
+              <th scope="row" data-label="Petition">
+                {p.title}
+                <span className="subtle">
+                  {p.published ? (
+                    <a href={`${publicBase}/petition/${encodeURIComponent(p.slug)}`}>{`${publicBase}/petition/${p.slug}`}</a>
+                  ) : (
+                    `/petition/${p.slug}`
+                  )}
+                </span>
+              </th>
+              <td data-label="Status">{p.published ? 'Published' : 'Draft'}</td>
+              <td data-label="Confirmed">
+                {formatNumber(p.signatures.confirmed)} <span className="subtle">of {formatNumber(p.goal)}</span>
+              </td>
+              <td data-label="Awaiting email">{formatNumber(p.signatures.pendingConfirmation)}</td>
+              <td data-label="Held">{formatNumber(p.signatures.heldForReview)}</td>
+              <td className="row-actions">
+                <EditButton name={p.title} onClick={() => edit(p)} />{' '}
+                <button type="button" className="button-secondary" onClick={() => review(p)} aria-label={`Review held signatures of ${p.title}`}>
+                  Review held
+                </button>{' '}
+                {campaign.can('export.individual') ? (
+                  <a className="button-secondary" href={campaignPath(campaign.slug, `/petitions/${p.id}/signers.csv`)} download>
+                    Export CSV<span className="visually-hidden"> of the signers of {p.title}</span>
+                  </a>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
       {reviewing ? (
         <HeldReview
@@ -162,8 +153,8 @@ export function PetitionsPage() {
   );
 }
 
-function PetitionEditor(props: { slug: string; petition: Petition | null; onCancel: () => void; onSaved: (message: string) => void }) {
-  const p = props.petition;
+function PetitionEditor(props: DraftEditorProps<Petition | 'new'>) {
+  const p = props.initial === 'new' ? null : props.initial;
   const [draft, setDraft] = useState<Draft>({
     slug: p?.slug ?? '',
     title: p?.title ?? '',
@@ -172,26 +163,17 @@ function PetitionEditor(props: { slug: string; petition: Petition | null; onCanc
     goal: p ? String(p.goal) : '1000',
     published: p?.published ?? false,
   });
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useSubmit('Something went wrong. Try again.');
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
-  const set = (key: keyof Draft) => (value: string | boolean) => setDraft((d) => ({ ...d, [key]: value }));
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
-  async function submit(event: FormEvent): Promise<void> {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
+  async function save(): Promise<void> {
     const body = { ...draft, goal: Number(draft.goal) };
-    try {
-      if (p) await api.put(campaignPath(props.slug, `/petitions/${p.id}`), body);
-      else await api.post(campaignPath(props.slug, '/petitions'), body);
-      props.onSaved(`Saved “${draft.title}”${draft.published ? ': it is on the public site.' : ' as a draft.'}`);
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'internal', 'Something went wrong. Try again.'));
-      setBusy(false);
-    }
+    if (p) await api.put(campaignPath(props.slug, `/petitions/${p.id}`), body);
+    else await api.post(campaignPath(props.slug, '/petitions'), body);
+    props.onSaved(`Saved “${draft.title}”${draft.published ? ': it is on the public site.' : ' as a draft.'}`);
   }
 
   const fields = {
@@ -206,35 +188,28 @@ function PetitionEditor(props: { slug: string; petition: Petition | null; onCanc
       <h2 id={headingId} ref={headingRef} tabIndex={-1}>
         {p ? `Edit “${p.title}”` : 'New petition'}
       </h2>
-      <ErrorNotice error={error} fields={fields} />
-      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
-        <Field label="Title" id={fields.title.id} error={error?.fieldReason('title')}>
-          {(c) => <input {...c} value={draft.title} onChange={(e) => set('title')(e.target.value)} maxLength={200} required />}
+      <ErrorNotice error={form.error} fields={fields} />
+      <form className="form" onSubmit={form.handleSubmit(save)} noValidate>
+        <Field label="Title" id={fields.title.id} error={form.reason('title')}>
+          {(c) => <input {...c} value={draft.title} onChange={(e) => set('title', e.target.value)} maxLength={200} required />}
         </Field>
-        <Field label="Web address" id={fields.slug.id} hint="Lowercase letters, digits and dashes: the petition's address is /petition/<this>." error={error?.fieldReason('slug')}>
-          {(c) => <input {...c} value={draft.slug} onChange={(e) => set('slug')(e.target.value)} maxLength={80} required />}
+        <Field label="Web address" id={fields.slug.id} hint="Lowercase letters, digits and dashes: the petition's address is /petition/<this>." error={form.reason('slug')}>
+          {(c) => <input {...c} value={draft.slug} onChange={(e) => set('slug', e.target.value)} maxLength={80} required />}
         </Field>
-        <Field label="Addressed to" id={fields.target.id} hint="Who the petition asks, e.g. the board of directors." error={error?.fieldReason('target')}>
-          {(c) => <input {...c} value={draft.target} onChange={(e) => set('target')(e.target.value)} maxLength={200} required />}
+        <Field label="Addressed to" id={fields.target.id} hint="Who the petition asks, e.g. the board of directors." error={form.reason('target')}>
+          {(c) => <input {...c} value={draft.target} onChange={(e) => set('target', e.target.value)} maxLength={200} required />}
         </Field>
-        <Field label="Text" id={fields.text.id} hint="Separate paragraphs with an empty line." error={error?.fieldReason('text')}>
-          {(c) => <textarea {...c} value={draft.text} onChange={(e) => set('text')(e.target.value)} rows={8} required />}
+        <Field label="Text" id={fields.text.id} hint="Separate paragraphs with an empty line." error={form.reason('text')}>
+          {(c) => <textarea {...c} value={draft.text} onChange={(e) => set('text', e.target.value)} rows={8} required />}
         </Field>
-        <Field label="Goal" id={fields.goal.id} hint="The number of signatures the progress bar aims at." error={error?.fieldReason('goal')}>
-          {(c) => <input {...c} type="number" min={1} inputMode="numeric" value={draft.goal} onChange={(e) => set('goal')(e.target.value)} required />}
+        <Field label="Goal" id={fields.goal.id} hint="The number of signatures the progress bar aims at." error={form.reason('goal')}>
+          {(c) => <input {...c} type="number" min={1} inputMode="numeric" value={draft.goal} onChange={(e) => set('goal', e.target.value)} required />}
         </Field>
         <div className="checkbox">
-          <input type="checkbox" id="petition-published" checked={draft.published} onChange={(e) => set('published')(e.target.checked)} />
+          <input type="checkbox" id="petition-published" checked={draft.published} onChange={(e) => set('published', e.target.checked)} />
           <label htmlFor="petition-published">Published: anyone can read and sign it</label>
         </div>
-        <div className="form-actions">
-          <button type="submit" className="button-primary" disabled={busy}>
-            {busy ? 'Saving…' : 'Save'}
-          </button>
-          <button type="button" className="button-secondary" onClick={props.onCancel}>
-            Cancel
-          </button>
-        </div>
+        <FormActions busy={form.busy} onCancel={props.onCancel} />
       </form>
     </section>
   );
@@ -270,52 +245,37 @@ function HeldReview(props: { slug: string; petition: Petition; onChanged: () => 
       <ErrorNotice error={error} />
       <ListStatus state={held} count={held.data?.signatures.length ?? 0} empty="Nothing is waiting for review." />
       {held.data && held.data.signatures.length > 0 ? (
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption className="visually-hidden">Signatures held for review</caption>
-            <thead>
-              <tr>
-                <th scope="col">Signer</th>
-                <th scope="col">Why held</th>
-                <th scope="col">Signed</th>
-                <th scope="col">
-                  <span className="visually-hidden">Decision</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {held.data.signatures.map((s) => (
-                <tr key={s.id}>
-                  <th scope="row" data-label="Signer">
-                    {s.givenName} {s.familyName}
-                    <span className="subtle">
-                      {s.email} · {relationships[s.relationship] ?? s.relationship}
-                      {s.city ? ` · ${s.city}` : ''}
-                      {s.postalCode ? ` ${s.postalCode}` : ''}
-                    </span>
-                    {s.comment ? <span className="subtle">“{s.comment}”</span> : null}
-                  </th>
-                  <td data-label="Why held">
-                    {s.holdReason ? (holdReasons[s.holdReason] ?? s.holdReason) : 'Held'}
-                    <span className="subtle">
-                      {s.emailConfirmed ? 'Email confirmed' : 'Email not confirmed'} · {s.source === 'osdi' ? 'API' : 'web form'}
-                      {s.ipGroup ? ` · network ${s.ipGroup}` : ''}
-                    </span>
-                  </td>
-                  <td data-label="Signed">{formatDateTime(s.createdAt)}</td>
-                  <td className="row-actions">
-                    <button type="button" className="button-secondary" onClick={() => void decide(s, 'approve')} aria-label={`Approve the signature of ${s.givenName} ${s.familyName}`}>
-                      Approve
-                    </button>{' '}
-                    <button type="button" className="button-secondary" onClick={() => void decide(s, 'reject')} aria-label={`Reject the signature of ${s.givenName} ${s.familyName}`}>
-                      Reject
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="Signatures held for review" columns={['Signer', 'Why held', 'Signed']} actions="Decision">
+          {held.data.signatures.map((s) => (
+            <tr key={s.id}>
+              <th scope="row" data-label="Signer">
+                {s.givenName} {s.familyName}
+                <span className="subtle">
+                  {s.email} · {relationships[s.relationship] ?? s.relationship}
+                  {s.city ? ` · ${s.city}` : ''}
+                  {s.postalCode ? ` ${s.postalCode}` : ''}
+                </span>
+                {s.comment ? <span className="subtle">“{s.comment}”</span> : null}
+              </th>
+              <td data-label="Why held">
+                {s.holdReason ? (holdReasons[s.holdReason] ?? s.holdReason) : 'Held'}
+                <span className="subtle">
+                  {s.emailConfirmed ? 'Email confirmed' : 'Email not confirmed'} · {s.source === 'osdi' ? 'API' : 'web form'}
+                  {s.ipGroup ? ` · network ${s.ipGroup}` : ''}
+                </span>
+              </td>
+              <td data-label="Signed">{formatDateTime(s.createdAt)}</td>
+              <td className="row-actions">
+                <button type="button" className="button-secondary" onClick={() => void decide(s, 'approve')} aria-label={`Approve the signature of ${s.givenName} ${s.familyName}`}>
+                  Approve
+                </button>{' '}
+                <button type="button" className="button-secondary" onClick={() => void decide(s, 'reject')} aria-label={`Reject the signature of ${s.givenName} ${s.familyName}`}>
+                  Reject
+                </button>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
       <p>
         <button type="button" className="button-link" onClick={props.onClose}>

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
+import { DataTable } from '../components/data-table.js';
 import { ErrorNotice, InfoNotice, SuccessNotice } from '../components/error-notice.js';
 import { Field } from '../components/field.js';
 import { PageHeader } from '../components/page-header.js';
-import { EmptyState, LoadError, Loading } from '../components/status.js';
+import { ListStatus } from '../components/status.js';
 import { api, ApiError, campaignPath } from '../lib/api.js';
 import { useCampaign } from '../lib/campaign.js';
 import { formatDate, formatDateTime, formatNumber, todayIso } from '../lib/format.js';
@@ -228,34 +229,23 @@ export function RosterImportPage() {
           {diff.changed.length > 0 ? (
             <>
               <h3>Changed ({formatNumber(diff.counts.changed)})</h3>
-              <div className="table-wrap">
-                <table className="data-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">Line</th>
-                      <th scope="col">Name</th>
-                      <th scope="col">Changes</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {diff.changed.map((row) => (
-                      <tr key={row.line ?? row.personId}>
-                        <td>{row.line}</td>
-                        <th scope="row">
-                          {row.familyName}, {row.givenName}
-                        </th>
-                        <td>
-                          {row.changes.map((c) => (
-                            <div key={c.field}>
-                              {fieldLabels[c.field] ?? c.field}: {c.from ?? '—'} → {c.to ?? '—'}
-                            </div>
-                          ))}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable columns={['Line', 'Name', 'Changes']}>
+                {diff.changed.map((row) => (
+                  <tr key={row.line ?? row.personId}>
+                    <td>{row.line}</td>
+                    <th scope="row">
+                      {row.familyName}, {row.givenName}
+                    </th>
+                    <td>
+                      {row.changes.map((c) => (
+                        <div key={c.field}>
+                          {fieldLabels[c.field] ?? c.field}: {c.from ?? '—'} → {c.to ?? '—'}
+                        </div>
+                      ))}
+                    </td>
+                  </tr>
+                ))}
+              </DataTable>
             </>
           ) : null}
           <DiffTable title="Leaving (not in the file)" rows={diff.leaving} total={diff.counts.leaving} />
@@ -289,46 +279,28 @@ export function RosterImportPage() {
 
       <section className="section" aria-labelledby="history-heading">
         <h2 id="history-heading">Past imports</h2>
-        {history.error ? <LoadError error={history.error} retry={history.reload} /> : null}
-        {history.loading && !history.data ? <Loading /> : null}
-        {history.data && history.data.imports.length === 0 ? <EmptyState title="No imports yet." /> : null}
+        <ListStatus state={history} count={history.data?.imports.length ?? 0} empty="No imports yet." />
         {history.data && history.data.imports.length > 0 ? (
-          <div className="table-wrap">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">File</th>
-                  <th scope="col">Effective</th>
-                  <th scope="col">New / changed / invalid</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {history.data.imports.map((item) => (
-                  <tr key={item.id}>
-                    <td>{formatDateTime(item.createdAt)}</td>
-                    <td>{item.fileName ?? '—'}</td>
-                    <td>{formatDate(item.effectiveDate)}</td>
-                    <td>
-                      {formatNumber(item.counts.new)} / {formatNumber(item.counts.changed)} / {formatNumber(item.counts.invalid)}
-                    </td>
-                    <td>{item.status === 'undone' ? `Undone by ${item.undoneBy ?? '?'}` : 'Applied'}</td>
-                    <td>
-                      {item.id === latestApplied?.id ? (
-                        <button type="button" className="button-secondary" onClick={() => void undo(item)} disabled={busy !== null}>
-                          Undo
-                        </button>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={['When', 'File', 'Effective', 'New / changed / invalid', 'Status']} actions="Actions">
+            {history.data.imports.map((item) => (
+              <tr key={item.id}>
+                <td>{formatDateTime(item.createdAt)}</td>
+                <td>{item.fileName ?? '—'}</td>
+                <td>{formatDate(item.effectiveDate)}</td>
+                <td>
+                  {formatNumber(item.counts.new)} / {formatNumber(item.counts.changed)} / {formatNumber(item.counts.invalid)}
+                </td>
+                <td>{item.status === 'undone' ? `Undone by ${item.undoneBy ?? '?'}` : 'Applied'}</td>
+                <td>
+                  {item.id === latestApplied?.id ? (
+                    <button type="button" className="button-secondary" onClick={() => void undo(item)} disabled={busy !== null}>
+                      Undo
+                    </button>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         ) : null}
         <InfoNotice>
           <p>Only the latest import can be undone. An import whose new people have since been rated or talked to cannot be undone.</p>
@@ -346,32 +318,19 @@ function DiffTable(props: { title: string; rows: PreviewPerson[]; total: number 
         {props.title} ({formatNumber(props.total)}
         {props.total > props.rows.length ? `, first ${formatNumber(props.rows.length)} shown` : ''})
       </h3>
-      <div className="table-wrap">
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">Line</th>
-              <th scope="col">Name</th>
-              <th scope="col">School</th>
-              <th scope="col">Job title</th>
-              <th scope="col">Employee ID</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.rows.map((row) => (
-              <tr key={`${row.line ?? ''}-${row.personId ?? ''}-${row.employeeId ?? ''}`}>
-                <td>{row.line ?? '—'}</td>
-                <th scope="row">
-                  {row.familyName}, {row.givenName}
-                </th>
-                <td>{row.worksiteName ?? '—'}</td>
-                <td>{row.jobTitle ?? '—'}</td>
-                <td>{row.employeeId ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable columns={['Line', 'Name', 'School', 'Job title', 'Employee ID']}>
+        {props.rows.map((row) => (
+          <tr key={`${row.line ?? ''}-${row.personId ?? ''}-${row.employeeId ?? ''}`}>
+            <td>{row.line ?? '—'}</td>
+            <th scope="row">
+              {row.familyName}, {row.givenName}
+            </th>
+            <td>{row.worksiteName ?? '—'}</td>
+            <td>{row.jobTitle ?? '—'}</td>
+            <td>{row.employeeId ?? '—'}</td>
+          </tr>
+        ))}
+      </DataTable>
     </>
   );
 }
