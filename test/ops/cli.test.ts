@@ -129,6 +129,11 @@ describe('unionhall demo', () => {
       await db.insert(worksites).values({ campaignId: original.id, employerId: site!.employerId, name: 'Temporary School' });
     });
 
+    // A --date that is not a date changes nothing.
+    const badDate = await cli('demo', '--reset', '--date', 'June 20');
+    expect(badDate.code).toBe(1);
+    expect(badDate.stderr.trim()).toBe('--date must be a date as YYYY-MM-DD, not "June 20".');
+
     const reset = await cli('demo', '--reset');
     expect(reset.code, reset.stderr).toBe(0);
     expect(reset.stderr).toContain('Removed the demo campaign.');
