@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import '../src/demo/demo-steps.js';
+import { AS_OF_THE_SEEDS } from '../test/support/demo-date.js';
 import { loadDemo, type DemoContext } from '../src/demo/load-demo.js';
 import type { Majority } from '../src/domain/majority/majority-service.js';
 import { addMember, createAccount, TEST_PASSWORD } from '../test/support/factories.js';
@@ -12,7 +13,7 @@ const quiet = () => ({ tick: () => undefined, done: () => undefined });
 
 beforeAll(async () => {
   t = await startBrowserApp();
-  demo = await loadDemo(t.database.db, quiet);
+  demo = await loadDemo(t.database.db, quiet, AS_OF_THE_SEEDS);
 });
 afterAll(async () => t?.close());
 

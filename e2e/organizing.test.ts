@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import '../src/demo/demo-steps.js';
+import { AS_OF_THE_SEEDS } from '../test/support/demo-date.js';
 import { DEMO_ROSTER_EFFECTIVE } from '../src/demo/demo-roster-csv.js';
 import { DEMO_SLUG, loadDemo, type DemoContext } from '../src/demo/load-demo.js';
 import { addMember, createAccount, TEST_PASSWORD } from '../test/support/factories.js';
@@ -10,7 +11,7 @@ let t: BrowserApp;
 let demo: DemoContext;
 beforeAll(async () => {
   t = await startBrowserApp();
-  demo = await loadDemo(t.database.db, () => ({ tick: () => undefined, done: () => undefined }));
+  demo = await loadDemo(t.database.db, () => ({ tick: () => undefined, done: () => undefined }), AS_OF_THE_SEEDS);
 });
 afterAll(async () => t?.close());
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import '../src/demo/demo-steps.js';
+import { AS_OF_THE_SEEDS } from '../test/support/demo-date.js';
 import { loadDemo } from '../src/demo/load-demo.js';
 import { campaigns } from '../src/db/schema/index.js';
 import { createDemoPdf } from '../src/demo/demo-pdf.js';
@@ -12,7 +13,7 @@ let email: string;
 
 beforeAll(async () => {
   t = await startBrowserApp();
-  await loadDemo(t.database.db, () => ({ tick: () => undefined, done: () => undefined }));
+  await loadDemo(t.database.db, () => ({ tick: () => undefined, done: () => undefined }), AS_OF_THE_SEEDS);
   const [demo] = await t.database.db.select().from(campaigns);
   const organizer = await createAccount(t.database.db, { name: 'Olivia Organizer' });
   await addMember(t.database.db, organizer.id, demo!.id, 'organizer');

@@ -11,7 +11,8 @@ let rallySlug: string;
 
 beforeAll(async () => {
   t = await startBrowserApp();
-  await loadDemo(t.database.db, () => ({ tick: () => undefined, done: () => undefined }));
+  // Loaded as of today, as `unionhall serve` does: the demo's own upcoming events are listed too.
+  await loadDemo(t.database.db, () => ({ tick: () => undefined, done: () => undefined }), { now: t.services.now() });
   // An upcoming event, so the events pages show a list and the RSVP form.
   const [demo] = await t.database.db.select().from(campaigns);
   const startsAt = new Date(Date.now() + 10 * 24 * 3600_000);

@@ -9,6 +9,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
+import { DEMO_ROSTER_EFFECTIVE } from '../src/demo/demo-roster-csv.js';
+import { createStoryCalendar } from '../src/demo/story-calendar.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/browser.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -95,7 +97,8 @@ async function main(): Promise<void> {
     await shot(page, 'coverage');
     await menu.getByRole('link', { name: 'Import roster' }).click();
     await page.getByLabel('CSV file').setInputFiles(path.join(root, 'demo', 'roster.csv'));
-    await page.getByLabel('Effective date').fill('2015-08-17');
+    // The server loaded the demo as of today: its roster export is dated in the story's year.
+    await page.getByLabel('Effective date').fill(createStoryCalendar(new Date()).date(DEMO_ROSTER_EFFECTIVE));
     await page.getByRole('button', { name: 'Preview changes' }).click();
     await page.getByRole('heading', { name: /What this import would do/ }).waitFor();
     await shot(page, 'roster-import', { fullPage: true });

@@ -21,7 +21,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
     const services = createServices({ db: database.db, config });
     if (options.demo !== false && (await services.repositories.campaigns.count()) === 0 && !(await hasDemo(database.db))) {
       log('Empty database: loading the demo campaign…');
-      await loadDemo(database.db, createProgress);
+      await loadDemo(database.db, createProgress, { now: services.now() });
     }
     const close = async (): Promise<void> => {
       services.mailer.close();

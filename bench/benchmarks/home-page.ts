@@ -15,7 +15,7 @@ export const homePageBenchmark: Benchmark = {
   async run(context) {
     const app = await startBenchApp(context);
     context.log('Loading the demo campaign…');
-    await loadDemo(app.runtime.database.db, () => ({ tick: () => undefined, done: () => undefined }));
+    await loadDemo(app.runtime.database.db, () => ({ tick: () => undefined, done: () => undefined }), { now: app.runtime.services.now() });
     const probe = await fetch(`${app.url}/`);
     const body = await probe.text();
     if (probe.status !== 200 || !body.includes('Meridian Educators United')) throw new Error(`GET / answered ${probe.status}`);

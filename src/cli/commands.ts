@@ -6,7 +6,9 @@ import { boot } from '../bootstrap.js';
 import type { Config } from '../config.js';
 import { openDatabase } from '../db/open-database.js';
 import { runMigrations } from '../db/migrate.js';
+import { DEMO_ROSTER_EFFECTIVE } from '../demo/demo-roster-csv.js';
 import { DEMO_SLUG, loadDemo, removeDemo } from '../demo/load-demo.js';
+import { isIsoDate } from '../domain/cards/card-dates.js';
 import { AppError } from '../errors.js';
 import { createProgress } from './progress.js';
 import { verifyCampaignCards } from './verify-cards.js';
@@ -23,7 +25,12 @@ export async function runMigrate(config: Config): Promise<void> {
   }
 }
 
-export async function runDemo(config: Config, reset: boolean): Promise<void> {
+/**
+ * `date` (YYYY-MM-DD, default today) is the day the demo is loaded as of: its story is moved to
+ * the latest spring that is over by then (see src/demo/story-calendar.ts).
+ */
+export async function runDemo(config: Config, reset: boolean, date?: string): Promise<void> {
+  if (date !== undefined && !isIsoDate(date)) throw new AppError('validation_failed', `--date must be a date as YYYY-MM-DD, not "${date.slice(0, 40)}".`);
   const runtime = await boot(config, { demo: false });
   try {
     const existing = await runtime.services.repositories.campaigns.findBySlug(DEMO_SLUG);
@@ -39,7 +46,9 @@ export async function runDemo(config: Config, reset: boolean): Promise<void> {
       await removeDemo(runtime.database.db);
       say('Removed the demo campaign.');
     }
-    const context = await loadDemo(runtime.database.db, createProgress);
+    // Noon in Los Angeles, the demo's time zone, on the given day.
+    const now = date === undefined ? runtime.services.now() : new Date(`${date}T19:00:00Z`);
+    const context = await loadDemo(runtime.database.db, createProgress, { now });
     for (const member of kept) {
       const names = new Set(oldSites.filter((s) => member.worksiteIds.includes(s.id)).map((s) => s.name));
       const worksiteIds = context.worksites.filter((s) => names.has(s.name)).map((s) => s.id);
@@ -48,6 +57,7 @@ export async function runDemo(config: Config, reset: boolean): Promise<void> {
     }
     if (kept.length > 0) say(`Kept ${kept.length} member${kept.length === 1 ? '' : 's'} of the demo campaign.`);
     say(`Loaded the demo campaign "${DEMO_SLUG}": ${context.worksites.length} schools, ${context.educators.length} educators in the unit.`);
+    say(`Its story is dated February–June ${context.calendar.year}; demo/roster.csv is the roster as of ${context.calendar.date(DEMO_ROSTER_EFFECTIVE)} (--effective ${context.calendar.date(DEMO_ROSTER_EFFECTIVE)}).`);
   } finally {
     await runtime.close();
   }

@@ -18,9 +18,10 @@ program.command('migrate').description('apply database migrations and exit').act
 
 program
   .command('demo')
-  .description('load the demo campaign (or, with --reset, remove and reload it)')
+  .description('load the demo campaign (or, with --reset, remove and reload it); its story is dated in the last spring before today')
   .option('--reset', 'remove the demo campaign first')
-  .action(async (opts: { reset?: boolean }) => runDemo(loadConfig(), Boolean(opts.reset)));
+  .option('--date <YYYY-MM-DD>', 'load it as if today were this date (e.g. 2015-06-20 for the seeds’ own dates)')
+  .action(async (opts: { reset?: boolean; date?: string }) => runDemo(loadConfig(), Boolean(opts.reset), opts.date));
 
 const user = program.command('user').description('manage organizer accounts');
 user

@@ -8,6 +8,7 @@ import { confirmationMessage } from '../domain/cards/cards-service.js';
 import { cardsForMajority } from '../domain/majority/thresholds.js';
 import { campaignName } from './demo-names.js';
 import { demoSteps, type DemoContext } from './load-demo.js';
+import type { StoryCalendar } from './story-calendar.js';
 
 export const DEMO_CARD_TITLE = 'Authorization for representation';
 export const DEMO_CARD_BODY = [
@@ -16,11 +17,21 @@ export const DEMO_CARD_BODY = [
   'This card is confidential. It will not be shown to my employer.',
 ].join('\n\n');
 
-/** The seeds' story, as numbers the dashboard must show (see the tests of the demo). */
+/** The seeds' story, as numbers the dashboard must show (see the tests of the demo), in 2015. */
 export const DEMO_STORY = {
   april: { asOf: '2015-04-24', supporters: 67, schools: 7 },
   june: { asOf: '2015-06-15', supporters: 146, schools: 21 },
 } as const;
+
+type Checkpoint = { asOf: string; supporters: number; schools: number };
+
+/** The same checkpoints, on the dates of a demo loaded with `calendar` (`demo.calendar`). */
+export function demoStory(calendar: Pick<StoryCalendar, 'date'>): { april: Checkpoint; june: Checkpoint } {
+  return {
+    april: { ...DEMO_STORY.april, asOf: calendar.date(DEMO_STORY.april.asOf) },
+    june: { ...DEMO_STORY.june, asOf: calendar.date(DEMO_STORY.june.asOf) },
+  };
+}
 
 // A one-page PDF standing in for a scanned paper card.
 const demoScan = Buffer.from(
@@ -38,11 +49,12 @@ function spread(total: number, slots: number): number[] {
 // Cards that tell the seeds' story: 67 educators at 7 schools by late April 2015, 146 at 21 schools
 // by mid-June, the largest school past 50% (the filing packet of issue 5 uses it), plus the things
 // a real drive has: a few paper cards, one person who signed twice, two revoked cards and two cards
-// that match no one on the roster (they wait in the review queue).
+// that match no one on the roster (they wait in the review queue). Dates are planned in 2015 and
+// moved to the demo's year as each card is made.
 async function loadDemoCards(context: DemoContext): Promise<void> {
-  const { db, random } = context;
+  const { db, random, calendar } = context;
   const employerNames = new Map((await db.select().from(employers).where(eq(employers.campaignId, context.campaignId))).map((e) => [e.id, e.name]));
-  const [inserted] = await db.insert(cardTexts).values({ campaignId: context.campaignId, version: 1, title: DEMO_CARD_TITLE, body: DEMO_CARD_BODY, createdAt: new Date('2015-02-20T17:00:00Z') }).returning();
+  const [inserted] = await db.insert(cardTexts).values({ campaignId: context.campaignId, version: 1, title: DEMO_CARD_TITLE, body: DEMO_CARD_BODY, createdAt: calendar.instant('2015-02-20T17:00:00Z') }).returning();
   if (!inserted) throw new Error('could not create the demo card text');
   const text = inserted;
 
@@ -67,6 +79,9 @@ async function loadDemoCards(context: DemoContext): Promise<void> {
       const j = random.int(0, k);
       [order[k], order[j]] = [order[j] as Educator, order[k] as Educator];
     }
+    // Those who leave at the end of June sign last, if at all: after the story the supporters are
+    // still the June ones (146 at 21 schools), as on the public home page of a demo loaded today.
+    order.sort((a, b) => Number(a.leaves) - Number(b.leaves));
     const april = aprilCounts[i] ?? 0;
     const june = juneCounts[i] ?? 0;
     if (june > order.length - 1) throw new Error(`demo school ${school.site.name} is too small for ${june} cards`);
@@ -91,7 +106,8 @@ async function loadDemoCards(context: DemoContext): Promise<void> {
     return { ...w, employerName: employerNames.get(w.employerId) ?? w.name };
   };
 
-  function addCard(input: { educator: Educator | null; name: string; email: string | null; worksiteId: string; signedOn: string; source: 'electronic' | 'paper' }): string {
+  function addCard(story: { educator: Educator | null; name: string; email: string | null; worksiteId: string; signedOn: string; source: 'electronic' | 'paper' }): string {
+    const input = { ...story, signedOn: calendar.date(story.signedOn) };
     const w = site(input.worksiteId);
     // Evenings, Los Angeles time (UTC−7 in spring): teachers sign after school.
     const signedAt = input.source === 'electronic' ? new Date(`${input.signedOn}T${String(random.int(15, 22)).padStart(2, '0')}:${String(random.int(0, 59)).padStart(2, '0')}:00-07:00`) : null;
@@ -147,7 +163,7 @@ async function loadDemoCards(context: DemoContext): Promise<void> {
   // Two signed in May and withdrew in early June, after a one-on-one with their principal.
   for (const educator of leftOver.filter((e) => e.worksiteId !== largest.site.id).slice(0, 2)) {
     const id = addCard({ educator, name: `${educator.givenName} ${educator.familyName}`, email: educator.personalEmail, worksiteId: educator.worksiteId, signedOn: addDays('2015-05-04', random.int(0, 10)), source: 'electronic' });
-    revocations.push({ cardId: id, campaignId: context.campaignId, effectiveOn: addDays('2015-06-01', random.int(0, 5)), reason: 'Asked in writing to withdraw the card.', createdAt: new Date('2015-06-08T18:00:00Z') });
+    revocations.push({ cardId: id, campaignId: context.campaignId, effectiveOn: calendar.date(addDays('2015-06-01', random.int(0, 5))), reason: 'Asked in writing to withdraw the card.', createdAt: calendar.instant('2015-06-08T18:00:00Z') });
   }
   // Two cards that match no one: a nickname and a name the roster spells differently.
   const reviewSchool = juneSchools[3]?.site ?? largest.site;

@@ -6,15 +6,27 @@ import { demoSteps, type DemoContext } from './load-demo.js';
 // The employer's campaign as the seeds tell it (spring 2015), with invented people and documents:
 // counsel's memo to principals, one-on-ones in principals' offices, the dues-cost pitch, alumni
 // calling parents to sign against the union, organizers kept off campus on their own time, and the
-// union newsletter blocked from staff email.
+// union newsletter blocked from staff email. Dates are the seeds', moved by the demo's calendar,
+// in the records and inside the documents alike.
 
 const text = (s: string): Buffer => Buffer.from(s, 'utf8');
+
+const weekdays = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
+const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+const two = (n: number): string => String(n).padStart(2, '0');
+
+/** An email Date header at Los Angeles summer time (−0700), with the weekday of the moved date. */
+function mailDate(instant: Date): string {
+  const local = new Date(instant.getTime() - 7 * 3_600_000);
+  return `${weekdays[local.getUTCDay()]}, ${local.getUTCDate()} ${months[local.getUTCMonth()]} ${local.getUTCFullYear()} ${two(local.getUTCHours())}:${two(local.getUTCMinutes())}:${two(local.getUTCSeconds())} -0700`;
+}
 
 async function loadConductDemo(context: DemoContext): Promise<void> {
   const repository = createConductRepository(context.db);
   // The demo's clock runs with the story: each incident is recorded the day after it happened and
   // shared with counsel or charged a week later, so the history reads as it would have.
-  let clock = new Date('2015-03-01T17:00:00Z');
+  const { calendar } = context;
+  let clock = calendar.instant('2015-03-01T17:00:00Z');
   const service = createConductService({ conduct: repository, now: () => clock });
   const campaign = { id: context.campaignId, jurisdiction: 'ca_perb' as const };
   const site = (index: number) => {
@@ -41,14 +53,19 @@ async function loadConductDemo(context: DemoContext): Promise<void> {
   const alumniCaller = await agent('Alumni outreach volunteers', 'other', 'Recruited by the network office', null);
 
   const file = (filename: string, mediaType: string, description: string, content: Buffer) => service.addAttachment(campaign, { filename, mediaType, description, content, accountId: null });
-  const memo = await file('Pellworth memo to principals 2015-03-12.pdf', 'application/pdf', 'Memo from network counsel to all principals, given to the committee by a school administrator', await renderDemoMemoPdf());
+  const memo = await file(
+    calendar.text('Pellworth memo to principals 2015-03-12.pdf'),
+    'application/pdf',
+    'Memo from network counsel to all principals, given to the committee by a school administrator',
+    await renderDemoMemoPdf({ date: calendar.text('March 12, 2015') }),
+  );
   const factSheet = await file('Meridian union fact sheet.pdf', 'application/pdf', 'Handed out in staff mailboxes at several schools', await renderDemoFactSheetPdf());
   const voicemail = await file(
-    'Voicemail transcript - parent call 2015-04-14.txt',
+    calendar.text('Voicemail transcript - parent call 2015-04-14.txt'),
     'text/plain',
     'Transcribed by the parent who received it',
     text(
-      'Voicemail left for a Cedar Hills Middle parent, April 14, 2015, 6:42 pm (transcribed by the parent):\n\n' +
+      calendar.text('Voicemail left for a Cedar Hills Middle parent, April 14, 2015, 6:42 pm (transcribed by the parent):\n\n') +
         '"Hi, this is a Meridian graduate calling on behalf of the school community. Some teachers are trying to bring in an outside union, ' +
         'and we think that would hurt the school. We are asking parents to sign a petition supporting Meridian staying the way it is. ' +
         'You can sign at the front office this week. Thanks!"\n',
@@ -59,14 +76,16 @@ async function loadConductDemo(context: DemoContext): Promise<void> {
     'message/rfc822',
     'Delivery failure report received when the newsletter was sent to staff addresses',
     text(
-      'From: Mail Delivery System <postmaster@meridianschools.example>\r\nTo: newsletter@meridianeducators.example\r\nDate: Wed, 6 May 2015 16:05:12 -0700\r\n' +
+      `From: Mail Delivery System <postmaster@meridianschools.example>\r\nTo: newsletter@meridianeducators.example\r\nDate: ${mailDate(calendar.instant('2015-05-06T16:05:12-07:00'))}\r\n` +
         'Subject: Undeliverable: Meridian Educators United - May newsletter\r\n\r\n' +
         'Your message to 812 recipients at meridianschools.example was rejected.\r\nReason: 550 5.7.1 Message blocked by organization policy (sender domain on block list).\r\n',
     ),
   );
 
   const base = { occurredTime: null, description: '', worksiteIds: [], agentIds: [], witnessIds: [], attachmentIds: [], quotes: [], reportedBy: null } satisfies Partial<IncidentInput>;
-  const log = async (input: Omit<IncidentInput, keyof typeof base> & Partial<IncidentInput>, status?: { status: 'shared_with_counsel' | 'charge_filed'; chargeNumber?: string }) => {
+  // `occurredOn` is the seeds' date; it is moved here.
+  const log = async (story: Omit<IncidentInput, keyof typeof base> & Partial<IncidentInput>, status?: { status: 'shared_with_counsel' | 'charge_filed'; chargeNumber?: string }) => {
+    const input = { ...story, occurredOn: calendar.date(story.occurredOn) };
     const day = new Date(`${input.occurredOn}T17:00:00Z`).getTime();
     clock = new Date(day + 86_400_000);
     const incident = await service.createIncident(campaign, { ...base, ...input }, null);

@@ -56,7 +56,9 @@ const pages: Page[] = [
   { heading: '8. Questions', paragraphs: ['Please direct questions about this memorandum to our office or to the network’s Chief Executive Officer.'] },
 ];
 
-export async function renderDemoMemoPdf(): Promise<Buffer> {
+/** `date` is the memo's date line, moved with the demo's story (the seeds' March 12, 2015 by default). */
+export async function renderDemoMemoPdf(options: { date?: string } = {}): Promise<Buffer> {
+  const memoDate = options.date ?? 'March 12, 2015';
   const doc = new PDFDocument({ size: 'LETTER', margins: { top: 72, bottom: 72, left: 72, right: 72 }, info: { Title: 'Memorandum to principals (fictional demo document)', Author: 'Pellworth & Kline LLP (fictional)' } });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -81,7 +83,7 @@ export async function renderDemoMemoPdf(): Promise<Buffer> {
       for (const [k, v] of [
         ['To', 'Principals, Meridian Public Schools'],
         ['From', 'Graham Pellworth, Pellworth & Kline LLP'],
-        ['Date', 'March 12, 2015'],
+        ['Date', memoDate],
       ]) doc.text(`${k}:  ${v}`);
       doc.moveDown(1);
     }

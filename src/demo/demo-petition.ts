@@ -39,8 +39,9 @@ function pickRelationship(r: number): Relationship {
 
 // The story: the petition opens on April 20, 2015 and passes 2,000 signatures by mid-June. Most
 // signers confirm within the hour; a few never do, and a handful of obvious bots wait for review.
+// Times are drawn in 2015 and moved by the demo's calendar.
 async function loadPetition(context: DemoContext): Promise<void> {
-  const { db, random } = context;
+  const { db, random, calendar } = context;
   const [petition] = await db
     .insert(petitions)
     .values({
@@ -51,8 +52,8 @@ async function loadPetition(context: DemoContext): Promise<void> {
       target: 'Board of Directors, Meridian Public Schools',
       goal: 2500,
       published: true,
-      createdAt: new Date('2015-04-18T17:00:00Z'),
-      updatedAt: new Date('2015-04-20T15:00:00Z'),
+      createdAt: calendar.instant('2015-04-18T17:00:00Z'),
+      updatedAt: calendar.instant('2015-04-20T15:00:00Z'),
     })
     .returning();
   if (!petition) throw new Error('could not create the demo petition');
@@ -68,7 +69,7 @@ async function loadPetition(context: DemoContext): Promise<void> {
     const family = random.pick(familyNames);
     const [zip, city] = random.pick(zips);
     // Signatures come in waves after each newsletter and press event: a power curve bends it.
-    const createdAt = new Date(start + Math.pow(random.next(), 0.8) * (end - start));
+    const createdAt = calendar.instant(start + Math.pow(random.next(), 0.8) * (end - start));
     const kind = i < confirmed ? 'confirmed' : i < confirmed + pending ? 'pending' : 'held';
     rows.push({
       id: randomUUID(),

@@ -4,17 +4,22 @@ import { bargainingUnits, campaigns, employers, employments, people, worksites }
 import type { Progress } from '../cli/progress.js';
 import { createRandom, type Random } from './demo-random.js';
 import { campaignName, cities, familyNames, givenNames, networkName, schoolNames, statement, teacherSubjects } from './demo-names.js';
+import { createStoryCalendar, type StoryCalendar } from './story-calendar.js';
 
 export const DEMO_SLUG = 'meridian';
+// The fictional network is in Los Angeles: the story's times are local there.
+const DEMO_TIME_ZONE = 'America/Los_Angeles';
 
 export type DemoContext = {
   db: Db;
   random: Random;
+  /** When the demo is loaded, and the story's dates moved to end before it: every date goes through it. */
+  calendar: StoryCalendar;
   campaignId: string;
   unitId: string;
   worksites: { id: string; name: string; employerId: string }[];
-  /** Everyone in the unit, in a stable order. */
-  educators: { id: string; worksiteId: string; givenName: string; familyName: string; personalEmail: string }[];
+  /** Everyone in the unit, in a stable order; `leaves`: their job ends with the school year. */
+  educators: { id: string; worksiteId: string; givenName: string; familyName: string; personalEmail: string; leaves: boolean }[];
 };
 
 /**
@@ -27,13 +32,13 @@ export const demoSteps: DemoStep[] = [];
 
 type ProgressFactory = (label: string, total: number) => Progress;
 
-// The roster as of the school year of the story (2014-15): about 800 certificated educators at 25
-// schools, each school its own employer as under California's EERA.
-async function loadStructureAndRoster(db: Db, random: Random, progress: ProgressFactory): Promise<DemoContext> {
+// The roster as of the school year of the story (2014-15 in the seeds): about 800 certificated
+// educators at 25 schools, each school its own employer as under California's EERA.
+async function loadStructureAndRoster(db: Db, random: Random, calendar: StoryCalendar, progress: ProgressFactory): Promise<DemoContext> {
   return db.transaction(async (tx) => {
     const [campaign] = await tx
       .insert(campaigns)
-      .values({ slug: DEMO_SLUG, name: campaignName, statement, isDefault: true, jurisdiction: 'ca_perb', goalPercent: 65 })
+      .values({ slug: DEMO_SLUG, name: campaignName, statement, isDefault: true, jurisdiction: 'ca_perb', goalPercent: 65, timeZone: DEMO_TIME_ZONE })
       .returning();
     if (!campaign) throw new Error('could not create the demo campaign');
     const [unit] = await tx
@@ -72,7 +77,7 @@ async function loadStructureAndRoster(db: Db, random: Random, progress: Progress
         // Most started before the story; some were hired mid-year; a few left at the end of June.
         const start = random.next() < 0.9 ? `20${String(random.int(8, 14)).padStart(2, '0')}-08-${String(random.int(10, 25)).padStart(2, '0')}` : '2015-01-05';
         const end = random.next() < 0.04 ? '2015-06-30' : null;
-        jobs.push({ title, inUnit, start, end });
+        jobs.push({ title, inUnit, start: calendar.date(start), end: end === null ? null : calendar.date(end) });
         const handle = `${given}.${family}`.toLowerCase();
         rows.push({
           campaignId: campaign.id,
@@ -93,12 +98,13 @@ async function loadStructureAndRoster(db: Db, random: Random, progress: Progress
         }),
       );
       inserted.forEach((p, i) => {
-        if (jobs[i]?.inUnit) educators.push({ id: p.id, worksiteId: site.id, givenName: p.givenName, familyName: p.familyName, personalEmail: p.personalEmail ?? '' });
+        const job = jobs[i];
+        if (job?.inUnit) educators.push({ id: p.id, worksiteId: site.id, givenName: p.givenName, familyName: p.familyName, personalEmail: p.personalEmail ?? '', leaves: job.end !== null });
       });
       bar.tick();
     }
     bar.done();
-    return { db, random, campaignId: campaign.id, unitId: unit.id, worksites: sites, educators };
+    return { db, random, calendar, campaignId: campaign.id, unitId: unit.id, worksites: sites, educators };
   });
 }
 
@@ -111,9 +117,19 @@ export async function removeDemo(db: Db): Promise<void> {
   await db.delete(campaigns).where(eq(campaigns.slug, DEMO_SLUG));
 }
 
-export async function loadDemo(db: Db, progress: ProgressFactory): Promise<DemoContext> {
+export type LoadDemoOptions = {
+  /**
+   * The moment the demo is loaded: its story (spring 2015 in the seeds) is moved by whole years to
+   * end before it, so the cards still count on that day. The CLI passes the clock; tests pin it.
+   */
+  now: Date;
+};
+
+export async function loadDemo(db: Db, progress: ProgressFactory, options: LoadDemoOptions): Promise<DemoContext> {
+  // The seed does not depend on the date: the same people and the same story on every load.
   const random = createRandom(20150424);
-  const context = await loadStructureAndRoster(db, random, progress);
+  const calendar = createStoryCalendar(options.now, DEMO_TIME_ZONE);
+  const context = await loadStructureAndRoster(db, random, calendar, progress);
   for (const step of demoSteps) await step.load(context);
   return context;
 }

@@ -8,6 +8,8 @@ import { demoSteps, type DemoContext } from './load-demo.js';
 // follow-up tasks, and a committee member at each school with supporters who owns a list of
 // coworkers. Consistent with the story: the supporters of demo-story.ts are rated 1–2 from the date
 // they came on board; everyone else is spread over the scale, mostly unknown where no one organizes.
+// Dates written here are the seeds' (2015), moved by the demo's calendar; dates read back from the
+// cards are already moved.
 
 const issuesPool = ['evaluations', 'retention', 'class size', 'turnover', 'voice', 'special education', 'workload', 'pay'] as const;
 const channels = ['one_on_one', 'one_on_one', 'one_on_one', 'house_visit', 'call', 'text'] as const;
@@ -21,12 +23,13 @@ const at = (iso: string, hour: number): Date => new Date(`${iso}T${String(hour).
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-// Demo accounts are placeholders for the story: disabled, so no one can sign in as them and the
-// first-run admin is still created on a fresh instance. A reloaded demo finds them again.
-async function ensureDemoAccount(tx: Tx, email: string, name: string): Promise<{ id: string; name: string }> {
+// Demo accounts are placeholders for the story: disabled (from the moment the demo is loaded), so
+// no one can sign in as them and the first-run admin is still created on a fresh instance. A
+// reloaded demo finds them again.
+async function ensureDemoAccount(tx: Tx, email: string, name: string, disabledAt: Date): Promise<{ id: string; name: string }> {
   const [existing] = await tx.select({ id: accounts.id, name: accounts.name }).from(accounts).where(sql`lower(${accounts.email}) = ${email.toLowerCase()}`);
   if (existing) return existing;
-  const [created] = await tx.insert(accounts).values({ email, name, disabledAt: new Date('2015-09-01T00:00:00Z') }).returning({ id: accounts.id, name: accounts.name });
+  const [created] = await tx.insert(accounts).values({ email, name, disabledAt }).returning({ id: accounts.id, name: accounts.name });
   if (!created) throw new Error('could not create a demo account');
   return created;
 }
@@ -44,7 +47,10 @@ async function supportersOf(context: DemoContext): Promise<{ supporters: StorySu
     -- Ties broken by name, not by id: a reloaded demo (new ids) picks the same leaders.
     order by min(c.signed_on), p.family_name, p.given_name`);
   const rows = signed.rows as { person_id: string; worksite_id: string; signed_on: string }[];
-  if (rows.length === 0) return storySupporters(context);
+  if (rows.length === 0) {
+    const story = storySupporters(context);
+    return { ...story, supporters: story.supporters.map((s) => ({ ...s, since: context.calendar.date(s.since) })) };
+  }
   const leaders = new Set<string>();
   const supporters = rows.map((r) => {
     // The first signer at each school is its leader.
@@ -56,15 +62,16 @@ async function supportersOf(context: DemoContext): Promise<{ supporters: StorySu
 }
 
 export async function loadOrganizingDemo(context: DemoContext): Promise<void> {
-  const { db, random, campaignId, educators } = context;
+  const { db, random, campaignId, educators, calendar } = context;
   const { supporters, juneSchools } = await supportersOf(context);
   const supporterById = new Map(supporters.map((s) => [s.educatorId, s]));
   const organizedSchools = new Set(juneSchools);
+  const storyEnd = calendar.date('2015-06-19');
 
   await db.transaction(async (tx) => {
     const organizerIds: { id: string; name: string }[] = [];
     for (const o of staffOrganizers) {
-      const account = await ensureDemoAccount(tx, o.email, o.name);
+      const account = await ensureDemoAccount(tx, o.email, o.name, calendar.now);
       await tx.insert(memberships).values({ accountId: account.id, campaignId, role: 'organizer' }).onConflictDoNothing();
       organizerIds.push(account);
     }
@@ -75,7 +82,7 @@ export async function loadOrganizingDemo(context: DemoContext): Promise<void> {
       const educator = educators.find((e) => e.id === leader.educatorId);
       if (!educator) continue;
       const email = `${educator.givenName}.${educator.familyName}@committee.meridian.example`.toLowerCase();
-      const account = await ensureDemoAccount(tx, email, `${educator.givenName} ${educator.familyName}`);
+      const account = await ensureDemoAccount(tx, email, `${educator.givenName} ${educator.familyName}`, calendar.now);
       await tx.insert(memberships).values({ accountId: account.id, campaignId, role: 'committee' }).onConflictDoNothing();
       await tx.insert(membershipWorksites).values({ accountId: account.id, worksiteId: leader.worksiteId }).onConflictDoNothing();
       committee.set(leader.worksiteId, { accountId: account.id, name: account.name });
@@ -112,17 +119,21 @@ export async function loadOrganizingDemo(context: DemoContext): Promise<void> {
         rate(3, first, 'Agrees on the issues, not sure about a union yet.');
         talk(supporter.since, supporter.leader ? 'Ask to join the organizing committee' : 'Ask to sign a card');
         rate(supporter.leader ? 1 : 2, supporter.since, supporter.leader ? 'Leader: talks to the whole grade team.' : 'Supports the union.');
-        if (!supporter.leader && random.next() < 0.2) rate(1, addDays(supporter.since, random.int(5, 20)), 'Now bringing coworkers to meetings.');
+        if (!supporter.leader && random.next() < 0.2) {
+          // Not after June 19: the story is over by the day a demo of the same year can be loaded.
+          const later = addDays(supporter.since, random.int(5, 20));
+          rate(1, later < storyEnd ? later : storyEnd, 'Now bringing coworkers to meetings.');
+        }
       } else if (organized && random.next() < 0.75) {
-        const date = addDays('2015-02-20', random.int(0, 100));
+        const date = calendar.date(addDays('2015-02-20', random.int(0, 100)));
         talk(date, 'Check in again');
         const roll = random.next();
         rate(roll < 0.35 ? 3 : roll < 0.65 ? 4 : roll < 0.8 ? 5 : null, date, roll < 0.35 ? 'Undecided; cares about class size.' : 'Skeptical; heard the principal’s meeting.');
       } else if (random.next() < 0.15) {
-        rate(random.next() < 0.5 ? 4 : 5, addDays('2015-03-01', random.int(0, 90)), 'Heard secondhand.');
+        rate(random.next() < 0.5 ? 4 : 5, calendar.date(addDays('2015-03-01', random.int(0, 90))), 'Heard secondhand.');
       }
       // Lists: the committee member's coworkers, about a third of the school.
-      if (member && !supporter?.leader && (supporter || random.next() < 0.3)) listRows.push({ personId: educator.id, campaignId, accountId: member.accountId, assignedAt: at('2015-03-02', 9) });
+      if (member && !supporter?.leader && (supporter || random.next() < 0.3)) listRows.push({ personId: educator.id, campaignId, accountId: member.accountId, assignedAt: at(calendar.date('2015-03-02'), 9) });
     }
     for (let i = 0; i < assessmentRows.length; i += 1000) await tx.insert(assessments).values(assessmentRows.slice(i, i + 1000));
     for (let i = 0; i < conversationRows.length; i += 1000) {
@@ -139,7 +150,7 @@ export async function loadOrganizingDemo(context: DemoContext): Promise<void> {
             assigneeAccountId: c.organizerAccountId,
             createdByAccountId: c.organizerAccountId,
             // Most follow-ups from before June were done.
-            doneAt: c.occurredAt < new Date('2015-05-25T00:00:00Z') ? new Date(c.occurredAt.getTime() + 5 * 86_400_000) : null,
+            doneAt: c.occurredAt < calendar.instant('2015-05-25T00:00:00Z') ? new Date(c.occurredAt.getTime() + 5 * 86_400_000) : null,
           })),
         );
       }

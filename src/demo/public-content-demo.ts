@@ -4,6 +4,7 @@ import { endorsementDocuments, endorsements, eventRsvps, events, newsletters, pr
 import { createDemoPdf } from './demo-pdf.js';
 import { campaignName, networkName } from './demo-names.js';
 import { demoSteps, type DemoContext } from './load-demo.js';
+import type { StoryCalendar } from './story-calendar.js';
 
 type Level = (typeof endorsementLevels)[number];
 type DemoEndorsement = { name: string; kind: 'person' | 'organization'; title?: string; level: Level; on: string; quote?: string; letter?: string[] };
@@ -44,8 +45,10 @@ function communityOrganizations(): DemoEndorsement[] {
   const list: DemoEndorsement[] = [];
   places.forEach((place, p) => {
     orgKinds.forEach((k, i) => {
-      // About three dozen: every place has a few, none has all.
-      if ((p + i) % 2 === 0) list.push({ name: `${place} ${k.suffix}`, kind: 'organization', level: k.level, on: `2015-0${4 + ((p + i) % 3)}-${String(10 + ((p * 3 + i) % 18)).padStart(2, '0')}` });
+      // About three dozen: every place has a few, none has all. April to June 19: the story is over
+      // by June 20, the earliest day a demo of the same year can be loaded.
+      const month = 4 + ((p + i) % 3);
+      if ((p + i) % 2 === 0) list.push({ name: `${place} ${k.suffix}`, kind: 'organization', level: k.level, on: `2015-0${month}-${String(10 + ((p * 3 + i) % (month === 6 ? 10 : 18))).padStart(2, '0')}` });
     });
   });
   list.push({ name: 'Southland Education Workers Council', kind: 'organization', level: 'union', on: '2015-04-20', quote: 'An injury to one is an injury to all: we stand with Meridian educators.' });
@@ -117,14 +120,74 @@ const releaseJune = `**For immediate release — June 18, 2015**
 
 Support for Meridian Educators United has more than doubled this spring: 146 educators at 21 schools now support forming a union, up from 67 at 7 schools. Three members of Congress, seven state legislators and four neighborhood councils have endorsed the campaign.`;
 
+const weekday = (iso: string): number => new Date(`${iso}T00:00:00Z`).getUTCDay();
+
+type UpcomingEvent = { event: Omit<typeof events.$inferInsert, 'campaignId'>; rsvps: string[] };
+
+/**
+ * Not the story: what comes next, relative to the day the demo is loaded, so that a new user sees
+ * upcoming events on the home page and the events page. A weekday-evening community meeting about
+ * ten days out, and a Saturday-morning rally about three weeks out.
+ */
+function upcomingEvents(calendar: StoryCalendar): UpcomingEvent[] {
+  const inDays = (days: number): string => new Date(Date.parse(`${calendar.today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  const meetingDays = 10 + (weekday(inDays(10)) === 6 ? 2 : weekday(inDays(10)) === 0 ? 1 : 0);
+  const rallyDays = 18 + ((6 - weekday(inDays(18)) + 7) % 7);
+  const meetingStarts = calendar.daysFromToday(meetingDays, '18:30');
+  const rallyStarts = calendar.daysFromToday(rallyDays, '10:00');
+  // Announced a few days before the demo was loaded.
+  const announced = new Date(calendar.now.getTime() - 3 * 86_400_000);
+  return [
+    {
+      event: {
+        slug: 'community-meeting-larkspur-heights',
+        kind: 'meeting',
+        title: 'Community meeting: our schools, our voice',
+        description:
+          'Parents, students and neighbors meet Meridian educators to talk about what a union would mean for our schools and how to support a fair process. Spanish interpretation, childcare and dinner provided. Habrá interpretación al español, cuidado de niños y cena.',
+        location: 'Larkspur Heights Community Center',
+        startsAt: meetingStarts,
+        endsAt: new Date(meetingStarts.getTime() + 90 * 60_000),
+        isPublic: true,
+        rsvpOpen: true,
+        createdAt: announced,
+        updatedAt: announced,
+      },
+      rsvps: ['Leticia Paredes', 'Marcus Oyelaran', 'Mei Castañeda', 'Rafael Dunmore', 'Teresa Villanueva'],
+    },
+    {
+      event: {
+        slug: 'rally-juniper-heights-park',
+        kind: 'rally',
+        title: 'Rally: let Meridian educators decide',
+        description: 'Educators, families and community allies gather at the park, then walk together to the network office to deliver the community petition. Bring your family, your neighbors and a sign.',
+        location: 'Juniper Heights Park, by the bandstand',
+        startsAt: rallyStarts,
+        endsAt: new Date(rallyStarts.getTime() + 2 * 3_600_000),
+        isPublic: true,
+        rsvpOpen: true,
+        createdAt: announced,
+        updatedAt: announced,
+      },
+      rsvps: ['Imani Solberg', 'Diego Harwood', 'Nadia Quiroga'],
+    },
+  ];
+}
+
+// The seeds' public side of the story (dated 2015 here, moved by the demo's calendar: dates,
+// times, slugs, URLs and the years written in the texts), plus upcoming events.
 async function loadPublicContent(context: DemoContext): Promise<void> {
-  const { db, campaignId } = context;
+  const { db, campaignId, calendar } = context;
+  // Written a little before it went public.
+  const stamps = (at: Date) => ({ createdAt: new Date(at.getTime() - 2 * 3_600_000), updatedAt: at });
+  const onDay = (iso: string) => calendar.instant(`${iso}T17:00:00Z`);
   await db.transaction(async (tx) => {
     const all = [...officials, ...councils, ...communityOrganizations(), otherNetwork];
-    for (const e of all) {
+    for (const story of all) {
+      const e = { ...story, on: calendar.date(story.on) };
       const [row] = await tx
         .insert(endorsements)
-        .values({ campaignId, endorserName: e.name, endorserKind: e.kind, endorserTitle: e.title ?? '', level: e.level, endorsedOn: e.on, quote: e.quote ?? '', isPublic: true })
+        .values({ campaignId, endorserName: e.name, endorserKind: e.kind, endorserTitle: e.title ?? '', level: e.level, endorsedOn: e.on, quote: e.quote ?? '', isPublic: true, ...stamps(onDay(story.on)) })
         .returning({ id: endorsements.id });
       if (!row) throw new Error('could not insert an endorsement');
       if (e.letter) {
@@ -134,36 +197,53 @@ async function loadPublicContent(context: DemoContext): Promise<void> {
       }
     }
     // One not yet public: organizers see it in /app, the wall does not.
-    await tx.insert(endorsements).values({ campaignId, endorserName: 'Councilmember Irene Castellano', endorserKind: 'person', endorserTitle: 'City Council, District 9', level: 'city_council', endorsedOn: '2015-06-20', isPublic: false });
+    await tx.insert(endorsements).values({ campaignId, endorserName: 'Councilmember Irene Castellano', endorserKind: 'person', endorserTitle: 'City Council, District 9', level: 'city_council', endorsedOn: calendar.date('2015-06-20'), isPublic: false, ...stamps(calendar.instant('2015-06-20T07:00:00Z')) });
 
-    await tx.insert(newsletters).values([
-      { campaignId, slug: 'meridian-admits-anti-union-campaign-in-memo', title: 'Meridian Admits Anti-Union Campaign in Memo', summary: 'A memo from Meridian’s attorneys tells principals how to talk us out of a union. This morning we answered at a press conference with elected leaders, parents and alumni.', bodyMarkdown: aprilNewsletter, status: 'published', publishAt: new Date('2015-04-24T19:00:00Z') },
-      { campaignId, slug: 'celebrating-2014-2015-and-getting-ready-for-2015-2016', title: 'Celebrating 2014–2015 and Getting Ready for 2015–2016', summary: 'From 67 educators at 7 schools to 146 at 21: a year of organizing, and what comes next.', bodyMarkdown: juneNewsletter, status: 'published', publishAt: new Date('2015-06-19T17:00:00Z') },
-    ]);
+    const storyNewsletters = [
+      { slug: 'meridian-admits-anti-union-campaign-in-memo', title: 'Meridian Admits Anti-Union Campaign in Memo', summary: 'A memo from Meridian’s attorneys tells principals how to talk us out of a union. This morning we answered at a press conference with elected leaders, parents and alumni.', bodyMarkdown: aprilNewsletter, publishAt: '2015-04-24T19:00:00Z' },
+      { slug: 'celebrating-2014-2015-and-getting-ready-for-2015-2016', title: 'Celebrating 2014–2015 and Getting Ready for 2015–2016', summary: 'From 67 educators at 7 schools to 146 at 21: a year of organizing, and what comes next.', bodyMarkdown: juneNewsletter, publishAt: '2015-06-19T17:00:00Z' },
+    ];
+    await tx.insert(newsletters).values(
+      storyNewsletters.map((n) => {
+        const publishAt = calendar.instant(n.publishAt);
+        return { campaignId, slug: calendar.text(n.slug), title: calendar.text(n.title), summary: calendar.text(n.summary), bodyMarkdown: calendar.text(n.bodyMarkdown), status: 'published' as const, publishAt, ...stamps(publishAt) };
+      }),
+    );
 
-    await tx.insert(pressItems).values([
-      { campaignId, kind: 'release', headline: 'Meridian educators call on administration to honor its promise of neutrality', publishedOn: '2015-04-24', slug: 'educators-call-for-neutrality', bodyMarkdown: releaseApril },
-      { campaignId, kind: 'news', outlet: 'The Harbor Ledger', headline: 'Charter teachers say memo shows push against union', publishedOn: '2015-04-24', url: 'https://harborledger.example/2015/04/24/charter-teachers-memo' },
-      { campaignId, kind: 'broadcast', outlet: 'Valley Evening News', headline: 'Teachers rally outside Quarry Hill High', publishedOn: '2015-04-24', url: 'https://valleyeveningnews.example/video/teachers-rally-quarry-hill' },
-      { campaignId, kind: 'online', outlet: 'Southland Schools Report', headline: 'Inside the Meridian union drive', publishedOn: '2015-05-07', url: 'https://southlandschools.example/meridian-union-drive' },
-      { campaignId, kind: 'opinion', outlet: 'The Harbor Ledger', headline: 'Let Meridian’s teachers decide', publishedOn: '2015-05-21', url: 'https://harborledger.example/2015/05/21/opinion-let-teachers-decide' },
-      { campaignId, kind: 'online', outlet: 'Southland Schools Report', headline: 'Neighborhood councils back Meridian educators', publishedOn: '2015-06-10', url: 'https://southlandschools.example/councils-back-educators' },
-      { campaignId, kind: 'release', headline: 'Support for Meridian Educators United more than doubles', publishedOn: '2015-06-18', slug: 'support-more-than-doubles', bodyMarkdown: releaseJune },
-    ]);
+    const storyPress: Omit<typeof pressItems.$inferInsert, 'campaignId'>[] = [
+      { kind: 'release', headline: 'Meridian educators call on administration to honor its promise of neutrality', publishedOn: '2015-04-24', slug: 'educators-call-for-neutrality', bodyMarkdown: releaseApril },
+      { kind: 'news', outlet: 'The Harbor Ledger', headline: 'Charter teachers say memo shows push against union', publishedOn: '2015-04-24', url: 'https://harborledger.example/2015/04/24/charter-teachers-memo' },
+      { kind: 'broadcast', outlet: 'Valley Evening News', headline: 'Teachers rally outside Quarry Hill High', publishedOn: '2015-04-24', url: 'https://valleyeveningnews.example/video/teachers-rally-quarry-hill' },
+      { kind: 'online', outlet: 'Southland Schools Report', headline: 'Inside the Meridian union drive', publishedOn: '2015-05-07', url: 'https://southlandschools.example/meridian-union-drive' },
+      { kind: 'opinion', outlet: 'The Harbor Ledger', headline: 'Let Meridian’s teachers decide', publishedOn: '2015-05-21', url: 'https://harborledger.example/2015/05/21/opinion-let-teachers-decide' },
+      { kind: 'online', outlet: 'Southland Schools Report', headline: 'Neighborhood councils back Meridian educators', publishedOn: '2015-06-10', url: 'https://southlandschools.example/councils-back-educators' },
+      { kind: 'release', headline: 'Support for Meridian Educators United more than doubles', publishedOn: '2015-06-18', slug: 'support-more-than-doubles', bodyMarkdown: releaseJune },
+    ];
+    await tx.insert(pressItems).values(
+      storyPress.map((item) => ({
+        ...item,
+        campaignId,
+        publishedOn: calendar.date(item.publishedOn),
+        url: item.url ? calendar.text(item.url) : item.url,
+        bodyMarkdown: item.bodyMarkdown ? calendar.text(item.bodyMarkdown) : item.bodyMarkdown,
+        ...stamps(onDay(item.publishedOn)),
+      })),
+    );
 
     const [pressConference] = await tx
       .insert(events)
       .values({
         campaignId,
-        slug: 'press-conference-quarry-hill-2015-04-24',
+        slug: calendar.text('press-conference-quarry-hill-2015-04-24'),
         kind: 'press_conference',
         title: 'Press conference: let educators decide',
         description: 'Educators, elected leaders, parents and alumni speak about the administration’s memo and call for a fair and neutral process.',
         location: 'In front of Quarry Hill High School',
-        startsAt: new Date('2015-04-24T16:00:00Z'),
-        endsAt: new Date('2015-04-24T17:00:00Z'),
+        startsAt: calendar.instant('2015-04-24T16:00:00Z'),
+        endsAt: calendar.instant('2015-04-24T17:00:00Z'),
         isPublic: true,
         rsvpOpen: false,
+        ...stamps(calendar.instant('2015-04-21T17:00:00Z')),
       })
       .returning({ id: events.id });
     if (!pressConference) throw new Error('could not insert the press conference');
@@ -174,9 +254,24 @@ async function loadPublicContent(context: DemoContext): Promise<void> {
         name,
         email: `${name.toLowerCase().replace(' ', '.')}@community.example`,
         lang: i % 3 === 0 ? ('es' as const) : ('en' as const),
-        checkedInAt: i % 4 === 3 ? null : new Date('2015-04-24T15:55:00Z'),
+        checkedInAt: i % 4 === 3 ? null : calendar.instant('2015-04-24T15:55:00Z'),
+        createdAt: calendar.instant(Date.parse('2015-04-22T01:00:00Z') + i * 3_600_000),
       })),
     );
+
+    for (const { event, rsvps } of upcomingEvents(calendar)) {
+      const [row] = await tx.insert(events).values({ ...event, campaignId }).returning({ id: events.id });
+      if (!row) throw new Error('could not insert an upcoming event');
+      await tx.insert(eventRsvps).values(
+        rsvps.map((name, i) => ({
+          eventId: row.id,
+          name,
+          email: `${name.toLowerCase().replace(' ', '.')}@community.example`,
+          lang: i % 2 === 0 ? ('es' as const) : ('en' as const),
+          createdAt: new Date(calendar.now.getTime() - (rsvps.length - i) * 7 * 3_600_000),
+        })),
+      );
+    }
   });
 }
 

@@ -5,16 +5,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { boot } from '../bootstrap.js';
 import { loadConfig } from '../config.js';
-import { buildDemoRosterCsv } from './demo-roster-csv.js';
-import { DEMO_SLUG } from './load-demo.js';
+import { buildDemoRosterCsv, DEMO_ROSTER_EFFECTIVE } from './demo-roster-csv.js';
+import './demo-steps.js';
+import { loadDemo } from './load-demo.js';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'uh-demo-roster-'));
-const runtime = await boot(loadConfig({}, { dataDir, sessionSecret: 'demo-roster-writer-secret-0123456789' }), { log: () => undefined });
+const runtime = await boot(loadConfig({}, { dataDir, sessionSecret: 'demo-roster-writer-secret-0123456789' }), { demo: false, log: () => undefined });
 try {
-  const campaign = await runtime.services.repositories.campaigns.findBySlug(DEMO_SLUG);
-  if (!campaign) throw new Error('the demo did not load');
+  // Loaded as of the seeds' own dates; the file has none, so it fits a demo of any year.
+  const demo = await loadDemo(runtime.database.db, () => ({ tick: () => undefined, done: () => undefined }), { now: new Date('2015-06-20T19:00:00Z') });
   const out = path.resolve(import.meta.dirname, '..', '..', 'demo', 'roster.csv');
-  writeFileSync(out, await buildDemoRosterCsv(runtime.database.db, campaign.id));
+  writeFileSync(out, await buildDemoRosterCsv(runtime.database.db, demo.campaignId, demo.calendar.date(DEMO_ROSTER_EFFECTIVE)));
   process.stderr.write(`Wrote ${out}\n`);
 } finally {
   await runtime.close();

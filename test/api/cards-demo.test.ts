@@ -8,6 +8,7 @@ import { hashCard } from '../../src/domain/cards/card-hash.js';
 import { cardContentOf } from '../../src/domain/cards/cards-service.js';
 import type { Majority } from '../../src/domain/majority/majority-service.js';
 import { addMember, createAccount, TEST_PASSWORD } from '../support/factories.js';
+import { AS_OF_THE_SEEDS } from '../support/demo-date.js';
 import { createTestApp, type Agent, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -17,7 +18,7 @@ const quiet = () => ({ tick: () => undefined, done: () => undefined });
 
 beforeAll(async () => {
   t = await createTestApp();
-  demo = await loadDemo(t.database.db, quiet);
+  demo = await loadDemo(t.database.db, quiet, AS_OF_THE_SEEDS);
   const account = await createAccount(t.database.db);
   await addMember(t.database.db, account.id, demo.campaignId, 'organizer');
   agent = t.agent();

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import '../../src/demo/demo-steps.js';
 import { addMember, createAccount, TEST_PASSWORD } from '../support/factories.js';
+import { AS_OF_THE_SEEDS } from '../support/demo-date.js';
 import { createTestApp, type Agent, type TestApp } from '../support/test-app.js';
 import { DEMO_SLUG, loadDemo } from '../../src/demo/load-demo.js';
 import { DEMO_ROSTER_EFFECTIVE } from '../../src/demo/demo-roster-csv.js';
@@ -11,7 +12,7 @@ let t: TestApp;
 let agent: Agent;
 beforeAll(async () => {
   t = await createTestApp();
-  const context = await loadDemo(t.database.db, () => ({ tick: () => undefined, done: () => undefined }));
+  const context = await loadDemo(t.database.db, () => ({ tick: () => undefined, done: () => undefined }), AS_OF_THE_SEEDS);
   const admin = await createAccount(t.database.db);
   await addMember(t.database.db, admin.id, context.campaignId, 'admin');
   agent = t.agent();

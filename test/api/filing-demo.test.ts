@@ -7,6 +7,7 @@ import { loadDemo, type DemoContext } from '../../src/demo/load-demo.js';
 import type { Majority } from '../../src/domain/majority/majority-service.js';
 import { addMember, createAccount, TEST_PASSWORD } from '../support/factories.js';
 import { pdfText } from '../support/pdf-text.js';
+import { AS_OF_THE_SEEDS } from '../support/demo-date.js';
 import { createTestApp, type Agent, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -17,7 +18,7 @@ const asOf = DEMO_STORY.june.asOf;
 
 beforeAll(async () => {
   t = await createTestApp();
-  demo = await loadDemo(t.database.db, quiet);
+  demo = await loadDemo(t.database.db, quiet, AS_OF_THE_SEEDS);
   const account = await createAccount(t.database.db);
   await addMember(t.database.db, account.id, demo.campaignId, 'admin');
   admin = t.agent();

@@ -2,12 +2,13 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import '../../src/demo/demo-steps.js';
 import { loadDemo } from '../../src/demo/load-demo.js';
+import { AS_OF_THE_SEEDS } from '../support/demo-date.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
-  await loadDemo(t.database.db, () => ({ tick: () => undefined, done: () => undefined }));
+  await loadDemo(t.database.db, () => ({ tick: () => undefined, done: () => undefined }), AS_OF_THE_SEEDS);
 });
 afterAll(async () => t.close());
 

@@ -30,9 +30,11 @@ async function withApp<T>(use: (ctx: { agent: () => Agent; db: Awaited<ReturnTyp
 
 beforeAll(async () => {
   dataDir = makeDataDir('cli');
-  const demo = await cli('demo');
+  // As of the seeds' own dates: the checks below ask for the roster of March 2015.
+  const demo = await cli('demo', '--date', '2015-06-20');
   expect(demo.code, demo.stderr).toBe(0);
   expect(demo.stderr).toMatch(/Loaded the demo campaign "meridian": 25 schools, \d{3} educators in the unit\./);
+  expect(demo.stderr).toContain('Its story is dated February–June 2015; demo/roster.csv is the roster as of 2015-08-17');
 }, 120_000);
 afterAll(async () => cleanUp([dataDir]), 60_000);
 
@@ -126,6 +128,11 @@ describe('unionhall demo', () => {
       const [site] = await db.select().from(worksites).where(eq(worksites.campaignId, original.id)).limit(1);
       await db.insert(worksites).values({ campaignId: original.id, employerId: site!.employerId, name: 'Temporary School' });
     });
+
+    // A --date that is not a date changes nothing.
+    const badDate = await cli('demo', '--reset', '--date', 'June 20');
+    expect(badDate.code).toBe(1);
+    expect(badDate.stderr.trim()).toBe('--date must be a date as YYYY-MM-DD, not "June 20".');
 
     const reset = await cli('demo', '--reset');
     expect(reset.code, reset.stderr).toBe(0);

@@ -12,7 +12,7 @@ const cli = (...args: string[]) => runCli(args, { DATA_DIR: dataDir });
 
 beforeAll(async () => {
   dataDir = makeDataDir('import-cli');
-  const demo = await cli('demo');
+  const demo = await cli('demo', '--date', '2015-06-20');
   expect(demo.code, demo.stderr).toBe(0);
 }, 120_000);
 afterAll(async () => cleanUp([dataDir]), 60_000);
