@@ -1,31 +1,17 @@
-import { inflateSync } from 'node:zlib';
+import { execFileSync } from 'node:child_process';
 
 /**
- * The text drawn in a PDF made by pdfkit with its standard fonts: every content stream is
- * inflated and each TJ/Tj operand (hex strings in WinAnsi) is decoded; one line per operator.
- * Enough to check what a generated document says, or does not say, without a PDF library.
+ * The text of a PDF as a reader would copy it, extracted by poppler's `pdftotext` (Debian package
+ * poppler-utils, installed by .ci/run). Our PDFs embed subset fonts, so their content streams hold
+ * glyph ids, not characters: only the fonts' ToUnicode maps say what was written, and checking
+ * that a name comes out as typed needs a real PDF reader. `-raw` keeps the drawing order, so a
+ * table cell that wraps reads as one phrase instead of being interleaved with its neighbours.
  */
 export function pdfText(pdf: Buffer): string {
-  const raw = pdf.toString('latin1');
-  const lines: string[] = [];
-  const streams = /stream\r?\n/g;
-  let match: RegExpExecArray | null;
-  while ((match = streams.exec(raw)) !== null) {
-    const start = match.index + match[0].length;
-    const end = raw.indexOf('endstream', start);
-    if (end < 0) break;
-    let content: string;
-    try {
-      content = inflateSync(pdf.subarray(start, end)).toString('latin1');
-    } catch {
-      content = pdf.subarray(start, end).toString('latin1');
-    }
-    for (const op of content.matchAll(/\[(.*?)\]\s*TJ|<([0-9a-fA-F]*)>\s*Tj/gs)) {
-      const operand = op[1] ?? `<${op[2] ?? ''}>`;
-      const text = [...operand.matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1] ?? '', 'hex').toString('latin1')).join('');
-      lines.push(text);
-    }
-    streams.lastIndex = end + 'endstream'.length;
+  try {
+    return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', '-', '-'], { input: pdf, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  } catch (error) {
+    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') throw new Error('pdftotext is missing: apt-get install poppler-utils');
+    throw error;
   }
-  return lines.join('\n');
 }

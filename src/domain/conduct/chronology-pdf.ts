@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { embedUnicodeFonts } from '../pdf/pdf-fonts.js';
 import type { Chronology, IncidentView } from './conduct-service.js';
 import { agentRoleLabels, describeStatus, kindLabels } from './conduct-vocabulary.js';
 import { formatCitation } from './exhibits.js';
@@ -39,6 +40,7 @@ export async function renderChronologyPdf(chronology: Chronology, heading: Chron
     bufferPages: true,
     info: { Title: `Employer conduct chronology — ${heading.campaignName}`, Author: 'Unionhall', Subject: 'Chronology of employer conduct, with exhibits' },
   });
+  const fonts = embedUnicodeFonts(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const finished = new Promise<Buffer>((resolve, reject) => {
@@ -51,10 +53,10 @@ export async function renderChronologyPdf(chronology: Chronology, heading: Chron
   const exhibitOf = new Map(chronology.exhibits.map((e) => [e.attachment.id, e.number]));
 
   // Title block.
-  doc.fillColor(MUTED).font('Helvetica').fontSize(9).text('CONFIDENTIAL — PREPARED FOR COUNSEL', { characterSpacing: 0.5 });
+  doc.fillColor(MUTED).font('body').fontSize(9).text('CONFIDENTIAL — PREPARED FOR COUNSEL', { characterSpacing: 0.5 });
   doc.moveDown(0.6);
-  doc.fillColor(INK).font('Helvetica-Bold').fontSize(20).text('Chronology of employer conduct');
-  doc.font('Helvetica').fontSize(12).text(heading.campaignName);
+  doc.fillColor(INK).font('bold').fontSize(20).text('Chronology of employer conduct');
+  doc.font('body').fontSize(12).text(heading.campaignName);
   doc.moveDown(0.4);
   doc.fillColor(MUTED).fontSize(9.5);
   doc.text(`Generated ${chronology.generatedAt.toISOString().replace('T', ' ').slice(0, 16)} UTC. Charge deadlines as of ${chronology.asOf}.`);
@@ -65,21 +67,21 @@ export async function renderChronologyPdf(chronology: Chronology, heading: Chron
   doc.moveDown(0.8);
 
   if (chronology.incidents.length === 0) {
-    doc.fillColor(INK).font('Helvetica-Oblique').fontSize(11).text('No incidents match.');
+    doc.fillColor(INK).font('oblique').fontSize(11).text('No incidents match.');
   }
 
   const field = (label: string, value: string, color = INK): void => {
     if (!value) return;
-    doc.font('Helvetica-Bold').fontSize(9.5).fillColor(MUTED).text(`${label}  `, { continued: true });
-    doc.font('Helvetica').fillColor(color).text(value);
+    doc.font('bold').fontSize(9.5).fillColor(MUTED).text(`${label}  `, { continued: true });
+    doc.font('body').fillColor(color).text(value);
   };
 
   chronology.incidents.forEach((incident, index) => {
     // Keep an entry's heading with at least a few lines of its body.
     if (doc.y > doc.page.height - doc.page.margins.bottom - 120) doc.addPage();
     const when = incident.occurredTime ? `${incident.occurredOn}, ${incident.occurredTime}` : incident.occurredOn;
-    doc.fillColor(INK).font('Helvetica-Bold').fontSize(12).text(`${index + 1}.  ${when} — ${kindLabels[incident.kind]}`);
-    doc.font('Helvetica').fontSize(11).text(incident.title);
+    doc.fillColor(INK).font('bold').fontSize(12).text(`${index + 1}.  ${when} — ${kindLabels[incident.kind]}`);
+    doc.font('body').fontSize(11).text(incident.title);
     doc.moveDown(0.3);
     field('Worksite', incident.worksites.map((w) => w.name).join('; '));
     field('Who acted', incident.agents.map((a) => `${a.name} (${a.title || agentRoleLabels[a.role]})`).join('; '));
@@ -89,16 +91,16 @@ export async function renderChronologyPdf(chronology: Chronology, heading: Chron
     field('Status', describeStatus(incident.status, incident.chargeNumber));
     if (incident.description) {
       doc.moveDown(0.3);
-      doc.font('Helvetica').fontSize(10).fillColor(INK).text(incident.description, { align: 'left' });
+      doc.font('body').fontSize(10).fillColor(INK).text(incident.description, { align: 'left' });
     }
     if (incident.quotes.length > 0) {
       doc.moveDown(0.3);
-      doc.font('Helvetica-Bold').fontSize(9.5).fillColor(MUTED).text('What was said');
+      doc.font('bold').fontSize(9.5).fillColor(MUTED).text('What was said');
       for (const quote of incident.quotes) {
         const citation = formatCitation(quote.attachmentId ? exhibitOf.get(quote.attachmentId) : undefined, quote.pageFrom, quote.pageTo);
         const attribution = [quote.speaker?.name, quote.source, citation].filter(Boolean).join(', ');
-        doc.font('Helvetica-Oblique').fontSize(10).fillColor(INK).text(`“${quote.text}”`, left + 14, doc.y, { width: width - 14 });
-        if (attribution) doc.font('Helvetica').fontSize(9).fillColor(MUTED).text(`— ${attribution}`, left + 14, doc.y, { width: width - 14 });
+        doc.font('oblique').fontSize(10).fillColor(INK).text(`“${quote.text}”`, left + 14, doc.y, { width: width - 14 });
+        if (attribution) doc.font('body').fontSize(9).fillColor(MUTED).text(`— ${attribution}`, left + 14, doc.y, { width: width - 14 });
         doc.moveDown(0.2);
       }
       doc.x = left;
@@ -120,13 +122,13 @@ export async function renderChronologyPdf(chronology: Chronology, heading: Chron
   // The exhibit list: what the ZIP holds, with the hash recorded when each file was uploaded.
   if (chronology.exhibits.length > 0) {
     doc.addPage();
-    doc.fillColor(INK).font('Helvetica-Bold').fontSize(14).text('Exhibits');
-    doc.font('Helvetica').fontSize(9.5).fillColor(MUTED).text('SHA-256 recorded at upload. The exhibits archive holds each file and a manifest; run “sha256sum -c SHA256SUMS” in it to check every file.');
+    doc.fillColor(INK).font('bold').fontSize(14).text('Exhibits');
+    doc.font('body').fontSize(9.5).fillColor(MUTED).text('SHA-256 recorded at upload. The exhibits archive holds each file and a manifest; run “sha256sum -c SHA256SUMS” in it to check every file.');
     doc.moveDown(0.6);
     for (const { number, attachment } of chronology.exhibits) {
       if (doc.y > doc.page.height - doc.page.margins.bottom - 60) doc.addPage();
-      doc.fillColor(INK).font('Helvetica-Bold').fontSize(10.5).text(`Exhibit ${number}.  `, { continued: true });
-      doc.font('Helvetica').text(attachment.filename);
+      doc.fillColor(INK).font('bold').fontSize(10.5).text(`Exhibit ${number}.  `, { continued: true });
+      doc.font('body').text(attachment.filename);
       const citedIn = chronology.incidents.flatMap((incident, index) => (incident.attachments.some((a) => a.id === attachment.id) || incident.quotes.some((q) => q.attachmentId === attachment.id) ? [index + 1] : []));
       const details = [
         attachment.mediaType,
@@ -138,10 +140,13 @@ export async function renderChronologyPdf(chronology: Chronology, heading: Chron
         .filter(Boolean)
         .join(' · ');
       doc.fillColor(MUTED).fontSize(9).text(details);
-      doc.font('Courier').fontSize(8.5).fillColor(INK).text(`SHA-256 ${attachment.sha256}`);
+      doc.font('mono').fontSize(8.5).fillColor(INK).text(`SHA-256 ${attachment.sha256}`);
       doc.moveDown(0.5);
     }
   }
+
+  // Between the content (64 pt margin) and the footer (40 pt from the bottom).
+  fonts.footnoteCodePoints('[U+…]: a character the font of this PDF cannot show; the chronology CSV gives the exact spelling.', 56);
 
   // Footers, once the page count is known.
   const range = doc.bufferedPageRange();
@@ -149,7 +154,7 @@ export async function renderChronologyPdf(chronology: Chronology, heading: Chron
     doc.switchToPage(i);
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.font('Helvetica').fontSize(8).fillColor(MUTED).text(`${heading.campaignName} — chronology of employer conduct — generated ${chronology.asOf} — page ${i + 1} of ${range.count}`, left, doc.page.height - 40, { width, align: 'center', lineBreak: false });
+    doc.font('body').fontSize(8).fillColor(MUTED).text(`${heading.campaignName} — chronology of employer conduct — generated ${chronology.asOf} — page ${i + 1} of ${range.count}`, left, doc.page.height - 40, { width, align: 'center', lineBreak: false });
     doc.page.margins.bottom = bottom;
   }
   doc.end();

@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { embedUnicodeFonts } from '../pdf/pdf-fonts.js';
 import { transmissionStatus } from './filing-csv.js';
 import { declarationFor, jurisdictionNames, scopeLabel } from './filing-declaration.js';
 import { countExceptions, exceptionLabels, exceptionReasons, formatLocalTime, type CountedCard, type FilingCopy, type FilingPacket } from './filing-packet.js';
@@ -18,7 +19,8 @@ const utc = (d: Date | null | undefined): string => (d ? `${d.toISOString().slic
 
 /**
  * The filing packet as a PDF for the board (or the name-free service copy for the employer).
- * Standard PDF fonts only (Helvetica): every PDF reader has them, nothing is embedded.
+ * Names print as signed, in any script DejaVu Sans covers (see ../pdf/pdf-fonts.ts); a character
+ * it lacks is printed as its code point and the page says where the exact spelling is.
  */
 export async function renderFilingPdf(packet: FilingPacket, copy: FilingCopy, generatedAt: Date): Promise<Buffer> {
   const j = jurisdictionNames[packet.jurisdiction];
@@ -29,6 +31,7 @@ export async function renderFilingPdf(packet: FilingPacket, copy: FilingCopy, ge
     bufferPages: true,
     info: { Title: `${title} — ${scopeLabel(packet)} — ${packet.filingDate}`, Author: packet.campaignName, Subject: `${j.board}: ${j.rules}`, Creator: 'Unionhall' },
   });
+  const fonts = embedUnicodeFonts(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const finished = new Promise<Buffer>((resolve, reject) => {
@@ -48,13 +51,13 @@ export async function renderFilingPdf(packet: FilingPacket, copy: FilingCopy, ge
   const heading = (text: string): void => {
     ensure(80);
     doc.x = left;
-    doc.fillColor(INK).font('Helvetica-Bold').fontSize(14).text(text, left, doc.y, { width });
+    doc.fillColor(INK).font('bold').fontSize(14).text(text, left, doc.y, { width });
     doc.moveDown(0.2);
     rule(1, INK);
     doc.moveDown(0.5);
   };
   const note = (text: string): void => {
-    doc.fillColor(MUTED).font('Helvetica').fontSize(9).text(text, left, doc.y, { width });
+    doc.fillColor(MUTED).font('body').fontSize(9).text(text, left, doc.y, { width });
     doc.moveDown(0.5);
   };
 
@@ -63,7 +66,7 @@ export async function renderFilingPdf(packet: FilingPacket, copy: FilingCopy, ge
     const size = options.fontSize ?? 8.5;
     const pad = 3;
     const drawHeader = (): void => {
-      doc.font('Helvetica-Bold').fontSize(size);
+      doc.font('bold').fontSize(size);
       const h = Math.max(...columns.map((c) => doc.heightOfString(c.header, { width: c.width - 2 * pad }))) + 2 * pad;
       const y = doc.y;
       doc.rect(left, y, width, h).fill('#dedede');
@@ -77,24 +80,24 @@ export async function renderFilingPdf(packet: FilingPacket, copy: FilingCopy, ge
     ensure(40);
     drawHeader();
     if (rows.length === 0) {
-      doc.font('Helvetica-Oblique').fontSize(size).fillColor(MUTED).text(options.emptyText ?? 'None.', left + pad, doc.y + pad, { width: width - 2 * pad });
+      doc.font('oblique').fontSize(size).fillColor(MUTED).text(options.emptyText ?? 'None.', left + pad, doc.y + pad, { width: width - 2 * pad });
       doc.moveDown(0.6);
       doc.x = left;
       return;
     }
     rows.forEach((row, index) => {
-      const h = Math.max(...columns.map((c, i) => doc.font(i === options.boldColumn ? 'Helvetica-Bold' : 'Helvetica').fontSize(size).heightOfString(row[i] ?? '', { width: c.width - 2 * pad }))) + 2 * pad;
+      const h = Math.max(...columns.map((c, i) => doc.font(i === options.boldColumn ? 'bold' : 'body').fontSize(size).heightOfString(row[i] ?? '', { width: c.width - 2 * pad }))) + 2 * pad;
       if (doc.y + h > bottom()) {
         doc.addPage();
         drawHeader();
-        doc.font('Helvetica').fontSize(size);
+        doc.font('body').fontSize(size);
       }
       const y = doc.y;
       if (index % 2 === 1) doc.rect(left, y, width, h).fill(SHADE);
       let x = left;
       columns.forEach((c, i) => {
         doc
-          .font(i === options.boldColumn ? 'Helvetica-Bold' : 'Helvetica')
+          .font(i === options.boldColumn ? 'bold' : 'body')
           .fillColor(options.cellColor ? options.cellColor(row, i) : INK)
           .text(row[i] ?? '', x + pad, y + pad, { width: c.width - 2 * pad, align: c.align ?? 'left' });
         x += c.width;
@@ -108,22 +111,22 @@ export async function renderFilingPdf(packet: FilingPacket, copy: FilingCopy, ge
 
   const keyValues = (pairs: [string, string][], labelWidth = 150): void => {
     for (const [label, value] of pairs) {
-      doc.font('Helvetica').fontSize(10);
+      doc.font('body').fontSize(10);
       const h = Math.max(doc.heightOfString(value, { width: width - labelWidth }), 12);
       ensure(h + 4);
       const y = doc.y;
-      doc.font('Helvetica-Bold').fontSize(10).fillColor(MUTED).text(label, left, y, { width: labelWidth - 8 });
-      doc.font('Helvetica').fontSize(10).fillColor(INK).text(value, left + labelWidth, y, { width: width - labelWidth });
+      doc.font('bold').fontSize(10).fillColor(MUTED).text(label, left, y, { width: labelWidth - 8 });
+      doc.font('body').fontSize(10).fillColor(INK).text(value, left + labelWidth, y, { width: width - labelWidth });
       doc.y = y + h + 3;
     }
     doc.x = left;
   };
 
   // Cover: what this is, for whom, and the numbers.
-  doc.fillColor(copy === 'board' ? RED : MUTED).font('Helvetica-Bold').fontSize(9).text(copy === 'board' ? `CONFIDENTIAL — FOR THE ${j.office.toUpperCase()} ONLY` : 'SERVICE COPY FOR THE EMPLOYER — NAMES NO EMPLOYEE', left, doc.y, { width, characterSpacing: 0.4 });
+  doc.fillColor(copy === 'board' ? RED : MUTED).font('bold').fontSize(9).text(copy === 'board' ? `CONFIDENTIAL — FOR THE ${j.office.toUpperCase()} ONLY` : 'SERVICE COPY FOR THE EMPLOYER — NAMES NO EMPLOYEE', left, doc.y, { width, characterSpacing: 0.4 });
   doc.moveDown(0.5);
-  doc.fillColor(INK).font('Helvetica-Bold').fontSize(22).text(title, { width });
-  doc.font('Helvetica').fontSize(13).fillColor(INK).text(`${scopeLabel(packet)} — as of ${packet.filingDate}`, { width });
+  doc.fillColor(INK).font('bold').fontSize(22).text(title, { width });
+  doc.font('body').fontSize(13).fillColor(INK).text(`${scopeLabel(packet)} — as of ${packet.filingDate}`, { width });
   doc.moveDown(0.2);
   doc.fontSize(10).fillColor(MUTED).text(`Submitted to the ${j.board} (${j.rules}).`, { width });
   doc.moveDown(0.8);
@@ -141,9 +144,9 @@ export async function renderFilingPdf(packet: FilingPacket, copy: FilingCopy, ge
   doc.moveDown(0.6);
 
   const f = packet.figures;
-  doc.fillColor(INK).font('Helvetica-Bold').fontSize(12).text('Support on the filing date', left, doc.y, { width });
+  doc.fillColor(INK).font('bold').fontSize(12).text('Support on the filing date', left, doc.y, { width });
   doc.moveDown(0.3);
-  doc.font('Helvetica').fontSize(11).text(`${f.valid_cards} valid cards of ${f.eligible} employees in the unit: ${f.percent}%.`, { width });
+  doc.font('body').fontSize(11).text(`${f.valid_cards} valid cards of ${f.eligible} employees in the unit: ${f.percent}%.`, { width });
   doc.moveDown(0.5);
   const result = (t: Threshold): string => (t.met ? 'Met' : `Not met (${t.remaining} more needed)`);
   const thresholdRows: string[][] = [
@@ -171,7 +174,7 @@ export async function renderFilingPdf(packet: FilingPacket, copy: FilingCopy, ge
         `Not counted: ${packet.exceptions.length === 0 ? 'none' : listed.join('; ')} (section 3).`,
     );
     doc.moveDown(0.3);
-    doc.fillColor(INK).font('Helvetica-Bold').fontSize(11).text('Contents', left, doc.y, { width });
+    doc.fillColor(INK).font('bold').fontSize(11).text('Contents', left, doc.y, { width });
     doc.moveDown(0.2);
     const sections = [
       `1. Valid cards counted (${packet.counted.length})${packet.jurisdiction === 'nlrb' ? ', with the six elements of each electronic signature' : ''}`,
@@ -181,7 +184,7 @@ export async function renderFilingPdf(packet: FilingPacket, copy: FilingCopy, ge
       '5. Confirmation-transmission log',
       '6. Declaration',
     ];
-    doc.font('Helvetica').fontSize(10).fillColor(INK).text(sections.join('\n'), { width });
+    doc.font('body').fontSize(10).fillColor(INK).text(sections.join('\n'), { width });
 
     // With one school, a School column would repeat the same name on every line.
     const oneSchool = packet.worksite !== null;
@@ -258,9 +261,9 @@ export async function renderFilingPdf(packet: FilingPacket, copy: FilingCopy, ge
     if (packet.texts.length === 0) note('No valid cards.');
     for (const t of packet.texts) {
       ensure(90);
-      doc.fillColor(INK).font('Helvetica-Bold').fontSize(10.5).text(`${t.ref} — card text version ${t.version} — ${t.employerName}`, left, doc.y, { width });
+      doc.fillColor(INK).font('bold').fontSize(10.5).text(`${t.ref} — card text version ${t.version} — ${t.employerName}`, left, doc.y, { width });
       doc.moveDown(0.3);
-      doc.font('Helvetica').fontSize(9.5).fillColor(INK).text(t.text, left + 12, doc.y, { width: width - 24 });
+      doc.font('body').fontSize(9.5).fillColor(INK).text(t.text, left + 12, doc.y, { width: width - 24 });
       doc.x = left;
       doc.moveDown(0.9);
     }
@@ -300,11 +303,11 @@ export async function renderFilingPdf(packet: FilingPacket, copy: FilingCopy, ge
   heading(copy === 'board' ? `6. ${declaration.title}` : declaration.title);
   for (const p of declaration.paragraphs) {
     doc.fillColor(INK).fontSize(10);
-    if (p.lead) doc.font('Helvetica-Bold').text(`${p.lead} `, left, doc.y, { width, align: 'justify', continued: true }).font('Helvetica').text(p.text, { width, align: 'justify' });
-    else doc.font('Helvetica').text(p.text, left, doc.y, { width, align: 'justify' });
+    if (p.lead) doc.font('bold').text(`${p.lead} `, left, doc.y, { width, align: 'justify', continued: true }).font('body').text(p.text, { width, align: 'justify' });
+    else doc.font('body').text(p.text, left, doc.y, { width, align: 'justify' });
     doc.moveDown(0.6);
   }
-  doc.font('Helvetica-Oblique').fontSize(10).text(declaration.perjury, left, doc.y, { width });
+  doc.font('oblique').fontSize(10).text(declaration.perjury, left, doc.y, { width });
   doc.moveDown(1.8);
   ensure(90);
   const lines: [string, string][] = [
@@ -316,24 +319,29 @@ export async function renderFilingPdf(packet: FilingPacket, copy: FilingCopy, ge
     const y = doc.y + 14;
     doc.moveTo(left, y).lineTo(left + width * 0.55, y).lineWidth(0.6).strokeColor(INK).stroke();
     if (b) doc.moveTo(left + width * 0.62, y).lineTo(left + width, y).stroke();
-    doc.font('Helvetica').fontSize(8).fillColor(MUTED).text(a, left, y + 3, { width: 200 });
+    doc.font('body').fontSize(8).fillColor(MUTED).text(a, left, y + 3, { width: 200 });
     if (b) doc.text(b, left + width * 0.62, y + 3, { width: 200 });
     doc.y = y + 20;
   }
   doc.x = left;
 
+  // Between the content (64 pt margin) and the footer rule (48 pt from the bottom).
+  fonts.footnoteCodePoints(`[U+…]: a character the font of this PDF cannot show; the packet’s CSV files give the exact spelling.`, 58);
+
   // Running header and footer, once the page count is known.
   const range = doc.bufferedPageRange();
   const banner = copy === 'board' ? `CONFIDENTIAL PROOF OF SUPPORT — ${j.office.toUpperCase()} ONLY — NOT TO BE SERVED ON OR SHOWN TO THE EMPLOYER` : 'SERVICE COPY — CONTAINS COUNTS ONLY, NO EMPLOYEE IS NAMED';
+  // DejaVu Sans is wider than Helvetica: the board banner shrinks a little to stay on one line.
+  const bannerSize = Math.min(7.5, (7.5 * width) / doc.font('bold').fontSize(7.5).widthOfString(banner, { characterSpacing: 0 }));
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
     const savedBottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.font('Helvetica-Bold').fontSize(7.5).fillColor(copy === 'board' ? RED : MUTED).text(banner, left, 34, { width, align: 'center', lineBreak: false });
+    doc.font('bold').fontSize(bannerSize).fillColor(copy === 'board' ? RED : MUTED).text(banner, left, 34, { width, align: 'center', lineBreak: false });
     doc.moveTo(left, 48).lineTo(left + width, 48).lineWidth(0.5).strokeColor(copy === 'board' ? RED : RULE).stroke();
     const footY = doc.page.height - 42;
     doc.moveTo(left, footY - 6).lineTo(left + width, footY - 6).lineWidth(0.5).strokeColor(RULE).stroke();
-    doc.font('Helvetica').fontSize(7.5).fillColor(MUTED);
+    doc.font('body').fontSize(7.5).fillColor(MUTED);
     doc.text(`${packet.campaignName} — ${scopeLabel(packet)} — filing date ${packet.filingDate} — ${copy === 'board' ? 'board copy' : 'service copy'}`, left, footY, { width: width - 90, lineBreak: false });
     doc.text(`Page ${i + 1} of ${range.count}`, left + width - 90, footY, { width: 90, align: 'right', lineBreak: false });
     doc.text(`Generated ${utc(generatedAt)}`, left, footY + 10, { width, lineBreak: false });
@@ -359,17 +367,17 @@ function cardBlock(doc: Doc, c: CountedCard, timeZone: string, left: number, wid
     ['Confirmation', k.source === 'electronic' ? (confirmation ? `${transmissionStatus(confirmation)}; to ${confirmation.toAddress}, recorded ${at(confirmation.createdAt)}` : 'no confirmation recorded') : confirmation ? `sent to ${confirmation.toAddress}, recorded ${at(confirmation.createdAt)}` : 'not applicable (paper card without email)'],
     ['SHA-256', k.contentHash],
   ];
-  const labelWidth = 100;
-  doc.font('Helvetica').fontSize(8.5);
-  const heights = pairs.map(([, v]) => Math.max(doc.heightOfString(v, { width: width - labelWidth - 8 }), 10) + 2);
+  // Wide enough for "Language agreed to" on one line in DejaVu Sans Bold; a label that still wraps makes its row taller.
+  const labelWidth = 112;
+  const heights = pairs.map(([l, v]) => Math.max(doc.font('body').fontSize(8.5).heightOfString(v, { width: width - labelWidth - 8 }), doc.font('bold').heightOfString(l, { width: labelWidth - 6 }), 10) + 2);
   const total = heights.reduce((a, b) => a + b, 0) + 24;
   if (doc.y + total > bottom()) doc.addPage();
   const top = doc.y;
-  doc.fillColor(INK).font('Helvetica-Bold').fontSize(10).text(`C${c.number}   ${c.person.familyName}, ${c.person.givenName}`, left + 6, top + 4, { width: width - 12 });
+  doc.fillColor(INK).font('bold').fontSize(10).text(`C${c.number}   ${c.person.familyName}, ${c.person.givenName}`, left + 6, top + 4, { width: width - 12 });
   let y = doc.y + 3;
   pairs.forEach(([label, value], i) => {
-    doc.font('Helvetica-Bold').fontSize(8.5).fillColor(MUTED).text(label, left + 6, y, { width: labelWidth - 6 });
-    doc.font(label === 'SHA-256' ? 'Courier' : 'Helvetica').fontSize(label === 'SHA-256' ? 8 : 8.5).fillColor(INK).text(value, left + labelWidth, y, { width: width - labelWidth - 8 });
+    doc.font('bold').fontSize(8.5).fillColor(MUTED).text(label, left + 6, y, { width: labelWidth - 6 });
+    doc.font(label === 'SHA-256' ? 'mono' : 'body').fontSize(label === 'SHA-256' ? 8 : 8.5).fillColor(INK).text(value, left + labelWidth, y, { width: width - labelWidth - 8 });
     y += heights[i] ?? 12;
   });
   doc.rect(left, top, width, y - top + 4).lineWidth(0.5).strokeColor(RULE).stroke();
