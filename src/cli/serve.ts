@@ -1,10 +1,12 @@
 import type { Config } from '../config.js';
 import { boot, ensureFirstAdmin } from '../bootstrap.js';
 import { buildApp } from '../http/build-app.js';
+import { startMailRetries } from '../mail/start-mail-retries.js';
 
 export async function serve(config: Config, options: { migrate: boolean }): Promise<void> {
   const runtime = await boot(config, { migrate: options.migrate });
   const app = await buildApp({ config, db: runtime.database.db, services: runtime.services });
+  let stopRetries: (() => Promise<void>) | null = null;
   let stopping = false;
   const shutdown = async (signal: string): Promise<void> => {
     if (stopping) return;
@@ -12,6 +14,7 @@ export async function serve(config: Config, options: { migrate: boolean }): Prom
     process.stderr.write(`\n${signal}: stopping Unionhall…\n`);
     // Order matters: stop taking requests, finish the ones in flight, then close the database.
     await app.close().catch(() => undefined);
+    await stopRetries?.().catch(() => undefined);
     await runtime.close();
     process.exit(0);
   };
@@ -24,6 +27,8 @@ export async function serve(config: Config, options: { migrate: boolean }): Prom
     await runtime.close();
     throw err;
   }
+  // Mail a crash left unsent, or a mail server refused for now, is sent again (with SMTP only).
+  stopRetries = startMailRetries(runtime.services.mailer, { everyMs: 60_000, onError: (err) => app.log.error({ err }, 'mail retry sweep failed') });
   const link = await ensureFirstAdmin(runtime);
   const db = runtime.database.embedded ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL at DATABASE_URL';
   const lines = [

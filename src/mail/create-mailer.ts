@@ -15,43 +15,80 @@ export type Mailer = {
   send: (mail: OutgoingMail) => Promise<{ id: string; delivered: boolean }>;
   /**
    * Sends a message whose mail_messages row was already written by the caller (in the caller's own
-   * transaction, e.g. the petition's group commit). Without SMTP the row is the outbox: nothing to do.
+   * transaction, e.g. the petition's group commit) with the claim of `firstAttemptClaim`. Without
+   * SMTP the row is the outbox: nothing to do.
    */
   deliverRecorded?: (id: string, mail: Pick<OutgoingMail, 'to' | 'subject' | 'text' | 'headers'>) => Promise<boolean>;
+  /** Sends the messages whose next attempt is due (failed ones, and ones a crash left unsent). */
+  retryDue: (limit?: number) => Promise<number>;
   close: () => void;
 };
 
+// An attempt's claim outlasts nodemailer's own time limits (connection 2 min, greeting 30 s,
+// socket idle 10 min): a message is tried again only when its last attempt cannot still be running.
+export const ATTEMPT_CLAIM_MS = 15 * 60_000;
+// Minutes to wait after a failed attempt 1, 2, …; after the last one we stop and keep the error.
+const RETRY_AFTER_MINUTES = [1, 5, 15, 60, 240];
+export const MAX_ATTEMPTS = RETRY_AFTER_MINUTES.length + 1;
+
+/** The columns a recorded message starts with: over SMTP its first attempt is claimed at once. */
+export function firstAttemptClaim(smtp: boolean, now: Date): { attempts: number; nextAttemptAt: Date | null } {
+  return smtp ? { attempts: 1, nextAttemptAt: new Date(now.getTime() + ATTEMPT_CLAIM_MS) } : { attempts: 0, nextAttemptAt: null };
+}
+
+// A 5xx reply is the receiving server's final word (no such mailbox, refused); anything else
+// (4xx, a refused connection, a timeout) may work later.
+function isPermanent(err: unknown): boolean {
+  const code = typeof err === 'object' && err !== null && 'responseCode' in err ? Number(err.responseCode) : NaN;
+  return code >= 500 && code < 600;
+}
+
 // Every message is written to mail_messages before it is sent: with SMTP that row is the
-// transmission log (when, to where, what); without SMTP it is the outbox admins read in /app,
-// so password resets and the demo work on a machine with no mail server.
+// transmission log (when, to where, what, how many attempts); without SMTP it is the outbox
+// admins read in /app, so password resets and the demo work on a machine with no mail server.
 export function createMailer(options: { smtpUrl: string | undefined; from: string; repository: MailRepository; now?: () => Date }): Mailer {
   const now = options.now ?? (() => new Date());
+  const { repository } = options;
   const transport: Transporter | null = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : null;
-  async function deliver(id: string, mail: Pick<OutgoingMail, 'to' | 'subject' | 'text' | 'headers'>): Promise<boolean> {
+
+  async function deliver(id: string, mail: Pick<OutgoingMail, 'to' | 'subject' | 'text' | 'headers'>, attempt: number): Promise<boolean> {
     if (!transport) return false;
     try {
       const info = await transport.sendMail({ from: options.from, to: mail.to, subject: mail.subject, text: mail.text, headers: mail.headers });
-      await options.repository.markSent(id, typeof info.messageId === 'string' ? info.messageId : null, now());
+      await repository.markSent(id, typeof info.messageId === 'string' ? info.messageId : null, now());
       return true;
     } catch (err) {
       // The row stays, with the reason: a failed confirmation must be visible, not lost.
-      await options.repository.markFailed(id, err instanceof Error ? err.message : String(err));
+      const wait = isPermanent(err) ? undefined : RETRY_AFTER_MINUTES[attempt - 1];
+      await repository.markFailed(id, err instanceof Error ? err.message : String(err), wait === undefined ? null : new Date(now().getTime() + wait * 60_000));
       return false;
     }
   }
+
   return {
     async send(mail) {
-      const row = await options.repository.record({
+      const row = await repository.record({
         campaignId: mail.campaignId ?? null,
         kind: mail.kind,
         toAddress: mail.to,
         subject: mail.subject,
         textBody: mail.text,
+        headers: mail.headers ?? null,
         transport: transport ? 'smtp' : 'outbox',
+        ...firstAttemptClaim(transport !== null, now()),
       });
-      return { id: row.id, delivered: await deliver(row.id, mail) };
+      return { id: row.id, delivered: await deliver(row.id, mail, 1) };
     },
-    deliverRecorded: deliver,
+    deliverRecorded: (id, mail) => deliver(id, mail, 1),
+    async retryDue(limit = 20) {
+      if (!transport) return 0;
+      const at = now();
+      const rows = await repository.claimDue(at, new Date(at.getTime() + ATTEMPT_CLAIM_MS), limit);
+      for (const row of rows) {
+        await deliver(row.id, { to: row.toAddress, subject: row.subject, text: row.textBody, headers: row.headers ?? undefined }, row.attempts);
+      }
+      return rows.length;
+    },
     close() {
       transport?.close();
     },

@@ -15,7 +15,17 @@ export type NewSignature = typeof petitionSignatures.$inferInsert & { id: string
 export type SignatureOutcome = 'new' | 'duplicate_unconfirmed' | 'duplicate_confirmed';
 
 /** The mail rows written with a signature: the mail_messages columns the writer fills. */
-export type MailDraft = { campaignId: string | null; kind: string; toAddress: string; subject: string; textBody: string; transport: 'smtp' | 'outbox' };
+export type MailDraft = {
+  campaignId: string | null;
+  kind: string;
+  toAddress: string;
+  subject: string;
+  textBody: string;
+  transport: 'smtp' | 'outbox';
+  /** The first attempt's claim (see mail/create-mailer.ts): an unsent message is retried when it lapses. */
+  attempts: number;
+  nextAttemptAt: Date | null;
+};
 
 export type QueuedSignature = {
   row: NewSignature;
@@ -46,10 +56,11 @@ with ins as (
   on conflict do nothing
   returning id
 ), mail as (
-  insert into mail_messages (id, campaign_id, kind, to_address, subject, text_body, transport)
-  select m.id, m.campaign_id, m.kind, m.to_address, m.subject, m.text_body, m.transport
+  insert into mail_messages (id, campaign_id, kind, to_address, subject, text_body, transport, attempts, next_attempt_at)
+  select m.id, m.campaign_id, m.kind, m.to_address, m.subject, m.text_body, m.transport, m.attempts, m.next_attempt_at
     from json_to_recordset($2::json)
-      as m(id uuid, campaign_id uuid, kind text, to_address text, subject text, text_body text, transport text, signature_id uuid)
+      as m(id uuid, campaign_id uuid, kind text, to_address text, subject text, text_body text, transport text, attempts integer,
+           next_attempt_at timestamptz, signature_id uuid)
    where m.signature_id in (select id from ins)
   returning id
 )
@@ -106,13 +117,26 @@ export function createSignatureWriter(db: Db, options: { maxBatch?: number; maxI
     }));
     const mails = drafts.flatMap((d, k) =>
       d
-        ? [{ id: mailIds[k], campaign_id: d.campaignId, kind: d.kind, to_address: d.toAddress, subject: d.subject, text_body: d.textBody, transport: d.transport, signature_id: items[k]?.row.id }]
+        ? [
+            {
+              id: mailIds[k],
+              campaign_id: d.campaignId,
+              kind: d.kind,
+              to_address: d.toAddress,
+              subject: d.subject,
+              text_body: d.textBody,
+              transport: d.transport,
+              attempts: d.attempts,
+              next_attempt_at: d.nextAttemptAt?.toISOString() ?? null,
+              signature_id: items[k]?.row.id,
+            },
+          ]
         : [],
     );
     const values = [toJsonParam(rows), toJsonParam(mails)];
     // Straight to the pool, as a named (prepared once per connection) statement: it runs for
     // every batch, and the query builder would only rebuild the same text each time.
-    const result = await db.$client.query<{ id: string }>({ name: 'petition_signatures_insert_batch_v2', text: INSERT_NEW, values });
+    const result = await db.$client.query<{ id: string }>({ name: 'petition_signatures_insert_batch_v3', text: INSERT_NEW, values });
     return new Set(result.rows.map((row) => row.id));
   }
 

@@ -11,5 +11,7 @@ export function presentMail(row: MailRow) {
     createdAt: row.createdAt.toISOString(),
     sentAt: row.sentAt?.toISOString() ?? null,
     error: row.error,
+    attempts: row.attempts,
+    nextAttemptAt: row.sentAt ? null : (row.nextAttemptAt?.toISOString() ?? null),
   };
 }

@@ -122,4 +122,7 @@ export type MailMessage = {
   createdAt: string;
   sentAt: string | null;
   error: string | null;
+  attempts: number;
+  /** When an unsent message will be tried again; null when sent, held in the outbox, or given up. */
+  nextAttemptAt: string | null;
 };

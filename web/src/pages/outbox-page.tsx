@@ -8,9 +8,10 @@ import { useApi } from '../lib/use-api.js';
 const kindLabels: Record<string, string> = { welcome: 'Welcome link', password_reset: 'Password reset', card_confirmation: 'Card confirmation' };
 
 function status(m: MailMessage): string {
-  if (m.error) return 'Failed';
   if (m.transport === 'outbox') return 'Held here (no mail server)';
-  return m.sentAt ? 'Sent' : 'Sending';
+  if (m.sentAt) return m.attempts > 1 ? `Sent (attempt ${m.attempts})` : 'Sent';
+  if (m.error) return m.nextAttemptAt ? `Not sent yet, trying again ${formatDateTime(m.nextAttemptAt)}` : `Failed after ${m.attempts} ${m.attempts === 1 ? 'attempt' : 'attempts'}`;
+  return 'Sending';
 }
 
 export function OutboxPage() {
