@@ -1,91 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../demo/demo-random.js';
 import { addDays } from '../cards/card-dates.js';
-import { hashCard, type CardContent } from '../cards/card-hash.js';
 import { tallySupport } from '../majority/tally-support.js';
 import { summaryCsv } from './filing-csv.js';
 import { declarationFor } from './filing-declaration.js';
-import { buildFilingPacket, formatLocalTime, type FilingCard, type FilingEmployment, type PacketInput } from './filing-packet.js';
-
-const UNIT = '00000000-0000-4000-8000-0000000000a1';
-const OTHER_UNIT = '00000000-0000-4000-8000-0000000000b2';
-const SITE_A = '00000000-0000-4000-8000-00000000000a';
-const SITE_B = '00000000-0000-4000-8000-00000000000b';
-const FILING = '2015-06-15';
-
-let seq = 0;
-const id = (): string => `00000000-0000-4000-8000-${String(++seq).padStart(12, '0')}`;
-
-function employment(personId: string, over: Partial<FilingEmployment> = {}): FilingEmployment {
-  return {
-    id: id(),
-    personId,
-    worksiteId: SITE_A,
-    unitId: UNIT,
-    startDate: '2014-08-15',
-    endDate: null,
-    jobTitle: 'Teacher',
-    worksiteName: 'Alder Prep',
-    employerName: 'Alder Prep Inc.',
-    givenName: `Given${personId.slice(-3)}`,
-    familyName: `Family${personId.slice(-3)}`,
-    employeeId: null,
-    ...over,
-  };
-}
-
-function card(personId: string | null, signedOn: string, over: Partial<FilingCard> = {}): FilingCard {
-  const content: CardContent = {
-    id: id(),
-    campaignId: '00000000-0000-4000-8000-00000000c000',
-    cardTextId: '00000000-0000-4000-8000-00000000c001',
-    cardTextVersion: 1,
-    cardText: 'I want a union with Alder Prep Inc.',
-    employerName: 'Alder Prep Inc.',
-    worksiteId: over.worksiteId ?? SITE_A,
-    worksiteName: 'Alder Prep',
-    signerName: over.signerName ?? 'Some Signer',
-    email: 'signer@mail.example',
-    phone: '(323) 555-0100',
-    jobTitle: 'Teacher',
-    employeeId: null,
-    signedOn,
-    signedAt: new Date(`${signedOn}T20:00:00Z`),
-    source: 'electronic',
-    typedSignature: over.signerName ?? 'Some Signer',
-    ip: null,
-    userAgent: null,
-  };
-  return {
-    ...content,
-    contentHash: hashCard(content),
-    personId,
-    matchStatus: personId ? 'matched' : 'unmatched',
-    matchMethod: personId ? 'email' : null,
-    createdAt: new Date(`${signedOn}T20:00:01Z`),
-    revokedOn: null,
-    revocationReason: null,
-    confirmation: null,
-    ...over,
-  };
-}
-
-function input(employments: FilingEmployment[], cards: FilingCard[], over: Partial<PacketInput> = {}): PacketInput {
-  return {
-    campaignName: 'Alder Educators United',
-    jurisdiction: 'ca_perb',
-    goalPercent: 65,
-    validityMonths: 12,
-    timeZone: 'America/Los_Angeles',
-    unit: { id: UNIT, name: 'Certificated' },
-    worksite: null,
-    filingDate: FILING,
-    employments,
-    cards,
-    scopeWorksiteIds: [SITE_A, SITE_B],
-    ...over,
-  };
-}
+import { card, employment, id, input, OTHER_UNIT, SITE_A, SITE_B } from '../../../test/support/filing-fixtures.js';
+import { buildFilingPacket, formatLocalTime, type FilingCard, type FilingEmployment } from './filing-packet.js';
 
 describe('buildFilingPacket', () => {
   const people = Array.from({ length: 8 }, () => id());

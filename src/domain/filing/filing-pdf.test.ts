@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { pdfText } from '../../../test/support/pdf-text.js';
-import { hashCard, type CardContent } from '../cards/card-hash.js';
+import { card, employment, id, input, SITE_A } from '../../../test/support/filing-fixtures.js';
 import { buildFilingPacket, type FilingCard, type FilingEmployment, type FilingJurisdiction } from './filing-packet.js';
 import { renderFilingPdf } from './filing-pdf.js';
 
-const UNIT = '00000000-0000-4000-8000-0000000000a1';
-const SITE = '00000000-0000-4000-8000-00000000000a';
-const FILING = '2015-06-15';
 const FOOTNOTE = 'the packet’s CSV files give the exact spelling';
 
 // Educators of a Los Angeles school, as they sign their names.
@@ -18,52 +15,15 @@ const people = [
   { given: '민준', family: '김', signed: '김민준' },
 ];
 
-let seq = 0;
-const id = (): string => `00000000-0000-4000-8000-${String(++seq).padStart(12, '0')}`;
-
 function packetFor(jurisdiction: FilingJurisdiction) {
   const employments: FilingEmployment[] = [];
   const cards: FilingCard[] = [];
   for (const [i, p] of people.entries()) {
     const personId = id();
-    employments.push({ id: id(), personId, worksiteId: SITE, unitId: UNIT, startDate: '2014-08-15', endDate: null, jobTitle: 'Teacher', worksiteName: 'Alder Prep', employerName: 'Alder Prep Inc.', givenName: p.given, familyName: p.family, employeeId: `E${i}` });
-    const signedOn = `2015-05-0${i + 1}`;
-    const content: CardContent = {
-      id: id(),
-      campaignId: '00000000-0000-4000-8000-00000000c000',
-      cardTextId: '00000000-0000-4000-8000-00000000c001',
-      cardTextVersion: 1,
-      cardText: 'I want a union with Alder Prep Inc.',
-      employerName: 'Alder Prep Inc.',
-      worksiteId: SITE,
-      worksiteName: 'Alder Prep',
-      signerName: p.signed,
-      email: `signer${i}@mail.example`,
-      phone: `(323) 555-010${i}`,
-      jobTitle: 'Teacher',
-      employeeId: null,
-      signedOn,
-      signedAt: new Date(`${signedOn}T20:00:00Z`),
-      source: 'electronic',
-      typedSignature: p.signed,
-      ip: null,
-      userAgent: null,
-    };
-    cards.push({ ...content, contentHash: hashCard(content), personId, matchStatus: 'matched', matchMethod: 'email', createdAt: new Date(`${signedOn}T20:00:01Z`), revokedOn: null, revocationReason: null, confirmation: null });
+    employments.push(employment(personId, { givenName: p.given, familyName: p.family, employeeId: `E${i}` }));
+    cards.push(card(personId, `2015-05-0${i + 1}`, { signerName: p.signed, matchMethod: 'email' }));
   }
-  return buildFilingPacket({
-    campaignName: 'Alder Educators United',
-    jurisdiction,
-    goalPercent: 65,
-    validityMonths: 12,
-    timeZone: 'America/Los_Angeles',
-    unit: { id: UNIT, name: 'Certificated' },
-    worksite: null,
-    filingDate: FILING,
-    employments,
-    cards,
-    scopeWorksiteIds: [SITE],
-  });
+  return buildFilingPacket(input(employments, cards, { jurisdiction, scopeWorksiteIds: [SITE_A] }));
 }
 
 /** Each page's text as a reader copies it, with line breaks (cells wrap) as single spaces. */
