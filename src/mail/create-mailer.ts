@@ -15,7 +15,7 @@ export type Mailer = {
   send: (mail: OutgoingMail) => Promise<{ id: string; delivered: boolean }>;
   /**
    * Sends a message whose mail_messages row was already written by the caller (in the caller's own
-   * transaction, e.g. the petition's group commit) with the claim of `firstAttemptClaim`. Without
+   * transaction, e.g. the petition's group commit) with the claim of `newMailDelivery`. Without
    * SMTP the row is the outbox: nothing to do.
    */
   deliverRecorded?: (id: string, mail: Pick<OutgoingMail, 'to' | 'subject' | 'text' | 'headers'>) => Promise<boolean>;
@@ -31,9 +31,12 @@ export const ATTEMPT_CLAIM_MS = 15 * 60_000;
 const RETRY_AFTER_MINUTES = [1, 5, 15, 60, 240];
 export const MAX_ATTEMPTS = RETRY_AFTER_MINUTES.length + 1;
 
-/** The columns a recorded message starts with: over SMTP its first attempt is claimed at once. */
-export function firstAttemptClaim(smtp: boolean, now: Date): { attempts: number; nextAttemptAt: Date | null } {
-  return smtp ? { attempts: 1, nextAttemptAt: new Date(now.getTime() + ATTEMPT_CLAIM_MS) } : { attempts: 0, nextAttemptAt: null };
+/**
+ * The delivery columns a recorded message starts with: over SMTP its first attempt is claimed at
+ * once (a crash before the send leaves it due for a retry); without, it is kept in the outbox.
+ */
+export function newMailDelivery(smtp: boolean, now: Date): { transport: 'smtp' | 'outbox'; attempts: number; nextAttemptAt: Date | null } {
+  return smtp ? { transport: 'smtp', attempts: 1, nextAttemptAt: new Date(now.getTime() + ATTEMPT_CLAIM_MS) } : { transport: 'outbox', attempts: 0, nextAttemptAt: null };
 }
 
 // A 5xx reply is the receiving server's final word (no such mailbox, refused); anything else
@@ -74,8 +77,7 @@ export function createMailer(options: { smtpUrl: string | undefined; from: strin
         subject: mail.subject,
         textBody: mail.text,
         headers: mail.headers ?? null,
-        transport: transport ? 'smtp' : 'outbox',
-        ...firstAttemptClaim(transport !== null, now()),
+        ...newMailDelivery(transport !== null, now()),
       });
       return { id: row.id, delivered: await deliver(row.id, mail, 1) };
     },

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mailMessages } from '../../src/db/schema/index.js';
-import { firstAttemptClaim, MAX_ATTEMPTS } from '../../src/mail/create-mailer.js';
+import { MAX_ATTEMPTS, newMailDelivery } from '../../src/mail/create-mailer.js';
 import { startMailRetries } from '../../src/mail/start-mail-retries.js';
 import { createCampaign } from '../support/factories.js';
 import { createPetition } from '../support/petition-helpers.js';
@@ -45,7 +45,7 @@ describe('mail retries', () => {
   it('sends a message a crash left unsent once its first attempt’s claim has lapsed, and only then', async () => {
     // What a crash between the commit and the SMTP send leaves behind: recorded, claimed, unsent.
     const to = `crashed${++seq}@mail.example`;
-    const row = await t.services.repositories.mail.record({ kind: 'petition_confirmation', toAddress: to, subject: 'Confirm', textBody: 'Open the link.', transport: 'smtp', ...firstAttemptClaim(true, t.clock.now) });
+    const row = await t.services.repositories.mail.record({ kind: 'petition_confirmation', toAddress: to, subject: 'Confirm', textBody: 'Open the link.', ...newMailDelivery(true, t.clock.now) });
 
     expect(await t.services.mailer.retryDue()).toBe(0); // the first attempt may still be running
     t.clock.advanceMinutes(14);
@@ -121,7 +121,7 @@ describe('mail retries', () => {
   it('never sends a message twice when two sweeps run at once', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 30; i++) {
-      const row = await t.services.repositories.mail.record({ kind: 'welcome', toAddress: `both${++seq}@mail.example`, subject: 'Welcome', textBody: `Message ${i}`, transport: 'smtp', ...firstAttemptClaim(true, t.clock.now) });
+      const row = await t.services.repositories.mail.record({ kind: 'welcome', toAddress: `both${++seq}@mail.example`, subject: 'Welcome', textBody: `Message ${i}`, ...newMailDelivery(true, t.clock.now) });
       ids.push(row.id);
     }
     t.clock.advanceMinutes(16);

@@ -22,7 +22,7 @@ export type MailDraft = {
   subject: string;
   textBody: string;
   transport: 'smtp' | 'outbox';
-  /** The first attempt's claim (see mail/create-mailer.ts): an unsent message is retried when it lapses. */
+  /** The first attempt's claim (newMailDelivery in mail/create-mailer.ts): an unsent message is retried when it lapses. */
   attempts: number;
   nextAttemptAt: Date | null;
 };

@@ -4,7 +4,7 @@ import type { SignatureOutcome, SignatureWriter } from '../../db/repositories/si
 import { uuidV7 } from '../../db/uuid-v7.js';
 import { AppError } from '../../errors.js';
 import type { Language } from '../../i18n/languages.js';
-import { firstAttemptClaim, type Mailer } from '../../mail/create-mailer.js';
+import { newMailDelivery, type Mailer } from '../../mail/create-mailer.js';
 import { pooledRandomBytes } from '../../db/random-bytes.js';
 import { hashToken } from '../accounts/tokens.js';
 import { formatConfirmationToken, parseConfirmationToken } from './confirmation-token.js';
@@ -131,7 +131,7 @@ export function createPetitionService(deps: {
           if (!sendMail) return null;
           const confirmUrl = `${petitionUrl}/confirm?token=${formatConfirmationToken(signatureId, secret)}`;
           const m = composePetitionMail(outcome, { petitionTitle: petition.title, givenName: input.givenName, confirmUrl, petitionUrl }, context.lang);
-          return { campaignId: petition.campaignId, kind: m.kind, toAddress: input.email, subject: m.subject, textBody: m.text, transport: deps.smtp ? 'smtp' : 'outbox', ...firstAttemptClaim(deps.smtp, at) };
+          return { campaignId: petition.campaignId, kind: m.kind, toAddress: input.email, subject: m.subject, textBody: m.text, ...newMailDelivery(deps.smtp, at) };
         },
       });
       // Committed; SMTP delivery (if configured) follows without holding up the answer.

@@ -12,6 +12,6 @@ export function presentMail(row: MailRow) {
     sentAt: row.sentAt?.toISOString() ?? null,
     error: row.error,
     attempts: row.attempts,
-    nextAttemptAt: row.sentAt ? null : (row.nextAttemptAt?.toISOString() ?? null),
+    nextAttemptAt: row.nextAttemptAt?.toISOString() ?? null,
   };
 }
