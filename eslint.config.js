@@ -1,6 +1,34 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// Files still in the old shape (routes that call repositories). Each capability leaves this list as
+// it moves to commands; the list must end empty.
+const LEGACY_REPOSITORY_USERS = [
+  'src/cli/commands.ts',
+  'src/cli/import-roster.ts',
+  'src/cli/verify-cards.ts',
+  'src/http/audit-request.ts',
+  'src/http/campaign-access.ts',
+  'src/http/public-site.ts',
+  'src/http/routes/admin-routes.ts',
+  'src/http/routes/auth-routes.ts',
+  'src/http/routes/campaign-routes.ts',
+  'src/http/routes/committee-routes.ts',
+  'src/http/routes/conduct-routes.ts',
+  'src/http/routes/conversation-routes.ts',
+  'src/http/routes/endorsement-routes.ts',
+  'src/http/routes/event-routes.ts',
+  'src/http/routes/health-routes.ts',
+  'src/http/routes/majority-routes.ts',
+  'src/http/routes/newsletter-routes.ts',
+  'src/http/routes/osdi-routes.ts',
+  'src/http/routes/petition-admin-routes.ts',
+  'src/http/routes/petition-routes.ts',
+  'src/http/routes/press-routes.ts',
+  'src/http/routes/public-site-routes.ts',
+  'src/http/routes/roster-import-routes.ts',
+];
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'data/', 'drizzle/', 'coverage/'] },
   js.configs.recommended,
@@ -22,5 +50,22 @@ export default tseslint.config(
     // The three layers: only db/ touches Drizzle's query builders and SQL.
     files: ['src/http/**', 'src/domain/**'],
     rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'drizzle-orm', message: 'SQL lives in src/db/ only.' }, { name: 'pg', message: 'SQL lives in src/db/ only.' }] }] },
+  },
+  {
+    // Routes and CLI commands parse, authenticate, call a command or a query, and present
+    // (decision 0017): they never see a repository. Row *types* may be imported (presenters read
+    // rows); repository functions and services.repositories may not.
+    files: ['src/http/**', 'src/cli/**'],
+    ignores: LEGACY_REPOSITORY_USERS,
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'drizzle-orm', message: 'SQL lives in src/db/ only.' }, { name: 'pg', message: 'SQL lives in src/db/ only.' }],
+          patterns: [{ group: ['**/db/repositories/*', '**/db/client.js', '**/db/schema/*'], allowTypeImports: true, message: 'Call a domain command or query (src/domain/<capability>/<verb-noun>.ts) instead of a repository.' }],
+        },
+      ],
+      'no-restricted-syntax': ['error', { selector: "MemberExpression[property.name='repositories']", message: 'Routes and CLI commands never see repositories: run a domain command with services.execute().' }],
+    },
   },
 );

@@ -15,7 +15,7 @@ import type pg from 'pg';
 import { boot, type Runtime } from '../src/bootstrap.js';
 import { loadConfig } from '../src/config.js';
 import { hashPassword } from '../src/domain/accounts/passwords.js';
-import { localDateOf } from '../src/domain/cards/card-dates.js';
+import { dayOf } from '../src/domain/calendar.js';
 import { buildApp } from '../src/http/build-app.js';
 
 const EMPLOYEES = Number(process.env.BENCH_EMPLOYEES ?? 1_000_000);
@@ -147,7 +147,7 @@ async function main(): Promise<void> {
   cleanups.push(() => runtime.close());
   const pool = runtime.database.pool;
   const campaignTz = 'America/Los_Angeles';
-  const today = localDateOf(new Date(), campaignTz);
+  const today = dayOf(new Date(), campaignTz);
 
   log(`Generating the data (as of ${today})…`);
   await timed('total generation', () => generate(pool, today));

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachments, auditEvents } from '../src/db/schema/index.js';
-import { addMonths, daysBetween } from '../src/domain/conduct/charge-deadline.js';
+import { addMonths, daysBetween } from '../src/domain/calendar.js';
 import { renderDemoMemoPdf } from '../src/demo/demo-memo-pdf.js';
 import { createCampaign, createMember, TEST_PASSWORD } from '../test/support/factories.js';
 import { signIn, startBrowserApp, type BrowserApp } from './support/browser.js';

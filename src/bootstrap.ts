@@ -4,7 +4,7 @@ import { runMigrations } from './db/migrate.js';
 import { memberships } from './db/schema/index.js';
 import { createServices, type Services } from './domain/create-services.js';
 import { DEMO_SLUG, hasDemo, loadDemo } from './demo/load-demo.js';
-import { createProgress } from './cli/progress.js';
+import { createProgress } from './support/progress.js';
 import './demo/demo-steps.js';
 
 export type Runtime = { config: Config; database: Database; services: Services; close: () => Promise<void> };

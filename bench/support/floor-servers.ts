@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Db } from '../../src/db/client.js';
 import { createSignatureWriter } from '../../src/db/repositories/signature-writer.js';
-import { uuidV7 } from '../../src/db/uuid-v7.js';
+import { uuidV7 } from '../../src/support/uuid-v7.js';
 import type { BenchContext } from '../types.js';
 
 // Reference points between the bare node:http baseline and the real endpoint, measured in the same

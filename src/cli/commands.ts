@@ -8,9 +8,9 @@ import { openDatabase } from '../db/open-database.js';
 import { runMigrations } from '../db/migrate.js';
 import { DEMO_ROSTER_EFFECTIVE } from '../demo/demo-roster-csv.js';
 import { DEMO_SLUG, loadDemo, removeDemo } from '../demo/load-demo.js';
-import { isIsoDate } from '../domain/cards/card-dates.js';
+import { isDay } from '../domain/calendar.js';
 import { AppError } from '../errors.js';
-import { createProgress } from './progress.js';
+import { createProgress } from '../support/progress.js';
 import { verifyCampaignCards } from './verify-cards.js';
 
 const say = (m: string): void => void process.stderr.write(`${m}\n`);
@@ -30,7 +30,7 @@ export async function runMigrate(config: Config): Promise<void> {
  * the latest spring that is over by then (see src/demo/story-calendar.ts).
  */
 export async function runDemo(config: Config, reset: boolean, date?: string): Promise<void> {
-  if (date !== undefined && !isIsoDate(date)) throw new AppError('validation_failed', `--date must be a date as YYYY-MM-DD, not "${date.slice(0, 40)}".`);
+  if (date !== undefined && !isDay(date)) throw new AppError('validation_failed', `--date must be a date as YYYY-MM-DD, not "${date.slice(0, 40)}".`);
   const runtime = await boot(config, { demo: false });
   try {
     const existing = await runtime.services.repositories.campaigns.findBySlug(DEMO_SLUG);

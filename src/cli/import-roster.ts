@@ -5,7 +5,7 @@ import type { Config } from '../config.js';
 import { parseMappingPairs } from '../domain/roster/roster-mapping.js';
 import type { ImportResult } from '../domain/roster/roster-import-service.js';
 import { AppError } from '../errors.js';
-import { createProgress } from './progress.js';
+import { createProgress } from '../support/progress.js';
 
 export type ImportRosterOptions = { campaign: string; map?: string[]; dryRun?: boolean; effective?: string; full?: boolean; confirmLeaving?: boolean };
 

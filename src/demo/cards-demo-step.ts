@@ -1,10 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { cards, cardRevocations, cardScans, cardTexts, employers, mailMessages } from '../db/schema/index.js';
-import { addDays } from '../domain/cards/card-dates.js';
+import { addDays } from '../domain/calendar.js';
 import { hashCard, type CardContent } from '../domain/cards/card-hash.js';
 import { renderCardText } from '../domain/cards/card-text.js';
-import { confirmationMessage } from '../domain/cards/cards-service.js';
+import { confirmationMessage } from '../domain/cards/confirmation-message.js';
 import { cardsForMajority } from '../domain/majority/thresholds.js';
 import { campaignName } from './demo-names.js';
 import { demoSteps, type DemoContext } from './load-demo.js';

@@ -1,3 +1,4 @@
+import { addDays } from '../domain/calendar.js';
 import type { DemoContext } from './load-demo.js';
 import { createRandom } from './demo-random.js';
 
@@ -10,7 +11,6 @@ export const STORY_JUNE = '2015-06-05';
 
 export type StorySupporter = { educatorId: string; worksiteId: string; since: string; leader: boolean };
 
-const addDays = (iso: string, days: number): string => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 export function storySupporters(context: Pick<DemoContext, 'worksites' | 'educators'>): { supporters: StorySupporter[]; aprilSchools: string[]; juneSchools: string[] } {
   const random = createRandom(146_021);

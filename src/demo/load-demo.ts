@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { bargainingUnits, campaigns, employers, employments, people, worksites } from '../db/schema/index.js';
-import type { Progress } from '../cli/progress.js';
+import type { Progress } from '../support/progress.js';
 import { createRandom, type Random } from './demo-random.js';
 import { campaignName, cities, familyNames, givenNames, networkName, schoolNames, statement, teacherSubjects } from './demo-names.js';
 import { createStoryCalendar, type StoryCalendar } from './story-calendar.js';

@@ -1,3 +1,4 @@
+import { addDays } from '../domain/calendar.js';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { accounts, assessments, committeeAssignments, conversations, memberships, membershipWorksites, tasks } from '../db/schema/index.js';
@@ -18,7 +19,6 @@ const staffOrganizers = [
   { name: 'Marcus Whitfield', email: 'marcus.whitfield@organizers.meridian.example' },
 ];
 
-const addDays = (iso: string, days: number): string => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const at = (iso: string, hour: number): Date => new Date(`${iso}T${String(hour).padStart(2, '0')}:00:00-07:00`);
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];

@@ -1,4 +1,4 @@
-import { addDays, addMonths, localDateOf } from '../domain/cards/card-dates.js';
+import { addDays, addMonths, dayOf, instantOf } from '../domain/calendar.js';
 
 /**
  * The year the seed newsletters are dated in. Every date written in `src/demo` is a date of this
@@ -88,16 +88,7 @@ export function shiftYearsInText(prose: string, years: number): string {
 
 /** The instant a wall clock in `timeZone` shows `time` (HH:MM) on `date`. */
 export function zonedInstant(date: string, time: string, timeZone: string): Date {
-  const wall = Date.parse(`${date}T${time}:00Z`);
-  if (Number.isNaN(wall)) throw new Error(`not a date and time: ${date} ${time}`);
-  const offsetAt = (instant: number): number => {
-    const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(new Date(instant));
-    const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
-    return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - instant;
-  };
-  // The zone's offset at the wall time read as UTC, corrected once for a DST change in between.
-  const first = wall - offsetAt(wall);
-  return new Date(wall - offsetAt(first));
+  return instantOf(date, time, timeZone);
 }
 
 /**
@@ -105,7 +96,7 @@ export function zonedInstant(date: string, time: string, timeZone: string): Date
  * Angeles), so the story is over on the campaign's own calendar.
  */
 export function createStoryCalendar(now: Date, timeZone = 'America/Los_Angeles'): StoryCalendar {
-  const today = localDateOf(now, timeZone);
+  const today = dayOf(now, timeZone);
   const year = storyYearFor(today);
   const offsetYears = year - STORY_YEAR;
   return {

@@ -74,7 +74,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, signed: true, secure: config.publicUrl.startsWith('https://') },
   });
   await app.register(fastifySwagger, {
-    openapi: { info: { title: 'Unionhall API', version: config.version }, servers: [{ url: config.publicUrl }] },
+    openapi: {
+      info: { title: 'Unionhall API', version: config.version },
+      servers: [{ url: config.publicUrl }],
+      components: {
+        securitySchemes: {
+          // The organizer app's session; writes also need the CSRF token from GET /api/auth/csrf in x-csrf-token.
+          session: { type: 'apiKey', in: 'cookie', name: 'uh_session' },
+        },
+      },
+    },
     transform: jsonSchemaTransform,
   });
 
@@ -94,10 +103,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 async function registerOrganizerApp(app: FastifyInstance): Promise<void> {
   const index = path.join(webDistDir, 'index.html');
   if (!existsSync(index)) {
-    app.get('/app/*', async (_request, reply) => reply.status(503).type('text/plain').send('The organizer app is not built. Run: npm run build'));
+    app.get('/app/*', { schema: { hide: true } }, async (_request, reply) => reply.status(503).type('text/plain').send('The organizer app is not built. Run: npm run build'));
     return;
   }
-  await app.register(fastifyStatic, { root: webDistDir, prefix: '/app/', wildcard: false, index: ['index.html'] });
-  app.get('/app', async (_request, reply) => reply.redirect('/app/'));
-  app.get('/app/*', async (_request, reply) => reply.type('text/html; charset=utf-8').sendFile('index.html', webDistDir));
+  await app.register(fastifyStatic, { root: webDistDir, prefix: '/app/', wildcard: false, index: ['index.html'], schemaHide: true });
+  app.get('/app', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/app/'));
+  app.get('/app/*', { schema: { hide: true } }, async (_request, reply) => reply.type('text/html; charset=utf-8').sendFile('index.html', webDistDir));
 }

@@ -1,10 +1,6 @@
-export const languages = ['en', 'es'] as const;
-export type Language = (typeof languages)[number];
-export const defaultLanguage: Language = 'en';
+import { defaultLanguage, isLanguage, type Language } from '../vocabulary/languages.js';
 
-export function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (languages as readonly string[]).includes(value);
-}
+export { defaultLanguage, isLanguage, languages, type Language } from '../vocabulary/languages.js';
 
 /**
  * The language of a public page: an explicit `?lang=` first (the language switch is a plain

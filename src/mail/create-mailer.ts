@@ -21,6 +21,12 @@ export type Mailer = {
   deliverRecorded?: (id: string, mail: Pick<OutgoingMail, 'to' | 'subject' | 'text' | 'headers'>) => Promise<boolean>;
   /** Sends the messages whose next attempt is due (failed ones, and ones a crash left unsent). */
   retryDue: (limit?: number) => Promise<number>;
+  /** The delivery columns of a message a command records in its own transaction: due at once over SMTP. */
+  initialDelivery: (now: Date) => { transport: 'smtp' | 'outbox'; attempts: number; nextAttemptAt: Date | null };
+  /** After a commit that recorded mail: sweep due messages in the background (never awaited by a request). */
+  kick: () => void;
+  /** Resolves when no background sweep is running (tests, shutdown). */
+  idle: () => Promise<void>;
   close: () => void;
 };
 
@@ -68,7 +74,45 @@ export function createMailer(options: { smtpUrl: string | undefined; from: strin
     }
   }
 
+  async function retryDue(limit = 20): Promise<number> {
+    if (!transport) return 0;
+    const at = now();
+    const rows = await repository.claimDue(at, new Date(at.getTime() + ATTEMPT_CLAIM_MS), limit);
+    for (const row of rows) {
+      await deliver(row.id, { to: row.toAddress, subject: row.subject, text: row.textBody, headers: row.headers ?? undefined }, row.attempts);
+    }
+    return rows.length;
+  }
+
+  // One background sweep at a time; a kick during a sweep asks for one more pass, so a message
+  // committed while the sweep ran is not left for the minute timer.
+  let sweeping: Promise<void> | null = null;
+  let again = false;
+  async function sweep(): Promise<void> {
+    do {
+      again = false;
+      try {
+        while ((await retryDue(50)) > 0);
+      } catch {
+        // The database or the mail server went away: the rows stay due, the periodic sweep retries.
+        return;
+      }
+    } while (again);
+  }
+
   return {
+    initialDelivery: (at) => (transport ? { transport: 'smtp', attempts: 0, nextAttemptAt: at } : { transport: 'outbox', attempts: 0, nextAttemptAt: null }),
+    kick() {
+      if (!transport) return;
+      if (sweeping) {
+        again = true;
+        return;
+      }
+      sweeping = sweep().finally(() => (sweeping = null));
+    },
+    idle: async () => {
+      while (sweeping) await sweeping;
+    },
     async send(mail) {
       const row = await repository.record({
         campaignId: mail.campaignId ?? null,
@@ -82,15 +126,7 @@ export function createMailer(options: { smtpUrl: string | undefined; from: strin
       return { id: row.id, delivered: await deliver(row.id, mail, 1) };
     },
     deliverRecorded: (id, mail) => deliver(id, mail, 1),
-    async retryDue(limit = 20) {
-      if (!transport) return 0;
-      const at = now();
-      const rows = await repository.claimDue(at, new Date(at.getTime() + ATTEMPT_CLAIM_MS), limit);
-      for (const row of rows) {
-        await deliver(row.id, { to: row.toAddress, subject: row.subject, text: row.textBody, headers: row.headers ?? undefined }, row.attempts);
-      }
-      return rows.length;
-    },
+    retryDue,
     close() {
       transport?.close();
     },

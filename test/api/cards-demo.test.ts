@@ -5,7 +5,7 @@ import { DEMO_STORY } from '../../src/demo/cards-demo-step.js';
 import '../../src/demo/demo-steps.js';
 import { loadDemo, type DemoContext } from '../../src/demo/load-demo.js';
 import { hashCard } from '../../src/domain/cards/card-hash.js';
-import { cardContentOf } from '../../src/domain/cards/cards-service.js';
+import { cardContentOf } from '../../src/domain/cards/card-content.js';
 import type { Majority } from '../../src/domain/majority/majority-service.js';
 import { addMember, createAccount, TEST_PASSWORD } from '../support/factories.js';
 import { AS_OF_THE_SEEDS } from '../support/demo-date.js';

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, campaigns, cards, mailMessages, people } from '../../src/db/schema/index.js';
 import { hashCard } from '../../src/domain/cards/card-hash.js';
-import { cardContentOf } from '../../src/domain/cards/cards-service.js';
+import { cardContentOf } from '../../src/domain/cards/card-content.js';
 import { renderCardText } from '../../src/domain/cards/card-text.js';
 import { addCardText, CARD_BODY, csrfFrom, setPersonalEmail, signByForm, versionFrom } from '../support/card-fixtures.js';
 import { createCampaign, createMember, TEST_PASSWORD, type CampaignFixture } from '../support/factories.js';

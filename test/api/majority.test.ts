@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { campaigns, cardRevocations, cards, employments, people, worksites } from '../../src/db/schema/index.js';
 import { createRandom } from '../../src/demo/demo-random.js';
-import { addDays } from '../../src/domain/cards/card-dates.js';
+import { addDays } from '../../src/domain/calendar.js';
 import { tallySupport } from '../../src/domain/majority/tally-support.js';
 import type { Majority } from '../../src/domain/majority/majority-service.js';
 import { addCardText, insertCard, revokeCard, signByForm } from '../support/card-fixtures.js';

@@ -1,10 +1,10 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../client.js';
+import type { Executor } from '../client.js';
 import { accounts, loginTokens, sessions } from '../schema/index.js';
 
 export type AccountRow = typeof accounts.$inferSelect;
 
-export function createAccountsRepository(db: Db) {
+export function createAccountsRepository(db: Executor) {
   return {
     async findByEmail(email: string): Promise<AccountRow | undefined> {
       const [row] = await db.select().from(accounts).where(sql`lower(${accounts.email}) = lower(${email})`);

@@ -1,5 +1,5 @@
 import { and, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
-import type { Db } from '../client.js';
+import type { Executor } from '../client.js';
 import { auditEvents } from '../schema/index.js';
 
 export type AuditEntry = {
@@ -23,7 +23,7 @@ export type AuditFilter = {
   limit: number;
 };
 
-export function createAuditRepository(db: Db) {
+export function createAuditRepository(db: Executor) {
   return {
     async append(entry: AuditEntry): Promise<void> {
       await db.insert(auditEvents).values({ ...entry, details: entry.details ?? {} });

@@ -1,12 +1,12 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Db } from '../client.js';
+import type { Executor } from '../client.js';
 import { accounts, bargainingUnits, campaigns, employments, membershipWorksites, memberships, people, worksites } from '../schema/index.js';
-import type { Role } from '../../domain/policies/campaign-policy.js';
+import type { Role } from '../../vocabulary/roles.js';
 import { AppError } from '../../errors.js';
 
 export type CampaignRow = typeof campaigns.$inferSelect;
 
-export function createCampaignsRepository(db: Db) {
+export function createCampaignsRepository(db: Executor) {
   return {
     async findBySlug(slug: string): Promise<CampaignRow | undefined> {
       const [row] = await db.select().from(campaigns).where(eq(campaigns.slug, slug));

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../client.js';
+import type { Executor } from '../client.js';
 import { cardRevocations, cards, cardScans, cardTexts, employers, employments, people, worksites } from '../schema/index.js';
 
 export type CardTextRow = typeof cardTexts.$inferSelect;
@@ -36,7 +36,7 @@ function flatten(row: { card: CardRow; revokedOn: string | null; revocationReaso
   return { ...row.card, revokedOn: row.revokedOn, revocationReason: row.revocationReason, personName: row.personName, hasScan: row.hasScan };
 }
 
-export function createCardsRepository(db: Db) {
+export function createCardsRepository(db: Executor) {
   return {
     async currentCardText(campaignId: string): Promise<CardTextRow | undefined> {
       const [row] = await db.select().from(cardTexts).where(eq(cardTexts.campaignId, campaignId)).orderBy(desc(cardTexts.version)).limit(1);

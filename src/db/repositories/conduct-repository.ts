@@ -1,5 +1,5 @@
 import { and, asc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../client.js';
+import type { Executor } from '../client.js';
 import {
   accounts,
   attachmentContents,
@@ -83,7 +83,7 @@ export type IncidentRecord = {
 
 export type StatusChange = { status: IncidentStatus; chargeNumber: string | null; note: string; changedAt: Date; changedBy: string | null };
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+type Tx = Executor;
 
 const personName = sql<string>`${people.givenName} || ' ' || ${people.familyName}`;
 
@@ -125,7 +125,7 @@ function filterConditions(campaignId: string, filter: IncidentFilter): SQL[] {
   return where;
 }
 
-export function createConductRepository(db: Db) {
+export function createConductRepository(db: Executor) {
   /** Loads the related rows of the given incidents in a few queries (not one per incident). */
   async function hydrate(rows: (typeof incidents.$inferSelect)[]): Promise<IncidentRecord[]> {
     if (rows.length === 0) return [];

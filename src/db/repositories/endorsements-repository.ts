@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, getTableColumns } from 'drizzle-orm';
-import type { Db } from '../client.js';
+import type { Executor } from '../client.js';
 import { endorsementDocuments, endorsements } from '../schema/index.js';
 
 export type EndorsementRow = typeof endorsements.$inferSelect;
@@ -16,7 +16,7 @@ const documentMeta = {
   uploadedAt: endorsementDocuments.uploadedAt,
 };
 
-export function createEndorsementsRepository(db: Db) {
+export function createEndorsementsRepository(db: Executor) {
   // Never selects the bytes of documents: lists stay small.
   const selectWithDocument = () =>
     db

@@ -1,12 +1,12 @@
 import { and, asc, desc, eq, gte, sql } from 'drizzle-orm';
-import type { Db } from '../client.js';
+import type { Executor } from '../client.js';
 import { eventRsvps, events } from '../schema/index.js';
 
 export type EventRow = typeof events.$inferSelect;
 export type EventInsert = typeof events.$inferInsert;
 export type RsvpRow = typeof eventRsvps.$inferSelect;
 
-export function createEventsRepository(db: Db) {
+export function createEventsRepository(db: Executor) {
   return {
     /** Public events that have not ended yet, soonest first. */
     async listUpcomingPublic(campaignId: string, now: Date, limit = 50): Promise<EventRow[]> {

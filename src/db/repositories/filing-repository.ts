@@ -1,5 +1,5 @@
 import { and, asc, eq, isNotNull, lte, sql } from 'drizzle-orm';
-import type { Db } from '../client.js';
+import type { Executor } from '../client.js';
 import { bargainingUnits, cardRevocations, cards, employers, employments, mailMessages, people, worksites } from '../schema/index.js';
 
 export type FilingEmploymentRow = {
@@ -25,7 +25,7 @@ export type FilingCardRow = typeof cards.$inferSelect & {
 
 // What a filing packet reads: one unit's employments and the campaign's cards up to the filing
 // date, with their revocations and confirmation messages. Read-only.
-export function createFilingRepository(db: Db) {
+export function createFilingRepository(db: Executor) {
   return {
     async findUnit(campaignId: string, unitId: string) {
       const [row] = await db

@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
-import type { Db } from '../client.js';
+import type { Executor } from '../client.js';
 import { mailMessages } from '../schema/index.js';
 
 export type MailRow = typeof mailMessages.$inferSelect;
 
-export function createMailRepository(db: Db) {
+export function createMailRepository(db: Executor) {
   return {
     async record(input: typeof mailMessages.$inferInsert): Promise<MailRow> {
       const [row] = await db.insert(mailMessages).values(input).returning();

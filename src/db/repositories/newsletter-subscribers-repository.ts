@@ -1,10 +1,10 @@
 import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../client.js';
+import type { Executor } from '../client.js';
 import { newsletterSubscribers, newsletters } from '../schema/index.js';
 
 export type SubscriberRow = typeof newsletterSubscribers.$inferSelect;
 
-export function createNewsletterSubscribersRepository(db: Db) {
+export function createNewsletterSubscribersRepository(db: Executor) {
   const active = and(isNotNull(newsletterSubscribers.confirmedAt), isNull(newsletterSubscribers.unsubscribedAt));
   return {
     /**

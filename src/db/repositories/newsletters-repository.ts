@@ -1,11 +1,11 @@
 import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm';
-import type { Db } from '../client.js';
+import type { Executor } from '../client.js';
 import { newsletters } from '../schema/index.js';
 
 export type NewsletterRow = typeof newsletters.$inferSelect;
 export type NewsletterInsert = typeof newsletters.$inferInsert;
 
-export function createNewslettersRepository(db: Db) {
+export function createNewslettersRepository(db: Executor) {
   // Same rule as isNewsletterPublic in the domain, in SQL for the lists.
   const isPublic = (now: Date) => and(inArray(newsletters.status, ['published', 'scheduled']), lte(newsletters.publishAt, now));
   return {

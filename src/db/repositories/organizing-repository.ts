@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../client.js';
+import type { Executor } from '../client.js';
 import { accounts, assessments, campaigns, committeeAssignments, conversations, memberships, people, tasks, worksites } from '../schema/index.js';
 
 export type Scope = 'all' | readonly string[];
@@ -17,7 +17,7 @@ const currentEmployment = (campaignId: string, asOf: string, scope: Scope): SQL 
 
 const listFilter = (listAccountId: string | null): SQL => (listAccountId ? sql`and exists (select 1 from committee_assignments ca where ca.person_id = p.id and ca.account_id = ${listAccountId})` : sql``);
 
-export function createOrganizingRepository(db: Db) {
+export function createOrganizingRepository(db: Executor) {
   const rows = async <T>(query: SQL): Promise<T[]> => (await db.execute(query)).rows as T[];
 
   return {

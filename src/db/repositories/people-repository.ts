@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { Db } from '../client.js';
+import type { Executor } from '../client.js';
 import { bargainingUnits, employments, people, worksites } from '../schema/index.js';
 
 export type RosterRow = {
@@ -14,7 +14,7 @@ export type RosterRow = {
   unitName: string | null;
 };
 
-export function createPeopleRepository(db: Db) {
+export function createPeopleRepository(db: Executor) {
   return {
     /** People employed on `asOf`, limited to the given worksites ('all' for every one). */
     async listRoster(campaignId: string, scope: 'all' | readonly string[], asOf: string): Promise<RosterRow[]> {

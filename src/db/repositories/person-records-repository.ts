@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import type { Db } from '../client.js';
+import type { Executor } from '../client.js';
 import { bargainingUnits, committeeAssignments, employments, people, worksites } from '../schema/index.js';
 
 export type PersonRow = typeof people.$inferSelect;
@@ -17,7 +17,7 @@ export type EmploymentInput = { worksiteId: string; unitId: string | null; jobTi
 const isUniqueViolation = (err: unknown): boolean => (err as { code?: string }).code === '23505' || (err as { cause?: { code?: string } }).cause?.code === '23505';
 
 // One person's record and employment history, edited by hand.
-export function createPersonRecordsRepository(db: Db) {
+export function createPersonRecordsRepository(db: Executor) {
   return {
     async find(campaignId: string, personId: string): Promise<PersonRow | undefined> {
       const [row] = await db.select().from(people).where(and(eq(people.campaignId, campaignId), eq(people.id, personId)));

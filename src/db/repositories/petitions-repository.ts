@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
-import type { Db } from '../client.js';
+import type { Executor } from '../client.js';
 import { campaigns, petitionSignatures, petitions } from '../schema/index.js';
 
 export type PetitionRow = typeof petitions.$inferSelect;
@@ -16,7 +16,7 @@ export type PetitionInput = { slug: string; title: string; text: string; target:
 // The same rule as campaigns-repository's findDefault: the flagged one, else the oldest.
 const defaultCampaignId = sql`select c.id from ${campaigns} c order by c.is_default desc, c.created_at asc limit 1`;
 
-export function createPetitionsRepository(db: Db) {
+export function createPetitionsRepository(db: Executor) {
   return {
     async create(campaignId: string, input: PetitionInput, now: Date): Promise<PetitionRow | undefined> {
       const [row] = await db

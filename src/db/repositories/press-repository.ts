@@ -1,11 +1,11 @@
 import { and, desc, eq } from 'drizzle-orm';
-import type { Db } from '../client.js';
+import type { Executor } from '../client.js';
 import { pressItems } from '../schema/index.js';
 
 export type PressItemRow = typeof pressItems.$inferSelect;
 export type PressItemInsert = typeof pressItems.$inferInsert;
 
-export function createPressRepository(db: Db) {
+export function createPressRepository(db: Executor) {
   return {
     async listPublic(campaignId: string): Promise<PressItemRow[]> {
       return db

@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Db } from '../client.js';
+import type { Executor } from '../client.js';
 import { endorsements, petitionSignatures, petitions } from '../schema/index.js';
 import { createSupportRepository } from './support-repository.js';
 
@@ -12,7 +12,7 @@ export type PublicCounters = {
 
 // The only numbers the public site shows about support. Campaign-wide totals, never per school:
 // a small school's count can point at a person.
-export function createPublicCountersRepository(db: Db) {
+export function createPublicCountersRepository(db: Executor) {
   const support = createSupportRepository(db);
   return {
     /** `today`: the campaign's local date (the support counters are kept for today). */

@@ -1,8 +1,26 @@
 import type pg from 'pg';
 import type { Db } from '../client.js';
 import type { RosterImportCounts, RosterInvalidRow } from '../schema/index.js';
-import type { StagedRow } from '../../domain/roster/roster-row.js';
 import { AppError } from '../../errors.js';
+
+/** One roster line, parsed and looked up, as it is staged for the set-wise merge. */
+export type StagedRow = {
+  line: number;
+  employeeId: string | null;
+  givenName: string | null;
+  familyName: string | null;
+  workEmail: string | null;
+  personalEmail: string | null;
+  phone: string | null;
+  worksiteId: string | null;
+  /** Meaningful only when `unitGiven`: null means "not in a bargaining unit". */
+  unitId: string | null;
+  unitGiven: boolean;
+  jobTitle: string | null;
+  startDate: string | null;
+  /** Why the row cannot be imported, or null when it can. */
+  invalid: string | null;
+};
 
 // The roster import works set-wise inside PostgreSQL: rows are streamed into a temporary table in
 // batches, then compared with the roster in a handful of statements. Memory stays flat however

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { uuidV7 } from '../uuid-v7.js';
+import { uuidV7 } from '../../support/uuid-v7.js';
 import { mailMessages, petitionSignatures } from '../schema/index.js';
 
 export type NewSignature = typeof petitionSignatures.$inferInsert & { id: string; petitionId: string; email: string };

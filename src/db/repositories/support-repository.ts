@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../client.js';
+import type { Executor } from '../client.js';
 
 export type SupportRow = { unitId: string; worksiteId: string; eligible: number; validCards: number };
 export type GrowthRow = { weekStart: string; weekEnd: string; supporters: number; schools: number };
@@ -56,7 +56,7 @@ function supportQuery(campaignId: string, asOf: string, validityMonths: number, 
 
 const toSupport = (r: RawSupport): SupportRow => ({ unitId: r.unit_id, worksiteId: r.worksite_id, eligible: r.eligible, validCards: r.valid_cards });
 
-export function createSupportRepository(db: Db) {
+export function createSupportRepository(db: Executor) {
   /** Brings the counters to `today`: everything when the day changed, else the dirty worksites. */
   async function refresh(campaignId: string, today: string, validityMonths: number): Promise<void> {
     await db.transaction(async (tx) => {

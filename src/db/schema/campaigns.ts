@@ -1,9 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts.js';
+import { jurisdictions } from '../../vocabulary/campaigns.js';
+import { roles as campaignRoles } from '../../vocabulary/roles.js';
 
-export const campaignRoles = ['admin', 'organizer', 'committee', 'viewer'] as const;
-export const jurisdictions = ['ca_perb', 'nlrb'] as const;
+export { jurisdictions, campaignRoles };
+
 
 export const campaigns = pgTable('campaigns', {
   id: uuid('id').primaryKey().defaultRandom(),

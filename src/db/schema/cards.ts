@@ -2,6 +2,9 @@ import { sql } from 'drizzle-orm';
 import { bigint, customType, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts.js';
 import { bargainingUnits, campaigns, people, worksites } from './campaigns.js';
+import { cardSources, matchStatuses, matchMethods } from '../../vocabulary/cards.js';
+
+export { cardSources, matchStatuses, matchMethods };
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
@@ -24,9 +27,6 @@ export const cardTexts = pgTable(
   (t) => [uniqueIndex('card_texts_campaign_version_key').on(t.campaignId, t.version)],
 );
 
-export const cardSources = ['electronic', 'paper'] as const;
-export const matchStatuses = ['matched', 'unmatched', 'ambiguous', 'resolved'] as const;
-export const matchMethods = ['email', 'employee_id', 'name_school', 'manual'] as const;
 
 // A signed support card. Everything from `id` to `userAgent` is the signed content: it is hashed
 // into `contentHash` (see src/domain/cards/card-hash.ts for the canonical form) and a trigger

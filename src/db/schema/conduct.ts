@@ -2,29 +2,16 @@ import { sql } from 'drizzle-orm';
 import { bigint, boolean, customType, date, index, integer, pgTable, primaryKey, text, time, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts.js';
 import { campaigns, jurisdictions, people, worksites } from './campaigns.js';
+import { conductKinds, incidentStatuses, agentRoles } from '../../vocabulary/conduct.js';
+
+export { conductKinds, incidentStatuses, agentRoles };
 
 // The employer-conduct log (evidence locker). What counsel will put in front of the labor board:
 // incidents, who acted, what was said (citing pages of attachments), who saw it, and the files
 // themselves, hashed at upload and never changed afterwards.
 
-export const conductKinds = [
-  'captive_audience',
-  'one_on_one_pressure',
-  'misleading_literature',
-  'interrogation',
-  'surveillance',
-  'threat',
-  'promise_of_benefit',
-  'denial_of_access',
-  'blocking_email',
-  'soliciting_parents',
-  'discipline',
-  'other',
-] as const;
 
-export const incidentStatuses = ['documented', 'shared_with_counsel', 'charge_filed', 'settled', 'decided'] as const;
 
-export const agentRoles = ['principal', 'administrator', 'network_executive', 'attorney', 'consultant', 'other'] as const;
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 

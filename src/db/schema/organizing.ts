@@ -2,6 +2,9 @@ import { sql } from 'drizzle-orm';
 import { bigserial, check, date, index, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts.js';
 import { campaigns, people } from './campaigns.js';
+import { conversationChannels } from '../../vocabulary/organizing.js';
+
+export { conversationChannels };
 
 // Support assessments, 1 (leader) … 5 (opposed); null is "unknown". History, not a field: a trigger
 // in the migrations refuses UPDATE, so a rating is never rewritten, only followed by a newer one.
@@ -30,7 +33,6 @@ export const assessments = pgTable(
   ],
 );
 
-export const conversationChannels = ['one_on_one', 'house_visit', 'call', 'text', 'email', 'meeting', 'other'] as const;
 
 export const conversations = pgTable(
   'conversations',

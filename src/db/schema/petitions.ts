@@ -1,12 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { campaigns } from './campaigns.js';
+import { signerRelationships, signatureStatuses, signatureSources } from '../../vocabulary/petitions.js';
 
-export const signerRelationships = ['parent', 'alumnus', 'student', 'educator_elsewhere', 'neighbor', 'other'] as const;
-// held_for_review is a gate on top of email confirmation: an organizer's approval turns it into
-// confirmed (if the email was confirmed) or pending_confirmation (if not yet).
-export const signatureStatuses = ['pending_confirmation', 'confirmed', 'held_for_review'] as const;
-export const signatureSources = ['web', 'osdi'] as const;
+export { signerRelationships, signatureStatuses, signatureSources };
+
 
 export const petitions = pgTable(
   'petitions',

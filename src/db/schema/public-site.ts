@@ -1,26 +1,15 @@
 import { boolean, customType, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts.js';
 import { campaigns } from './campaigns.js';
+import { newsletterStatuses, endorsementLevels, endorserKinds, pressKinds, eventKinds } from '../../vocabulary/public-site.js';
+
+import { languages as contentLanguages } from '../../vocabulary/languages.js';
+
+export { contentLanguages };
+export { newsletterStatuses, endorsementLevels, endorserKinds, pressKinds, eventKinds };
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
-export const contentLanguages = ['en', 'es'] as const;
-export const newsletterStatuses = ['draft', 'published', 'scheduled'] as const;
-export const endorsementLevels = [
-  'congress',
-  'state_senate',
-  'state_assembly',
-  'city_council',
-  'neighborhood_council',
-  'union',
-  'community_organization',
-  'faith_group',
-  'parent_group',
-  'educators',
-] as const;
-export const endorserKinds = ['person', 'organization'] as const;
-export const pressKinds = ['news', 'opinion', 'broadcast', 'radio', 'online', 'release'] as const;
-export const eventKinds = ['press_conference', 'meeting', 'rally', 'other'] as const;
 
 // A newsletter is public once it is published (or scheduled) and its publish_at has passed: the
 // check is made at read time, so a scheduled issue appears without a job running.

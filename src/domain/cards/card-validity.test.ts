@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, isIsoDate, localDateOf } from './card-dates.js';
+import { addMonths, isDay, dayOf } from '../calendar.js';
 import { cardExpiresOn, cardStatusOn } from './card-validity.js';
 import { decideMatch } from './match-card.js';
 import { normalizeName, signatureMatchesName } from './signer-names.js';
@@ -28,14 +28,14 @@ describe('card validity', () => {
 
   it('takes the signing date in the campaign time zone', () => {
     const evening = new Date('2015-04-25T03:10:00Z'); // 8:10 pm on the 24th in Los Angeles
-    expect(localDateOf(evening, 'America/Los_Angeles')).toBe('2015-04-24');
-    expect(localDateOf(evening, 'UTC')).toBe('2015-04-25');
+    expect(dayOf(evening, 'America/Los_Angeles')).toBe('2015-04-24');
+    expect(dayOf(evening, 'UTC')).toBe('2015-04-25');
   });
 
   it('validates ISO dates', () => {
-    expect(isIsoDate('2015-06-15')).toBe(true);
-    expect(isIsoDate('2015-02-30')).toBe(false);
-    expect(isIsoDate('15-06-2015')).toBe(false);
+    expect(isDay('2015-06-15')).toBe(true);
+    expect(isDay('2015-02-30')).toBe(false);
+    expect(isDay('15-06-2015')).toBe(false);
   });
 });
 

@@ -1,4 +1,4 @@
-import { addMonths } from './card-dates.js';
+import { addMonths } from '../calendar.js';
 
 export type CardForValidity = { signedOn: string; revokedOn: string | null };
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, computeChargeDeadline, daysBetween, deadlineMonthsFor } from './charge-deadline.js';
+import { addMonths, daysBetween } from '../calendar.js';
+import { computeChargeDeadline, deadlineMonthsFor } from './charge-deadline.js';
 
 describe('addMonths', () => {
   it.each([

@@ -1,6 +1,8 @@
+import { addMonths, daysBetween } from '../calendar.js';
+
 // The charge deadline: an unfair-practice charge must be filed within six months of the conduct
 // under both EERA (Gov. Code §3541.5(a)) and the NLRA (§10(b)). Dates are local calendar dates
-// (YYYY-MM-DD), computed without time zones so that a date never shifts by a day.
+// (YYYY-MM-DD), from the one calendar (src/domain/calendar.ts).
 //
 // We count conservatively: the same day of the month N months later, or the last day of that month
 // when it has no such day (Aug 31 + 6 months = Feb 28, or Feb 29 in a leap year), and no extension
@@ -12,36 +14,6 @@ export type ChargeDeadline = { deadline: string; daysLeft: number; level: Deadli
 
 /** Days before the deadline from which an incident is flagged. */
 export const WARNING_DAYS = 30;
-
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function parse(date: string): { y: number; m: number; d: number } {
-  const match = DATE.exec(date);
-  if (!match) throw new Error(`not a date: ${date}`);
-  return { y: Number(match[1]), m: Number(match[2]), d: Number(match[3]) };
-}
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
-
-/** `date` plus `months` calendar months, clamped to the end of the target month. */
-export function addMonths(date: string, months: number): string {
-  const { y, m, d } = parse(date);
-  const index = y * 12 + (m - 1) + months;
-  const year = Math.floor(index / 12);
-  const month = (index % 12) + 1;
-  return `${pad(year, 4)}-${pad(month)}-${pad(Math.min(d, daysInMonth(year, month)))}`;
-}
-
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  const a = parse(from);
-  const b = parse(to);
-  return Math.round((Date.UTC(b.y, b.m - 1, b.d) - Date.UTC(a.y, a.m - 1, a.d)) / 86_400_000);
-}
 
 /** Statuses after which the deadline no longer matters: the charge was filed (or resolved). */
 const FILED_STATUSES: readonly string[] = ['charge_filed', 'settled', 'decided'];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../demo/demo-random.js';
-import { addDays } from '../cards/card-dates.js';
+import { addDays } from '../calendar.js';
 import { tallySupport } from '../majority/tally-support.js';
 import { summaryCsv } from './filing-csv.js';
 import { declarationFor } from './filing-declaration.js';

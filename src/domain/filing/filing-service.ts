@@ -3,8 +3,8 @@ import type { CardsRepository } from '../../db/repositories/cards-repository.js'
 import type { FilingRepository } from '../../db/repositories/filing-repository.js';
 import { AppError, type FieldProblem } from '../../errors.js';
 import { hashCard } from '../cards/card-hash.js';
-import { isIsoDate, localDateOf } from '../cards/card-dates.js';
-import { cardContentOf } from '../cards/cards-service.js';
+import { isDay, dayOf } from '../calendar.js';
+import { cardContentOf } from '../cards/card-content.js';
 import { renderFilingFile, type FilingFile, type FilingFormat } from './filing-files.js';
 import { buildFilingPacket, type FilingCopy, type FilingJurisdiction, type FilingPacket } from './filing-packet.js';
 
@@ -22,8 +22,8 @@ export function createFilingService(deps: Deps) {
     /** The packet's content for a unit (optionally one school) as of a filing date. */
     async preparePacket(campaign: CampaignRow, request: PacketRequest): Promise<FilingPacket> {
       const problems: FieldProblem[] = [];
-      if (!isIsoDate(request.filingDate)) problems.push({ field: 'filingDate', reason: 'must be a date as YYYY-MM-DD' });
-      else if (request.filingDate > localDateOf(now(), campaign.timeZone)) problems.push({ field: 'filingDate', reason: 'is in the future: the roster and cards of a filing date are known only once it has come' });
+      if (!isDay(request.filingDate)) problems.push({ field: 'filingDate', reason: 'must be a date as YYYY-MM-DD' });
+      else if (request.filingDate > dayOf(now(), campaign.timeZone)) problems.push({ field: 'filingDate', reason: 'is in the future: the roster and cards of a filing date are known only once it has come' });
       const unit = await filing.findUnit(campaign.id, request.unitId);
       if (!unit) problems.push({ field: 'unitId', reason: 'is not a bargaining unit of this campaign' });
       const worksite = request.worksiteId ? await filing.findWorksite(campaign.id, request.worksiteId) : null;

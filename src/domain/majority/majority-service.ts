@@ -1,6 +1,6 @@
 import type { CampaignRow, CampaignsRepository } from '../../db/repositories/campaigns-repository.js';
 import type { SupportRepository, SupportRow } from '../../db/repositories/support-repository.js';
-import { addDays, localDateOf } from '../cards/card-dates.js';
+import { addDays, dayOf } from '../calendar.js';
 import { supportFigures, type SupportFigures } from './thresholds.js';
 
 type Deps = { support: SupportRepository; campaigns: CampaignsRepository; now: () => Date };
@@ -46,7 +46,7 @@ export function pageOf(m: Majority, q: PageQuery) {
 
 export function createMajorityService(deps: Deps) {
   const { support, campaigns, now } = deps;
-  const today = (campaign: CampaignRow): string => localDateOf(now(), campaign.timeZone);
+  const today = (campaign: CampaignRow): string => dayOf(now(), campaign.timeZone);
 
   // Today's answer per campaign, kept in this process while the counters' version (bumped by every
   // recount and by any change to worksites or units) and the campaign's rules stay the same: at

@@ -1,5 +1,7 @@
 // The usual organizing scale. 1s and 2s are the "likely yes" count the dashboard shows.
-export const assessmentLevels = [1, 2, 3, 4, 5] as const;
+import { assessmentLevels } from '../../vocabulary/organizing.js';
+
+export { assessmentLevels };
 export type AssessmentLevel = (typeof assessmentLevels)[number];
 
 export const levelLabels: Record<AssessmentLevel | 'unknown', string> = {

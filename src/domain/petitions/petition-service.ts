@@ -1,11 +1,11 @@
 import { createHmac } from 'node:crypto';
 import type { LocatedPetition, PetitionRow, PetitionsRepository } from '../../db/repositories/petitions-repository.js';
 import type { SignatureOutcome, SignatureWriter } from '../../db/repositories/signature-writer.js';
-import { uuidV7 } from '../../db/uuid-v7.js';
+import { uuidV7 } from '../../support/uuid-v7.js';
 import { AppError } from '../../errors.js';
 import type { Language } from '../../i18n/languages.js';
 import { newMailDelivery, type Mailer } from '../../mail/create-mailer.js';
-import { pooledRandomBytes } from '../../db/random-bytes.js';
+import { pooledRandomBytes } from '../../support/random-bytes.js';
 import { hashToken } from '../accounts/tokens.js';
 import { formatConfirmationToken, parseConfirmationToken } from './confirmation-token.js';
 import { composePetitionMail } from './petition-mails.js';

@@ -4,8 +4,9 @@
 // The shape of it follows the threat: the employer wants to know who supports the union, so
 // individual-level data (assessments, cards) is narrowed at every step — committee members to
 // their own worksites, viewers to aggregates, exports to admins.
-export const roles = ['admin', 'organizer', 'committee', 'viewer'] as const;
-export type Role = (typeof roles)[number];
+import { roles, type Role } from '../../vocabulary/roles.js';
+
+export { roles, type Role };
 
 export const actions = [
   'dashboard.view', // aggregate numbers only

@@ -1,23 +1,8 @@
+import type { StagedRow } from '../../db/repositories/roster-import-repository.js';
 import type { ColumnMapping, RosterField } from './roster-mapping.js';
 
 /** One CSV line, validated and resolved against the campaign's worksites and units. */
-export type StagedRow = {
-  line: number;
-  employeeId: string | null;
-  givenName: string | null;
-  familyName: string | null;
-  workEmail: string | null;
-  personalEmail: string | null;
-  phone: string | null;
-  worksiteId: string | null;
-  /** Meaningful only when `unitGiven`: null means "not in a bargaining unit". */
-  unitId: string | null;
-  unitGiven: boolean;
-  jobTitle: string | null;
-  startDate: string | null;
-  /** Why the row cannot be imported, or null when it can. */
-  invalid: string | null;
-};
+export type { StagedRow };
 
 export type RowLookups = {
   /** Lower-cased, space-collapsed worksite name → id. */

@@ -1,8 +1,11 @@
-import type { CardListRow, CardTextRow } from '../../db/repositories/cards-repository.js';
-import type { CardStatus } from '../../domain/cards/card-validity.js';
+import type { CardDetail, CardSummary, CardText, ReviewCard } from '../../contracts/cards.js';
+import type { CardTextRow } from '../../db/repositories/cards-repository.js';
+import type { CardWithStanding } from '../../domain/cards/card-standing.js';
+import type { ReviewCandidate } from '../../domain/cards/list-cards-for-review.js';
+import type { CardView } from '../../domain/cards/view-card.js';
 
 /** A card in a list: who signed where and when, and its standing today. */
-export function presentCardSummary(row: CardListRow, status: CardStatus, expiresOn: string) {
+export function presentCardSummary({ row, status, expiresOn }: CardWithStanding): CardSummary {
   return {
     id: row.id,
     signerName: row.signerName,
@@ -18,10 +21,21 @@ export function presentCardSummary(row: CardListRow, status: CardStatus, expires
   };
 }
 
-/** Everything on the card, plus the stored hash and whether it still matches the content. */
-export function presentCardDetail(row: CardListRow, status: CardStatus, expiresOn: string, hashVerified: boolean, extra: { scan: { filename: string; contentType: string; byteSize: number; sha256: string } | null; confirmation: { id: string; to: string; createdAt: string; sentAt: string | null; error: string | null } | null }) {
+/** A card waiting for an organizer's decision, with the roster people it might be. */
+export function presentReviewCard(item: CardWithStanding & { candidates: ReviewCandidate[] }): ReviewCard {
   return {
-    ...presentCardSummary(row, status, expiresOn),
+    ...presentCardSummary(item),
+    email: item.row.email,
+    employeeId: item.row.employeeId,
+    candidates: item.candidates.map((c) => ({ personId: c.id, name: `${c.givenName} ${c.familyName}`, employeeId: c.employeeId, worksiteName: c.worksiteName })),
+  };
+}
+
+/** Everything on the card, plus the stored hash and whether it still matches the content. */
+export function presentCardDetail(view: CardView): CardDetail {
+  const { row, confirmation } = view;
+  return {
+    ...presentCardSummary(view),
     email: row.email,
     phone: row.phone,
     employeeId: row.employeeId,
@@ -35,12 +49,12 @@ export function presentCardDetail(row: CardListRow, status: CardStatus, expiresO
     createdAt: row.createdAt.toISOString(),
     revocationReason: row.revocationReason,
     contentHash: row.contentHash,
-    hashVerified,
-    scan: extra.scan,
-    confirmation: extra.confirmation,
+    hashVerified: view.hashVerified,
+    scan: view.scan,
+    confirmation: confirmation ? { id: confirmation.id, to: confirmation.toAddress, createdAt: confirmation.createdAt.toISOString(), sentAt: confirmation.sentAt?.toISOString() ?? null, error: confirmation.error } : null,
   };
 }
 
-export function presentCardText(row: CardTextRow) {
+export function presentCardText(row: CardTextRow): CardText {
   return { id: row.id, version: row.version, title: row.title, body: row.body, createdAt: row.createdAt.toISOString() };
 }

@@ -4,7 +4,11 @@ import { z } from 'zod';
 import type { Config } from '../../config.js';
 import type { CampaignRow } from '../../db/repositories/campaigns-repository.js';
 import type { Services } from '../../domain/create-services.js';
+import { findPublicCampaign } from '../../domain/campaigns/find-public-campaign.js';
 import { splitCardText } from '../../domain/cards/card-text.js';
+import { loadCardForm } from '../../domain/cards/load-card-form.js';
+import { signCard } from '../../domain/cards/sign-card.js';
+import { anonymousRequester } from '../../domain/commands/requester.js';
 import { requestInfo } from '../plugins/authentication.js';
 import { toAppError } from '../plugins/error-handler.js';
 import type { MessageKey } from '../../i18n/locales/en.js';
@@ -37,7 +41,6 @@ const slugParams = z.object({ slug: z.string().min(1).max(80) });
 // `/c/:slug/card` for any other. Server-rendered, no JavaScript needed, in English or Spanish in
 // the public site's frame (the card's own text is never translated: it is what is signed).
 export function registerCardFormRoutes(app: ZodApp, services: Services, config: Config): void {
-  const { campaigns } = services.repositories;
   const postLimit = { rateLimit: { max: config.cardFormRateLimitPerMinute, timeWindow: '1 minute' } };
 
   const html = (reply: FastifyReply, status: number, body: string) =>
@@ -47,7 +50,7 @@ export function registerCardFormRoutes(app: ZodApp, services: Services, config: 
   /** The campaign of this address (undefined when there is none) and the frame of its pages, in the reader's language. */
   async function resolve(request: FastifyRequest, reply: FastifyReply, slug: string | null): Promise<{ campaign: CampaignRow | undefined; site: SiteModel }> {
     const locale = requestLocale(request, reply);
-    const campaign = (slug === null ? await campaigns.findDefault() : await campaigns.findBySlug(slug)) ?? undefined;
+    const campaign = await services.read(findPublicCampaign, anonymousRequester(request.ip), { slug });
     const base = campaign && slug !== null ? `/c/${campaign.slug}` : '';
     const site = buildSiteModel({ campaignName: campaign?.name ?? 'Unionhall', base, path: '/card', locale, publicUrl: config.publicUrl, timeZone: campaign?.timeZone });
     return { campaign, site };
@@ -56,7 +59,7 @@ export function registerCardFormRoutes(app: ZodApp, services: Services, config: 
   const notFound = (reply: FastifyReply, site: SiteModel) => html(reply, 404, renderPage(createElement(NotFoundPage, { site })));
 
   async function renderForm(reply: FastifyReply, campaign: CampaignRow, site: SiteModel, values: CardForm, problems: { field: string; reason: string }[], status: number) {
-    const form = await services.cards.formFor(campaign);
+    const form = await services.read(loadCardForm, anonymousRequester(null), { campaign });
     if (!form) return html(reply, 404, renderPage(createElement(CardsClosedPage, { site })));
     const employers = new Set(form.worksites.map((w) => w.employerName));
     const model: CardPageModel = {
@@ -95,7 +98,8 @@ export function registerCardFormRoutes(app: ZodApp, services: Services, config: 
     const thanks = () => html(reply, 200, renderPage(createElement(CardThanksPage, { site })));
     // A bot filled the hidden field: it gets the ordinary thank-you, and nothing is recorded.
     if (body.website !== undefined && body.website.trim() !== '') return thanks();
-    const result = await services.cards.signElectronic(campaign, body, { ...requestInfo(request), lang: site.locale.lang });
+    const { userAgent } = requestInfo(request);
+    const result = await services.execute(signCard, anonymousRequester(request.ip), { campaign, form: body, lang: site.locale.lang, userAgent });
     if (!result.ok) return renderForm(reply, campaign, site, body, result.problems, 400);
     return thanks();
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Services } from '../../domain/create-services.js';
-import { isIsoDate } from '../../domain/cards/card-dates.js';
+import { isDay } from '../../domain/calendar.js';
 import { filingFormats } from '../../domain/filing/filing-files.js';
 import { filingCopies, filingJurisdictions } from '../../domain/filing/filing-packet.js';
 import { auditRequest } from '../audit-request.js';
@@ -9,7 +9,7 @@ import { presentFilingPreview } from '../presenters/filing-presenter.js';
 import type { ZodApp } from '../zod-app.js';
 
 const slugParams = z.object({ slug: z.string().min(1).max(80) });
-const isoDate = z.string().refine(isIsoDate, 'must be a date as YYYY-MM-DD');
+const isoDate = z.string().refine(isDay, 'must be a date as YYYY-MM-DD');
 const packetFields = {
   unitId: z.uuid('is not a unit id'),
   worksiteId: z.uuid('is not a worksite id').nullish(),

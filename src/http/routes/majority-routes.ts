@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import type { Services } from '../../domain/create-services.js';
-import { isIsoDate } from '../../domain/cards/card-dates.js';
+import { isDay } from '../../domain/calendar.js';
 import { worksiteSorts } from '../../domain/majority/majority-service.js';
 import { supportFigures } from '../../domain/majority/thresholds.js';
 import { requireCampaignAccess } from '../campaign-access.js';
 import type { ZodApp } from '../zod-app.js';
 
 const slugParams = z.object({ slug: z.string().min(1).max(80) });
-const isoDate = z.string().refine(isIsoDate, 'must be a date as YYYY-MM-DD');
+const isoDate = z.string().refine(isDay, 'must be a date as YYYY-MM-DD');
 
 // Aggregates only (counts and percentages per unit and school): every member of the campaign,
 // viewers included, may read them. No response schema on purpose: at 10,000 worksites the

@@ -1,5 +1,5 @@
 import { createElement } from 'react';
-import { localDateOf } from '../../domain/cards/card-dates.js';
+import { dayOf } from '../../domain/calendar.js';
 import type { Services } from '../../domain/create-services.js';
 import { groupEndorsements } from '../../domain/public-site/endorsement-groups.js';
 import { type PublicSite } from '../public-site.js';
@@ -16,7 +16,7 @@ export function registerPublicSiteRoutes(app: ZodApp, services: Services, site: 
   site.register(app, { path: '', cache: true }, async ({ campaign, site: model }) => {
     const now = services.now();
     const [counters, petitionSlug, latest, allEndorsements, upcoming] = await Promise.all([
-      publicCounters.getPublicCounters(campaign, localDateOf(now, campaign.timeZone)),
+      publicCounters.getPublicCounters(campaign, dayOf(now, campaign.timeZone)),
       publicCounters.getMainPetitionSlug(campaign.id),
       newsletters.listPublished(campaign.id, now, 1),
       endorsements.listPublic(campaign.id),

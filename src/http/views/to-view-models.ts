@@ -1,13 +1,13 @@
 import type { EndorsementWithDocument } from '../../db/repositories/endorsements-repository.js';
 import type { EventRow } from '../../db/repositories/events-repository.js';
 import type { NewsletterRow } from '../../db/repositories/newsletters-repository.js';
-import { localDateOf } from '../../domain/cards/card-dates.js';
+import { dayOf } from '../../domain/calendar.js';
 import { excerpt, markdownToText } from '../../domain/public-site/render-markdown.js';
 import type { EndorsementCard, EventSummary, NewsletterSummary } from './view-models.js';
 
 /** The calendar day (YYYY-MM-DD) of an instant in the campaign's time zone. */
 export function campaignDay(at: Date, timeZone: string): string {
-  return localDateOf(at, timeZone);
+  return dayOf(at, timeZone);
 }
 
 export function toNewsletterSummary(n: NewsletterRow, base: string, timeZone: string): NewsletterSummary {

@@ -1,0 +1,48 @@
+import type { Executor } from '../client.js';
+import { createAccountsRepository } from './accounts-repository.js';
+import { createAuditRepository } from './audit-repository.js';
+import { createCampaignsRepository } from './campaigns-repository.js';
+import { createCardsRepository } from './cards-repository.js';
+import { createConductRepository } from './conduct-repository.js';
+import { createEndorsementsRepository } from './endorsements-repository.js';
+import { createEventsRepository } from './events-repository.js';
+import { createFilingRepository } from './filing-repository.js';
+import { createMailRepository } from './mail-repository.js';
+import { createNewsletterSubscribersRepository } from './newsletter-subscribers-repository.js';
+import { createNewslettersRepository } from './newsletters-repository.js';
+import { createOrganizingRepository } from './organizing-repository.js';
+import { createPeopleRepository } from './people-repository.js';
+import { createPersonRecordsRepository } from './person-records-repository.js';
+import { createPressRepository } from './press-repository.js';
+import { createPublicCountersRepository } from './public-counters-repository.js';
+import { createSupportRepository } from './support-repository.js';
+import { createPetitionsRepository } from './petitions-repository.js';
+
+/**
+ * Every repository, built on one executor: the pool for reads outside a command, or the command's
+ * transaction (decision 0017). Only the domain receives these; routes and the CLI never do.
+ */
+export function createRepositories(db: Executor) {
+  return {
+    accounts: createAccountsRepository(db),
+    audit: createAuditRepository(db),
+    campaigns: createCampaignsRepository(db),
+    conduct: createConductRepository(db),
+    mail: createMailRepository(db),
+    people: createPeopleRepository(db),
+    personRecords: createPersonRecordsRepository(db),
+    organizing: createOrganizingRepository(db),
+    publicCounters: createPublicCountersRepository(db),
+    newsletters: createNewslettersRepository(db),
+    subscribers: createNewsletterSubscribersRepository(db),
+    endorsements: createEndorsementsRepository(db),
+    press: createPressRepository(db),
+    events: createEventsRepository(db),
+    cards: createCardsRepository(db),
+    support: createSupportRepository(db),
+    filing: createFilingRepository(db),
+    petitions: createPetitionsRepository(db),
+  };
+}
+
+export type Repositories = ReturnType<typeof createRepositories>;

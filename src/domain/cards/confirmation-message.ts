@@ -1,0 +1,35 @@
+import type { Language } from '../../vocabulary/languages.js';
+import { getTranslator } from '../../i18n/translator.js';
+import type { CardContent } from './card-hash.js';
+
+/**
+ * The confirmation restates the six elements (GC Memo 15-08) and the hash that fixes them, in the
+ * signer's language; the card text itself is quoted exactly as signed, never translated.
+ */
+export function confirmationMessage(campaign: { campaignName: string }, card: CardContent & { contentHash: string }, lang: Language = 'en'): { subject: string; text: string } {
+  const { t } = getTranslator(lang);
+  const none = t('mail.card.noneGiven');
+  const signed = card.signedAt ? t('mail.card.signedElectronically', { date: card.signedOn, at: card.signedAt.toISOString() }) : t('mail.card.paper', { date: card.signedOn });
+  const text = [
+    t('mail.card.thanks', { campaign: campaign.campaignName }),
+    t('mail.card.keep'),
+    '',
+    t('mail.card.name', { value: card.signerName }),
+    t('mail.card.email', { value: card.email ?? none }),
+    t('mail.card.phone', { value: card.phone ?? none }),
+    t('mail.card.employer', { value: card.employerName }),
+    t('mail.card.school', { value: card.worksiteName }),
+    t('mail.card.jobTitle', { value: card.jobTitle }),
+    t('mail.card.dateSigned', { value: signed }),
+    '',
+    t('mail.card.text', { version: String(card.cardTextVersion) }),
+    '',
+    card.cardText,
+    '',
+    t('mail.card.fingerprint', { hash: card.contentHash }),
+    '',
+    t('mail.card.confidential'),
+    t('mail.card.notYou'),
+  ].join('\n');
+  return { subject: t('mail.card.subject', { campaign: campaign.campaignName }), text };
+}

@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import type { CampaignRow } from '../../db/repositories/campaigns-repository.js';
+import { AppError, type FieldProblem } from '../../errors.js';
+import { getTranslator } from '../../i18n/translator.js';
+import type { Language } from '../../vocabulary/languages.js';
+import { dayOf } from '../calendar.js';
+import type { CommandContext } from '../commands/command-context.js';
+import { loadCardForm } from './load-card-form.js';
+import type { CardContent } from './card-hash.js';
+import { validateCardSubmission, type RawCardSubmission } from './card-submission.js';
+import { renderCardText } from './card-text.js';
+import { recordCard } from './record-card.js';
+import { cleanField } from './signer-names.js';
+
+export type SignCardInput = {
+  campaign: CampaignRow;
+  form: RawCardSubmission & { card_text_version?: string };
+  /** The signer's language: the reasons for a refusal and the confirmation are written in it. */
+  lang: Language;
+  userAgent: string | null;
+};
+
+export type SignCardResult = { ok: true } | { ok: false; problems: FieldProblem[] };
+
+/**
+ * Signs a card from the public form. A repeat signer gets a new card (each signing is a fact;
+ * duplicates count once in the math) and the same answer as anyone else. The card and its
+ * confirmation commit together; the confirmation is delivered after the commit, so the signer
+ * never waits on the mail server.
+ */
+export async function signCard(ctx: CommandContext, input: SignCardInput): Promise<SignCardResult> {
+  const { campaign, form: raw } = input;
+  const form = await loadCardForm(ctx, { campaign });
+  if (!form) throw new AppError('not_found', 'This campaign is not collecting cards yet.');
+  const { t } = getTranslator(input.lang);
+  const checked = validateCardSubmission(raw, new Set(form.worksites.map((w) => w.id)), t);
+  const problems = checked.ok ? [] : [...checked.problems];
+  if (raw.card_text_version !== String(form.text.version)) problems.push({ field: 'card_text', reason: t('card.error.card_text') });
+  if (!checked.ok || problems.length > 0) return { ok: false, problems };
+  const v = checked.value;
+  const site = form.worksites.find((w) => w.id === v.worksiteId);
+  if (!site) return { ok: false, problems: [{ field: 'worksite_id', reason: t('card.error.worksite_id') }] };
+  const content: CardContent = {
+    id: randomUUID(),
+    campaignId: campaign.id,
+    cardTextId: form.text.id,
+    cardTextVersion: form.text.version,
+    cardText: renderCardText(form.text.body, site.employerName),
+    employerName: site.employerName,
+    worksiteId: site.id,
+    worksiteName: site.name,
+    signerName: v.legalName,
+    email: v.email,
+    phone: v.phone,
+    jobTitle: v.jobTitle,
+    employeeId: null,
+    signedOn: dayOf(ctx.now, campaign.timeZone),
+    signedAt: new Date(ctx.now.getTime()),
+    source: 'electronic',
+    typedSignature: v.signature,
+    ip: ctx.requester.ip,
+    userAgent: input.userAgent ? cleanField(input.userAgent).slice(0, 400) : null,
+  };
+  await recordCard(ctx, campaign, content, { enteredBy: null, lang: input.lang });
+  return { ok: true };
+}

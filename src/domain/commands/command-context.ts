@@ -1,0 +1,45 @@
+import type { MailRow } from '../../db/repositories/mail-repository.js';
+import type { Repositories } from '../../db/repositories/create-repositories.js';
+import type { Clock, Day } from '../calendar.js';
+import type { CampaignAccess } from '../policies/authorize-campaign.js';
+import type { Action } from '../policies/campaign-policy.js';
+import type { Requester } from './requester.js';
+
+/** A message to record in the command's transaction; the outbox delivers it after the commit. */
+export type MailToRecord = {
+  kind: string; // 'card_confirmation', 'password_reset', 'newsletter', …
+  campaignId: string | null;
+  to: string;
+  subject: string;
+  text: string;
+  /** Extra headers, e.g. List-Unsubscribe and List-Unsubscribe-Post (RFC 8058). */
+  headers?: Record<string, string>;
+};
+
+export type AuditOptions = {
+  subject?: { type: string; id: string };
+  details?: Record<string, unknown>;
+  /** Defaults to the campaign of the last `authorize` in this command. */
+  campaignId?: string | null;
+};
+
+/**
+ * What a command works with: repositories on its own transaction, the requester, the clock, and
+ * the three things every write may need — the policy check, the audit row and the mail row — all
+ * inside the same transaction, so they commit together or not at all.
+ */
+export type CommandContext = {
+  repos: Repositories;
+  requester: Requester;
+  clock: Clock;
+  /** The command's instant, read once from the clock. */
+  now: Date;
+  /** The campaign's calendar day now (src/domain/calendar.ts). */
+  today: (campaign: { timeZone: string }) => Day;
+  authorize: (slug: string, action: Action) => Promise<CampaignAccess>;
+  audit: (action: string, options?: AuditOptions) => Promise<void>;
+  recordMail: (mail: MailToRecord) => Promise<MailRow>;
+};
+
+/** A named write (or audited read): `verbNoun(ctx, input)`, run by `services.execute`. */
+export type Command<Input, Output> = (ctx: CommandContext, input: Input) => Promise<Output>;

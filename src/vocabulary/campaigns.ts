@@ -1,0 +1,3 @@
+// Where a campaign files: California PERB or the NLRB.
+
+export const jurisdictions = ['ca_perb', 'nlrb'] as const;
