@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import '../src/demo/demo-steps.js';
 import { AS_OF_THE_SEEDS } from '../test/support/demo-date.js';
 import { loadDemo, type DemoContext } from '../src/demo/load-demo.js';
-import type { Majority } from '../src/domain/majority/majority-service.js';
+import { viewMajority } from '../src/domain/majority/view-majority.js';
 import { addMember, createAccount, TEST_PASSWORD } from '../test/support/factories.js';
 import { signIn, startBrowserApp, type BrowserApp } from './support/browser.js';
 
@@ -21,8 +21,9 @@ describe('the Filing page', () => {
   it('an admin previews the largest school on 2015-06-15, sees it pass 50%, and downloads the board copy', async () => {
     const account = await createAccount(t.database.db);
     await addMember(t.database.db, account.id, demo.campaignId, 'admin');
-    const majority = await t.services.majority.majority((await t.services.repositories.campaigns.findBySlug('meridian'))!, '2015-06-15');
-    const largest = [...majority.worksites].sort((a, b) => b.eligible - a.eligible)[0] as Majority['worksites'][number];
+    const majority = await t.services.read(viewMajority, { accountId: account.id, email: account.email, ip: null }, { slug: 'meridian', asOf: '2015-06-15', sort: 'name', order: 'asc', limit: 10_000, offset: 0 });
+    const school = [...majority.worksites].sort((a, b) => b.figures.eligible - a.figures.eligible)[0]!;
+    const largest = { id: school.id, ...school.figures };
 
     const { context, page, problems } = await t.newPage({ viewport: { width: 1280, height: 1400 } });
     try {

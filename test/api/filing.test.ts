@@ -5,7 +5,8 @@ import yauzl from 'yauzl';
 import { verifyCampaignCards } from '../../src/cli/verify-cards.js';
 import { auditEvents, cards, employments } from '../../src/db/schema/index.js';
 import { hashCard, type CardContent } from '../../src/domain/cards/card-hash.js';
-import type { Majority } from '../../src/domain/majority/majority-service.js';
+import type { MajorityPage as Majority } from '../../src/contracts/majority.js';
+import { asPacketFigures, type PacketFigures } from '../support/filing-figures.js';
 import { addCardText, revokeCard } from '../support/card-fixtures.js';
 import { createAccount, createCampaign, createMember, TEST_PASSWORD, type CampaignFixture } from '../support/factories.js';
 import { pdfText } from '../support/pdf-text.js';
@@ -112,7 +113,7 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 type Preview = {
-  figures: Omit<Majority['units'][number], 'id' | 'name'>;
+  figures: PacketFigures;
   exceptions: { ref: string; cardId: string; reason: string; detail: string; signerName: string }[];
   integrity: { checked: number; altered: number };
 };
@@ -132,14 +133,12 @@ describe('filing packet: validity rules', () => {
   });
 
   it('agrees exactly with GET /majority for the unit and for each school', async () => {
-    const m = (await admin.get(`/api/campaigns/${f.campaign.slug}/majority?as_of=${FILING}`)).json() as Majority;
+    const m = (await admin.get(`/api/campaigns/${f.campaign.slug}/majority?asOf=${FILING}`)).json() as Majority;
     const unit = (await admin.get(`/api/campaigns/${f.campaign.slug}/filing-packets/preview?unitId=${f.unit.id}&filingDate=${FILING}`)).json() as Preview;
-    const { id: _id, name: _name, ...unitFigures } = m.units[0]!;
-    expect(unit.figures).toEqual(unitFigures);
+    expect(unit.figures).toEqual(asPacketFigures(m.units[0]!));
     for (const site of f.sites) {
       const one = (await admin.get(`/api/campaigns/${f.campaign.slug}/filing-packets/preview?unitId=${f.unit.id}&worksiteId=${site.id}&filingDate=${FILING}`)).json() as Preview;
-      const { id: _i, name: _n, unit_id: _u, ...siteFigures } = m.worksites.find((w) => w.id === site.id)!;
-      expect(one.figures).toEqual(siteFigures);
+      expect(one.figures).toEqual(asPacketFigures(m.worksites.find((w) => w.id === site.id)!));
     }
   });
 

@@ -38,7 +38,7 @@ async function setup(): Promise<{ fixture: CampaignFixture; agent: Agent; ids: {
 const header = 'Employee ID,First Name,Last Name,Email,School,Job Title,Unit';
 const url = (fixture: CampaignFixture, path = '') => `/api/campaigns/${fixture.campaign.slug}/roster/imports${path}`;
 const roster = async (agent: Agent, fixture: CampaignFixture, asOf: string) =>
-  ((await agent.get(`/api/campaigns/${fixture.campaign.slug}/people?as_of=${asOf}`)).json() as { people: RosterPerson[] }).people;
+  ((await agent.get(`/api/campaigns/${fixture.campaign.slug}/people?asOf=${asOf}`)).json() as { people: RosterPerson[] }).people;
 
 describe('roster import: dry run', () => {
   it('reports new, changed, unchanged and invalid rows with line numbers, and writes nothing', async () => {
@@ -166,7 +166,7 @@ describe('roster import: apply', () => {
     const csv = ['Staff #,Given,Family,Campus,Position', 'S-1,Ona,Streamed,School 2,Teacher'].join('\r\n');
     const res = await agent.request({
       method: 'POST',
-      url: `${url(fixture)}?effective_date=2015-03-01&map=Staff%20%23%3DemployeeId&map=Campus%3Dworksite&map=Position%3DjobTitle`,
+      url: `${url(fixture)}?effectiveDate=2015-03-01&map=Staff%20%23%3DemployeeId&map=Campus%3Dworksite&map=Position%3DjobTitle`,
       payload: csv,
       headers: { 'content-type': 'text/csv' },
     });
@@ -175,7 +175,7 @@ describe('roster import: apply', () => {
     const remembered = (await agent.get(`/api/campaigns/${fixture.campaign.slug}/roster/mapping`)).json() as { mapping: Record<string, string> };
     expect(remembered.mapping).toMatchObject({ 'Staff #': 'employeeId', Campus: 'worksite', Position: 'jobTitle' });
     // The same export again needs no mapping.
-    const again = await agent.request({ method: 'POST', url: `${url(fixture, '/dry-run')}?effective_date=2015-03-02`, payload: csv, headers: { 'content-type': 'text/csv' } });
+    const again = await agent.request({ method: 'POST', url: `${url(fixture, '/dry-run')}?effectiveDate=2015-03-02`, payload: csv, headers: { 'content-type': 'text/csv' } });
     expect((again.json() as Diff).counts).toMatchObject({ unchanged: 1 });
   });
 });

@@ -13,7 +13,7 @@ import { Link } from '../lib/router.js';
 import { useMenu } from '../lib/menu.js';
 import { useApi } from '../lib/use-api.js';
 
-type SortKey = 'name' | 'eligible' | 'valid_cards' | 'percent';
+type SortKey = 'name' | 'eligible' | 'validCards' | 'percent';
 const PAGE = 100;
 
 export function DashboardPage() {
@@ -23,7 +23,7 @@ export function DashboardPage() {
   const [offset, setOffset] = useState(0);
   const validDate = /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : undefined;
   const { data, error, loading, reload } = useApi<Dashboard>(
-    campaignPath(campaign.slug, `/dashboard${query({ as_of: validDate, sort: sort.key, order: sort.order, limit: PAGE, offset })}`),
+    campaignPath(campaign.slug, `/dashboard${query({ asOf: validDate, sort: sort.key, order: sort.order, limit: PAGE, offset })}`),
   );
   const growth = useApi<Growth>(data ? campaignPath(campaign.slug, `/growth${query({ to: data.asOf })}`) : null);
   // Assessments in aggregate (no names): the organizers' "likely yes", 1s and 2s.
@@ -147,12 +147,12 @@ export function DashboardPage() {
           <section className="section" aria-labelledby="activity-heading">
             <h2 id="activity-heading">Recent activity</h2>
             <div className="activity">
-              <Activity title="Last 7 days" counts={data.activity.last_7_days} />
-              <Activity title="Last 30 days" counts={data.activity.last_30_days} />
+              <Activity title="Last 7 days" counts={data.activity.last7Days} />
+              <Activity title="Last 30 days" counts={data.activity.last30Days} />
             </div>
-            {data.activity.last_30_days.awaitingReview > 0 && campaign.can('cards.enter') ? (
+            {data.activity.last30Days.awaitingReview > 0 && campaign.can('cards.enter') ? (
               <p>
-                <Link to={`/app/c/${encodeURIComponent(campaign.slug)}/cards/review`}>{plural(data.activity.last_30_days.awaitingReview, 'card waits', 'cards wait')} for review</Link>{' '}
+                <Link to={`/app/c/${encodeURIComponent(campaign.slug)}/cards/review`}>{plural(data.activity.last30Days.awaitingReview, 'card waits', 'cards wait')} for review</Link>{' '}
                 (matching no one, or several people, on the roster).
               </p>
             ) : null}
@@ -177,7 +177,7 @@ export function DashboardPage() {
                   <tr>
                     {sortHeader('name', 'School')}
                     {sortHeader('eligible', 'Educators')}
-                    {sortHeader('valid_cards', 'Cards')}
+                    {sortHeader('validCards', 'Cards')}
                     {sortHeader('percent', 'Percent')}
                     <th scope="col">To majority</th>
                   </tr>
@@ -189,7 +189,7 @@ export function DashboardPage() {
                         {s.name}
                       </th>
                       <td data-label="Educators">{formatNumber(s.eligible)}</td>
-                      <td data-label="Cards">{formatNumber(s.valid_cards)}</td>
+                      <td data-label="Cards">{formatNumber(s.validCards)}</td>
                       <td data-label="Percent">{s.percent}%</td>
                       <td data-label="To majority">{s.majority.met ? 'Majority' : `${formatNumber(s.majority.remaining)} more`}</td>
                     </tr>

@@ -1,0 +1,23 @@
+import type { auditEvents } from '../../db/schema/index.js';
+import { addDays, isDay, startOfDay } from '../calendar.js';
+import type { CommandContext } from '../commands/command-context.js';
+
+export type ListAuditEventsInput = {
+  slug: string;
+  action?: string;
+  /** An instant (ISO 8601 with its offset) or a day: a `from` day starts, a `to` day ends, in the campaign's zone. */
+  from?: string;
+  to?: string;
+  before?: number;
+  limit: number;
+};
+
+/** The campaign's audit log, newest first: who looked at or changed what, when, from where. */
+export async function listAuditEvents(ctx: CommandContext, input: ListAuditEventsInput): Promise<(typeof auditEvents.$inferSelect)[]> {
+  const { campaign } = await ctx.authorize(input.slug, 'audit.view');
+  const zone = campaign.timeZone;
+  const from = input.from === undefined ? undefined : isDay(input.from) ? startOfDay(input.from, zone) : new Date(input.from);
+  // A `to` day includes the whole of it: up to the last millisecond before the next day starts.
+  const to = input.to === undefined ? undefined : isDay(input.to) ? new Date(startOfDay(addDays(input.to, 1), zone).getTime() - 1) : new Date(input.to);
+  return ctx.repos.audit.list({ campaignId: campaign.id, action: input.action, from, to, beforeId: input.before, limit: input.limit });
+}
