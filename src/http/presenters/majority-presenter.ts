@@ -1,5 +1,6 @@
-import type { Dashboard, Growth, MajorityPage, SupportFigures } from '../../contracts/majority.js';
+import { majorityContract, type Dashboard, type Growth, type MajorityPage, type SupportFigures } from '../../contracts/majority.js';
 import type { GrowthRow } from '../../db/repositories/support-repository.js';
+import type { Majority } from '../../domain/majority/compute-majority.js';
 import type { MajorityPage as MajorityPageView } from '../../domain/majority/view-majority.js';
 import type { DashboardView } from '../../domain/majority/view-dashboard.js';
 import type { SupportFigures as Figures } from '../../domain/majority/thresholds.js';
@@ -23,6 +24,27 @@ export function presentMajorityPage(page: MajorityPageView): MajorityPage {
     limit: page.limit,
     offset: page.offset,
   };
+}
+
+// Today's numbers stay the same object while the counters do not change (computeMajority keeps
+// them): each page of them is serialized once. At 10,000 schools, presenting, checking and
+// serializing a page costs more than everything else the request does.
+const serializedPages = new WeakMap<Majority, Map<string, string>>();
+
+/**
+ * A page as JSON text, checked against the contract exactly as the route's serializer would (a
+ * field not in the contract never leaves); today's pages are kept for as long as today's numbers.
+ */
+export function serializeMajorityPage(page: MajorityPageView, pageKey: string): string {
+  const cached = serializedPages.get(page.majority)?.get(pageKey);
+  if (cached) return cached;
+  const json = JSON.stringify(majorityContract.viewMajority.response.parse(presentMajorityPage(page)));
+  if (page.majority.source === 'counters') {
+    const pages = serializedPages.get(page.majority) ?? new Map<string, string>();
+    if (pages.size >= 50) pages.clear();
+    serializedPages.set(page.majority, pages.set(pageKey, json));
+  }
+  return json;
 }
 
 export function presentDashboard(d: DashboardView): Dashboard {
