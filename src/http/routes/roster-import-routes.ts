@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
-import { jsonUploadBody, MAX_CSV_BYTES, MAX_JSON_BYTES, rosterContract } from '../../contracts/roster.js';
+import type { z } from 'zod';
+import { jsonUploadBody, MAX_CSV_BYTES, MAX_JSON_BYTES, rosterContract, type csvUploadQuery } from '../../contracts/roster.js';
 import type { Services } from '../../domain/create-services.js';
 import { importRoster } from '../../domain/roster/import-roster.js';
 import { listRosterImports } from '../../domain/roster/list-roster-imports.js';
@@ -21,7 +22,7 @@ const c = rosterContract;
 const uploadDescription =
   'Body: the file as text/csv (streamed: any size up to 1 GB; options as query parameters), or JSON {csv, mapping, effectiveDate, mode, confirmLeaving, fileName, preview} up to 64 MB.';
 
-type UploadQuery = (typeof c.importRoster.query)['_output'];
+type UploadQuery = z.output<typeof csvUploadQuery>;
 
 /**
  * The upload as the import command takes it, from either body. A text/csv body arrives as a stream
