@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../demo/demo-random.js';
 import { addDays } from '../calendar.js';
 import { tallySupport } from '../majority/tally-support.js';
-import { summaryCsv } from './filing-csv.js';
-import { declarationFor } from './filing-declaration.js';
+import { summaryCsv } from '../../documents/filing/filing-csv.js';
+import { declarationFor } from '../../documents/filing/filing-declaration.js';
 import { card, employment, id, input, OTHER_UNIT, SITE_A, SITE_B } from '../../../test/support/filing-fixtures.js';
 import { buildFilingPacket, formatLocalTime, type FilingCard, type FilingEmployment } from './filing-packet.js';
 

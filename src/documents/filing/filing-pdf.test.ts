@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pdfText } from '../../../test/support/pdf-text.js';
 import { card, employment, id, input, SITE_A } from '../../../test/support/filing-fixtures.js';
-import { buildFilingPacket, type FilingCard, type FilingEmployment, type FilingJurisdiction } from './filing-packet.js';
+import { buildFilingPacket, type FilingCard, type FilingEmployment, type FilingJurisdiction } from '../../domain/filing/filing-packet.js';
 import { renderFilingPdf } from './filing-pdf.js';
 
 const FOOTNOTE = 'the packet’s CSV files give the exact spelling';

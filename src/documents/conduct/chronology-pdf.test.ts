@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pdfText } from '../../../test/support/pdf-text.js';
 import type { AttachmentMeta } from '../../db/repositories/conduct-repository.js';
 import { renderChronologyPdf } from './chronology-pdf.js';
-import type { Chronology, IncidentView } from './conduct-service.js';
+import type { Chronology, IncidentView } from '../../domain/conduct/conduct-service.js';
 
 const FOOTNOTE = 'the chronology CSV gives the exact spelling';
 const at = new Date('2015-08-20T17:00:00Z');

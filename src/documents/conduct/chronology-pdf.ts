@@ -1,8 +1,8 @@
 import PDFDocument from 'pdfkit';
 import { embedUnicodeFonts } from '../pdf/pdf-fonts.js';
-import type { Chronology, IncidentView } from './conduct-service.js';
-import { agentRoleLabels, describeStatus, kindLabels } from './conduct-vocabulary.js';
-import { formatCitation } from './exhibits.js';
+import type { Chronology, IncidentView } from '../../domain/conduct/conduct-service.js';
+import { agentRoleLabels, describeStatus, kindLabels } from '../../domain/conduct/conduct-vocabulary.js';
+import { formatCitation } from '../../domain/conduct/exhibits.js';
 
 export type ChronologyHeading = { campaignName: string; filters: string[] };
 
