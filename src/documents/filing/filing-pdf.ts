@@ -2,7 +2,8 @@ import PDFDocument from 'pdfkit';
 import { embedUnicodeFonts } from '../pdf/pdf-fonts.js';
 import { transmissionStatus } from './filing-csv.js';
 import { declarationFor, jurisdictionNames, scopeLabel } from './filing-declaration.js';
-import { countExceptions, exceptionLabels, exceptionReasons, formatLocalTime, type CountedCard, type FilingCopy, type FilingPacket } from '../../domain/filing/filing-packet.js';
+import { countExceptions, exceptionLabels, exceptionReasons, type CountedCard, type FilingCopy, type FilingPacket } from '../../domain/filing/filing-packet.js';
+import { formatLocalTime } from '../format-time.js';
 import type { Threshold } from '../../domain/majority/thresholds.js';
 
 const INK = '#1a1a1a';
