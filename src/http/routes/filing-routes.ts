@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Services } from '../../domain/create-services.js';
 import { isDay } from '../../domain/calendar.js';
 import { filingCopies, filingJurisdictions } from '../../domain/filing/filing-packet.js';
+import { formatContentDisposition } from '../../documents/content-disposition.js';
 import { filingFormats, renderFilingFile } from '../../documents/filing/filing-files.js';
 import { auditRequest } from '../audit-request.js';
 import { requireCampaignAccess } from '../campaign-access.js';
@@ -59,7 +60,7 @@ export function registerFilingRoutes(app: ZodApp, services: Services): void {
       return reply
         .type(file.contentType)
         .header('cache-control', 'no-store')
-        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .header('content-disposition', formatContentDisposition(file.filename))
         .send(file.body);
     },
   );
