@@ -2,6 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import type { Services } from '../../domain/create-services.js';
 import { visibleWorksites } from '../../domain/policies/campaign-policy.js';
+import { formatContentDisposition } from '../../documents/content-disposition.js';
 import { AppError } from '../../errors.js';
 import { auditRequest } from '../audit-request.js';
 import { requireCampaignAccess } from '../campaign-access.js';
@@ -56,7 +57,7 @@ export function registerCampaignRoutes(app: ZodApp, services: Services): void {
       const csv = stringify(rows, { header: true, columns: ['givenName', 'familyName', 'employeeId', 'workEmail', 'worksiteName', 'jobTitle', 'unitName'] });
       return reply
         .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${access.campaign.slug}-roster-${asOf}.csv"`)
+        .header('content-disposition', formatContentDisposition(`${access.campaign.slug}-roster-${asOf}.csv`))
         .send(csv);
     },
   );
