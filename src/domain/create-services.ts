@@ -8,7 +8,6 @@ import { createAccountsService } from './accounts/accounts-service.js';
 import { createConductService } from './conduct/conduct-service.js';
 import { createFilingService } from './filing/filing-service.js';
 import { createMajorityService } from './majority/majority-service.js';
-import { createOrganizingService } from './organizing/organizing-service.js';
 import { createPetitionService } from './petitions/petition-service.js';
 import { createCommandRunner } from './commands/create-command-runner.js';
 import { createProofOfWork } from './petitions/proof-of-work.js';
@@ -29,7 +28,6 @@ export function createServices(options: { db: Db; config: Config; now?: () => Da
     now,
   });
   const rosterImport = createRosterImportService({ imports: repositories.rosterImports, campaigns: repositories.campaigns, now });
-  const organizing = createOrganizingService({ records: repositories.personRecords, organizing: repositories.organizing, campaigns: repositories.campaigns, now });
   const majority = createMajorityService({ support: repositories.support, campaigns: repositories.campaigns, now });
   const conduct = createConductService({ conduct: repositories.conduct, now });
   const filing = createFilingService({ filing: repositories.filing, cards: repositories.cards, now });
@@ -46,7 +44,7 @@ export function createServices(options: { db: Db; config: Config; now?: () => Da
     now,
   });
   const { execute, read } = createCommandRunner({ db, clock: now, mail: mailer });
-  return { execute, read, repositories, mailer, accounts, rosterImport, organizing, majority, conduct, filing, proofOfWork, petitions, now };
+  return { execute, read, repositories, mailer, accounts, rosterImport, majority, conduct, filing, proofOfWork, petitions, now };
 }
 
 export type Services = ReturnType<typeof createServices>;

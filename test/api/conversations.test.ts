@@ -86,7 +86,7 @@ describe('tasks', () => {
     expect((done.json() as { task: Task }).task.done).toBe(true);
     const after = (await agents.organizer.get('/api/me/tasks')).json() as { tasks: Task[] };
     expect(after.tasks.map((tk) => tk.title)).not.toContain('Sooner');
-    const all = (await agents.organizer.get('/api/me/tasks?include_done=true')).json() as { tasks: Task[] };
+    const all = (await agents.organizer.get('/api/me/tasks?includeDone=true')).json() as { tasks: Task[] };
     expect(all.tasks.at(-1)?.title).toBe('Sooner');
   });
 

@@ -13,13 +13,8 @@ const LEGACY_PATH_PREFIXES: string[] = [
   '/api/me',
   '/api/v1',
   '/api/campaigns/{slug}',
-  '/api/campaigns/{slug}/assessments',
   '/api/campaigns/{slug}/audit',
-  '/api/campaigns/{slug}/committee-lists',
-  '/api/campaigns/{slug}/committee-members',
   '/api/campaigns/{slug}/conduct',
-  '/api/campaigns/{slug}/conversation-issues',
-  '/api/campaigns/{slug}/coverage',
   '/api/campaigns/{slug}/dashboard',
   '/api/campaigns/{slug}/endorsements',
   '/api/campaigns/{slug}/events',
@@ -32,13 +27,24 @@ const LEGACY_PATH_PREFIXES: string[] = [
   '/api/campaigns/{slug}/petitions',
   '/api/campaigns/{slug}/press',
   '/api/campaigns/{slug}/roster',
-  '/api/campaigns/{slug}/tasks',
-  '/api/campaigns/{slug}/wall-chart',
   '/api/campaigns/{slug}/cards/verify',
 ];
 
 // Capabilities on contracts, even under a legacy prefix.
-const CONTRACTED = ['/api/campaigns/{slug}/cards', '/api/campaigns/{slug}/card-texts'];
+const CONTRACTED = [
+  '/api/campaigns/{slug}/cards',
+  '/api/campaigns/{slug}/card-texts',
+  // People and organizing (POST /people shares its path with the roster list, still legacy).
+  '/api/campaigns/{slug}/people/{personId}',
+  '/api/campaigns/{slug}/assessments',
+  '/api/campaigns/{slug}/wall-chart',
+  '/api/campaigns/{slug}/conversation-issues',
+  '/api/campaigns/{slug}/tasks',
+  '/api/me/tasks',
+  '/api/campaigns/{slug}/committee-lists',
+  '/api/campaigns/{slug}/committee-members',
+  '/api/campaigns/{slug}/coverage',
+];
 
 let t: TestApp;
 let doc: Doc;

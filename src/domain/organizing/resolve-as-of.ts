@@ -1,0 +1,14 @@
+import type { AsOf } from '../../db/repositories/organizing-repository.js';
+import type { CampaignRow } from '../../db/repositories/campaigns-repository.js';
+import { addDays, startOfDay } from '../calendar.js';
+import type { CommandContext } from '../commands/command-context.js';
+
+/**
+ * The day a list is drawn for (today in the campaign by default) and the instant that day ends
+ * there: "as of 24 April" counts every rating made before midnight in the campaign's time zone,
+ * not in UTC.
+ */
+export function resolveAsOf(ctx: CommandContext, campaign: CampaignRow, day: string | undefined): AsOf {
+  const asOf = day ?? ctx.today(campaign);
+  return { day: asOf, endsAt: startOfDay(addDays(asOf, 1), campaign.timeZone) };
+}
