@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { conversationChannels } from '../vocabulary/organizing.js';
-import { day, id, instant, slug, slugParams } from './shared.js';
+import { day as calendarDay, id, instant, slug, slugParams } from './shared.js';
 
 // The organizer API of people and organizing: a person's record and employment, support
 // assessments and the wall chart, conversations and tasks, committee lists and coverage.
@@ -9,6 +9,12 @@ export const personParams = slugParams.extend({ personId: id('person') });
 export const taskParams = slugParams.extend({ taskId: id('task') });
 export const committeeListParams = slugParams.extend({ accountId: id('account') });
 export const committeeListPersonParams = committeeListParams.extend({ personId: id('person') });
+
+/**
+ * The shared `day`, less year 0000: the calendar takes it (ISO year 0 is 1 BC) but PostgreSQL has no
+ * year 0 and refuses to store or compare it. Goes when the shared schema refuses it too.
+ */
+const day = calendarDay.refine((d) => !d.startsWith('0000'), 'must be a real date as YYYY-MM-DD');
 
 /** An instant in a request, with its offset: 2026-02-30T10:00:00Z is refused, not read as 2 March. */
 const instantInput = z.iso.datetime({ offset: true, error: 'must be a date and time as ISO 8601 with an offset' });

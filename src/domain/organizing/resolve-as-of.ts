@@ -1,6 +1,6 @@
 import type { AsOf } from '../../db/repositories/organizing-repository.js';
 import type { CampaignRow } from '../../db/repositories/campaigns-repository.js';
-import { addDays, startOfDay } from '../calendar.js';
+import { addDays, instantOf, isDay, startOfDay } from '../calendar.js';
 import type { CommandContext } from '../commands/command-context.js';
 
 /**
@@ -10,5 +10,7 @@ import type { CommandContext } from '../commands/command-context.js';
  */
 export function resolveAsOf(ctx: CommandContext, campaign: CampaignRow, day: string | undefined): AsOf {
   const asOf = day ?? ctx.today(campaign);
-  return { day: asOf, endsAt: startOfDay(addDays(asOf, 1), campaign.timeZone) };
+  const next = addDays(asOf, 1);
+  // 9999-12-31 has no next day the calendar can write (+010000-01-01): end at its last millisecond.
+  return { day: asOf, endsAt: isDay(next) ? startOfDay(next, campaign.timeZone) : instantOf(asOf, '23:59:59.999', campaign.timeZone) };
 }
