@@ -10,9 +10,7 @@ const LEGACY_REPOSITORY_USERS = [
   'src/http/public-site.ts',
   'src/http/routes/admin-routes.ts',
   'src/http/routes/auth-routes.ts',
-  'src/http/routes/committee-routes.ts',
   'src/http/routes/conduct-routes.ts',
-  'src/http/routes/conversation-routes.ts',
   'src/http/routes/endorsement-routes.ts',
   'src/http/routes/event-routes.ts',
   'src/http/routes/health-routes.ts',
@@ -23,6 +21,12 @@ const LEGACY_REPOSITORY_USERS = [
   'src/http/routes/press-routes.ts',
   'src/http/routes/public-site-routes.ts',
 ];
+
+const sqlOnlyInDb = [
+  { name: 'drizzle-orm', message: 'SQL lives in src/db/ only.' },
+  { name: 'pg', message: 'SQL lives in src/db/ only.' },
+];
+const documentsApart = 'PDF, CSV and ZIP files are rendered in src/documents/, from the models the domain returns.';
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'data/', 'drizzle/', 'coverage/'] },
@@ -42,9 +46,27 @@ export default tseslint.config(
     rules: { 'no-restricted-properties': 'off' },
   },
   {
-    // The three layers: only db/ touches Drizzle's query builders and SQL.
-    files: ['src/http/**', 'src/domain/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'drizzle-orm', message: 'SQL lives in src/db/ only.' }, { name: 'pg', message: 'SQL lives in src/db/ only.' }] }] },
+    // The three layers: only db/ touches Drizzle's query builders and SQL (documents get models).
+    files: ['src/http/**', 'src/documents/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: sqlOnlyInDb }] },
+  },
+  {
+    // The same, and documents live apart: the domain returns models (a FilingPacket, a Chronology)
+    // and src/documents/ renders them, so the domain imports no PDF, CSV or ZIP library, nor
+    // src/documents/ itself. (One rule per file: a later block would replace the SQL paths.)
+    files: ['src/domain/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...sqlOnlyInDb, ...['pdfkit', 'fontkit', 'yazl', 'csv-stringify'].map((name) => ({ name, message: documentsApart }))],
+          patterns: [
+            { group: ['csv-stringify/*'], message: documentsApart },
+            { regex: '(^|/)documents/', message: documentsApart },
+          ],
+        },
+      ],
+    },
   },
   {
     // Routes and CLI commands parse, authenticate, call a command or a query, and present

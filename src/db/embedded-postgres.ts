@@ -98,9 +98,20 @@ function minimalEnv(): NodeJS.ProcessEnv {
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  return !isZombie(pid);
+}
+
+// A killed postmaster that no one has reaped (a container whose first process does not reap) is a
+// zombie: dead and holding nothing, though signals still reach it.
+function isZombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z';
+  } catch {
+    return false; // gone, or not Linux
   }
 }
 
@@ -109,7 +120,20 @@ function isAlive(pid: number): boolean {
 async function stopOrphan(pgDir: string, bins: z.infer<typeof binariesSchema>, who: Identity, log: Log): Promise<void> {
   const pidFile = path.join(pgDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  const lines = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  if (Number.isInteger(pid) && pid > 0 && isZombie(pid)) {
+    // PostgreSQL would take the zombie for a live server and refuse to start: its locks (the data
+    // directory's and the socket's, both naming that pid) are ours to clear.
+    log(`The PostgreSQL server of an earlier run (pid ${pid}) died; clearing its lock files.`);
+    const [port, socketDir] = [lines[3]?.trim(), lines[4]?.trim()];
+    if (port && socketDir) {
+      rmSync(path.join(socketDir, `.s.PGSQL.${port}.lock`), { force: true });
+      rmSync(path.join(socketDir, `.s.PGSQL.${port}`), { force: true });
+    }
+    rmSync(pidFile, { force: true });
+    return;
+  }
   if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return; // stale file: postgres clears it itself
   let cmdline = '';
   try {
@@ -122,7 +146,11 @@ async function stopOrphan(pgDir: string, bins: z.infer<typeof binariesSchema>, w
   try {
     run(bins.pg_ctl, ['stop', '-D', pgDir, '-m', 'fast', '-w', '-t', '30'], who);
   } catch {
-    process.kill(pid, 'SIGQUIT');
+    try {
+      process.kill(pid, 'SIGQUIT');
+    } catch {
+      // it exited meanwhile (pg_ctl's failure may be that it was already going)
+    }
   }
   for (let i = 0; i < 100 && isAlive(pid); i++) await sleep(100);
   if (isAlive(pid)) throw new Error(`Could not stop the orphaned PostgreSQL server (pid ${pid}).`);

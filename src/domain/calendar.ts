@@ -17,7 +17,7 @@ const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A real day on the calendar: `2026-02-30` and `2026-13-01` are not. */
 export function isDay(value: string): boolean {
-  // Year 0 exists in ISO 8601 but not in PostgreSQL, which would refuse it with an error.
+  // Year 0000 exists in ISO 8601 but not in PostgreSQL's calendar (1 BC is followed by AD 1).
   if (!DAY_PATTERN.test(value) || value.startsWith('0000')) return false;
   try {
     Temporal.PlainDate.from(value, { overflow: 'reject' });

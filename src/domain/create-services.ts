@@ -6,7 +6,6 @@ import { createMailer, type Mailer } from '../mail/create-mailer.js';
 import { createAccountsService } from './accounts/accounts-service.js';
 import { createConductService } from './conduct/conduct-service.js';
 import { createFilingService } from './filing/filing-service.js';
-import { createOrganizingService } from './organizing/organizing-service.js';
 import { createPetitionService } from './petitions/petition-service.js';
 import { createCommandRunner } from './commands/create-command-runner.js';
 import { createProofOfWork } from './petitions/proof-of-work.js';
@@ -25,7 +24,6 @@ export function createServices(options: { db: Db; config: Config; now?: () => Da
     publicUrl: config.publicUrl,
     now,
   });
-  const organizing = createOrganizingService({ records: repositories.personRecords, organizing: repositories.organizing, campaigns: repositories.campaigns, now });
   const conduct = createConductService({ conduct: repositories.conduct, now });
   const filing = createFilingService({ filing: repositories.filing, cards: repositories.cards, now });
   const proofOfWork = createProofOfWork(config.sessionSecret);
@@ -41,7 +39,7 @@ export function createServices(options: { db: Db; config: Config; now?: () => Da
     now,
   });
   const { execute, read } = createCommandRunner({ db, clock: now, mail: mailer });
-  return { execute, read, repositories, mailer, accounts, organizing, conduct, filing, proofOfWork, petitions, now };
+  return { execute, read, repositories, mailer, accounts, conduct, filing, proofOfWork, petitions, now };
 }
 
 export type Services = ReturnType<typeof createServices>;

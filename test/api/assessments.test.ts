@@ -41,9 +41,9 @@ describe('rating', () => {
     const detail = (await agents.organizer.get(`${base()}/people/${person.id}`)).json() as { latestAssessment: { level: number } };
     expect(detail.latestAssessment.level).toBe(2);
 
-    const march = (await agents.organizer.get(`${base()}/assessments?as_of=2015-03-15`)).json() as { people: { personId: string; level: number | null }[] };
+    const march = (await agents.organizer.get(`${base()}/assessments?asOf=2015-03-15`)).json() as { people: { personId: string; level: number | null }[] };
     expect(march.people.find((p) => p.personId === person.id)?.level).toBe(3);
-    const may = (await agents.organizer.get(`${base()}/assessments?as_of=2015-05-01&level=2`)).json() as { people: { personId: string }[] };
+    const may = (await agents.organizer.get(`${base()}/assessments?asOf=2015-05-01&level=2`)).json() as { people: { personId: string }[] };
     expect(may.people.map((p) => p.personId)).toContain(person.id);
   });
 
@@ -116,7 +116,7 @@ describe('who may see and record assessments', () => {
 
 describe('summary and wall chart', () => {
   it('gives counts per level per unit and per worksite to any member, viewers included', async () => {
-    const res = await agents.viewer.get(`${base()}/assessments/summary?as_of=2015-05-01`);
+    const res = await agents.viewer.get(`${base()}/assessments/summary?asOf=2015-05-01`);
     expect(res.statusCode).toBe(200);
     const summary = res.json() as { units: { counts: { total: number; likelyYes: number; 2: number; unknown: number } }[]; worksites: { worksiteId: string; counts: { total: number } }[] };
     expect(summary.units[0]!.counts.total).toBe(6);
@@ -134,12 +134,12 @@ describe('summary and wall chart', () => {
     await t.database.db.insert(cardRevocations).values({ cardId: withdrawn.id, campaignId: fixture.campaign.id, effectiveOn: '2015-05-01', reason: 'Asked to withdraw.' });
     await insertCard(t.database.db, { campaignId: fixture.campaign.id, cardTextId: text.id, worksiteId: old.worksiteId, personId: old.id, signedOn: '2014-01-10' });
 
-    const organizer = (await agents.organizer.get(`${base()}/wall-chart?as_of=2015-06-01`)).json() as { columns: { worksiteName: string; cells: { personId: string; level: number | null; cardStatus: string; assessmentHidden: boolean }[] }[] };
+    const organizer = (await agents.organizer.get(`${base()}/wall-chart?asOf=2015-06-01`)).json() as { columns: { worksiteName: string; cells: { personId: string; level: number | null; cardStatus: string; assessmentHidden: boolean }[] }[] };
     expect(organizer.columns.map((c) => c.worksiteName)).toEqual(['School 1', 'School 2']);
     expect(organizer.columns.map((c) => c.cells.length)).toEqual([3, 3]);
     const status = new Map(organizer.columns.flatMap((c) => c.cells.map((cell) => [cell.personId, cell.cardStatus])));
     expect([status.get(signed.id), status.get(revoked.id), status.get(old.id), status.get(fixture.people[2]!.id)]).toEqual(['signed', 'revoked', 'expired', 'none']);
-    const march = (await agents.organizer.get(`${base()}/wall-chart?as_of=2015-03-01`)).json() as typeof organizer;
+    const march = (await agents.organizer.get(`${base()}/wall-chart?asOf=2015-03-01`)).json() as typeof organizer;
     expect(march.columns[0]!.cells.find((c) => c.personId === signed.id)?.cardStatus).toBe('none');
 
     const committee = (await agents.committee.get(`${base()}/wall-chart`)).json() as typeof organizer;

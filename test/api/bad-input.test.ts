@@ -148,6 +148,14 @@ describe('the roster, majority and campaign routes, fuzzed', () => {
     { method: 'GET', path: 'dashboard?offset=99999999999' },
     { method: 'GET', path: `growth?from=${nul}` },
     { method: 'GET', path: 'growth?from=2026-01-01&to=1900-01-01' },
+    // The last day the calendar can write, everywhere a day is taken.
+    { method: 'GET', path: 'people?asOf=9999-12-31' },
+    { method: 'GET', path: 'people/export.csv?asOf=9999-12-31' },
+    { method: 'GET', path: 'majority?asOf=9999-12-31' },
+    { method: 'GET', path: 'dashboard?asOf=9999-12-31' },
+    { method: 'GET', path: 'growth?from=0001-01-01&to=9999-12-31' },
+    { method: 'GET', path: 'audit?from=9999-12-31&to=9999-12-31' },
+    { method: 'POST', path: 'roster/imports/dry-run', body: { csv: 'Employee ID,First Name,Last Name,School,Job Title\nZ-1,Z,Z,School 1,Teacher', effectiveDate: '9999-12-31', mode: 'full' } },
     // Roster imports.
     { method: 'POST', path: 'roster/imports/dry-run', body: { csv: 42 } },
     { method: 'POST', path: 'roster/imports/dry-run', body: { csv: 'a,b\n1,2', effectiveDate: '2026-02-30' } },
@@ -192,5 +200,130 @@ describe('the roster, majority and campaign routes, fuzzed', () => {
     const csv = await admin.request({ method: 'POST', url: `/api/campaigns/${fixture.campaign.slug}/roster/imports/dry-run?effectiveDate=2026-02-30`, payload: 'Employee ID\n1', headers: { 'content-type': 'text/csv' } });
     expect(csv.statusCode).toBe(400);
     expect((csv.json() as ErrorBody).error.fields?.map((f) => f.field)).toEqual(['querystring.effectiveDate']);
+describe('people and organizing: no input answers 5xx', () => {
+  const nil = '00000000-0000-4000-8000-000000000000';
+  const huge = 'x'.repeat(1_100_000);
+  type Probe = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; payload?: unknown; field?: string };
+  let probes: Probe[] = [];
+
+  beforeAll(async () => {
+    const db = t.database.db;
+    const slug = fixture.campaign.slug;
+    const base = `/api/campaigns/${slug}`;
+    const person = fixture.people[0]!;
+    const committee = await createMember(db, fixture, 'committee');
+    const task = (await admin.post(`${base}/tasks`, { title: 'Follow up', personId: person.id })).json() as { task: { id: string } };
+    const p = `${base}/people/${person.id}`;
+    const employment = { worksiteId: fixture.sites[0]!.id, unitId: null, jobTitle: 'Teacher', startDate: '2015-01-05' };
+    // PostgreSQL has no year 0 (ISO's 0000 is 1 BC).
+    const badDays = ['2026-02-30', '2025-02-29', '2026-13-01', '2026-4-1', 'yesterday', '0000-01-01'];
+    const badInstants = ['2026-02-30T10:00:00Z', '2026-04-31T10:00:00-07:00', '2026-01-01T10:00:00', 'yesterday', '9999-12-31T23:59:59Z', '0001-01-01T00:00:00Z'];
+    const badIds = ['not-an-id', nil, '%00', `${nil}x`];
+    const wrongBodies: unknown[] = [[], 'text', 42, null, { level: { $gt: 1 } }];
+    probes = [
+      // Dates that are not on the calendar, in every query and body that takes one.
+      ...badDays.flatMap((d): Probe[] => [
+        { method: 'GET', url: `${base}/assessments?asOf=${d}`, field: 'querystring.asOf' },
+        { method: 'GET', url: `${base}/assessments/summary?asOf=${d}`, field: 'querystring.asOf' },
+        { method: 'GET', url: `${base}/wall-chart?asOf=${d}`, field: 'querystring.asOf' },
+        { method: 'POST', url: `${base}/people`, payload: { givenName: 'A', familyName: 'B', employment: { ...employment, startDate: d } }, field: 'body.employment.startDate' },
+        { method: 'POST', url: `${p}/employment-changes`, payload: { kind: 'leave', effectiveDate: d }, field: 'body.effectiveDate' },
+        { method: 'POST', url: `${base}/tasks`, payload: { title: 'T', dueDate: d }, field: 'body.dueDate' },
+        { method: 'PATCH', url: `${base}/tasks/${task.task.id}`, payload: { dueDate: d }, field: 'body.dueDate' },
+        { method: 'POST', url: `${p}/conversations`, payload: { channel: 'call', followUps: [{ title: 'T', dueDate: d }] }, field: 'body.followUps.0.dueDate' },
+      ]),
+      // The last day there is: odd, but a day.
+      { method: 'GET', url: `${base}/assessments?asOf=9999-12-31` },
+      { method: 'GET', url: `${base}/assessments/summary?asOf=9999-12-31` },
+      { method: 'GET', url: `${base}/wall-chart?asOf=9999-12-31` },
+      { method: 'POST', url: `${base}/tasks`, payload: { title: 'T', dueDate: '9999-12-31' } },
+      ...badInstants.flatMap((i): Probe[] => [
+        { method: 'POST', url: `${p}/assessments`, payload: { level: 2, assessedAt: i } },
+        { method: 'POST', url: `${p}/conversations`, payload: { channel: 'call', occurredAt: i } },
+      ]),
+      // Ids that are not ids, or name nothing.
+      ...badIds.flatMap((id): Probe[] => [
+        { method: 'GET', url: `${base}/people/${id}` },
+        { method: 'PATCH', url: `${base}/people/${id}`, payload: { phone: '1' } },
+        { method: 'POST', url: `${base}/people/${id}/employment-changes`, payload: { kind: 'leave', effectiveDate: '2015-06-01' } },
+        { method: 'GET', url: `${base}/people/${id}/assessments` },
+        { method: 'POST', url: `${base}/people/${id}/assessments`, payload: { level: 2 } },
+        { method: 'GET', url: `${base}/people/${id}/conversations` },
+        { method: 'POST', url: `${base}/people/${id}/conversations`, payload: { channel: 'call' } },
+        { method: 'PATCH', url: `${base}/tasks/${id}`, payload: { done: true } },
+        { method: 'POST', url: `${base}/tasks`, payload: { title: 'T', personId: id } },
+        { method: 'POST', url: `${base}/tasks`, payload: { title: 'T', assigneeAccountId: id } },
+        { method: 'GET', url: `${base}/assessments?worksite=${id}` },
+        { method: 'GET', url: `${base}/coverage?worksite=${id}` },
+        { method: 'POST', url: `${base}/committee-lists/${id}/people`, payload: { personIds: [person.id] } },
+        { method: 'POST', url: `${base}/committee-lists/${committee.id}/people`, payload: { personIds: [id] } },
+        { method: 'DELETE', url: `${base}/committee-lists/${id}/people/${person.id}` },
+        { method: 'DELETE', url: `${base}/committee-lists/${committee.id}/people/${id}` },
+        { method: 'POST', url: `${base}/people`, payload: { givenName: 'A', familyName: 'B', employment: { ...employment, worksiteId: id } } },
+        { method: 'POST', url: `${p}/employment-changes`, payload: { kind: 'change', effectiveDate: '2015-06-01', worksiteId: id, unitId: id, jobTitle: 'T' } },
+      ]),
+      // Wrong types and shapes.
+      ...wrongBodies.flatMap((body): Probe[] => [
+        { method: 'POST', url: `${p}/assessments`, payload: body },
+        { method: 'POST', url: `${p}/conversations`, payload: body },
+        { method: 'POST', url: `${base}/tasks`, payload: body },
+        { method: 'PATCH', url: `${base}/tasks/${task.task.id}`, payload: body },
+        { method: 'POST', url: `${base}/people`, payload: body },
+        { method: 'PATCH', url: p, payload: body },
+        { method: 'POST', url: `${p}/employment-changes`, payload: body },
+        { method: 'POST', url: `${base}/committee-lists/${committee.id}/people`, payload: body },
+      ]),
+      { method: 'POST', url: `${p}/assessments`, payload: { level: 'high' } },
+      { method: 'POST', url: `${p}/assessments`, payload: { level: 2.5 } },
+      { method: 'POST', url: `${p}/conversations`, payload: { channel: 'call', issues: 'pay' } },
+      { method: 'POST', url: `${p}/conversations`, payload: { channel: 'call', issues: [7] } },
+      { method: 'PATCH', url: `${base}/tasks/${task.task.id}`, payload: { done: 'yes' } },
+      { method: 'PATCH', url: `${base}/tasks/${task.task.id}`, payload: {} },
+      { method: 'PATCH', url: p, payload: {} },
+      { method: 'POST', url: `${base}/committee-lists/${committee.id}/people`, payload: { personIds: [] } },
+      { method: 'POST', url: `${base}/committee-lists/${committee.id}/people`, payload: { personIds: Array.from({ length: 1001 }, () => person.id) } },
+      { method: 'GET', url: `${base}/assessments?level=7` },
+      { method: 'GET', url: '/api/me/tasks?includeDone=maybe' },
+      { method: 'POST', url: `${p}/employment-changes`, payload: { kind: 'promote', effectiveDate: '2015-06-01' } },
+      // Huge strings, and text PostgreSQL cannot store.
+      { method: 'POST', url: `${p}/assessments`, payload: { level: 2, note: huge } },
+      { method: 'POST', url: `${p}/conversations`, payload: { channel: 'call', notes: huge } },
+      { method: 'POST', url: `${p}/conversations`, payload: { channel: 'call', issues: [huge] } },
+      { method: 'POST', url: `${base}/tasks`, payload: { title: huge } },
+      { method: 'PATCH', url: p, payload: { givenName: huge } },
+      { method: 'POST', url: `${base}/people`, payload: { givenName: huge, familyName: 'B', employment } },
+      { method: 'GET', url: `${base}/assessments?asOf=${'9'.repeat(5000)}` },
+      { method: 'POST', url: `${p}/assessments`, payload: { level: 2, note: 'a\u0000b' } },
+      { method: 'POST', url: `${p}/conversations`, payload: { channel: 'call', notes: 'a\u0000b', nextStep: '\u0000' } },
+      { method: 'POST', url: `${base}/tasks`, payload: { title: 'a\u0000b' } },
+      { method: 'PATCH', url: p, payload: { phone: 'a\u0000b' } },
+      { method: 'POST', url: `${base}/people`, payload: { givenName: 'a\u0000b', familyName: 'B', employment } },
+      { method: 'POST', url: `${p}/employment-changes`, payload: { kind: 'change', effectiveDate: '2015-06-01', worksiteId: fixture.sites[0]!.id, unitId: null, jobTitle: 'a\u0000b' } },
+      // A slug that names nothing, or cannot be stored.
+      ...['no-such-campaign', '%00', 'x'.repeat(81)].flatMap((s): Probe[] => [
+        { method: 'GET', url: `/api/campaigns/${s}/wall-chart` },
+        { method: 'GET', url: `/api/campaigns/${s}/assessments/summary` },
+        { method: 'GET', url: `/api/campaigns/${s}/conversation-issues` },
+        { method: 'GET', url: `/api/campaigns/${s}/committee-lists` },
+        { method: 'GET', url: `/api/campaigns/${s}/committee-members` },
+        { method: 'GET', url: `/api/campaigns/${s}/coverage` },
+        { method: 'POST', url: `/api/campaigns/${s}/tasks`, payload: { title: 'T' } },
+      ]),
+    ];
+  });
+
+  it('answers every probe with a 4xx (or a 2xx for what is merely odd), never 5xx; bad dates name their field', async () => {
+    const failures: string[] = [];
+    for (const probe of probes) {
+      const res = await admin.request({ method: probe.method, url: probe.url, ...(probe.payload !== undefined ? { payload: JSON.stringify(probe.payload), headers: { 'content-type': 'application/json' } } : {}) });
+      const where = `${probe.method} ${probe.url.slice(0, 120)} ${JSON.stringify(probe.payload ?? null).slice(0, 120)}`;
+      if (res.statusCode >= 500) failures.push(`${where} → ${res.statusCode} ${res.body.slice(0, 200)}`);
+      else if (probe.field) {
+        const body = res.json() as ErrorBody;
+        if (res.statusCode !== 400 || !body.error?.fields?.some((f) => f.field === probe.field)) failures.push(`${where} → ${res.statusCode}, expected 400 on ${probe.field}: ${res.body.slice(0, 200)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(probes.length).toBeGreaterThan(200);
   });
 });

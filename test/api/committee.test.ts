@@ -1,4 +1,6 @@
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditEvents } from '../../src/db/schema/index.js';
 import type { Role } from '../../src/domain/policies/campaign-policy.js';
 import { createCampaign, createMember, TEST_PASSWORD, type CampaignFixture } from '../support/factories.js';
 import { createTestApp, type Agent, type TestApp } from '../support/test-app.js';
@@ -75,5 +77,39 @@ describe('coverage', () => {
     expect(res.worksites.map((w) => w.worksiteName)).toEqual(['School 1']);
     expect((await agents.committee.get(`${base()}/coverage?worksite=${fixture.sites[1]!.id}`)).statusCode).toBe(404);
     expect((await agents.viewer.get(`${base()}/coverage`)).statusCode).toBe(403);
+  });
+});
+
+describe('every view of lists and coverage is audited', () => {
+  const auditRows = (action: string, actor: string) => t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, action), eq(auditEvents.actorAccountId, actor))).orderBy(auditEvents.id);
+
+  it('committee lists, committee members and coverage each write a row in the campaign', async () => {
+    for (const [url, action] of [
+      ['committee-lists', 'committee.lists_viewed'],
+      ['committee-members', 'committee.members_viewed'],
+      ['coverage', 'coverage.viewed'],
+    ] as const) {
+      const before = (await auditRows(action, accountIds.admin)).length;
+      expect((await agents.admin.get(`${base()}/${url}`)).statusCode).toBe(200);
+      const rows = await auditRows(action, accountIds.admin);
+      expect(rows, action).toHaveLength(before + 1);
+      expect(rows.at(-1)?.campaignId).toBe(fixture.campaign.id);
+    }
+    expect((await agents.viewer.get(`${base()}/coverage`)).statusCode).toBe(403);
+    expect(await auditRows('coverage.viewed', accountIds.viewer)).toHaveLength(0);
+  });
+
+  it('shows nothing when its audit row cannot be written', async () => {
+    const db = t.database.db;
+    await db.execute(sql`create function refuse_coverage_audit() returns trigger language plpgsql as $$ begin if new.action = 'coverage.viewed' then raise exception 'audit unavailable'; end if; return new; end $$`);
+    await db.execute(sql`create trigger refuse_coverage_audit before insert on audit_events for each row execute function refuse_coverage_audit()`);
+    try {
+      const res = await agents.organizer.get(`${base()}/coverage`);
+      expect(res.statusCode).toBe(500);
+      for (const p of fixture.people) expect(res.body).not.toContain(p.familyName);
+    } finally {
+      await db.execute(sql`drop trigger refuse_coverage_audit on audit_events`);
+      await db.execute(sql`drop function refuse_coverage_audit()`);
+    }
   });
 });

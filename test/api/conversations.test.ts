@@ -1,4 +1,6 @@
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditEvents } from '../../src/db/schema/index.js';
 import type { Role } from '../../src/domain/policies/campaign-policy.js';
 import { createCampaign, createMember, TEST_PASSWORD, type CampaignFixture } from '../support/factories.js';
 import { createTestApp, type Agent, type TestApp } from '../support/test-app.js';
@@ -86,7 +88,7 @@ describe('tasks', () => {
     expect((done.json() as { task: Task }).task.done).toBe(true);
     const after = (await agents.organizer.get('/api/me/tasks')).json() as { tasks: Task[] };
     expect(after.tasks.map((tk) => tk.title)).not.toContain('Sooner');
-    const all = (await agents.organizer.get('/api/me/tasks?include_done=true')).json() as { tasks: Task[] };
+    const all = (await agents.organizer.get('/api/me/tasks?includeDone=true')).json() as { tasks: Task[] };
     expect(all.tasks.at(-1)?.title).toBe('Sooner');
   });
 
@@ -102,5 +104,36 @@ describe('tasks', () => {
 
   it('needs a session', async () => {
     expect((await t.agent().get('/api/me/tasks')).statusCode).toBe(401);
+  });
+});
+
+describe('every view of conversation notes and tasks is audited', () => {
+  const auditRows = (action: string, actor: string) => t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, action), eq(auditEvents.actorAccountId, actor))).orderBy(auditEvents.id);
+
+  it('a person’s conversations, on their own and on the person page', async () => {
+    const person = fixture.people[0]!;
+    const listed = await agents.admin.get(`${base()}/people/${person.id}/conversations`);
+    expect(listed.statusCode).toBe(200);
+    const row = (await auditRows('conversations.list_viewed', accountIds.admin)).at(-1);
+    expect(row).toMatchObject({ campaignId: fixture.campaign.id, subjectType: 'person', subjectId: person.id });
+    expect(row?.details).toMatchObject({ view: 'history', count: (listed.json() as { conversations: unknown[] }).conversations.length });
+
+    expect((await agents.committee.get(`${base()}/people/${person.id}`)).statusCode).toBe(200);
+    const page = (await auditRows('conversations.viewed', accountIds.committee)).at(-1);
+    expect(page).toMatchObject({ campaignId: fixture.campaign.id, subjectType: 'person', subjectId: person.id });
+  });
+
+  it('"my tasks", once per campaign whose tasks are shown', async () => {
+    const before = (await auditRows('tasks.list_viewed', accountIds.organizer)).length;
+    const mine = (await agents.organizer.get('/api/me/tasks')).json() as { tasks: Task[] };
+    const rows = await auditRows('tasks.list_viewed', accountIds.organizer);
+    expect(rows).toHaveLength(before + 1);
+    expect(rows.at(-1)).toMatchObject({ campaignId: fixture.campaign.id, details: { view: 'mine', count: mine.tasks.length } });
+  });
+
+  it('a refused view writes nothing', async () => {
+    const person = fixture.people[0]!;
+    expect((await agents.viewer.get(`${base()}/people/${person.id}/conversations`)).statusCode).toBe(403);
+    expect(await auditRows('conversations.list_viewed', accountIds.viewer)).toHaveLength(0);
   });
 });

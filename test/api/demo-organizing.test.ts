@@ -25,15 +25,15 @@ type Summary = { total: { 1: number; 2: number; likelyYes: number; total: number
 
 describe('the demo campaign’s organizing data', () => {
   it('tells the story with the cards: likely-yes grows from April (7 schools) to June (21 schools)', async () => {
-    const april = (await agent.get(`${base}/assessments/summary?as_of=2015-04-24`)).json() as Summary;
-    const june = (await agent.get(`${base}/assessments/summary?as_of=2015-06-15`)).json() as Summary;
+    const april = (await agent.get(`${base}/assessments/summary?asOf=2015-04-24`)).json() as Summary;
+    const june = (await agent.get(`${base}/assessments/summary?asOf=2015-06-15`)).json() as Summary;
     expect(april.total.likelyYes).toBeGreaterThanOrEqual(67);
     expect(april.worksites.filter((w) => w.counts.likelyYes > 0)).toHaveLength(7);
     expect(june.total.likelyYes).toBeGreaterThanOrEqual(146);
     expect(june.worksites.filter((w) => w.counts.likelyYes > 0)).toHaveLength(21);
     const lists = (await agent.get(`${base}/committee-lists`)).json() as { lists: unknown[] };
     expect(lists.lists).toHaveLength(21);
-    const chart = (await agent.get(`${base}/wall-chart?as_of=2015-06-15`)).json() as { columns: unknown[] };
+    const chart = (await agent.get(`${base}/wall-chart?asOf=2015-06-15`)).json() as { columns: unknown[] };
     expect(chart.columns).toHaveLength(25);
   });
 

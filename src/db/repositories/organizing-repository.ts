@@ -7,8 +7,11 @@ export type AssessmentRow = typeof assessments.$inferSelect;
 export type ConversationRow = typeof conversations.$inferSelect;
 export type TaskRow = typeof tasks.$inferSelect;
 
-/** End of the given day (UTC): "as of 2015-04-24" includes everything rated that day. */
-const endOfDay = (asOf: string): SQL => sql`(${asOf}::date + 1)::timestamptz`;
+/**
+ * A day and the instant it ends in the campaign's time zone (src/domain/calendar.ts): "as of
+ * 2015-04-24" is the roster on that day and every rating made before that day ended, locally.
+ */
+export type AsOf = { day: string; endsAt: Date };
 
 /** Employments current on `asOf` within the scope, as a SQL fragment over alias e. */
 const currentEmployment = (campaignId: string, asOf: string, scope: Scope): SQL =>
@@ -33,7 +36,7 @@ export function createOrganizingRepository(db: Executor) {
     },
 
     /** Latest assessment per person employed on `asOf` in scope (optionally only one list). */
-    async latestAssessments(campaignId: string, scope: Scope, asOf: string, filter: { worksiteId?: string; level?: number | 'unknown'; listAccountId: string | null }) {
+    async latestAssessments(campaignId: string, scope: Scope, asOf: AsOf, filter: { worksiteId?: string; level?: number | 'unknown'; listAccountId: string | null }) {
       return rows<{
         person_id: string;
         given_name: string;
@@ -49,21 +52,21 @@ export function createOrganizingRepository(db: Executor) {
         select distinct on (w.name, p.family_name, p.given_name, p.id) p.id person_id, p.given_name, p.family_name, w.id worksite_id, w.name worksite_name, e.job_title,
           a.level, a.note, a.assessed_at, a.assessed_by_name
         from employments e join people p on p.id = e.person_id join worksites w on w.id = e.worksite_id
-        left join lateral (select level, note, assessed_at, assessed_by_name from assessments x where x.person_id = p.id and x.assessed_at < ${endOfDay(asOf)}
+        left join lateral (select level, note, assessed_at, assessed_by_name from assessments x where x.person_id = p.id and x.assessed_at < ${asOf.endsAt}
                            order by x.assessed_at desc, x.id desc limit 1) a on true
-        where ${currentEmployment(campaignId, asOf, scope)} ${filter.worksiteId ? sql`and e.worksite_id = ${filter.worksiteId}` : sql``}
+        where ${currentEmployment(campaignId, asOf.day, scope)} ${filter.worksiteId ? sql`and e.worksite_id = ${filter.worksiteId}` : sql``}
           ${filter.level === 'unknown' ? sql`and a.level is null` : filter.level ? sql`and a.level = ${filter.level}` : sql``}
           ${listFilter(filter.listAccountId)}
         order by w.name, p.family_name, p.given_name, p.id`);
     },
 
     /** Counts of latest levels among people in a unit on `asOf`, per unit and per worksite. */
-    async assessmentSummary(campaignId: string, asOf: string) {
+    async assessmentSummary(campaignId: string, asOf: AsOf) {
       return rows<{ unit_id: string; worksite_id: string; level: number | null; n: number }>(sql`
         select e.unit_id, e.worksite_id, a.level, count(distinct p.id)::int n
         from employments e join people p on p.id = e.person_id
-        left join lateral (select level from assessments x where x.person_id = p.id and x.assessed_at < ${endOfDay(asOf)} order by x.assessed_at desc, x.id desc limit 1) a on true
-        where ${currentEmployment(campaignId, asOf, 'all')} and e.unit_id is not null
+        left join lateral (select level from assessments x where x.person_id = p.id and x.assessed_at < ${asOf.endsAt} order by x.assessed_at desc, x.id desc limit 1) a on true
+        where ${currentEmployment(campaignId, asOf.day, 'all')} and e.unit_id is not null
         group by e.unit_id, e.worksite_id, a.level`);
     },
 
@@ -72,20 +75,20 @@ export function createOrganizingRepository(db: Executor) {
      * and their card on that day: signed (valid: within `validityMonths` of signing, not revoked),
      * revoked, expired, or none.
      */
-    async wallChart(campaignId: string, scope: Scope, asOf: string, validityMonths: number) {
+    async wallChart(campaignId: string, scope: Scope, asOf: AsOf, validityMonths: number) {
       return rows<{ person_id: string; given_name: string; family_name: string; worksite_id: string; job_title: string; level: number | null; list_account_id: string | null; card_status: 'signed' | 'revoked' | 'expired' | null }>(sql`
         select distinct on (e.worksite_id, p.family_name, p.given_name, p.id) p.id person_id, p.given_name, p.family_name, e.worksite_id, e.job_title, a.level, ca.account_id list_account_id, k.status card_status
         from employments e join people p on p.id = e.person_id
         left join committee_assignments ca on ca.person_id = p.id
-        left join lateral (select level from assessments x where x.person_id = p.id and x.assessed_at < ${endOfDay(asOf)} order by x.assessed_at desc, x.id desc limit 1) a on true
+        left join lateral (select level from assessments x where x.person_id = p.id and x.assessed_at < ${asOf.endsAt} order by x.assessed_at desc, x.id desc limit 1) a on true
         left join lateral (
           select case
-            when bool_or((c.signed_on + make_interval(months => ${validityMonths}::int))::date > ${asOf}::date and (r.effective_on is null or r.effective_on > ${asOf}::date)) then 'signed'
-            when bool_or(r.effective_on <= ${asOf}::date) then 'revoked'
+            when bool_or((c.signed_on + make_interval(months => ${validityMonths}::int))::date > ${asOf.day}::date and (r.effective_on is null or r.effective_on > ${asOf.day}::date)) then 'signed'
+            when bool_or(r.effective_on <= ${asOf.day}::date) then 'revoked'
             when count(*) > 0 then 'expired' end status
           from cards c left join card_revocations r on r.card_id = c.id
-          where c.person_id = p.id and c.campaign_id = ${campaignId} and c.signed_on <= ${asOf}::date) k on true
-        where ${currentEmployment(campaignId, asOf, scope)} and e.unit_id is not null
+          where c.person_id = p.id and c.campaign_id = ${campaignId} and c.signed_on <= ${asOf.day}::date) k on true
+        where ${currentEmployment(campaignId, asOf.day, scope)} and e.unit_id is not null
         order by e.worksite_id, p.family_name, p.given_name, p.id`);
     },
 
@@ -128,6 +131,7 @@ export function createOrganizingRepository(db: Executor) {
       return db
         .select({
           task: tasks,
+          campaignId: campaigns.id,
           campaignSlug: campaigns.slug,
           campaignName: campaigns.name,
           role: memberships.role,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../client.js';
 import { bargainingUnits, committeeAssignments, employments, people, worksites } from '../schema/index.js';
 
@@ -43,22 +43,19 @@ export function createPersonRecordsRepository(db: Executor) {
         .orderBy(desc(employments.startDate));
     },
 
-    /**
-     * Where the person works for access checks: the worksites of employments current on `asOf`,
-     * or, for someone who has left, of their last employment. Plus whose list they are on.
-     */
-    async scope(campaignId: string, personId: string, asOf: string): Promise<{ worksiteIds: string[]; listAccountId: string | null } | undefined> {
-      const rows = await db
-        .select({ worksiteId: employments.worksiteId, startDate: employments.startDate, endDate: employments.endDate })
+    /** The person's employments in this campaign, latest first (access checks read them). */
+    async employmentSpans(campaignId: string, personId: string): Promise<{ id: string; worksiteId: string; startDate: string; endDate: string | null }[]> {
+      return db
+        .select({ id: employments.id, worksiteId: employments.worksiteId, startDate: employments.startDate, endDate: employments.endDate })
         .from(employments)
         .where(and(eq(employments.campaignId, campaignId), eq(employments.personId, personId)))
         .orderBy(desc(employments.startDate));
+    },
+
+    /** The committee member whose list the person is on, if any. */
+    async listOwnerOf(personId: string): Promise<string | null> {
       const [assignment] = await db.select({ accountId: committeeAssignments.accountId }).from(committeeAssignments).where(eq(committeeAssignments.personId, personId));
-      const person = await this.find(campaignId, personId);
-      if (!person) return undefined;
-      const current = rows.filter((r) => r.startDate <= asOf && (r.endDate === null || r.endDate >= asOf));
-      const chosen = current.length > 0 ? current : rows.slice(0, 1);
-      return { worksiteIds: chosen.map((r) => r.worksiteId), listAccountId: assignment?.accountId ?? null };
+      return assignment?.accountId ?? null;
     },
 
     /** Creates a person and their first employment; `conflict` when the employee id is taken. */
@@ -90,31 +87,17 @@ export function createPersonRecordsRepository(db: Executor) {
       }
     },
 
-    /**
-     * Ends the employments current on `effectiveDate` the day before it and, unless the person
-     * leaves, starts the new one on it. Refuses to rewrite history: the effective date must come
-     * after the start of every existing employment.
-     */
-    async changeEmployment(campaignId: string, personId: string, effectiveDate: string, next: Omit<EmploymentInput, 'startDate'> | null): Promise<'ok' | 'not_employed' | 'out_of_order'> {
-      return db.transaction(async (tx) => {
-        await tx.execute(sql`select id from ${people} where ${people.id} = ${personId} for update`);
-        const history = await tx
-          .select()
-          .from(employments)
-          .where(and(eq(employments.campaignId, campaignId), eq(employments.personId, personId)))
-          .orderBy(asc(employments.startDate));
-        if (history.some((e) => e.startDate >= effectiveDate)) return 'out_of_order';
-        const current = history.filter((e) => e.endDate === null || e.endDate >= effectiveDate);
-        if (current.length === 0 && next === null) return 'not_employed';
-        for (const e of current) {
-          await tx
-            .update(employments)
-            .set({ endDate: sql`${effectiveDate}::date - 1` })
-            .where(eq(employments.id, e.id));
-        }
-        if (next) await tx.insert(employments).values({ personId, campaignId, ...next, startDate: effectiveDate });
-        return 'ok';
-      });
+    /** Holds the person's row until the transaction ends, so two changes of employment take turns. */
+    async lockPerson(personId: string): Promise<void> {
+      await db.execute(sql`select id from ${people} where ${people.id} = ${personId} for update`);
+    },
+
+    async endEmployment(employmentId: string, endDate: string): Promise<void> {
+      await db.update(employments).set({ endDate }).where(eq(employments.id, employmentId));
+    },
+
+    async addEmployment(campaignId: string, personId: string, employment: EmploymentInput): Promise<void> {
+      await db.insert(employments).values({ personId, campaignId, ...employment });
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { auditEvents } from '../../db/schema/index.js';
-import { addDays, isDay, startOfDay } from '../calendar.js';
+import { instantOf, isDay, startOfDay } from '../calendar.js';
 import type { CommandContext } from '../commands/command-context.js';
 
 export type ListAuditEventsInput = {
@@ -17,7 +17,7 @@ export async function listAuditEvents(ctx: CommandContext, input: ListAuditEvent
   const { campaign } = await ctx.authorize(input.slug, 'audit.view');
   const zone = campaign.timeZone;
   const from = input.from === undefined ? undefined : isDay(input.from) ? startOfDay(input.from, zone) : new Date(input.from);
-  // A `to` day includes the whole of it: up to the last millisecond before the next day starts.
-  const to = input.to === undefined ? undefined : isDay(input.to) ? new Date(startOfDay(addDays(input.to, 1), zone).getTime() - 1) : new Date(input.to);
+  // A `to` day includes the whole of it, to its last millisecond (9999-12-31 has no next day to start).
+  const to = input.to === undefined ? undefined : isDay(input.to) ? instantOf(input.to, '23:59:59.999', zone) : new Date(input.to);
   return ctx.repos.audit.list({ campaignId: campaign.id, action: input.action, from, to, beforeId: input.before, limit: input.limit });
 }

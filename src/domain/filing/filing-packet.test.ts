@@ -2,10 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../demo/demo-random.js';
 import { addDays } from '../calendar.js';
 import { tallySupport } from '../majority/tally-support.js';
-import { summaryCsv } from './filing-csv.js';
-import { declarationFor } from './filing-declaration.js';
 import { card, employment, id, input, OTHER_UNIT, SITE_A, SITE_B } from '../../../test/support/filing-fixtures.js';
-import { buildFilingPacket, formatLocalTime, type FilingCard, type FilingEmployment } from './filing-packet.js';
+import { buildFilingPacket, type FilingCard, type FilingEmployment } from './filing-packet.js';
 
 describe('buildFilingPacket', () => {
   const people = Array.from({ length: 8 }, () => id());
@@ -126,27 +124,5 @@ describe('buildFilingPacket', () => {
         expect([one.figures.eligible, one.figures.valid_cards]).toEqual([t?.eligible ?? 0, t?.validCards ?? 0]);
       }
     }
-  });
-});
-
-describe('the service copy’s words', () => {
-  it('state counts and dates, never a name, and not the campaign’s goal', () => {
-    const p = id();
-    const packet = buildFilingPacket(input([employment(p)], [card(p, '2015-05-01', { signerName: 'Zelda Quintanilla' })]));
-    const csv = summaryCsv(packet, new Date('2015-06-16T00:00:00Z'), 'service');
-    const words = `${csv}\n${declarationFor(packet, 'service').paragraphs.map((x) => x.text).join('\n')}`;
-    expect(words).toContain('2015-06-15');
-    expect(words).toMatch(/valid_cards,1/);
-    expect(words).not.toMatch(/Zelda|Quintanilla|Given|Family|signer@mail\.example|555-0100/);
-    expect(csv).not.toMatch(/goal/);
-    expect(summaryCsv(packet, new Date(), 'board')).toMatch(/goal_65_needed,1/);
-  });
-});
-
-describe('formatLocalTime', () => {
-  it('shows the instant in the campaign’s zone, with the zone', () => {
-    expect(formatLocalTime(new Date('2015-03-19T02:41:00Z'), 'America/Los_Angeles')).toBe('2015-03-18 19:41 PDT');
-    expect(formatLocalTime(new Date('2015-01-19T02:41:00Z'), 'America/Los_Angeles')).toBe('2015-01-18 18:41 PST');
-    expect(formatLocalTime(null, 'UTC')).toBe('—');
   });
 });

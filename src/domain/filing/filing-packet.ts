@@ -253,11 +253,3 @@ export function countExceptions(packet: FilingPacket): Record<ExceptionReason, n
   for (const e of packet.exceptions) counts[e.reason]++;
   return counts;
 }
-
-/** An instant as the campaign's local time with its zone, e.g. "2015-03-18 19:41 PDT". */
-export function formatLocalTime(instant: Date | null | undefined, timeZone: string): string {
-  if (!instant) return '—';
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' }).formatToParts(instant);
-  const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')} ${get('timeZoneName')}`;
-}

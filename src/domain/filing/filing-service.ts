@@ -5,8 +5,7 @@ import { AppError, type FieldProblem } from '../../errors.js';
 import { hashCard } from '../cards/card-hash.js';
 import { isDay, dayOf } from '../calendar.js';
 import { cardContentOf } from '../cards/card-content.js';
-import { renderFilingFile, type FilingFile, type FilingFormat } from './filing-files.js';
-import { buildFilingPacket, type FilingCopy, type FilingJurisdiction, type FilingPacket } from './filing-packet.js';
+import { buildFilingPacket, type FilingJurisdiction, type FilingPacket } from './filing-packet.js';
 
 type Deps = { filing: FilingRepository; cards: CardsRepository; now: () => Date };
 
@@ -48,10 +47,6 @@ export function createFilingService(deps: Deps) {
         cards: cardRows,
         scopeWorksiteIds,
       });
-    },
-
-    render(packet: FilingPacket, copy: FilingCopy, format: FilingFormat): Promise<FilingFile> {
-      return renderFilingFile(packet, copy, format, now());
     },
 
     /**

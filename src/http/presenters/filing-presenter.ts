@@ -1,4 +1,4 @@
-import { declarationFor } from '../../domain/filing/filing-declaration.js';
+import { declarationFor } from '../../documents/filing/filing-declaration.js';
 import { countExceptions, exceptionLabels, type FilingPacket } from '../../domain/filing/filing-packet.js';
 
 /** What the Filing page shows before a file is generated: the numbers, and what will not count. */

@@ -1,4 +1,3 @@
-import { stringify } from 'csv-stringify/sync';
 import { auditContract } from '../../contracts/audit.js';
 import { campaignsContract } from '../../contracts/campaigns.js';
 import { changeMemberRole } from '../../domain/campaigns/change-member-role.js';
@@ -8,6 +7,8 @@ import { listMembers } from '../../domain/campaigns/list-members.js';
 import { listRoster } from '../../domain/campaigns/list-roster.js';
 import { viewCampaign } from '../../domain/campaigns/view-campaign.js';
 import type { Services } from '../../domain/create-services.js';
+import { formatContentDisposition } from '../../documents/content-disposition.js';
+import { rosterCsv } from '../../documents/roster/roster-csv.js';
 import { operation, requesterOf } from '../operation.js';
 import { presentAuditEvent } from '../presenters/audit-presenter.js';
 import { presentCampaignDetail } from '../presenters/campaign-presenter.js';
@@ -29,11 +30,10 @@ export function registerCampaignRoutes(app: ZodApp, services: Services): void {
 
   app.get('/api/campaigns/:slug/people/export.csv', { schema: operation('exportRoster', c.exportRoster, { tags: ['people'], produces: 'text/csv' }) }, async (request, reply) => {
     const roster = await services.execute(exportRoster, requesterOf(request), { slug: request.params.slug, asOf: request.query.asOf });
-    const csv = stringify(roster.people, { header: true, columns: ['givenName', 'familyName', 'employeeId', 'workEmail', 'worksiteName', 'jobTitle', 'unitName'] });
     return reply
       .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${roster.campaignSlug}-roster-${roster.asOf}.csv"`)
-      .send(csv);
+      .header('content-disposition', formatContentDisposition(`${roster.campaignSlug}-roster-${roster.asOf}.csv`))
+      .send(rosterCsv(roster.people));
   });
 
   app.get('/api/campaigns/:slug/members', { schema: operation('listMembers', c.listMembers, { tags: ['campaigns'] }) }, async (request) => {

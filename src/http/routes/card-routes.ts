@@ -9,6 +9,7 @@ import { revokeCard } from '../../domain/cards/revoke-card.js';
 import { viewCardScan } from '../../domain/cards/view-card-scan.js';
 import { viewCard } from '../../domain/cards/view-card.js';
 import type { Services } from '../../domain/create-services.js';
+import { formatContentDisposition } from '../../documents/content-disposition.js';
 import { operation, requesterOf } from '../operation.js';
 import { presentCardDetail, presentCardSummary, presentCardText, presentReviewCard } from '../presenters/card-presenter.js';
 import type { ZodApp } from '../zod-app.js';
@@ -57,7 +58,7 @@ export function registerCardRoutes(app: ZodApp, services: Services): void {
       .type(scan.contentType)
       .header('cache-control', 'no-store')
       .header('x-content-sha256', scan.sha256)
-      .header('content-disposition', `attachment; filename="card-${scan.cardId}${extensionFor(scan.contentType)}"`)
+      .header('content-disposition', formatContentDisposition(`card-${scan.cardId}${extensionFor(scan.contentType)}`))
       .send(scan.bytes);
   });
 

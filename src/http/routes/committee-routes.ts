@@ -1,54 +1,39 @@
-import { z } from 'zod';
+import { organizingContract as c } from '../../contracts/organizing.js';
 import type { Services } from '../../domain/create-services.js';
-import { auditRequest } from '../audit-request.js';
-import { requireCampaignAccess } from '../campaign-access.js';
-import { toCaller } from '../caller.js';
+import { assignToCommitteeList } from '../../domain/organizing/assign-to-committee-list.js';
+import { listCommitteeLists } from '../../domain/organizing/list-committee-lists.js';
+import { listCommitteeMembers } from '../../domain/organizing/list-committee-members.js';
+import { removeFromCommitteeList } from '../../domain/organizing/remove-from-committee-list.js';
+import { viewCoverage } from '../../domain/organizing/view-coverage.js';
+import { operation, requesterOf } from '../operation.js';
+import { presentCoverage } from '../presenters/organizing-presenter.js';
 import type { ZodApp } from '../zod-app.js';
 
-const slugParams = z.object({ slug: z.string().min(1).max(80) });
-const listParams = slugParams.extend({ accountId: z.uuid('is not an id') });
+const tags = ['committee'];
 
 // Committee lists ("who organizes whom") and worksite coverage.
 export function registerCommitteeRoutes(app: ZodApp, services: Services): void {
-  const { organizing } = services;
-
-  app.get('/api/campaigns/:slug/committee-lists', { schema: { tags: ['committee'], params: slugParams } }, async (request) => {
-    const access = await requireCampaignAccess(services, request, request.params.slug, 'people.view');
-    return { lists: await organizing.lists(toCaller(request, access)) };
+  app.get('/api/campaigns/:slug/committee-lists', { schema: operation('listCommitteeLists', c.listCommitteeLists, { tags }) }, async (request) => {
+    return { lists: await services.execute(listCommitteeLists, requesterOf(request), request.params) };
   });
 
   // The committee members a list can be given to, with their worksites (for the assign form).
-  app.get('/api/campaigns/:slug/committee-members', { schema: { tags: ['committee'], params: slugParams } }, async (request) => {
-    const access = await requireCampaignAccess(services, request, request.params.slug, 'committee.assign');
-    const members = await services.repositories.campaigns.listMembers(access.campaign.id);
-    return { members: members.filter((m) => m.role === 'committee').map((m) => ({ accountId: m.accountId, name: m.name, email: m.email, worksiteIds: m.worksiteIds })) };
+  app.get('/api/campaigns/:slug/committee-members', { schema: operation('listCommitteeMembers', c.listCommitteeMembers, { tags }) }, async (request) => {
+    return { members: await services.execute(listCommitteeMembers, requesterOf(request), request.params) };
   });
 
-  app.post(
-    '/api/campaigns/:slug/committee-lists/:accountId/people',
-    { schema: { tags: ['committee'], params: listParams, body: z.object({ personIds: z.array(z.uuid('is not an id')).min(1).max(1000) }) } },
-    async (request) => {
-      const access = await requireCampaignAccess(services, request, request.params.slug, 'committee.assign');
-      const added = await organizing.assignToList(toCaller(request, access), request.params.accountId, request.body.personIds);
-      await auditRequest(services, request, access, 'committee.assigned', { type: 'account', id: request.params.accountId }, { people: added });
-      return { assigned: added };
-    },
-  );
+  app.post('/api/campaigns/:slug/committee-lists/:accountId/people', { schema: operation('assignToCommitteeList', c.assignToCommitteeList, { tags }) }, async (request) => {
+    return { assigned: await services.execute(assignToCommitteeList, requesterOf(request), { ...request.params, personIds: request.body.personIds }) };
+  });
 
-  app.delete('/api/campaigns/:slug/committee-lists/:accountId/people/:personId', { schema: { tags: ['committee'], params: listParams.extend({ personId: z.uuid('is not an id') }) } }, async (request) => {
-    const access = await requireCampaignAccess(services, request, request.params.slug, 'committee.assign');
-    await organizing.unassign(toCaller(request, access), request.params.accountId, request.params.personId);
-    await auditRequest(services, request, access, 'committee.unassigned', { type: 'account', id: request.params.accountId }, { personId: request.params.personId });
-    return { removed: true };
+  app.delete('/api/campaigns/:slug/committee-lists/:accountId/people/:personId', { schema: operation('removeFromCommitteeList', c.removeFromCommitteeList, { tags }) }, async (request) => {
+    await services.execute(removeFromCommitteeList, requesterOf(request), request.params);
+    return { removed: true as const };
   });
 
   // Per worksite: who is on no one's list, and who has not been talked to in 30 days.
-  app.get(
-    '/api/campaigns/:slug/coverage',
-    { schema: { tags: ['committee'], params: slugParams, querystring: z.object({ worksite: z.uuid('is not an id').optional() }) } },
-    async (request) => {
-      const access = await requireCampaignAccess(services, request, request.params.slug, 'people.view');
-      return { worksites: await organizing.coverage(toCaller(request, access), request.query.worksite) };
-    },
-  );
+  app.get('/api/campaigns/:slug/coverage', { schema: operation('viewCoverage', c.viewCoverage, { tags }) }, async (request) => {
+    const sites = await services.execute(viewCoverage, requesterOf(request), { slug: request.params.slug, worksiteId: request.query.worksite });
+    return { worksites: sites.map(presentCoverage) };
+  });
 }

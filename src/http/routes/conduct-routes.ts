@@ -3,12 +3,13 @@ import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { IncidentFilter } from '../../db/repositories/conduct-repository.js';
-import { renderChronologyCsv } from '../../domain/conduct/chronology-csv.js';
-import { renderChronologyPdf } from '../../domain/conduct/chronology-pdf.js';
 import { MAX_ATTACHMENT_BYTES, type CampaignRef, type IncidentInput } from '../../domain/conduct/conduct-service.js';
 import { agentRoleLabels, agentRoles, conductKinds, incidentStatuses, kindLabels, statusLabels } from '../../domain/conduct/conduct-vocabulary.js';
-import { streamExhibitsZip } from '../../domain/conduct/exhibits-zip.js';
 import type { Services } from '../../domain/create-services.js';
+import { renderChronologyCsv } from '../../documents/conduct/chronology-csv.js';
+import { renderChronologyPdf } from '../../documents/conduct/chronology-pdf.js';
+import { streamExhibitsZip } from '../../documents/conduct/exhibits-zip.js';
+import { formatContentDisposition } from '../../documents/content-disposition.js';
 import { AppError } from '../../errors.js';
 import { auditRequest } from '../audit-request.js';
 import { requireCampaignAccess, type CampaignAccess } from '../campaign-access.js';
@@ -79,11 +80,6 @@ const filterDetails = (q: z.infer<typeof timelineQuery>): Record<string, string>
 
 /** Media types a browser may show inline without running anything; everything else downloads. */
 const SAFE_INLINE = new Set(['application/pdf', 'image/png', 'image/jpeg', 'image/gif', 'image/webp', 'text/plain']);
-
-function contentDisposition(kind: 'inline' | 'attachment', filename: string): string {
-  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
 
 async function readUpload(request: FastifyRequest): Promise<{ filename: string; mediaType: string; description: string; content: Buffer }> {
   if (!request.isMultipart()) throw new AppError('validation_failed', 'Send the file as multipart/form-data.', [{ field: 'file', reason: 'is required (multipart/form-data)' }]);
@@ -207,7 +203,7 @@ export function registerConductRoutes(root: ZodApp, services: Services): void {
       const inline = SAFE_INLINE.has(meta.mediaType) && request.query.download !== '1';
       return reply
         .type(inline ? meta.mediaType : 'application/octet-stream')
-        .header('content-disposition', contentDisposition(inline ? 'inline' : 'attachment', meta.filename))
+        .header('content-disposition', formatContentDisposition(meta.filename, inline ? 'inline' : 'attachment'))
         .header('x-content-sha256', meta.sha256)
         .header('cache-control', 'private, no-store')
         .send(content);
@@ -286,7 +282,7 @@ export function registerConductRoutes(root: ZodApp, services: Services): void {
       const pdf = await renderChronologyPdf(chronology, { campaignName: access.campaign.name, filters: exportFilters(request.query, worksites) });
       return reply
         .type('application/pdf')
-        .header('content-disposition', contentDisposition('attachment', `${access.campaign.slug}-conduct-chronology-${stamp(chronology.generatedAt)}.pdf`))
+        .header('content-disposition', formatContentDisposition(`${access.campaign.slug}-conduct-chronology-${stamp(chronology.generatedAt)}.pdf`))
         .header('cache-control', 'private, no-store')
         .send(pdf);
     });
@@ -297,7 +293,7 @@ export function registerConductRoutes(root: ZodApp, services: Services): void {
       await auditRequest(services, request, access, 'export.conduct_chronology', undefined, { format: 'csv', filters: filterDetails(request.query), incidents: chronology.incidents.length, exhibits: chronology.exhibits.length });
       return reply
         .type('text/csv; charset=utf-8')
-        .header('content-disposition', contentDisposition('attachment', `${access.campaign.slug}-conduct-chronology-${stamp(chronology.generatedAt)}.csv`))
+        .header('content-disposition', formatContentDisposition(`${access.campaign.slug}-conduct-chronology-${stamp(chronology.generatedAt)}.csv`))
         .header('cache-control', 'private, no-store')
         .send(renderChronologyCsv(chronology));
     });
@@ -314,7 +310,7 @@ export function registerConductRoutes(root: ZodApp, services: Services): void {
       const stream = streamExhibitsZip(chronology, `${access.campaign.name} — exhibits to the chronology of employer conduct`, (id) => conduct.readAttachmentContent(ref(access), id));
       return reply
         .type('application/zip')
-        .header('content-disposition', contentDisposition('attachment', `${access.campaign.slug}-conduct-exhibits-${stamp(chronology.generatedAt)}.zip`))
+        .header('content-disposition', formatContentDisposition(`${access.campaign.slug}-conduct-exhibits-${stamp(chronology.generatedAt)}.zip`))
         .header('cache-control', 'private, no-store')
         .send(stream);
     });

@@ -4,6 +4,7 @@ import { endorsementLevels, endorserKinds } from '../../db/schema/public-site.js
 import type { Services } from '../../domain/create-services.js';
 import { groupEndorsements } from '../../domain/public-site/endorsement-groups.js';
 import { parsePdfUpload, type PdfDocument } from '../../domain/public-site/pdf-document.js';
+import { formatContentDisposition } from '../../documents/content-disposition.js';
 import { AppError } from '../../errors.js';
 import { requireCampaignAccess } from '../campaign-access.js';
 import { presentEndorsement } from '../presenters/public-content-presenter.js';
@@ -62,7 +63,7 @@ export function registerEndorsementRoutes(app: ZodApp, services: Services, site:
     if (!doc) throw new PublicNotFound();
     await reply
       .type('application/pdf')
-      .header('content-disposition', `inline; filename="${doc.filename.replace(/"/g, '')}"`)
+      .header('content-disposition', formatContentDisposition(doc.filename, 'inline'))
       .header('cache-control', 'public, max-age=300')
       .header('etag', `"${doc.sha256}"`)
       .send(doc.bytes);
@@ -120,7 +121,7 @@ export function registerEndorsementRoutes(app: ZodApp, services: Services, site:
     if (!doc) throw new AppError('not_found', 'This endorsement has no document.');
     return reply
       .type('application/pdf')
-      .header('content-disposition', `attachment; filename="${doc.filename.replace(/"/g, '')}"`)
+      .header('content-disposition', formatContentDisposition(doc.filename))
       .header('cache-control', 'private, no-store')
       .send(doc.bytes);
   });

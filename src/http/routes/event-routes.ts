@@ -6,6 +6,7 @@ import type { Services } from '../../domain/create-services.js';
 import { buildEventCalendar } from '../../domain/public-site/event-calendar.js';
 import { renderMarkdown } from '../../domain/public-site/render-markdown.js';
 import { slugify, slugPattern } from '../../domain/public-site/slugify.js';
+import { formatContentDisposition } from '../../documents/content-disposition.js';
 import { AppError } from '../../errors.js';
 import { auditRequest } from '../audit-request.js';
 import { requireCampaignAccess } from '../campaign-access.js';
@@ -219,7 +220,7 @@ export function registerEventRoutes(app: ZodApp, services: Services, site: Publi
     const csv = stringify(rows.map(presentRsvp), { header: true, columns: ['name', 'email', 'phone', 'lang', 'walkIn', 'checkedInAt', 'createdAt'] });
     return reply
       .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${event.slug}-rsvps.csv"`)
+      .header('content-disposition', formatContentDisposition(`${event.slug}-rsvps.csv`))
       .header('cache-control', 'private, no-store')
       .send(csv);
   });

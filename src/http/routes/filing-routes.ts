@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { Services } from '../../domain/create-services.js';
 import { isDay } from '../../domain/calendar.js';
-import { filingFormats } from '../../domain/filing/filing-files.js';
 import { filingCopies, filingJurisdictions } from '../../domain/filing/filing-packet.js';
+import { formatContentDisposition } from '../../documents/content-disposition.js';
+import { filingFormats, renderFilingFile } from '../../documents/filing/filing-files.js';
 import { auditRequest } from '../audit-request.js';
 import { requireCampaignAccess } from '../campaign-access.js';
 import { presentFilingPreview } from '../presenters/filing-presenter.js';
@@ -45,7 +46,7 @@ export function registerFilingRoutes(app: ZodApp, services: Services): void {
       const access = await requireCampaignAccess(services, request, request.params.slug, 'filing.generate');
       const b = request.body;
       const packet = await services.filing.preparePacket(access.campaign, { unitId: b.unitId, worksiteId: b.worksiteId, filingDate: b.filingDate, jurisdiction: b.jurisdiction });
-      const file = await services.filing.render(packet, b.copy, b.format);
+      const file = await renderFilingFile(packet, b.copy, b.format, services.now());
       await auditRequest(services, request, access, 'filing.generated', { type: 'unit', id: packet.unit.id }, {
         unitId: packet.unit.id,
         worksiteId: packet.worksite?.id ?? null,
@@ -59,7 +60,7 @@ export function registerFilingRoutes(app: ZodApp, services: Services): void {
       return reply
         .type(file.contentType)
         .header('cache-control', 'no-store')
-        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .header('content-disposition', formatContentDisposition(file.filename))
         .send(file.body);
     },
   );

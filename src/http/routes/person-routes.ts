@@ -1,121 +1,42 @@
-import { z } from 'zod';
+import { organizingContract as c } from '../../contracts/organizing.js';
 import type { Services } from '../../domain/create-services.js';
-import { auditRequest } from '../audit-request.js';
-import { requireCampaignAccess } from '../campaign-access.js';
-import { toCaller } from '../caller.js';
-import { presentAssessment, presentConversation, presentPerson, presentTask } from '../presenters/organizing-presenter.js';
+import { changeEmployment } from '../../domain/people/change-employment.js';
+import { createPerson } from '../../domain/people/create-person.js';
+import { updatePerson } from '../../domain/people/update-person.js';
+import { viewPerson } from '../../domain/people/view-person.js';
+import { operation, requesterOf } from '../operation.js';
+import { presentPerson, presentPersonPage } from '../presenters/organizing-presenter.js';
 import type { ZodApp } from '../zod-app.js';
 
-const slugParams = z.object({ slug: z.string().min(1).max(80) });
-const personParams = slugParams.extend({ personId: z.uuid('is not an id') });
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullable()
-    .optional()
-    .transform((v) => (v === '' ? null : v));
-const email = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .email('is not an email address')
-  .max(254)
-  .nullable()
-  .optional()
-  .or(z.literal('').transform(() => null));
-
-const personFields = z.object({
-  givenName: z.string().trim().min(1, 'is required').max(200),
-  familyName: z.string().trim().min(1, 'is required').max(200),
-  employeeId: optionalText(100),
-  workEmail: email,
-  personalEmail: email,
-  phone: optionalText(50),
-});
+const tags = ['people'];
 
 // One person's record: read it, add someone by hand, correct them, and record moves and departures.
 export function registerPersonRoutes(app: ZodApp, services: Services): void {
-  const { organizing } = services;
-
-  app.get('/api/campaigns/:slug/people/:personId', { schema: { tags: ['people'], params: personParams } }, async (request) => {
-    const access = await requireCampaignAccess(services, request, request.params.slug, 'people.view');
-    const detail = await organizing.personDetail(toCaller(request, access), request.params.personId);
-    // The page shows support data (assessments): logged before it leaves.
-    if (detail.assessments) await auditRequest(services, request, access, 'assessments.viewed', { type: 'person', id: detail.person.id });
-    const latest = detail.assessments?.[0];
-    return {
-      person: presentPerson(detail.person),
-      employment: detail.employment,
-      onListOf: detail.listAccountId,
-      latestAssessment: detail.assessments === null ? null : latest ? presentAssessment(latest) : { level: null, label: 'Unknown', note: '', assessedBy: null, assessedAt: null },
-      assessments: detail.assessments?.map(presentAssessment) ?? null,
-      conversations: detail.conversations?.map(presentConversation) ?? null,
-      tasks: detail.tasks?.map(presentTask) ?? null,
-    };
+  app.get('/api/campaigns/:slug/people/:personId', { schema: operation('viewPerson', c.viewPerson, { tags }) }, async (request) => {
+    return presentPersonPage(await services.execute(viewPerson, requesterOf(request), request.params));
   });
 
-  app.post(
-    '/api/campaigns/:slug/people',
-    {
-      schema: {
-        tags: ['people'],
-        params: slugParams,
-        body: personFields.extend({
-          employment: z.object({ worksiteId: z.uuid('is not an id'), unitId: z.uuid('is not an id').nullable(), jobTitle: z.string().trim().min(1, 'is required').max(200), startDate: isoDate }),
-        }),
-      },
-    },
-    async (request, reply) => {
-      const access = await requireCampaignAccess(services, request, request.params.slug, 'people.edit');
-      const { employment, ...fields } = request.body;
-      const person = await organizing.createPerson(
-        toCaller(request, access),
-        { givenName: fields.givenName, familyName: fields.familyName, employeeId: fields.employeeId ?? null, workEmail: fields.workEmail ?? null, personalEmail: fields.personalEmail ?? null, phone: fields.phone ?? null },
-        employment,
-      );
-      await auditRequest(services, request, access, 'person.created', { type: 'person', id: person.id });
-      return reply.status(201).send({ person: presentPerson(person) });
-    },
-  );
+  app.post('/api/campaigns/:slug/people', { schema: operation('createPerson', c.createPerson, { tags, status: 201 }) }, async (request, reply) => {
+    const { employment, ...f } = request.body;
+    const person = await services.execute(createPerson, requesterOf(request), {
+      slug: request.params.slug,
+      fields: { givenName: f.givenName, familyName: f.familyName, employeeId: f.employeeId ?? null, workEmail: f.workEmail ?? null, personalEmail: f.personalEmail ?? null, phone: f.phone ?? null },
+      employment,
+    });
+    return reply.status(201).send({ person: presentPerson(person) });
+  });
 
-  app.patch('/api/campaigns/:slug/people/:personId', { schema: { tags: ['people'], params: personParams, body: personFields.partial() } }, async (request) => {
-    const access = await requireCampaignAccess(services, request, request.params.slug, 'people.edit');
-    const fields = Object.fromEntries(Object.entries(request.body).filter(([, v]) => v !== undefined));
-    const person = await organizing.updatePerson(toCaller(request, access), request.params.personId, fields);
-    await auditRequest(services, request, access, 'person.updated', { type: 'person', id: person.id }, { fields: Object.keys(fields) });
+  app.patch('/api/campaigns/:slug/people/:personId', { schema: operation('updatePerson', c.updatePerson, { tags }) }, async (request) => {
+    const person = await services.execute(updatePerson, requesterOf(request), { ...request.params, fields: request.body });
     return { person: presentPerson(person) };
   });
 
   // A move, a new title or unit, or leaving: the current employment ends the day before
   // `effectiveDate` and (unless leaving) a new one starts on it.
-  app.post(
-    '/api/campaigns/:slug/people/:personId/employment-changes',
-    {
-      schema: {
-        tags: ['people'],
-        params: personParams,
-        body: z.discriminatedUnion('kind', [
-          z.object({ kind: z.literal('leave'), effectiveDate: isoDate }),
-          z.object({
-            kind: z.literal('change'),
-            effectiveDate: isoDate,
-            worksiteId: z.uuid('is not an id'),
-            unitId: z.uuid('is not an id').nullable(),
-            jobTitle: z.string().trim().min(1, 'is required').max(200),
-          }),
-        ]),
-      },
-    },
-    async (request) => {
-      const access = await requireCampaignAccess(services, request, request.params.slug, 'people.edit');
-      const body = request.body;
-      const next = body.kind === 'leave' ? null : { worksiteId: body.worksiteId, unitId: body.unitId, jobTitle: body.jobTitle };
-      const employment = await organizing.changeEmployment(toCaller(request, access), request.params.personId, body.effectiveDate, next);
-      await auditRequest(services, request, access, 'employment.changed', { type: 'person', id: request.params.personId }, { kind: body.kind, effectiveDate: body.effectiveDate });
-      return { employment };
-    },
-  );
+  app.post('/api/campaigns/:slug/people/:personId/employment-changes', { schema: operation('changeEmployment', c.changeEmployment, { tags }) }, async (request) => {
+    const b = request.body;
+    const next = b.kind === 'leave' ? null : { worksiteId: b.worksiteId, unitId: b.unitId, jobTitle: b.jobTitle };
+    const employment = await services.execute(changeEmployment, requesterOf(request), { ...request.params, effectiveDate: b.effectiveDate, next });
+    return { employment };
+  });
 }

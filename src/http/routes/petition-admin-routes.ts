@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import type { Services } from '../../domain/create-services.js';
+import { formatContentDisposition } from '../../documents/content-disposition.js';
 import { AppError } from '../../errors.js';
 import { auditRequest } from '../audit-request.js';
 import { requireCampaignAccess } from '../campaign-access.js';
@@ -118,7 +119,7 @@ export function registerPetitionAdminRoutes(app: ZodApp, services: Services): vo
     return reply
       .type('text/csv; charset=utf-8')
       .header('cache-control', 'no-store')
-      .header('content-disposition', `attachment; filename="${access.campaign.slug}-petition-${p.slug}-signers.csv"`)
+      .header('content-disposition', formatContentDisposition(`${access.campaign.slug}-petition-${p.slug}-signers.csv`))
       .send(csv);
   });
 }

@@ -1,6 +1,8 @@
 // The one way the app talks to the API: same-origin fetch with the session cookie, the CSRF
 // token on every write, and errors turned into ApiError with the server's message and fields.
 
+import { parse as parseContentDisposition } from 'content-disposition';
+
 export type FieldProblem = { field: string; reason: string };
 
 export class ApiError extends Error {
@@ -127,7 +129,8 @@ async function downloadFile(path: string, body: unknown): Promise<string> {
       if (response.status === 401 && SESSION_LOST.has(error.code)) onSessionLost?.();
       throw error;
     }
-    const filename = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'download';
+    // Parsed, not matched: a plain name comes unquoted, and a name in another script only in filename*.
+    const filename = parseContentDisposition(response.headers.get('content-disposition') ?? 'attachment').parameters.filename ?? 'download';
     const url = URL.createObjectURL(await response.blob());
     const link = document.createElement('a');
     link.href = url;

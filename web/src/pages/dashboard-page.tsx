@@ -27,7 +27,7 @@ export function DashboardPage() {
   );
   const growth = useApi<Growth>(data ? campaignPath(campaign.slug, `/growth${query({ to: data.asOf })}`) : null);
   // Assessments in aggregate (no names): the organizers' "likely yes", 1s and 2s.
-  const assessed = useApi<{ total: { likelyYes: number } }>(data ? campaignPath(campaign.slug, `/assessments/summary${query({ as_of: data.asOf })}`) : null);
+  const assessed = useApi<{ total: { likelyYes: number } }>(data ? campaignPath(campaign.slug, `/assessments/summary${query({ asOf: data.asOf })}`) : null);
   // My open follow-ups in this campaign (the API lists them soonest due first).
   const tasks = useApi<{ tasks: Task[] }>(campaign.can('conversations.edit') ? '/api/me/tasks' : null);
   const myTasks = (tasks.data?.tasks ?? []).filter((task) => task.campaign?.slug === campaign.slug);

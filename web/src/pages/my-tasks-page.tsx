@@ -12,7 +12,7 @@ import { useApi } from '../lib/use-api.js';
 /** Follow-ups assigned to me, in every campaign, soonest due first. */
 export function MyTasksPage() {
   const [showDone, setShowDone] = useState(false);
-  const { data, error, loading, reload } = useApi<{ tasks: Task[] }>(`/api/me/tasks${query({ include_done: showDone ? 'true' : undefined })}`);
+  const { data, error, loading, reload } = useApi<{ tasks: Task[] }>(`/api/me/tasks${query({ includeDone: showDone ? 'true' : undefined })}`);
   const [saveError, setSaveError] = useState<ApiError | null>(null);
   const today = todayIso();
 

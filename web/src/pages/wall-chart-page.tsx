@@ -16,7 +16,7 @@ const cardLabels: Record<string, string> = { none: '', signed: 'card signed', ex
 export function WallChartPage() {
   const campaign = useCampaign();
   const [asOf, setAsOf] = useState('');
-  const { data, error, loading, reload } = useApi<WallChart>(campaignPath(campaign.slug, `/wall-chart${query({ as_of: asOf || undefined })}`));
+  const { data, error, loading, reload } = useApi<WallChart>(campaignPath(campaign.slug, `/wall-chart${query({ asOf: asOf || undefined })}`));
   return (
     <>
       <PageHeader

@@ -1,16 +1,12 @@
-import PDFDocument from 'pdfkit';
-import { embedUnicodeFonts } from '../pdf/pdf-fonts.js';
-import type { Chronology, IncidentView } from './conduct-service.js';
-import { agentRoleLabels, describeStatus, kindLabels } from './conduct-vocabulary.js';
-import { formatCitation } from './exhibits.js';
+import type { Chronology, IncidentView } from '../../domain/conduct/conduct-service.js';
+import { agentRoleLabels, describeStatus, kindLabels } from '../../domain/conduct/conduct-vocabulary.js';
+import { formatCitation } from '../../domain/conduct/exhibits.js';
+import { formatUtcMinute } from '../format-time.js';
+import { createPdfWriter, pdfColors } from '../pdf/pdf-toolkit.js';
 
 export type ChronologyHeading = { campaignName: string; filters: string[] };
 
-const INK = '#1a1a1a';
-const MUTED = '#555555';
-const RULE = '#bbbbbb';
-const WARN = '#9a5b00';
-const EXPIRED = '#a11a1a';
+const { ink: INK, muted: MUTED, warn: WARN, alert: EXPIRED } = pdfColors;
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -33,23 +29,12 @@ function deadlineText(incident: IncidentView): { text: string; color: string } {
 }
 
 /** Renders the chronology for counsel: one entry per incident, then the list of exhibits. */
-export async function renderChronologyPdf(chronology: Chronology, heading: ChronologyHeading): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'LETTER',
-    margins: { top: 60, bottom: 64, left: 64, right: 64 },
-    bufferPages: true,
+export function renderChronologyPdf(chronology: Chronology, heading: ChronologyHeading): Promise<Buffer> {
+  const pdf = createPdfWriter({
+    margins: { top: 60, side: 64 },
     info: { Title: `Employer conduct chronology — ${heading.campaignName}`, Author: 'Unionhall', Subject: 'Chronology of employer conduct, with exhibits' },
   });
-  const fonts = embedUnicodeFonts(doc);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-
-  const left = doc.page.margins.left;
-  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+  const { doc, left, width } = pdf;
   const exhibitOf = new Map(chronology.exhibits.map((e) => [e.attachment.id, e.number]));
 
   // Title block.
@@ -59,18 +44,18 @@ export async function renderChronologyPdf(chronology: Chronology, heading: Chron
   doc.font('body').fontSize(12).text(heading.campaignName);
   doc.moveDown(0.4);
   doc.fillColor(MUTED).fontSize(9.5);
-  doc.text(`Generated ${chronology.generatedAt.toISOString().replace('T', ' ').slice(0, 16)} UTC. Charge deadlines as of ${chronology.asOf}.`);
+  doc.text(`Generated ${formatUtcMinute(chronology.generatedAt)}. Charge deadlines as of ${chronology.asOf}.`);
   doc.text(`${chronology.incidents.length} incident${chronology.incidents.length === 1 ? '' : 's'}, ${chronology.exhibits.length} exhibit${chronology.exhibits.length === 1 ? '' : 's'}.${heading.filters.length > 0 ? ` Filtered by ${heading.filters.join('; ')}.` : ''}`);
   doc.text('Deadlines are six months from the conduct (Gov. Code §3541.5(a); NLRA §10(b)), counted without weekend or holiday extensions.');
   doc.moveDown(0.8);
-  doc.moveTo(left, doc.y).lineTo(left + width, doc.y).lineWidth(1).strokeColor(INK).stroke();
+  pdf.drawRule(1, INK);
   doc.moveDown(0.8);
 
   if (chronology.incidents.length === 0) {
     doc.fillColor(INK).font('oblique').fontSize(11).text('No incidents match.');
   }
 
-  const field = (label: string, value: string, color = INK): void => {
+  const field = (label: string, value: string, color: string = INK): void => {
     if (!value) return;
     doc.font('bold').fontSize(9.5).fillColor(MUTED).text(`${label}  `, { continued: true });
     doc.font('body').fillColor(color).text(value);
@@ -78,7 +63,7 @@ export async function renderChronologyPdf(chronology: Chronology, heading: Chron
 
   chronology.incidents.forEach((incident, index) => {
     // Keep an entry's heading with at least a few lines of its body.
-    if (doc.y > doc.page.height - doc.page.margins.bottom - 120) doc.addPage();
+    pdf.ensureSpace(120);
     const when = incident.occurredTime ? `${incident.occurredOn}, ${incident.occurredTime}` : incident.occurredOn;
     doc.fillColor(INK).font('bold').fontSize(12).text(`${index + 1}.  ${when} — ${kindLabels[incident.kind]}`);
     doc.font('body').fontSize(11).text(incident.title);
@@ -115,18 +100,17 @@ export async function renderChronologyPdf(chronology: Chronology, heading: Chron
         .join('; '),
     );
     doc.moveDown(0.6);
-    doc.moveTo(left, doc.y).lineTo(left + width, doc.y).lineWidth(0.5).strokeColor(RULE).stroke();
+    pdf.drawRule();
     doc.moveDown(0.8);
   });
 
   // The exhibit list: what the ZIP holds, with the hash recorded when each file was uploaded.
   if (chronology.exhibits.length > 0) {
     doc.addPage();
-    doc.fillColor(INK).font('bold').fontSize(14).text('Exhibits');
-    doc.font('body').fontSize(9.5).fillColor(MUTED).text('SHA-256 recorded at upload. The exhibits archive holds each file and a manifest; run “sha256sum -c SHA256SUMS” in it to check every file.');
-    doc.moveDown(0.6);
+    pdf.writeHeading('Exhibits');
+    pdf.writeNote('SHA-256 recorded at upload. The exhibits archive holds each file and a manifest; run “sha256sum -c SHA256SUMS” in it to check every file.');
     for (const { number, attachment } of chronology.exhibits) {
-      if (doc.y > doc.page.height - doc.page.margins.bottom - 60) doc.addPage();
+      pdf.ensureSpace(60);
       doc.fillColor(INK).font('bold').fontSize(10.5).text(`Exhibit ${number}.  `, { continued: true });
       doc.font('body').text(attachment.filename);
       const citedIn = chronology.incidents.flatMap((incident, index) => (incident.attachments.some((a) => a.id === attachment.id) || incident.quotes.some((q) => q.attachmentId === attachment.id) ? [index + 1] : []));
@@ -145,18 +129,8 @@ export async function renderChronologyPdf(chronology: Chronology, heading: Chron
     }
   }
 
-  // Between the content (64 pt margin) and the footer (40 pt from the bottom).
-  fonts.footnoteCodePoints('[U+…]: a character the font of this PDF cannot show; the chronology CSV gives the exact spelling.', 56);
-
-  // Footers, once the page count is known.
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc.font('body').fontSize(8).fillColor(MUTED).text(`${heading.campaignName} — chronology of employer conduct — generated ${chronology.asOf} — page ${i + 1} of ${range.count}`, left, doc.page.height - 40, { width, align: 'center', lineBreak: false });
-    doc.page.margins.bottom = bottom;
-  }
-  doc.end();
-  return finished;
+  return pdf.finish({
+    footer: [`${heading.campaignName} — chronology of employer conduct — generated ${formatUtcMinute(chronology.generatedAt)}`],
+    codePointNote: '[U+…]: a character the font of this PDF cannot show; the chronology CSV gives the exact spelling.',
+  });
 }

@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { declarationFor, jurisdictionNames, scopeLabel } from './filing-declaration.js';
-import { countExceptions, exceptionLabels, exceptionReasons, formatLocalTime, type FilingPacket } from './filing-packet.js';
+import { countExceptions, exceptionLabels, exceptionReasons, type FilingPacket } from '../../domain/filing/filing-packet.js';
+import { formatLocalTime } from '../format-time.js';
 
 const iso = (d: Date | null | undefined): string => (d ? d.toISOString() : '');
 const local = (packet: FilingPacket, d: Date | null | undefined): string => (d ? formatLocalTime(d, packet.timeZone) : '');

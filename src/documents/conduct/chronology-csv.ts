@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
-import type { Chronology } from './conduct-service.js';
-import { agentRoleLabels, describeStatus, kindLabels } from './conduct-vocabulary.js';
-import { formatCitation } from './exhibits.js';
+import type { Chronology } from '../../domain/conduct/conduct-service.js';
+import { agentRoleLabels, describeStatus, kindLabels } from '../../domain/conduct/conduct-vocabulary.js';
+import { formatCitation } from '../../domain/conduct/exhibits.js';
 
 const columns = [
   'number', 'date', 'time', 'kind', 'title', 'worksites', 'actors', 'provisions', 'charge_deadline', 'deadline_level', 'days_left',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { pdfText } from '../../../test/support/pdf-text.js';
+import { findOverprintedWords, pdfText } from '../../../test/support/pdf-text.js';
 import { card, employment, id, input, SITE_A } from '../../../test/support/filing-fixtures.js';
-import { buildFilingPacket, type FilingCard, type FilingEmployment, type FilingJurisdiction } from './filing-packet.js';
+import { buildFilingPacket, type FilingCard, type FilingEmployment, type FilingJurisdiction } from '../../domain/filing/filing-packet.js';
 import { renderFilingPdf } from './filing-pdf.js';
 
 const FOOTNOTE = 'the packet’s CSV files give the exact spelling';
@@ -55,5 +55,43 @@ describe('renderFilingPdf: names in any script', () => {
     const withCodePoints = pages.filter((page) => page.includes('[U+'));
     expect(withCodePoints.length).toBeGreaterThanOrEqual(2); // the cards counted, the roster
     for (const page of pages) expect(page.includes(FOOTNOTE), page.slice(0, 80)).toBe(page.includes('[U+'));
+  });
+});
+
+describe('renderFilingPdf: the running header and footer', () => {
+  // The demo's names: with one school the scope reads "Certificated unit at Dolores Huerta Academy
+  // of Science", which once wrapped the footer's first line over its "Generated …" line.
+  const school = { id: SITE_A, name: 'Dolores Huerta Academy of Science', employerName: 'Meridian Public Schools — Dolores Huerta Academy of Science' };
+
+  function oneSchoolPacket(jurisdiction: FilingJurisdiction) {
+    const employments: FilingEmployment[] = [];
+    const cards: FilingCard[] = [];
+    for (let i = 0; i < 40; i++) {
+      const personId = id();
+      employments.push(employment(personId, { worksiteName: school.name, employerName: school.employerName }));
+      if (i % 3 !== 0) cards.push(card(personId, '2015-05-04'));
+    }
+    return buildFilingPacket(input(employments, cards, { campaignName: 'Meridian Educators United', jurisdiction, worksite: school }));
+  }
+
+  it.each([
+    ['ca_perb', 'board'],
+    ['ca_perb', 'service'],
+    ['nlrb', 'board'],
+    ['nlrb', 'service'],
+  ] as const)('%s %s copy of one school: no text is printed over other text, and every footer is whole', async (jurisdiction, copy) => {
+    const pdf = await renderFilingPdf(oneSchoolPacket(jurisdiction), copy, new Date('2015-06-16T17:00:00Z'));
+    const overprinted = findOverprintedWords(pdf).map(({ page, first, second }) => `page ${page}: “${first.text}” over “${second.text}”`);
+    expect(overprinted).toEqual([]);
+    const pages = pdfText(pdf)
+      .split('\f')
+      .filter((page) => page.trim() !== '')
+      .map((page) => page.replace(/\s+/g, ' '));
+    expect(pages.length).toBeGreaterThan(copy === 'board' ? 4 : 0);
+    pages.forEach((page, i) => {
+      expect(page).toContain('Meridian Educators United — Certificated unit at Dolores Huerta Academy of Science');
+      expect(page).toContain(`Filing date 2015-06-15 — ${copy} copy — generated 2015-06-16 17:00 UTC`);
+      expect(page).toContain(`Page ${i + 1} of ${pages.length}`);
+    });
   });
 });

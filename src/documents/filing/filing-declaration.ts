@@ -1,5 +1,5 @@
-import { CARD_HASH_FORMAT } from '../cards/card-hash.js';
-import type { FilingCopy, FilingJurisdiction, FilingPacket } from './filing-packet.js';
+import { CARD_HASH_FORMAT } from '../../domain/cards/card-hash.js';
+import type { FilingCopy, FilingJurisdiction, FilingPacket } from '../../domain/filing/filing-packet.js';
 
 export type DeclarationParagraph = { lead: string | null; text: string };
 export type Declaration = { title: string; paragraphs: DeclarationParagraph[]; perjury: string };

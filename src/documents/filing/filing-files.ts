@@ -3,7 +3,7 @@ import yazl from 'yazl';
 import { confirmationsCsv, cardsCsv, rosterCsv, summaryCsv } from './filing-csv.js';
 import { scopeLabel } from './filing-declaration.js';
 import { renderFilingPdf } from './filing-pdf.js';
-import type { FilingCopy, FilingPacket } from './filing-packet.js';
+import type { FilingCopy, FilingPacket } from '../../domain/filing/filing-packet.js';
 
 export const filingFormats = ['pdf', 'csv', 'zip'] as const;
 export type FilingFormat = (typeof filingFormats)[number];

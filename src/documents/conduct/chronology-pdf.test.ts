@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { pdfText } from '../../../test/support/pdf-text.js';
+import { findOverprintedWords, pdfText } from '../../../test/support/pdf-text.js';
 import type { AttachmentMeta } from '../../db/repositories/conduct-repository.js';
 import { renderChronologyPdf } from './chronology-pdf.js';
-import type { Chronology, IncidentView } from './conduct-service.js';
+import type { Chronology, IncidentView } from '../../domain/conduct/conduct-service.js';
 
 const FOOTNOTE = 'the chronology CSV gives the exact spelling';
 const at = new Date('2015-08-20T17:00:00Z');
@@ -61,5 +61,20 @@ describe('renderChronologyPdf: names in any script', () => {
     expect(text).not.toMatch(/[\uAC00-\uD7AF]/);
     expect(pages.filter((page) => page.includes('[U+'))).toHaveLength(2);
     for (const page of pages) expect(page.includes(FOOTNOTE), page.slice(0, 80)).toBe(page.includes('[U+'));
+  });
+
+  it('prints nothing over anything, with the campaign and page number in every footer', async () => {
+    const many: Chronology = { ...chronology, incidents: Array.from({ length: 12 }, (_, i) => ({ ...incident, id: `00000000-0000-4000-8000-0000000001${String(i).padStart(2, '0')}` })) };
+    const pdf = await renderChronologyPdf(many, { campaignName: 'Meridian Educators United', filters: ['from 2015-08-01', 'worksite: Dolores Huerta Academy of Science'] });
+    expect(findOverprintedWords(pdf).map(({ page, first, second }) => `page ${page}: “${first.text}” over “${second.text}”`)).toEqual([]);
+    const pages = pdfText(pdf)
+      .split('\f')
+      .filter((page) => page.trim() !== '')
+      .map((page) => page.replace(/\s+/g, ' '));
+    expect(pages.length).toBeGreaterThan(2);
+    pages.forEach((page, i) => {
+      expect(page).toContain('Meridian Educators United — chronology of employer conduct — generated 2015-08-20 17:00 UTC');
+      expect(page).toContain(`Page ${i + 1} of ${pages.length}`);
+    });
   });
 });

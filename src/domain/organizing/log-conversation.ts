@@ -1,0 +1,41 @@
+import type { ConversationRow, TaskRow } from '../../db/repositories/organizing-repository.js';
+import type { ConversationChannel } from '../../vocabulary/organizing.js';
+import type { CommandContext } from '../commands/command-context.js';
+import { authorizePerson } from '../people/person-access.js';
+import { checkAssignee } from './check-assignee.js';
+import { findRequesterName } from './find-requester-name.js';
+
+export type LogConversationInput = {
+  slug: string;
+  personId: string;
+  /** When it happened; now by default. */
+  occurredAt: Date | null;
+  channel: ConversationChannel;
+  issues: string[];
+  notes: string;
+  nextStep: string;
+  /** Follow-up tasks; unassigned ones go to the requester. */
+  followUps: { title: string; dueDate: string | null; assigneeAccountId: string | null }[];
+};
+
+/** Records a conversation with someone, the issues they raised, and the follow-ups it calls for. */
+export async function logConversation(ctx: CommandContext, input: LogConversationInput): Promise<{ conversation: ConversationRow; tasks: TaskRow[] }> {
+  const access = await ctx.authorize(input.slug, 'conversations.edit');
+  await authorizePerson(ctx, access, input.personId, 'conversations.edit');
+  const campaignId = access.campaign.id;
+  for (const followUp of input.followUps) await checkAssignee(ctx, campaignId, followUp.assigneeAccountId);
+  return ctx.repos.organizing.addConversation(
+    {
+      campaignId,
+      personId: input.personId,
+      organizerAccountId: access.accountId,
+      organizerName: await findRequesterName(ctx, access),
+      occurredAt: input.occurredAt ?? ctx.now,
+      channel: input.channel,
+      issues: [...new Set(input.issues)],
+      notes: input.notes,
+      nextStep: input.nextStep,
+    },
+    input.followUps.map((f) => ({ campaignId, personId: input.personId, title: f.title, dueDate: f.dueDate, assigneeAccountId: f.assigneeAccountId ?? access.accountId, createdByAccountId: access.accountId })),
+  );
+}

@@ -1,0 +1,42 @@
+import type { CommandContext } from '../commands/command-context.js';
+import { canPerform, limitedToOwnList, visibleWorksites } from '../policies/campaign-policy.js';
+import { resolveAsOf } from './resolve-as-of.js';
+
+export type WallChartCell = { personId: string; name: string; jobTitle: string; level: number | null; assessmentHidden: boolean; cardStatus: 'none' | 'signed' | 'revoked' | 'expired' };
+export type WallChart = { asOf: string; columns: { worksiteId: string; worksiteName: string; cells: WallChartCell[] }[] };
+
+/**
+ * The wall chart as of a day: a column per worksite, a cell per educator with their latest rating
+ * and their card's standing. Committee members see their worksites, and ratings only for their
+ * own list. It shows ratings and card status, so both views are audited.
+ */
+export async function viewWallChart(ctx: CommandContext, input: { slug: string; asOf?: string }): Promise<WallChart> {
+  const { campaign, actor, accountId } = await ctx.authorize(input.slug, 'assessments.view');
+  const asOf = resolveAsOf(ctx, campaign, input.asOf);
+  const scope = visibleWorksites(actor, 'people.view');
+  const ownListOnly = limitedToOwnList(actor, 'assessments.view');
+  const { organizing } = ctx.repos;
+  const [sites, cells] = await Promise.all([organizing.worksitesOf(campaign.id, scope), organizing.wallChart(campaign.id, scope, asOf, campaign.cardValidityMonths)]);
+  const columns = sites.map((site): WallChart['columns'][number] => ({
+    worksiteId: site.id,
+    worksiteName: site.name,
+    cells: cells
+      .filter((c) => c.worksite_id === site.id)
+      .map((c): WallChartCell => {
+        const shown = !ownListOnly || c.list_account_id === accountId;
+        return {
+          personId: c.person_id,
+          name: `${c.given_name} ${c.family_name}`,
+          jobTitle: c.job_title,
+          level: shown ? c.level : null,
+          assessmentHidden: !shown,
+          // Card status follows cards.view, which committee members have at their worksites.
+          cardStatus: canPerform(actor, 'cards.view', site.id) ? (c.card_status ?? 'none') : 'none',
+        };
+      }),
+  }));
+  const count = columns.reduce((n, c) => n + c.cells.length, 0);
+  await ctx.audit('assessments.list_viewed', { details: { view: 'wall_chart', asOf: asOf.day, count } });
+  await ctx.audit('cards.list_viewed', { details: { view: 'wall_chart', asOf: asOf.day, count } });
+  return { asOf: asOf.day, columns };
+}
