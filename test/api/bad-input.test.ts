@@ -155,6 +155,7 @@ describe('the roster, majority and campaign routes, fuzzed', () => {
     { method: 'GET', path: 'dashboard?asOf=9999-12-31' },
     { method: 'GET', path: 'growth?from=0001-01-01&to=9999-12-31' },
     { method: 'GET', path: 'audit?from=9999-12-31&to=9999-12-31' },
+    { method: 'GET', path: `audit?from=${encodeURIComponent('0001-01-01T00:00:00+05:00')}&to=${encodeURIComponent('9999-12-31T23:00:00-05:00')}` },
     { method: 'POST', path: 'roster/imports/dry-run', body: { csv: 'Employee ID,First Name,Last Name,School,Job Title\nZ-1,Z,Z,School 1,Teacher', effectiveDate: '9999-12-31', mode: 'full' } },
     // Roster imports.
     { method: 'POST', path: 'roster/imports/dry-run', body: { csv: 42 } },
@@ -200,6 +201,9 @@ describe('the roster, majority and campaign routes, fuzzed', () => {
     const csv = await admin.request({ method: 'POST', url: `/api/campaigns/${fixture.campaign.slug}/roster/imports/dry-run?effectiveDate=2026-02-30`, payload: 'Employee ID\n1', headers: { 'content-type': 'text/csv' } });
     expect(csv.statusCode).toBe(400);
     expect((csv.json() as ErrorBody).error.fields?.map((f) => f.field)).toEqual(['querystring.effectiveDate']);
+  });
+});
+
 describe('people and organizing: no input answers 5xx', () => {
   const nil = '00000000-0000-4000-8000-000000000000';
   const huge = 'x'.repeat(1_100_000);

@@ -19,5 +19,13 @@ export async function listAuditEvents(ctx: CommandContext, input: ListAuditEvent
   const from = input.from === undefined ? undefined : isDay(input.from) ? startOfDay(input.from, zone) : new Date(input.from);
   // A `to` day includes the whole of it, to its last millisecond (9999-12-31 has no next day to start).
   const to = input.to === undefined ? undefined : isDay(input.to) ? instantOf(input.to, '23:59:59.999', zone) : new Date(input.to);
-  return ctx.repos.audit.list({ campaignId: campaign.id, action: input.action, from, to, beforeId: input.before, limit: input.limit });
+  return ctx.repos.audit.list({ campaignId: campaign.id, action: input.action, from: from && withinYears(from), to: to && withinYears(to), beforeId: input.before, limit: input.limit });
+}
+
+// An instant is sent to PostgreSQL in ISO 8601, which writes years 1 to 9999 only (year 0 and
+// +010000 are refused): a bound beyond them selects the same events as the edge itself.
+const FIRST = Date.parse('0001-01-01T00:00:00.000Z');
+const LAST = Date.parse('9999-12-31T23:59:59.999Z');
+function withinYears(instant: Date): Date {
+  return new Date(Math.min(LAST, Math.max(FIRST, instant.getTime())));
 }
