@@ -1,5 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import { canPerform, visibleWorksites, type Action } from '../../../src/domain/policies/campaign-policy.js';
+import { canPerform, visibleWorksites, type Action } from '#domain/policies/campaign-policy.js';
 import type { CampaignDetail, Role, Worksite } from './api-types.js';
 
 // The campaign being worked on, with the signed-in person's role in it. Permission checks use the

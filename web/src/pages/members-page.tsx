@@ -12,7 +12,7 @@ import { useMe, useSessionState } from '../lib/session.js';
 import { useApi } from '../lib/use-api.js';
 import { useDraftEditor, type DraftEditorProps } from '../lib/use-draft-editor.js';
 import { useSubmit } from '../lib/use-submit.js';
-import { roles } from '../../../src/domain/policies/campaign-policy.js';
+import { roles } from '#domain/policies/campaign-policy.js';
 
 type Editing = { accountId: string; name: string; email: string; role: Role; worksiteIds: string[]; isNew: boolean };
 
