@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { roles } from '#domain/policies/campaign-policy.js';
+import { roles } from '#vocabulary/roles.js';
 import { DataTable } from '../components/data-table.js';
 import { ErrorNotice, InfoNotice, SuccessNotice } from '../components/error-notice.js';
 import { FormActions } from '../components/form-actions.js';
