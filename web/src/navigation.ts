@@ -69,7 +69,8 @@ export function useActiveEntry(): NavEntry | null {
 }
 
 // The organizer app's pages, in menu order. A capability adds its page here: one entry and a
-// component in web/src/pages/.
+// component in web/src/pages/. The routes are generated from this table (web/src/routes.tsx);
+// pages under an entry's address are its subPages, never string compares in the page.
 export const navigation: NavEntry[] = [
   {
     path: 'dashboard',

@@ -83,6 +83,7 @@ export function AppLayout(props: { campaignSlug: string | null; children: ReactN
               <p className="nav-heading">{current.name}</p>
               <p className="nav-role">You are: {current.role ? roleLabels[current.role] : 'not a member'}</p>
               <ul>
+                {/* NavLink marks the open entry, and the entry of an open sub-page, aria-current="page". */}
                 {campaignEntries.map((entry) => (
                   <li key={entry.path}>
                     <NavLink to={entryPath(entry, current.slug) ?? '/app/'}>
