@@ -1,5 +1,6 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { createBrowserRouter, RouterProvider } from 'react-router';
+import { createBrowserRouter } from 'react-router';
+import { RouterProvider } from 'react-router/dom';
 import { createQueryClient } from './lib/query.js';
 import { appRoutes } from './routes.js';
 
@@ -10,7 +11,9 @@ const router = createBrowserRouter(appRoutes);
 export function App() {
   return (
     <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
+      {/* No loaders and no suspense: a navigation renders the new page at once, not in a
+          transition, so the address and the page change together and its reads start at once. */}
+      <RouterProvider router={router} useTransitions={false} />
     </QueryClientProvider>
   );
 }
