@@ -2,7 +2,7 @@ import { keepPreviousData, QueryClient, skipToken, useMutation, useQuery, useQue
 import type { FormEvent } from 'react';
 import { api, ApiError, query, type QueryParams } from './api.js';
 
-// The app's data layer: TanStack Query over api.ts (decision 0016). Reads are useApiQuery(),
+// The app's data layer: TanStack Query over api.ts (decision 0021). Reads are useApiQuery(),
 // cached under their API path; writes are useApiMutation(), which names the reads it makes stale.
 // api.ts still does the talking: CSRF token, session-lost handling, ApiError.
 
