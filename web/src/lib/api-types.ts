@@ -1,6 +1,6 @@
 // The shapes the organizer app reads from the API (see src/http/routes and src/http/presenters).
 // Kept by hand on this side: the app depends on what the API promises, not on server internals.
-import type { Role } from '../../../src/domain/policies/campaign-policy.js';
+import type { Role } from '#vocabulary/roles.js';
 
 export type { Role };
 
