@@ -133,6 +133,8 @@ export function createCampaignsRepository(db: Executor) {
         .select({ accountId: memberships.accountId })
         .from(memberships)
         .where(and(eq(memberships.campaignId, campaignId), eq(memberships.role, 'admin')))
+        // Always locked in the same order, so two of these never wait on each other in a circle.
+        .orderBy(asc(memberships.accountId))
         .for('update');
       return rows.map((r) => r.accountId);
     },
