@@ -4,7 +4,6 @@ import { createRepositories } from '../db/repositories/create-repositories.js';
 import { createRosterImportRepository } from '../db/repositories/roster-import-repository.js';
 import { createSignatureWriter } from '../db/repositories/signature-writer.js';
 import { createMailer, type Mailer } from '../mail/create-mailer.js';
-import { createAccountsService } from './accounts/accounts-service.js';
 import { createConductService } from './conduct/conduct-service.js';
 import { createFilingService } from './filing/filing-service.js';
 import { createMajorityService } from './majority/majority-service.js';
@@ -19,14 +18,6 @@ export function createServices(options: { db: Db; config: Config; now?: () => Da
   const now = options.now ?? (() => new Date());
   const repositories = { ...createRepositories(db), rosterImports: createRosterImportRepository(db) };
   const mailer = options.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, repository: repositories.mail, now });
-  const accounts = createAccountsService({
-    accounts: repositories.accounts,
-    audit: repositories.audit,
-    mailer,
-    limits: { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours },
-    publicUrl: config.publicUrl,
-    now,
-  });
   const rosterImport = createRosterImportService({ imports: repositories.rosterImports, campaigns: repositories.campaigns, now });
   const majority = createMajorityService({ support: repositories.support, campaigns: repositories.campaigns, now });
   const conduct = createConductService({ conduct: repositories.conduct, now });
@@ -44,7 +35,7 @@ export function createServices(options: { db: Db; config: Config; now?: () => Da
     now,
   });
   const { execute, read } = createCommandRunner({ db, clock: now, mail: mailer });
-  return { execute, read, repositories, mailer, accounts, rosterImport, majority, conduct, filing, proofOfWork, petitions, now };
+  return { execute, read, repositories, mailer, rosterImport, majority, conduct, filing, proofOfWork, petitions, now };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { id, instant } from './shared.js';
+
+// The audit log as the organizer API shows it (instance-wide for instance admins; a campaign's
+// own events for its admins).
+
+export const auditEvent = z.object({
+  id: z.number().int(),
+  at: instant,
+  actorEmail: z.string().nullable(),
+  campaignId: z.uuid().nullable(),
+  action: z.string(),
+  subjectType: z.string().nullable(),
+  subjectId: z.string().nullable(),
+  ip: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+});
+export type AuditEvent = z.infer<typeof auditEvent>;
+
+/** Filters every audit listing takes: an action, newest first, paged by `before` (an event id). */
+export const auditQuery = {
+  action: z.string().max(80).optional(),
+  before: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+};
+
+export const auditContract = {
+  listAuditEvents: {
+    query: z.object({ ...auditQuery, actor: id('account').optional() }),
+    response: z.object({ events: z.array(auditEvent) }),
+  },
+} as const;
