@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, sessions } from '../src/db/schema/index.js';
+import { createMemberAccount } from '../src/domain/accounts/create-member-account.js';
+import { systemRequester } from '../src/domain/commands/requester.js';
 import { addMember, createAccount, createCampaign, createMember, TEST_PASSWORD } from '../test/support/factories.js';
 import { signIn, startBrowserApp, type BrowserApp } from './support/browser.js';
 
@@ -56,8 +58,15 @@ describe('the organizer app in a browser', () => {
 
   it('sets a password from a one-time welcome link and lands signed in', async () => {
     const fixture = await createCampaign(t.database.db, { sites: 2, perSite: 2 });
-    const { account, welcomeLink } = await t.services.accounts.createAccount({ email: 'new.organizer@example.org', name: 'Nia Organizer' });
-    await addMember(t.database.db, account.id, fixture.campaign.id, 'organizer');
+    const { welcomeLink } = await t.services.execute(createMemberAccount, systemRequester('cli'), {
+      slug: fixture.campaign.slug,
+      email: 'new.organizer@example.org',
+      name: 'Nia Organizer',
+      role: 'organizer',
+      worksiteIds: [],
+      instanceAdmin: false,
+      publicUrl: t.config.publicUrl,
+    });
     const { context, page } = await t.newPage();
     try {
       await page.goto(t.local(welcomeLink));

@@ -1,7 +1,8 @@
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/open-database.js';
 import { runMigrations } from './db/migrate.js';
-import { memberships } from './db/schema/index.js';
+import { ensureFirstAdmin as makeFirstAdmin } from './domain/accounts/ensure-first-admin.js';
+import { systemRequester } from './domain/commands/requester.js';
 import { createServices, type Services } from './domain/create-services.js';
 import { DEMO_SLUG, hasDemo, loadDemo } from './demo/load-demo.js';
 import { createProgress } from './support/progress.js';
@@ -41,15 +42,6 @@ export const FIRST_ADMIN_EMAIL = 'admin@unionhall.localhost';
  * admin has chosen a password, every start prints a fresh link (the old one may be lost).
  */
 export async function ensureFirstAdmin(runtime: Runtime): Promise<string | null> {
-  const { services, database } = runtime;
-  const existing = await services.repositories.accounts.findByEmail(FIRST_ADMIN_EMAIL);
-  if (existing) return existing.passwordHash ? null : services.accounts.issueWelcomeLink(existing);
-  if ((await services.repositories.accounts.count()) > 0) return null;
-  const { account, welcomeLink } = await services.accounts.createAccount({ email: FIRST_ADMIN_EMAIL, name: 'Campaign Admin', instanceAdmin: true });
-  const demo = await services.repositories.campaigns.findBySlug(DEMO_SLUG);
-  if (demo) {
-    await database.db.insert(memberships).values({ accountId: account.id, campaignId: demo.id, role: 'admin' }).onConflictDoNothing();
-  }
-  await services.repositories.audit.append({ actorAccountId: null, actorEmail: 'system', campaignId: null, action: 'account.created', subjectType: 'account', subjectId: account.id, details: { email: account.email, firstRun: true } });
-  return welcomeLink;
+  const { services, config } = runtime;
+  return services.execute(makeFirstAdmin, systemRequester('system'), { email: FIRST_ADMIN_EMAIL, demoSlug: DEMO_SLUG, publicUrl: config.publicUrl });
 }

@@ -1,14 +1,18 @@
 import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type pg from 'pg';
 import { boot } from '../bootstrap.js';
 import type { Config } from '../config.js';
-import { openDatabase } from '../db/open-database.js';
+import { openDatabase, type Database } from '../db/open-database.js';
 import { runMigrations } from '../db/migrate.js';
 import { DEMO_ROSTER_EFFECTIVE } from '../demo/demo-roster-csv.js';
 import { DEMO_SLUG, loadDemo, removeDemo } from '../demo/load-demo.js';
+import { createMemberAccount } from '../domain/accounts/create-member-account.js';
+import { findCampaignWorksites } from '../domain/accounts/find-campaign-worksites.js';
+import { listMembersByWorksiteName } from '../domain/accounts/list-members-by-worksite-name.js';
+import { restoreMembers } from '../domain/accounts/restore-members.js';
 import { isDay } from '../domain/calendar.js';
+import { systemRequester } from '../domain/commands/requester.js';
 import { AppError } from '../errors.js';
 import { createProgress } from '../support/progress.js';
 import { verifyCampaignCards } from './verify-cards.js';
@@ -33,29 +37,24 @@ export async function runDemo(config: Config, reset: boolean, date?: string): Pr
   if (date !== undefined && !isDay(date)) throw new AppError('validation_failed', `--date must be a date as YYYY-MM-DD, not "${date.slice(0, 40)}".`);
   const runtime = await boot(config, { demo: false });
   try {
-    const existing = await runtime.services.repositories.campaigns.findBySlug(DEMO_SLUG);
-    if (existing && !reset) {
+    const { services } = runtime;
+    const cli = systemRequester('cli');
+    // Who may use the demo survives a reset (the first admin would otherwise lose it); committee
+    // members keep their schools, found again by name.
+    const kept = await services.read(listMembersByWorksiteName, cli, { slug: DEMO_SLUG });
+    if (kept && !reset) {
       say(`The demo campaign "${DEMO_SLUG}" is already loaded. Use --reset to remove and reload it.`);
       return;
     }
-    // Who may use the demo survives a reset (the first admin would otherwise lose it); committee
-    // members keep their schools, found again by name.
-    const kept = existing ? await runtime.services.repositories.campaigns.listMembers(existing.id) : [];
-    const oldSites = existing ? await runtime.services.repositories.campaigns.listWorksites(existing.id) : [];
-    if (existing) {
+    if (kept) {
       await removeDemo(runtime.database.db);
       say('Removed the demo campaign.');
     }
     // Noon in Los Angeles, the demo's time zone, on the given day.
-    const now = date === undefined ? runtime.services.now() : new Date(`${date}T19:00:00Z`);
+    const now = date === undefined ? services.now() : new Date(`${date}T19:00:00Z`);
     const context = await loadDemo(runtime.database.db, createProgress, { now });
-    for (const member of kept) {
-      const names = new Set(oldSites.filter((s) => member.worksiteIds.includes(s.id)).map((s) => s.name));
-      const worksiteIds = context.worksites.filter((s) => names.has(s.name)).map((s) => s.id);
-      if (member.role === 'committee' && worksiteIds.length === 0) continue;
-      await runtime.services.repositories.campaigns.setMembership({ accountId: member.accountId, campaignId: context.campaignId, role: member.role, worksiteIds });
-    }
-    if (kept.length > 0) say(`Kept ${kept.length} member${kept.length === 1 ? '' : 's'} of the demo campaign.`);
+    const restored = kept && kept.length > 0 ? await services.execute(restoreMembers, cli, { slug: DEMO_SLUG, members: kept }) : 0;
+    if (restored > 0) say(`Kept ${restored} member${restored === 1 ? '' : 's'} of the demo campaign.`);
     say(`Loaded the demo campaign "${DEMO_SLUG}": ${context.worksites.length} schools, ${context.educators.length} educators in the unit.`);
     say(`Its story is dated February–June ${context.calendar.year}; demo/roster.csv is the roster as of ${context.calendar.date(DEMO_ROSTER_EFFECTIVE)} (--effective ${context.calendar.date(DEMO_ROSTER_EFFECTIVE)}).`);
   } finally {
@@ -69,21 +68,25 @@ export async function runUserCreate(
 ): Promise<void> {
   const runtime = await boot(config);
   try {
-    const { campaigns } = runtime.services.repositories;
-    const campaign = opts.campaign ? await campaigns.findBySlug(opts.campaign) : await campaigns.findDefault();
-    if (!campaign) throw new AppError('not_found', `No campaign ${opts.campaign ?? '(none exists yet)'}.`);
-    const sites = await campaigns.listWorksites(campaign.id);
-    const wanted = opts.worksite ?? [];
-    const worksiteIds = wanted.map((name) => {
-      const site = sites.find((s) => s.name.toLowerCase() === name.toLowerCase());
-      if (!site) throw new AppError('validation_failed', `No worksite named "${name}" in ${campaign.slug}. Known: ${sites.map((s) => s.name).join(', ')}`);
+    const { services } = runtime;
+    const cli = systemRequester('cli');
+    const campaign = await services.read(findCampaignWorksites, cli, { slug: opts.campaign });
+    const worksiteIds = (opts.worksite ?? []).map((name) => {
+      const site = campaign.worksites.find((s) => s.name.toLowerCase() === name.toLowerCase());
+      if (!site) throw new AppError('validation_failed', `No worksite named "${name}" in ${campaign.slug}. Known: ${campaign.worksites.map((s) => s.name).join(', ')}`);
       return site.id;
     });
     if (opts.role === 'committee' && worksiteIds.length === 0) throw new AppError('validation_failed', 'A committee member needs --worksite (one or more).');
     const email = opts.email.trim().toLowerCase();
-    const { account, welcomeLink } = await runtime.services.accounts.createAccount({ email, name: opts.name ?? email.split('@')[0] ?? email, instanceAdmin: Boolean(opts.instanceAdmin) });
-    await campaigns.setMembership({ accountId: account.id, campaignId: campaign.id, role: opts.role, worksiteIds: opts.role === 'committee' ? worksiteIds : [] });
-    await runtime.services.repositories.audit.append({ actorAccountId: null, actorEmail: 'cli', campaignId: campaign.id, action: 'account.created', subjectType: 'account', subjectId: account.id, details: { email, role: opts.role } });
+    const { welcomeLink } = await services.execute(createMemberAccount, cli, {
+      slug: campaign.slug,
+      email,
+      name: opts.name ?? email.split('@')[0] ?? email,
+      role: opts.role,
+      worksiteIds: opts.role === 'committee' ? worksiteIds : [],
+      instanceAdmin: Boolean(opts.instanceAdmin),
+      publicUrl: config.publicUrl,
+    });
     process.stdout.write(`Created ${email} (${opts.role} in ${campaign.slug}). One-time sign-in link, valid 72 hours:\n${welcomeLink}\n`);
   } finally {
     await runtime.close();
@@ -101,7 +104,7 @@ export async function runVerifyCards(config: Config, slug: string): Promise<void
 
 // pg_dump/pg_restore take the same connection as the app: the private socket for the embedded
 // server, or DATABASE_URL. The password goes through the environment, never the command line.
-function clientArgs(connection: pg.PoolConfig): { args: string[]; env: NodeJS.ProcessEnv } {
+function clientArgs(connection: Database['connection']): { args: string[]; env: NodeJS.ProcessEnv } {
   if (connection.connectionString) return { args: ['--dbname', connection.connectionString], env: {} };
   return {
     args: ['--host', String(connection.host), '--port', String(connection.port), '--username', String(connection.user), '--dbname', String(connection.database)],

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { day, instant, slugParams } from './shared.js';
+import { day, id, instant, slugParams } from './shared.js';
 
-// The audit log as the organizer API shows it: who did what, when, from where.
+// The audit log as the organizer API shows it (instance-wide for instance admins; a campaign's
+// own events for its admins).
 
 export const auditEvent = z.object({
   id: z.number().int(),
@@ -16,19 +17,28 @@ export const auditEvent = z.object({
 });
 export type AuditEvent = z.infer<typeof auditEvent>;
 
-/** An instant with its offset, or a day (a `to` day covers the whole day, in the campaign's zone). */
-const instantOrDay = z.iso.datetime({ offset: true }).or(day);
+/** Filters every audit listing takes: an action, newest first, paged by `before` (an event id). */
+export const auditQuery = {
+  action: z.string().max(80).optional(),
+  before: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+};
 
 export const auditContract = {
   listAuditEvents: {
+    query: z.object({ ...auditQuery, actor: id('account').optional() }),
+    response: z.object({ events: z.array(auditEvent) }),
+  },
+} as const;
+
+/** An instant with its offset, or a day: a `from` day starts, a `to` day ends, in the campaign's zone. */
+const instantOrDay = z.iso.datetime({ offset: true }).or(day);
+
+/** A campaign's own audit log, for its admins. */
+export const campaignAuditContract = {
+  listCampaignAuditEvents: {
     params: slugParams,
-    query: z.object({
-      action: z.string().max(80).optional(),
-      from: instantOrDay.optional(),
-      to: instantOrDay.optional(),
-      before: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
-      limit: z.coerce.number().int().min(1).max(500).default(100),
-    }),
+    query: z.object({ ...auditQuery, from: instantOrDay.optional(), to: instantOrDay.optional() }),
     response: z.object({ events: z.array(auditEvent) }),
   },
 } as const;

@@ -49,7 +49,7 @@ export const campaignsContract = {
   listRoster: { params: slugParams, query: rosterQuery, response: z.object({ asOf: day, people: z.array(rosterPerson) }) },
   exportRoster: { params: slugParams, query: rosterQuery },
   listMembers: { params: slugParams, response: z.object({ members: z.array(member) }) },
-  changeMemberRole: {
+  setMembership: {
     params: slugParams.extend({ accountId: z.uuid('is not an account id') }),
     body: z.object({ role, worksiteIds: z.array(z.uuid('is not a worksite id')).max(1000).default([]) }),
     response: z.object({ accountId: z.uuid(), role, worksiteIds: z.array(z.uuid()) }),

@@ -3,7 +3,6 @@ import type { Db } from '../db/client.js';
 import { createRepositories } from '../db/repositories/create-repositories.js';
 import { createSignatureWriter } from '../db/repositories/signature-writer.js';
 import { createMailer, type Mailer } from '../mail/create-mailer.js';
-import { createAccountsService } from './accounts/accounts-service.js';
 import { createConductService } from './conduct/conduct-service.js';
 import { createFilingService } from './filing/filing-service.js';
 import { createPetitionService } from './petitions/petition-service.js';
@@ -16,14 +15,6 @@ export function createServices(options: { db: Db; config: Config; now?: () => Da
   const now = options.now ?? (() => new Date());
   const repositories = createRepositories(db);
   const mailer = options.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, repository: repositories.mail, now });
-  const accounts = createAccountsService({
-    accounts: repositories.accounts,
-    audit: repositories.audit,
-    mailer,
-    limits: { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours },
-    publicUrl: config.publicUrl,
-    now,
-  });
   const conduct = createConductService({ conduct: repositories.conduct, now });
   const filing = createFilingService({ filing: repositories.filing, cards: repositories.cards, now });
   const proofOfWork = createProofOfWork(config.sessionSecret);
@@ -39,7 +30,7 @@ export function createServices(options: { db: Db; config: Config; now?: () => Da
     now,
   });
   const { execute, read } = createCommandRunner({ db, clock: now, mail: mailer });
-  return { execute, read, repositories, mailer, accounts, conduct, filing, proofOfWork, petitions, now };
+  return { execute, read, repositories, mailer, conduct, filing, proofOfWork, petitions, now };
 }
 
 export type Services = ReturnType<typeof createServices>;

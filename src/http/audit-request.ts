@@ -1,9 +1,14 @@
 import type { FastifyRequest } from 'fastify';
+import type { AuditOptions } from '../domain/commands/command-context.js';
 import type { Services } from '../domain/create-services.js';
-import type { CampaignAccess } from './campaign-access.js';
+import type { CampaignAccess } from '../domain/policies/authorize-campaign.js';
+import { requesterOf } from './operation.js';
 
-// Writes who looked at or exported what. Called by every route that shows individual-level data
-// (assessments, cards, roster lists) and by every export, before the data leaves.
+/**
+ * Transitional, for routes not yet on commands: writes who looked at or exported what, before the
+ * data leaves, through the same `ctx.audit` a command uses. A command writes its row in its own
+ * transaction instead; delete this file when the last route has moved.
+ */
 export async function auditRequest(
   services: Services,
   request: FastifyRequest,
@@ -12,14 +17,6 @@ export async function auditRequest(
   subject?: { type: string; id: string },
   details?: Record<string, unknown>,
 ): Promise<void> {
-  await services.repositories.audit.append({
-    actorAccountId: access.accountId,
-    actorEmail: access.accountEmail,
-    campaignId: access.campaign.id,
-    action,
-    subjectType: subject?.type ?? null,
-    subjectId: subject?.id ?? null,
-    ip: request.ip,
-    details: details ?? {},
-  });
+  const options: AuditOptions = { campaignId: access.campaign.id, subject, details: details ?? {} };
+  await services.execute((ctx, input: { action: string; options: AuditOptions }) => ctx.audit(input.action, input.options), requesterOf(request), { action, options });
 }

@@ -87,7 +87,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
 
-  registerAuthentication(app, services);
+  registerAuthentication(app, services, config);
   registerCsrfCheck(app);
 
   registerRoutes(app, { config, db, services });

@@ -331,3 +331,66 @@ describe('people and organizing: no input answers 5xx', () => {
     expect(probes.length).toBeGreaterThan(200);
   });
 });
+
+describe('accounts, sessions and instance administration: no input is a 5xx', () => {
+  const huge = 'x'.repeat(200_000);
+  const junk: unknown[] = [null, 42, -1, 1e308, true, [], [1, 2], {}, { $ne: '' }, '', ' ', huge, 'a\u0000b', '\ud800', '<script>', "' or 1=1 --"];
+  const bodies = (fields: string[]): unknown[] => [
+    undefined,
+    'not json at all',
+    [],
+    ...junk.map((value) => Object.fromEntries(fields.map((f) => [f, value]))),
+    ...fields.flatMap((f) => junk.map((value) => ({ ...Object.fromEntries(fields.map((g) => [g, 'person@example.org'])), [f]: value }))),
+  ];
+  const queries = ['', '?limit=0', '?limit=-5', '?limit=1e9', '?limit=abc', '?limit=501', '?before=0', '?before=1e30', '?before=x', `?action=${huge.slice(0, 5000)}`, '?action=%00', '?actor=not-a-uuid', '?actor=00000000-0000-0000-0000-000000000000', '?actor=%00', '?limit=1&limit=2', '?x[y]=1'];
+
+  const expectNo5xx = (res: { statusCode: number; body: string }, what: string): void => {
+    expect(res.statusCode, `${what} → ${res.statusCode} ${res.body.slice(0, 200)}`).toBeLessThan(500);
+    if (res.statusCode >= 400) expect((JSON.parse(res.body) as ErrorBody).error.code, what).toEqual(expect.any(String));
+  };
+
+  const writes: [string, string[], () => Agent][] = [
+    ['/api/auth/login', ['email', 'password'], () => t.agent()],
+    ['/api/auth/password-reset', ['email'], () => t.agent()],
+    ['/api/auth/password', ['token', 'password'], () => t.agent()],
+    ['/api/admin/users', ['email', 'name', 'instanceAdmin'], () => instanceAdmin],
+    ['/api/auth/logout-all', ['everywhere'], () => t.agent()],
+    ['/api/auth/logout', ['session'], () => t.agent()],
+  ];
+  for (const [url, fields, agentOf] of writes) {
+    it(`POST ${url}`, async () => {
+      const agent = agentOf();
+      for (const payload of bodies(fields)) {
+        const res = await agent.request({ method: 'POST', url, payload: payload as string, headers: { 'content-type': 'application/json' } });
+        expectNo5xx(res, `POST ${url} ${JSON.stringify(payload)?.slice(0, 80)}`);
+      }
+    });
+  }
+
+  for (const url of ['/api/admin/audit', '/api/admin/outbox', '/api/admin/users', '/api/auth/me', '/api/auth/csrf', '/healthz']) {
+    it(`GET ${url}`, async () => {
+      for (const query of queries) {
+        for (const agent of [instanceAdmin, admin, t.agent()]) expectNo5xx(await agent.get(`${url}${query}`), `GET ${url}${query.slice(0, 80)}`);
+      }
+    });
+  }
+
+  it('answers a bad filter with the field that is wrong', async () => {
+    for (const [query, field] of [
+      ['limit=0', 'querystring.limit'],
+      ['before=1e30', 'querystring.before'],
+      ['actor=not-a-uuid', 'querystring.actor'],
+    ] as const) {
+      const res = await instanceAdmin.get(`/api/admin/audit?${query}`);
+      expect(res.statusCode, query).toBe(400);
+      expect(new Set((res.json() as ErrorBody).error.fields?.map((f) => f.field))).toEqual(new Set([field]));
+    }
+  });
+
+  it('a forged or garbled session cookie is no session, never an error', async () => {
+    for (const cookie of ['uh_session=', 'uh_session=%00', `uh_session=${huge.slice(0, 4000)}`, 'uh_session=a;uh_session=b', 'uh_session="quoted"']) {
+      const res = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
+      expect(res.statusCode, cookie.slice(0, 40)).toBe(401);
+    }
+  });
+});

@@ -49,6 +49,7 @@ describe('delivery through a real SMTP server', () => {
     expect((await t.agent().post('/api/auth/login', { email: account.email, password: TEST_PASSWORD })).statusCode).toBe(401);
 
     // The transmission log: sent, when, and the id the server saw.
+    await t.services.mailer.idle();
     const [row] = await rowsTo(t, account.email);
     expect(row).toMatchObject({ transport: 'smtp', kind: 'password_reset', error: null });
     expect(row!.sentAt).toBeInstanceOf(Date);
@@ -75,6 +76,8 @@ describe('an SMTP server that refuses', () => {
       const account = await createAccount(t.database.db);
       const res = await t.agent().post('/api/auth/password-reset', { email: account.email });
       expect(res.statusCode).toBe(202);
+      // Delivered after the commit, in the background: wait for that attempt, then read its outcome.
+      await t.services.mailer.idle();
       const [row] = await rowsTo(t, account.email);
       expect(row).toMatchObject({ transport: 'smtp', kind: 'password_reset', sentAt: null });
       expect(row!.error).toMatch(/550/);
@@ -95,12 +98,44 @@ describe('an SMTP server that refuses', () => {
     try {
       const account = await createAccount(t.database.db);
       expect((await t.agent().post('/api/auth/password-reset', { email: account.email })).statusCode).toBe(202);
+      await t.services.mailer.idle();
       const [row] = await rowsTo(t, account.email);
       expect(row).toMatchObject({ transport: 'smtp', sentAt: null });
       expect(row!.error).toMatch(/ECONNREFUSED/);
     } finally {
       await t.close();
     }
+  });
+});
+
+describe('an SMTP server that says nothing', () => {
+  // Accepts connections, then stays silent: a stalled or paused mail server.
+  const silent = net.createServer(() => undefined);
+  let t: TestApp;
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    t = await createTestApp({ config: { smtpUrl: `smtp://127.0.0.1:${(silent.address() as net.AddressInfo).port}` } });
+  });
+  afterAll(async () => {
+    t.services.mailer.close();
+    await t.close();
+    silent.close();
+  });
+
+  it('does not hold up a reset request or a new account: their messages are committed, due to send', async () => {
+    // Were a request waiting on SMTP, it would hang for nodemailer's greeting timeout (30 s),
+    // beyond this test's own limit.
+    const account = await createAccount(t.database.db);
+    expect((await t.agent().post('/api/auth/password-reset', { email: account.email })).statusCode).toBe(202);
+    const [reset] = await rowsTo(t, account.email);
+    expect(reset).toMatchObject({ kind: 'password_reset', transport: 'smtp', sentAt: null });
+
+    const admin = await createAccount(t.database.db, { instanceAdmin: true });
+    const agent = t.agent();
+    await agent.login(admin.email, TEST_PASSWORD);
+    expect((await agent.post('/api/admin/users', { email: 'paused-smtp@example.org', name: 'Pat Paused' })).statusCode).toBe(201);
+    const [welcome] = await rowsTo(t, 'paused-smtp@example.org');
+    expect(welcome).toMatchObject({ kind: 'welcome', transport: 'smtp', sentAt: null });
   });
 });
 

@@ -1,11 +1,12 @@
 import type { ComponentType } from 'react';
+import { useMatches } from 'react-router';
 import { AccountsPage } from './pages/accounts-page.js';
 import { AuditLogPage } from './pages/audit-log-page.js';
-import { CardsPage } from './pages/cards-page.js';
+import { CardListPage, CardPage, PaperCardPage, ReviewQueuePage } from './pages/cards-page.js';
 import { DashboardPage } from './pages/dashboard-page.js';
 import { EndorsementsAdminPage } from './pages/endorsements-admin-page.js';
 import { EventsAdminPage } from './pages/events-admin-page.js';
-import { EvidencePage } from './pages/evidence-page.js';
+import { EditIncidentPage, EvidenceLayout, EvidenceTimelinePage, IncidentPage, NewIncidentPage } from './pages/evidence-page.js';
 import { FilingPage } from './pages/filing-page.js';
 import { MembersPage } from './pages/members-page.js';
 import { NewslettersPage } from './pages/newsletters-page.js';
@@ -20,11 +21,19 @@ import { RosterImportPage } from './pages/roster-import-page.js';
 import { WallChartPage } from './pages/wall-chart-page.js';
 import type { NavAccess } from './lib/access.js';
 
+/** A page under an entry's address, reached from the entry's page (one card, the review queue). */
+export type SubPage = {
+  /** Relative to the entry's address: 'review', ':cardId', ':incidentId/edit'. Parameters are read with useParams(). */
+  path: string;
+  page: ComponentType;
+  /** Who may open it, when fewer people may than may open the entry. */
+  visible?: (access: NavAccess) => boolean;
+};
+
 export type NavEntry = {
   /**
    * The URL segment. Campaign pages live at /app/c/<slug>/<path>, server-wide pages at
-   * /app/admin/<path>. Anything after it (/app/c/<slug>/<path>/…) is left to the page, which can
-   * read it with useLocation().
+   * /app/admin/<path>, their sub-pages below that (/app/c/<slug>/<path>/<sub-page path>).
    */
   path: string;
   /** The menu label; also the page's name in "you cannot open …" messages. */
@@ -34,14 +43,34 @@ export type NavEntry = {
   scope: 'campaign' | 'instance';
   /** Who sees the entry and may open the page. The API checks again; this only keeps the menu honest. */
   visible: (access: NavAccess) => boolean;
-  /** Rendered inside the app layout; campaign pages may call useCampaign(). */
-  page: ComponentType;
+  /** Rendered inside the app layout at the entry's own address; campaign pages may call useCampaign(). Absent when only the sub-pages have one (a person's page needs the person). */
+  page?: ComponentType;
+  /** The pages under the entry's address: each becomes a nested route (web/src/routes.tsx). */
+  subPages?: SubPage[];
+  /** Around the page and its sub-pages, for what they share (loaded once); renders <Outlet />. */
+  layout?: ComponentType;
   /** False for pages reached from other pages (one person's page), not from the menu. */
   inMenu?: boolean;
 };
 
+/** What a route generated from an entry carries, so the layout knows which entry is open. */
+export type EntryHandle = { entry: NavEntry };
+
+function isEntryHandle(handle: unknown): handle is EntryHandle {
+  return typeof handle === 'object' && handle !== null && 'entry' in handle;
+}
+
+/** The navigation entry whose page (or sub-page) is open, if any. */
+export function useActiveEntry(): NavEntry | null {
+  const handle = useMatches()
+    .map((match) => match.handle)
+    .find(isEntryHandle);
+  return handle?.entry ?? null;
+}
+
 // The organizer app's pages, in menu order. A capability adds its page here: one entry and a
-// component in web/src/pages/.
+// component in web/src/pages/. The routes are generated from this table (web/src/routes.tsx);
+// pages under an entry's address are its subPages, never string compares in the page.
 export const navigation: NavEntry[] = [
   {
     path: 'dashboard',
@@ -98,7 +127,7 @@ export const navigation: NavEntry[] = [
     description: 'One educator: employment history, support assessment, conversations and tasks.',
     scope: 'campaign',
     visible: (a) => a.can('people.view'),
-    page: PersonPage,
+    subPages: [{ path: ':personId', page: PersonPage }],
     inMenu: false,
   },
   {
@@ -139,7 +168,12 @@ export const navigation: NavEntry[] = [
     description: 'Signed support cards: each one, its hash and confirmation; revoke; paper cards; the review queue. Opening them is logged.',
     scope: 'campaign',
     visible: (a) => a.can('cards.view'),
-    page: CardsPage,
+    page: CardListPage,
+    subPages: [
+      { path: 'review', page: ReviewQueuePage, visible: (a) => a.can('cards.enter') },
+      { path: 'paper', page: PaperCardPage, visible: (a) => a.can('cards.enter') },
+      { path: ':cardId', page: CardPage },
+    ],
   },
   {
     path: 'evidence',
@@ -147,7 +181,13 @@ export const navigation: NavEntry[] = [
     description: 'The employer’s anti-union conduct, dated and documented, with charge deadlines and exports for counsel. Opening it is logged.',
     scope: 'campaign',
     visible: (a) => a.can('conduct.view'),
-    page: EvidencePage,
+    layout: EvidenceLayout,
+    page: EvidenceTimelinePage,
+    subPages: [
+      { path: 'new', page: NewIncidentPage, visible: (a) => a.can('conduct.edit') },
+      { path: ':incidentId', page: IncidentPage },
+      { path: ':incidentId/edit', page: EditIncidentPage, visible: (a) => a.can('conduct.edit') },
+    ],
   },
   {
     path: 'petitions',

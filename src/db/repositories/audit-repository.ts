@@ -2,6 +2,8 @@ import { and, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
 import type { Executor } from '../client.js';
 import { auditEvents } from '../schema/index.js';
 
+export type AuditEventRow = typeof auditEvents.$inferSelect;
+
 export type AuditEntry = {
   actorAccountId: string | null;
   actorEmail: string | null;
@@ -28,7 +30,7 @@ export function createAuditRepository(db: Executor) {
     async append(entry: AuditEntry): Promise<void> {
       await db.insert(auditEvents).values({ ...entry, details: entry.details ?? {} });
     },
-    async list(filter: AuditFilter) {
+    async list(filter: AuditFilter): Promise<AuditEventRow[]> {
       const where: SQL[] = [];
       if (filter.campaignId) where.push(eq(auditEvents.campaignId, filter.campaignId));
       if (filter.action) where.push(eq(auditEvents.action, filter.action));

@@ -59,44 +59,6 @@ export function createCampaignsRepository(db: Executor) {
         .where(eq(worksites.campaignId, campaignId));
       return rows.map((r) => ({ ...r, worksiteIds: sites.filter((s) => s.accountId === r.accountId).map((s) => s.worksiteId) }));
     },
-    /**
-     * Sets the role (and, for committee members, the worksites) in one transaction; returns the
-     * role held before. Rules (the campaign keeps an admin) are the caller's: changeMemberRole.
-     */
-    async setMembership(input: { accountId: string; campaignId: string; role: Role; worksiteIds: string[] }): Promise<Role | null> {
-      return db.transaction(async (tx) => {
-        const [previous] = await tx
-          .select({ role: memberships.role })
-          .from(memberships)
-          .where(and(eq(memberships.accountId, input.accountId), eq(memberships.campaignId, input.campaignId)));
-        await tx
-          .insert(memberships)
-          .values({ accountId: input.accountId, campaignId: input.campaignId, role: input.role })
-          .onConflictDoUpdate({ target: [memberships.accountId, memberships.campaignId], set: { role: input.role } });
-        const campaignSites = tx.select({ id: worksites.id }).from(worksites).where(eq(worksites.campaignId, input.campaignId));
-        await tx
-          .delete(membershipWorksites)
-          .where(and(eq(membershipWorksites.accountId, input.accountId), sql`${membershipWorksites.worksiteId} in ${campaignSites}`));
-        // The same worksite named twice (a form, a CLI `--worksite` in two spellings) is one assignment.
-        const worksiteIds = [...new Set(input.worksiteIds)];
-        if (worksiteIds.length > 0) {
-          await tx.insert(membershipWorksites).values(worksiteIds.map((worksiteId) => ({ accountId: input.accountId, worksiteId })));
-        }
-        return previous?.role ?? null;
-      });
-    },
-    /**
-     * The campaign's admins, their rows locked until the transaction ends: two simultaneous
-     * demotions of the last two admins see each other, and the second finds none left.
-     */
-    async lockAdmins(campaignId: string): Promise<string[]> {
-      const rows = await db
-        .select({ accountId: memberships.accountId })
-        .from(memberships)
-        .where(and(eq(memberships.campaignId, campaignId), eq(memberships.role, 'admin')))
-        .for('update');
-      return rows.map((r) => r.accountId);
-    },
     async listWorksites(campaignId: string) {
       return db.select().from(worksites).where(eq(worksites.campaignId, campaignId)).orderBy(asc(worksites.name));
     },
@@ -121,6 +83,33 @@ export function createCampaignsRepository(db: Executor) {
           ),
         );
       return { worksites: row?.worksites ?? 0, employees: row?.employees ?? 0 };
+    },
+    /**
+     * Locks the campaign's admin memberships (in the caller's transaction) and returns who they are.
+     * Taken before a role change, it makes two simultaneous demotions of the last two admins wait
+     * for each other, so the second one sees the first and is refused.
+     */
+    async lockAdmins(campaignId: string): Promise<string[]> {
+      const rows = await db
+        .select({ accountId: memberships.accountId })
+        .from(memberships)
+        .where(and(eq(memberships.campaignId, campaignId), eq(memberships.role, 'admin')))
+        // Always locked in the same order, so two of these never wait on each other in a circle.
+        .orderBy(asc(memberships.accountId))
+        .for('update');
+      return rows.map((r) => r.accountId);
+    },
+    /** Writes a membership and its worksites as given; the rules are the command's (change-membership.ts). */
+    async saveMembership(input: { accountId: string; campaignId: string; role: Role; worksiteIds: string[] }): Promise<void> {
+      await db
+        .insert(memberships)
+        .values({ accountId: input.accountId, campaignId: input.campaignId, role: input.role })
+        .onConflictDoUpdate({ target: [memberships.accountId, memberships.campaignId], set: { role: input.role } });
+      const campaignSites = db.select({ id: worksites.id }).from(worksites).where(eq(worksites.campaignId, input.campaignId));
+      await db.delete(membershipWorksites).where(and(eq(membershipWorksites.accountId, input.accountId), sql`${membershipWorksites.worksiteId} in ${campaignSites}`));
+      if (input.worksiteIds.length > 0) {
+        await db.insert(membershipWorksites).values(input.worksiteIds.map((worksiteId) => ({ accountId: input.accountId, worksiteId })));
+      }
     },
   };
 }

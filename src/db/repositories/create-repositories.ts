@@ -7,6 +7,7 @@ import { createConductRepository } from './conduct-repository.js';
 import { createEndorsementsRepository } from './endorsements-repository.js';
 import { createEventsRepository } from './events-repository.js';
 import { createFilingRepository } from './filing-repository.js';
+import { createHealthRepository } from './health-repository.js';
 import { createMailRepository } from './mail-repository.js';
 import { createNewsletterSubscribersRepository } from './newsletter-subscribers-repository.js';
 import { createNewslettersRepository } from './newsletters-repository.js';
@@ -43,6 +44,7 @@ export function createRepositories(db: Executor) {
     support: createSupportRepository(db),
     rosterImports: createRosterImportRepository(db),
     filing: createFilingRepository(db),
+    health: createHealthRepository(db),
     petitions: createPetitionsRepository(db),
   };
 }

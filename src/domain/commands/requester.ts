@@ -13,3 +13,11 @@ export function systemRequester(name: 'cli' | 'system'): Requester {
 export function anonymousRequester(ip: string | null): Requester {
   return { accountId: null, email: null, ip };
 }
+
+/**
+ * The CLI and start-up act for whoever runs the instance (they hold its data folder): they are
+ * allowed what an instance administrator is, and their audit rows name them ('cli', 'system').
+ */
+export function isSystemRequester(requester: Requester): boolean {
+  return requester.accountId === null && requester.ip === null && (requester.email === 'cli' || requester.email === 'system');
+}

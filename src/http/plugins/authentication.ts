@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AccountRow } from '../../db/repositories/accounts-repository.js';
-import type { RequestInfo } from '../../domain/accounts/accounts-service.js';
+import type { Config } from '../../config.js';
+import { accountSettingsOf } from '../../domain/accounts/account-settings.js';
+import { authenticateSession, type AuthenticatedSession } from '../../domain/accounts/authenticate-session.js';
+import { anonymousRequester } from '../../domain/commands/requester.js';
 import type { Services } from '../../domain/create-services.js';
 import { AppError } from '../../errors.js';
 
@@ -8,16 +10,17 @@ export const SESSION_COOKIE = 'uh_session';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    auth: { account: AccountRow; sessionId: string } | null;
+    auth: AuthenticatedSession | null;
   }
 }
 
-export function requestInfo(request: FastifyRequest): RequestInfo {
+/** Where a request came from; the User-Agent is kept with a session so that its owner can recognise it. */
+export function requestInfo(request: FastifyRequest): { ip: string; userAgent: string | null } {
   const ua = request.headers['user-agent'];
   return { ip: request.ip, userAgent: typeof ua === 'string' ? ua : null };
 }
 
-export function requireAccount(request: FastifyRequest): { account: AccountRow; sessionId: string } {
+export function requireAccount(request: FastifyRequest): AuthenticatedSession {
   if (!request.auth) throw new AppError('unauthenticated', 'Sign in first.');
   return request.auth;
 }
@@ -31,13 +34,14 @@ export function clearSessionCookie(reply: FastifyReply): void {
 }
 
 // Loads the signed-in account (if any) for every /api request. Public pages never look.
-export function registerAuthentication(app: FastifyInstance, services: Services): void {
+export function registerAuthentication(app: FastifyInstance, services: Services, config: Config): void {
+  const { limits } = accountSettingsOf(config);
   app.decorateRequest('auth', null);
   app.addHook('preHandler', async (request, reply) => {
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
-    request.auth = await services.accounts.authenticate(token);
+    request.auth = await services.execute(authenticateSession, anonymousRequester(request.ip), { token, limits });
     if (!request.auth) clearSessionCookie(reply);
   });
 }

@@ -1,6 +1,7 @@
-import type { auditEvents } from '../../db/schema/index.js';
+import type { AuditEvent } from '../../contracts/audit.js';
+import type { AuditEventRow } from '../../db/repositories/audit-repository.js';
 
-export function presentAuditEvent(row: typeof auditEvents.$inferSelect) {
+export function presentAuditEvent(row: AuditEventRow): AuditEvent {
   return {
     id: row.id,
     at: row.at.toISOString(),

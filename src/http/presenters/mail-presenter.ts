@@ -1,6 +1,7 @@
+import type { OutboxMessage } from '../../contracts/accounts.js';
 import type { MailRow } from '../../db/repositories/mail-repository.js';
 
-export function presentMail(row: MailRow) {
+export function presentMail(row: MailRow): OutboxMessage {
   return {
     id: row.id,
     kind: row.kind,

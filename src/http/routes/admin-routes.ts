@@ -1,78 +1,46 @@
-import type { FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import type { Config } from '../../config.js';
+import { accountsContract } from '../../contracts/accounts.js';
+import { auditContract } from '../../contracts/audit.js';
+import { createAccount } from '../../domain/accounts/create-account.js';
+import { listAccounts } from '../../domain/admin/list-accounts.js';
+import { listAuditEvents } from '../../domain/admin/list-audit-events.js';
+import { listOutbox } from '../../domain/admin/list-outbox.js';
 import type { Services } from '../../domain/create-services.js';
-import { AppError } from '../../errors.js';
+import { operation, requesterOf } from '../operation.js';
 import { requireAccount } from '../plugins/authentication.js';
 import { presentAccount } from '../presenters/account-presenter.js';
 import { presentAuditEvent } from '../presenters/audit-presenter.js';
 import { presentMail } from '../presenters/mail-presenter.js';
 import type { ZodApp } from '../zod-app.js';
 
+const tags = ['admin'];
+const c = accountsContract;
+
 // Instance administration: accounts, the whole audit log (including sign-ins, which belong to no
-// campaign) and the local outbox. Only instance admins.
-function requireInstanceAdmin(request: FastifyRequest) {
-  const auth = requireAccount(request);
-  if (!auth.account.instanceAdmin) throw new AppError('forbidden', 'Only instance administrators may do that.');
-  return auth.account;
-}
-
-export function registerAdminRoutes(app: ZodApp, services: Services): void {
-  const { accounts, audit, mail } = services.repositories;
-
-  app.get('/api/admin/users', { schema: { tags: ['admin'] } }, async (request) => {
-    requireInstanceAdmin(request);
-    return { users: (await accounts.list()).map(presentAccount) };
+// campaign) and the local outbox. The commands let only instance admins in.
+export function registerAdminRoutes(app: ZodApp, services: Services, config: Config): void {
+  app.get('/api/admin/users', { schema: operation('listAccounts', c.listAccounts, { tags }) }, async (request) => {
+    requireAccount(request);
+    const rows = await services.read(listAccounts, requesterOf(request), {});
+    return { users: rows.map(presentAccount) };
   });
 
-  app.post(
-    '/api/admin/users',
-    {
-      schema: {
-        tags: ['admin'],
-        body: z.object({
-          email: z.string().trim().toLowerCase().email('is not an email address').max(254),
-          name: z.string().trim().min(1, 'is required').max(200),
-          instanceAdmin: z.boolean().default(false),
-        }),
-      },
-    },
-    async (request, reply) => {
-      const admin = requireInstanceAdmin(request);
-      const { account, welcomeLink } = await services.accounts.createAccount(request.body);
-      await services.mailer.send({
-        to: account.email,
-        kind: 'welcome',
-        subject: 'Your Unionhall account',
-        text: `${admin.name} made you a Unionhall account.\n\nOpen this link within 72 hours to choose your password:\n${welcomeLink}\n`,
-      });
-      await audit.append({ actorAccountId: admin.id, actorEmail: admin.email, campaignId: null, action: 'account.created', subjectType: 'account', subjectId: account.id, ip: request.ip, details: { email: account.email, instanceAdmin: account.instanceAdmin } });
-      return reply.status(201).send({ user: presentAccount(account) });
-    },
-  );
+  app.post('/api/admin/users', { schema: operation('createAccount', c.createAccount, { tags, status: 201 }) }, async (request, reply) => {
+    requireAccount(request);
+    const account = await services.execute(createAccount, requesterOf(request), { ...request.body, publicUrl: config.publicUrl });
+    return reply.status(201).send({ user: presentAccount(account) });
+  });
 
-  app.get(
-    '/api/admin/audit',
-    {
-      schema: {
-        tags: ['admin', 'audit'],
-        querystring: z.object({
-          action: z.string().max(80).optional(),
-          actor: z.uuid().optional(),
-          before: z.coerce.number().int().positive().optional(),
-          limit: z.coerce.number().int().min(1).max(500).default(100),
-        }),
-      },
-    },
-    async (request) => {
-      requireInstanceAdmin(request);
-      const rows = await audit.list({ action: request.query.action, actorAccountId: request.query.actor, beforeId: request.query.before, limit: request.query.limit });
-      return { events: rows.map(presentAuditEvent) };
-    },
-  );
+  app.get('/api/admin/audit', { schema: operation('listAuditEvents', auditContract.listAuditEvents, { tags: ['admin', 'audit'] }) }, async (request) => {
+    requireAccount(request);
+    const q = request.query;
+    const rows = await services.read(listAuditEvents, requesterOf(request), { action: q.action, actorAccountId: q.actor, beforeId: q.before, limit: q.limit });
+    return { events: rows.map(presentAuditEvent) };
+  });
 
-  app.get('/api/admin/outbox', { schema: { tags: ['admin'], querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }) } }, async (request) => {
-    const admin = requireInstanceAdmin(request);
-    await audit.append({ actorAccountId: admin.id, actorEmail: admin.email, campaignId: null, action: 'outbox.viewed', ip: request.ip });
-    return { messages: (await mail.list(request.query.limit)).map(presentMail) };
+  app.get('/api/admin/outbox', { schema: operation('listOutbox', c.listOutbox, { tags }) }, async (request) => {
+    requireAccount(request);
+    const rows = await services.execute(listOutbox, requesterOf(request), { limit: request.query.limit });
+    return { messages: rows.map(presentMail) };
   });
 }

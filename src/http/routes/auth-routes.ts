@@ -1,69 +1,73 @@
-import { z } from 'zod';
 import type { Config } from '../../config.js';
+import { accountsContract } from '../../contracts/accounts.js';
+import { accountSettingsOf } from '../../domain/accounts/account-settings.js';
+import { requestPasswordReset } from '../../domain/accounts/request-password-reset.js';
+import { setPassword } from '../../domain/accounts/set-password.js';
+import { signIn } from '../../domain/accounts/sign-in.js';
+import { signOutEverywhere } from '../../domain/accounts/sign-out-everywhere.js';
+import { signOut } from '../../domain/accounts/sign-out.js';
+import { viewMyAccount } from '../../domain/accounts/view-my-account.js';
 import type { Services } from '../../domain/create-services.js';
-import { presentAccount } from '../presenters/account-presenter.js';
-import { presentCampaign } from '../presenters/campaign-presenter.js';
-import { clearSessionCookie, requestInfo, requireAccount, setSessionCookie } from '../plugins/authentication.js';
+import { AppError } from '../../errors.js';
+import { operation, requesterOf } from '../operation.js';
+import { clearSessionCookie, requireAccount, requestInfo, setSessionCookie } from '../plugins/authentication.js';
+import { presentAccount, presentMyAccount } from '../presenters/account-presenter.js';
 import type { ZodApp } from '../zod-app.js';
 
-const email = z.string().trim().toLowerCase().email('is not an email address').max(254);
+const tags = ['auth'];
+const c = accountsContract;
 
+// Routes parse, name the requester, run one command or query, and present its result.
 export function registerAuthRoutes(app: ZodApp, services: Services, config: Config): void {
-  const secure = config.publicUrl.startsWith('https://');
+  const { publicUrl, limits } = accountSettingsOf(config);
+  const secure = publicUrl.startsWith('https://');
   const maxAge = config.sessionAbsoluteHours * 3600;
   const loginLimit = { rateLimit: { max: config.loginRateLimitPerMinute, timeWindow: '1 minute' } };
 
-  app.get('/api/auth/csrf', { schema: { tags: ['auth'], response: { 200: z.object({ token: z.string() }) } } }, async (_request, reply) => {
+  app.get('/api/auth/csrf', { schema: operation('getCsrfToken', c.getCsrfToken, { tags, security: 'public' }) }, async (_request, reply) => {
     return { token: reply.generateCsrf() };
   });
 
-  app.post(
-    '/api/auth/login',
-    { config: loginLimit, schema: { tags: ['auth'], body: z.object({ email, password: z.string().min(1, 'is required').max(256) }) } },
-    async (request, reply) => {
-      const { token, account } = await services.accounts.login(request.body.email, request.body.password, requestInfo(request));
-      setSessionCookie(reply, token, secure, maxAge);
-      return { account: presentAccount(account) };
-    },
-  );
+  app.post('/api/auth/login', { config: loginLimit, schema: operation('signIn', c.signIn, { tags, security: 'public' }) }, async (request, reply) => {
+    const result = await services.execute(signIn, requesterOf(request), { ...request.body, userAgent: requestInfo(request).userAgent, limits });
+    // A refusal committed its audit row and backoff counter; only now does it become an error.
+    if (!result.ok) throw new AppError('invalid_credentials', result.message);
+    setSessionCookie(reply, result.token, secure, maxAge);
+    return { account: presentAccount(result.account) };
+  });
 
-  app.post('/api/auth/logout', { schema: { tags: ['auth'] } }, async (request, reply) => {
-    const auth = requireAccount(request);
-    await services.accounts.logout(auth.sessionId, auth.account, requestInfo(request));
+  app.post('/api/auth/logout', { schema: operation('signOut', c.signOut, { tags, status: 204 }) }, async (request, reply) => {
+    const { sessionId } = requireAccount(request);
+    await services.execute(signOut, requesterOf(request), { sessionId });
     clearSessionCookie(reply);
     return reply.status(204).send();
   });
 
-  app.post('/api/auth/logout-all', { schema: { tags: ['auth'] } }, async (request, reply) => {
-    const auth = requireAccount(request);
-    const sessions = await services.accounts.logoutEverywhere(auth.account, requestInfo(request));
+  app.post('/api/auth/logout-all', { schema: operation('signOutEverywhere', c.signOutEverywhere, { tags }) }, async (request, reply) => {
+    requireAccount(request);
+    const result = await services.execute(signOutEverywhere, requesterOf(request), {});
     clearSessionCookie(reply);
-    return { sessionsEnded: sessions };
+    return result;
   });
 
-  app.get('/api/auth/me', { schema: { tags: ['auth'] } }, async (request) => {
-    const { account } = requireAccount(request);
-    const rows = await services.repositories.campaigns.listForAccount(account.id);
-    return { account: presentAccount(account), campaigns: rows.map((r) => presentCampaign(r.campaign, r.role)) };
+  app.get('/api/auth/me', { schema: operation('viewMyAccount', c.viewMyAccount, { tags }) }, async (request) => {
+    requireAccount(request);
+    return presentMyAccount(await services.read(viewMyAccount, requesterOf(request), {}));
   });
 
   app.post(
     '/api/auth/password-reset',
-    { config: loginLimit, schema: { tags: ['auth'], body: z.object({ email }) } },
+    { config: loginLimit, schema: operation('requestPasswordReset', c.requestPasswordReset, { tags, security: 'public', status: 202 }) },
     async (request, reply) => {
-      await services.accounts.requestPasswordReset(request.body.email, requestInfo(request));
+      await services.execute(requestPasswordReset, requesterOf(request), { email: request.body.email, publicUrl });
       // Same answer whether or not the account exists.
       return reply.status(202).send({ message: 'If that email has an account, a reset link is on its way.' });
     },
   );
 
-  app.post(
-    '/api/auth/password',
-    { config: loginLimit, schema: { tags: ['auth'], body: z.object({ token: z.string().min(10).max(200), password: z.string().max(256) }) } },
-    async (request, reply) => {
-      const { token, account } = await services.accounts.setPasswordWithToken(request.body.token, request.body.password, requestInfo(request));
-      setSessionCookie(reply, token, secure, maxAge);
-      return { account: presentAccount(account) };
-    },
-  );
+  app.post('/api/auth/password', { config: loginLimit, schema: operation('setPassword', c.setPassword, { tags, security: 'public' }) }, async (request, reply) => {
+    const { token, account } = await services.execute(setPassword, requesterOf(request), { ...request.body, userAgent: requestInfo(request).userAgent, limits });
+    setSessionCookie(reply, token, secure, maxAge);
+    return { account: presentAccount(account) };
+  });
 }

@@ -1,8 +1,8 @@
-import { auditContract } from '../../contracts/audit.js';
+import { campaignAuditContract } from '../../contracts/audit.js';
 import { campaignsContract } from '../../contracts/campaigns.js';
-import { changeMemberRole } from '../../domain/campaigns/change-member-role.js';
+import { setMembership } from '../../domain/accounts/set-membership.js';
 import { exportRoster } from '../../domain/campaigns/export-roster.js';
-import { listAuditEvents } from '../../domain/campaigns/list-audit-events.js';
+import { listCampaignAuditEvents } from '../../domain/campaigns/list-campaign-audit-events.js';
 import { listMembers } from '../../domain/campaigns/list-members.js';
 import { listRoster } from '../../domain/campaigns/list-roster.js';
 import { viewCampaign } from '../../domain/campaigns/view-campaign.js';
@@ -40,12 +40,12 @@ export function registerCampaignRoutes(app: ZodApp, services: Services): void {
     return { members: await services.read(listMembers, requesterOf(request), request.params) };
   });
 
-  app.put('/api/campaigns/:slug/members/:accountId', { schema: operation('changeMemberRole', c.changeMemberRole, { tags: ['campaigns'] }) }, async (request) => {
-    return services.execute(changeMemberRole, requesterOf(request), { ...request.params, ...request.body });
+  app.put('/api/campaigns/:slug/members/:accountId', { schema: operation('setMembership', c.setMembership, { tags: ['campaigns'] }) }, async (request) => {
+    return services.execute(setMembership, requesterOf(request), { ...request.params, ...request.body });
   });
 
-  app.get('/api/campaigns/:slug/audit', { schema: operation('listAuditEvents', auditContract.listAuditEvents, { tags: ['audit'] }) }, async (request) => {
-    const rows = await services.read(listAuditEvents, requesterOf(request), { slug: request.params.slug, ...request.query });
+  app.get('/api/campaigns/:slug/audit', { schema: operation('listCampaignAuditEvents', campaignAuditContract.listCampaignAuditEvents, { tags: ['audit'] }) }, async (request) => {
+    const rows = await services.read(listCampaignAuditEvents, requesterOf(request), { slug: request.params.slug, ...request.query });
     return { events: rows.map(presentAuditEvent) };
   });
 }

@@ -30,11 +30,11 @@ export type RouteContext = { config: Config; db: Db; services: Services };
 
 // Every capability's routes, registered in one place. Add a line per capability.
 export function registerRoutes(app: ZodApp, context: RouteContext): void {
-  const { config, db, services } = context;
-  registerHealthRoutes(app, db, config);
+  const { config, services } = context;
+  registerHealthRoutes(app, services, config);
   registerAuthRoutes(app, services, config);
   registerCampaignRoutes(app, services);
-  registerAdminRoutes(app, services);
+  registerAdminRoutes(app, services, config);
   registerRosterImportRoutes(app, services);
   registerPersonRoutes(app, services);
   registerAssessmentRoutes(app, services);

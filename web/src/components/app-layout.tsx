@@ -1,16 +1,18 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { accessFor } from '../lib/access.js';
 import { roleLabels } from '../lib/campaign.js';
-import { Link, navigate, useLocation } from '../lib/router.js';
+import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { rememberCampaign, useMe, useSessionState } from '../lib/session.js';
 import { MenuContext, type MenuItem } from '../lib/menu.js';
-import { entryPath, navigation } from '../navigation.js';
+import { entryPath, navigation, useActiveEntry } from '../navigation.js';
 
 /** The signed-in frame: campaign switcher, the menu built from the navigation registry, sign-out. */
-export function AppLayout(props: { campaignSlug: string | null; activePath?: string; children: ReactNode }) {
+export function AppLayout(props: { campaignSlug: string | null; children: ReactNode }) {
   const me = useMe();
   const { signOut } = useSessionState();
   const { pathname } = useLocation();
+  const navigate = useNavigate();
+  const active = useActiveEntry();
   const [menuOpen, setMenuOpen] = useState(false);
   const [signOutError, setSignOutError] = useState<string | null>(null);
   const menuId = useId();
@@ -32,8 +34,8 @@ export function AppLayout(props: { campaignSlug: string | null; activePath?: str
     const target = me.campaigns.find((c) => c.slug === slug);
     const targetAccess = accessFor(me.account.instanceAdmin, target?.role);
     // Stay on the same page in the other campaign when the role there allows it.
-    const same = navigation.find((e) => e.scope === 'campaign' && e.path === props.activePath && e.visible(targetAccess));
-    navigate(`/app/c/${encodeURIComponent(slug)}/${same ? same.path : 'dashboard'}`);
+    const same = navigation.find((e) => e.scope === 'campaign' && e.path === active?.path && e.inMenu !== false && e.visible(targetAccess));
+    void navigate(`/app/c/${encodeURIComponent(slug)}/${same ? same.path : 'dashboard'}`);
   }
 
   async function handleSignOut(everywhere: boolean): Promise<void> {
@@ -81,17 +83,14 @@ export function AppLayout(props: { campaignSlug: string | null; activePath?: str
               <p className="nav-heading">{current.name}</p>
               <p className="nav-role">You are: {current.role ? roleLabels[current.role] : 'not a member'}</p>
               <ul>
-                {campaignEntries.map((entry) => {
-                  const to = entryPath(entry, current.slug) ?? '/app/';
-                  const active = pathname === to || pathname.startsWith(`${to}/`);
-                  return (
-                    <li key={entry.path}>
-                      <Link to={to} aria-current={active ? 'page' : undefined}>
-                        {entry.label}
-                      </Link>
-                    </li>
-                  );
-                })}
+                {/* NavLink marks the open entry, and the entry of an open sub-page, aria-current="page". */}
+                {campaignEntries.map((entry) => (
+                  <li key={entry.path}>
+                    <NavLink to={entryPath(entry, current.slug) ?? '/app/'}>
+                      {entry.label}
+                    </NavLink>
+                  </li>
+                ))}
               </ul>
             </div>
           ) : null}
@@ -99,16 +98,13 @@ export function AppLayout(props: { campaignSlug: string | null; activePath?: str
             <div className="nav-section">
               <p className="nav-heading">This Unionhall server</p>
               <ul>
-                {instanceEntries.map((entry) => {
-                  const to = entryPath(entry, null) ?? '/app/';
-                  return (
-                    <li key={entry.path}>
-                      <Link to={to} aria-current={pathname.startsWith(to) ? 'page' : undefined}>
-                        {entry.label}
-                      </Link>
-                    </li>
-                  );
-                })}
+                {instanceEntries.map((entry) => (
+                  <li key={entry.path}>
+                    <NavLink to={entryPath(entry, null) ?? '/app/'}>
+                      {entry.label}
+                    </NavLink>
+                  </li>
+                ))}
               </ul>
             </div>
           ) : null}

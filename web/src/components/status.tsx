@@ -32,17 +32,27 @@ export function EmptyState(props: { title: string; children?: ReactNode }) {
   );
 }
 
+/** What the status components read of a query (useApiQuery's result). */
+export type QueryState = { error: ApiError | null; isLoading: boolean; data: unknown; refetch: () => unknown };
+
+/** A load that failed (with a retry) or a first load under way; nothing once data is here. */
+export function QueryStatus(props: { query: QueryState; loading?: string }) {
+  const { query } = props;
+  if (query.error) return <LoadError error={query.error} retry={() => void query.refetch()} />;
+  if (query.isLoading && query.data === undefined) return <Loading label={props.loading} />;
+  return null;
+}
+
 /**
  * The three states every list page shows before its rows: the load failed (with a retry), the
  * first load is under way, or the list came back empty.
  */
-export function ListStatus(props: { state: { error?: ApiError; loading: boolean; data?: unknown; reload: () => void }; count: number; empty: string }) {
-  const { state } = props;
+export function ListStatus(props: { query: QueryState; count: number; empty: string; loading?: string; children?: ReactNode }) {
+  const { query } = props;
   return (
     <>
-      {state.error ? <LoadError error={state.error} retry={state.reload} /> : null}
-      {state.loading && state.data === undefined ? <Loading /> : null}
-      {state.data !== undefined && props.count === 0 ? <EmptyState title={props.empty} /> : null}
+      <QueryStatus query={query} loading={props.loading} />
+      {!query.error && query.data !== undefined && props.count === 0 ? <EmptyState title={props.empty}>{props.children}</EmptyState> : null}
     </>
   );
 }

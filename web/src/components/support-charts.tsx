@@ -1,4 +1,5 @@
 import type { Growth, UnitFigures } from '../lib/api-types.js';
+import { DataTable } from './data-table.js';
 import { formatDate, formatNumber } from '../lib/format.js';
 
 // Charts as inline SVG: sizes and positions are SVG attributes, never style attributes, so they
@@ -119,26 +120,15 @@ export function GrowthChart(props: { growth: Growth }) {
       </div>
       <details>
         <summary>The numbers behind the charts</summary>
-        <div className="table-wrap">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Week ending</th>
-                <th scope="col">Supporters</th>
-                <th scope="col">Schools</th>
-              </tr>
-            </thead>
-            <tbody>
-              {weeks.map((w) => (
-                <tr key={w.weekStart}>
-                  <th scope="row">{label(w.weekEnd)}</th>
-                  <td>{formatNumber(w.supporters)}</td>
-                  <td>{formatNumber(w.schools)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={['Week ending', 'Supporters', 'Schools']}>
+          {weeks.map((w) => (
+            <tr key={w.weekStart}>
+              <th scope="row">{label(w.weekEnd)}</th>
+              <td>{formatNumber(w.supporters)}</td>
+              <td>{formatNumber(w.schools)}</td>
+            </tr>
+          ))}
+        </DataTable>
       </details>
     </div>
   );

@@ -1,4 +1,4 @@
-import { grantFor, type Action } from '../../../src/domain/policies/campaign-policy.js';
+import { grantFor, type Action } from '#domain/policies/campaign-policy.js';
 
 /** What the signed-in person may do: decides which menu entries they see. */
 export type NavAccess = {

@@ -1,6 +1,6 @@
 // The shapes the organizer app reads from the API (see src/http/routes and src/http/presenters).
 // Kept by hand on this side: the app depends on what the API promises, not on server internals.
-import type { Role } from '../../../src/domain/policies/campaign-policy.js';
+import type { Role } from '#vocabulary/roles.js';
 
 export type { Role };
 
@@ -24,7 +24,7 @@ export type Unit = { id: string; name: string; description: string | null };
 export type CampaignDetail = { campaign: CampaignSummary; worksites: Worksite[]; units: Unit[]; myWorksiteIds: string[] };
 
 // The support numbers: the server's contract (camelCase, decision 0019).
-export type { ActivityCounts, Dashboard, Growth, SchoolRow, SupportFigures, Threshold, UnitFigures } from '../../../src/contracts/majority.js';
+export type { ActivityCounts, Dashboard, Growth, SchoolRow, SupportFigures, Threshold, UnitFigures } from '#contracts/majority.js';
 
 export type CardStatus = 'valid' | 'not_yet_signed' | 'expired' | 'revoked';
 export type CardMatch = { status: 'matched' | 'unmatched' | 'ambiguous' | 'resolved'; method: string | null; personId: string | null; personName: string | null };

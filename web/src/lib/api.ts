@@ -159,8 +159,10 @@ export const api = {
   delete: <T>(path: string, options: RequestOptions = {}) => send<T>('DELETE', path, undefined, options),
 };
 
+export type QueryParams = Record<string, string | number | undefined | null>;
+
 /** Builds a query string from the values that are set. */
-export function query(params: Record<string, string | number | undefined | null>): string {
+export function query(params: QueryParams): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
   const text = search.toString();

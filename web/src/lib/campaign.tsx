@@ -1,5 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import { canPerform, visibleWorksites, type Action } from '../../../src/domain/policies/campaign-policy.js';
+import { canPerform, visibleWorksites, type Action } from '#domain/policies/campaign-policy.js';
 import type { CampaignDetail, Role, Worksite } from './api-types.js';
 
 // The campaign being worked on, with the signed-in person's role in it. Permission checks use the
@@ -11,19 +11,17 @@ export type CampaignValue = {
   can: (action: Action) => boolean;
   /** The worksites whose people this person may see for the action (all, or their own). */
   worksitesFor: (action: Action) => Worksite[];
-  reload: () => void;
 };
 
 const CampaignContext = createContext<CampaignValue | null>(null);
 
-export function createCampaignValue(slug: string, detail: CampaignDetail, reload: () => void): CampaignValue {
+export function createCampaignValue(slug: string, detail: CampaignDetail): CampaignValue {
   const role = detail.campaign.role ?? 'viewer';
   const actor = { role, worksiteIds: detail.myWorksiteIds };
   return {
     slug,
     detail,
     role,
-    reload,
     can: (action) => canPerform(actor, action),
     worksitesFor: (action) => {
       const scope = visibleWorksites(actor, action);

@@ -1,7 +1,10 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useNavigate } from 'react-router';
 import { api, ApiError, setSessionLostHandler } from './api.js';
 import type { Me } from './api-types.js';
-import { APP_BASE, navigate } from './router.js';
+
+const APP_BASE = '/app';
 
 type SessionState = { status: 'loading' } | { status: 'signed-out'; notice: string | null } | { status: 'signed-in'; me: Me };
 
@@ -46,6 +49,8 @@ export function homePath(me: Me): string {
 
 export function SessionProvider(props: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
 
   const refresh = useCallback(async (): Promise<Me | null> => {
     try {
@@ -69,10 +74,17 @@ export function SessionProvider(props: { children: ReactNode }) {
     setSessionLostHandler(() => {
       setState({ status: 'signed-out', notice: 'Your session has ended (it expired, or you signed out on another device). Please sign in again.' });
       const here = window.location.pathname + window.location.search;
-      navigate(`${APP_BASE}/signin?next=${encodeURIComponent(here)}`, { replace: true });
+      void navigate(`${APP_BASE}/signin?next=${encodeURIComponent(here)}`, { replace: true });
     });
     return () => setSessionLostHandler(null);
-  }, []);
+  }, [navigate]);
+
+  // What one account loaded must not show to the next one signing in at this browser. By the
+  // time this runs, the signed-in pages are gone (the router sent the visitor to sign-in).
+  const signedOut = state.status === 'signed-out';
+  useEffect(() => {
+    if (signedOut) queryClient.clear();
+  }, [signedOut, queryClient]);
 
   const signOut = useCallback(async (everywhere: boolean): Promise<void> => {
     let notice = 'You are signed out.';
@@ -88,8 +100,8 @@ export function SessionProvider(props: { children: ReactNode }) {
       if (!(err instanceof ApiError && err.status === 401)) throw err;
     }
     setState({ status: 'signed-out', notice });
-    navigate(`${APP_BASE}/signin`, { replace: true });
-  }, []);
+    await navigate(`${APP_BASE}/signin`, { replace: true });
+  }, [navigate]);
 
   const value = useMemo(() => ({ state, refresh, signOut }), [state, refresh, signOut]);
   return <SessionContext.Provider value={value}>{props.children}</SessionContext.Provider>;

@@ -12,16 +12,16 @@ export type DraftEditor<D> = {
   /** Opens the editor on a draft (new or from a row); the last message goes, it is about something else. */
   start: (draft: D) => void;
   cancel: () => void;
-  /** The editor saved (or deleted): close it, say so, and reload the list so it shows the change. */
+  /** The editor saved (or deleted): close it and say so. Its mutation already reloaded the list. */
   finish: (message: string) => void;
 };
 
 /**
  * The state every admin list page keeps around its one editor: which draft is open and what the
- * last save said. Finishing reloads the list, because the server decides what a row looks like
- * after a save (slugs, counts, publication state).
+ * last save said. The editor's save invalidates the list (useApiMutation), because the server
+ * decides what a row looks like after a save (slugs, counts, publication state).
  */
-export function useDraftEditor<D>(reload: () => void): DraftEditor<D> {
+export function useDraftEditor<D>(): DraftEditor<D> {
   const [draft, setDraft] = useState<D | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const start = useCallback((next: D) => {
@@ -29,13 +29,9 @@ export function useDraftEditor<D>(reload: () => void): DraftEditor<D> {
     setDraft(next);
   }, []);
   const cancel = useCallback(() => setDraft(null), []);
-  const finish = useCallback(
-    (message: string) => {
-      setDraft(null);
-      setSaved(message);
-      reload();
-    },
-    [reload],
-  );
+  const finish = useCallback((message: string) => {
+    setDraft(null);
+    setSaved(message);
+  }, []);
   return { draft, saved, setSaved, start, cancel, finish };
 }

@@ -1,17 +1,19 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { DataTable } from '../components/data-table.js';
 import { ErrorNotice, SuccessNotice } from '../components/error-notice.js';
 import { Field } from '../components/field.js';
 import { PageHeader } from '../components/page-header.js';
-import { EmptyState, LoadError, Loading } from '../components/status.js';
-import { api, ApiError } from '../lib/api.js';
+import { ListStatus } from '../components/status.js';
+import { api } from '../lib/api.js';
 import type { Account } from '../lib/api-types.js';
-import { Link } from '../lib/router.js';
+import { apiKey, onSubmit, useApiMutation, useApiQuery } from '../lib/query.js';
 import { useMe } from '../lib/session.js';
-import { useApi } from '../lib/use-api.js';
 
 export function AccountsPage() {
   const me = useMe();
-  const { data, error, loading, reload } = useApi<{ users: Account[] }>('/api/admin/users');
+  const accounts = useApiQuery<{ users: Account[] }>('/api/admin/users');
+  const { data } = accounts;
   const [created, setCreated] = useState<Account | null>(null);
   const firstCampaign = me.campaigns.find((c) => c.role === 'admin');
 
@@ -31,44 +33,24 @@ export function AccountsPage() {
           ) : null}
         </SuccessNotice>
       ) : null}
-      <CreateAccountForm
-        onCreated={(account) => {
-          setCreated(account);
-          reload();
-        }}
-      />
+      <CreateAccountForm onCreated={setCreated} />
       <section className="section" aria-labelledby="accounts-heading">
         <h2 id="accounts-heading">All accounts</h2>
-        {error ? <LoadError error={error} retry={reload} /> : null}
-        {loading && !data ? <Loading /> : null}
-        {data && data.users.length === 0 ? <EmptyState title="No accounts yet." /> : null}
+        <ListStatus query={accounts} count={data?.users.length ?? 0} empty="No accounts yet." />
         {data && data.users.length > 0 ? (
-          <div className="table-wrap">
-            <table className="data-table">
-              <caption className="visually-hidden">Accounts</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Email</th>
-                  <th scope="col">Server administrator</th>
-                  <th scope="col">Status</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.users.map((u) => (
-                  <tr key={u.id}>
-                    <th scope="row" data-label="Name">
-                      {u.name}
-                      {u.id === me.account.id ? ' (you)' : ''}
-                    </th>
-                    <td data-label="Email">{u.email}</td>
-                    <td data-label="Server administrator">{u.instanceAdmin ? 'Yes' : 'No'}</td>
-                    <td data-label="Status">{u.hasPassword ? 'Active' : 'Has not chosen a password yet'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption="Accounts" columns={['Name', 'Email', 'Server administrator', 'Status']}>
+            {data.users.map((u) => (
+              <tr key={u.id}>
+                <th scope="row" data-label="Name">
+                  {u.name}
+                  {u.id === me.account.id ? ' (you)' : ''}
+                </th>
+                <td data-label="Email">{u.email}</td>
+                <td data-label="Server administrator">{u.instanceAdmin ? 'Yes' : 'No'}</td>
+                <td data-label="Status">{u.hasPassword ? 'Active' : 'Has not chosen a password yet'}</td>
+              </tr>
+            ))}
+          </DataTable>
         ) : null}
       </section>
     </>
@@ -79,31 +61,25 @@ function CreateAccountForm(props: { onCreated: (account: Account) => void }) {
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [instanceAdmin, setInstanceAdmin] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent): Promise<void> {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await api.post<{ user: Account }>('/api/admin/users', { name, email, instanceAdmin });
+  // The new account shows in the list; its welcome mail in the outbox.
+  const create = useApiMutation({
+    mutationFn: () => api.post<{ user: Account }>('/api/admin/users', { name, email, instanceAdmin }),
+    invalidates: [apiKey('/api/admin/users'), apiKey('/api/admin/outbox')],
+    onSuccess: (result) => {
       setName('');
       setEmail('');
       setInstanceAdmin(false);
       props.onCreated(result.user);
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'internal', 'Something went wrong. Try again.'));
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  });
+  const { error } = create;
+  const busy = create.isPending;
 
   return (
     <section className="section editor" aria-labelledby="new-account-heading">
       <h2 id="new-account-heading">Make an account</h2>
       <ErrorNotice error={error} fields={{ name: { label: 'Name', id: 'account-name' }, email: { label: 'Email', id: 'account-email' } }} />
-      <form onSubmit={(e) => void submit(e)} noValidate className="form">
+      <form onSubmit={onSubmit(() => create.mutate())} noValidate className="form">
         <Field label="Name" id="account-name" error={error?.fieldReason('name')}>
           {(control) => <input {...control} value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />}
         </Field>

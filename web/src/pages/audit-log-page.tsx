@@ -1,15 +1,16 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
+import { DataTable } from '../components/data-table.js';
 import { Field } from '../components/field.js';
 import { ErrorNotice } from '../components/error-notice.js';
 import { PageHeader } from '../components/page-header.js';
 import { EmptyState, Loading } from '../components/status.js';
-import { campaignPath, query } from '../lib/api.js';
+import { campaignPath } from '../lib/api.js';
 import type { AuditEvent } from '../lib/api-types.js';
 import { auditActionLabels, describeAction } from '../lib/audit-actions.js';
 import { useCampaign } from '../lib/campaign.js';
 import { formatDateTime } from '../lib/format.js';
+import { useApiQuery } from '../lib/query.js';
 import { useMe } from '../lib/session.js';
-import { useApi } from '../lib/use-api.js';
 
 const PAGE_SIZE = 50;
 
@@ -31,11 +32,13 @@ export function AuditLogPage() {
   const actionsListId = useId();
   const siteNames = useMemo(() => new Map(campaign.detail.worksites.map((w) => [w.id, w.name])), [campaign.detail.worksites]);
 
-  const path =
+  const log = useApiQuery<{ events: AuditEvent[] }>(
+    scope === 'campaign' ? campaignPath(campaign.slug, '/audit') : '/api/admin/audit',
     scope === 'campaign'
-      ? campaignPath(campaign.slug, `/audit${query({ action: filters.action, from: filters.from, to: filters.to, before, limit: PAGE_SIZE })}`)
-      : `/api/admin/audit${query({ action: filters.action, before, limit: PAGE_SIZE })}`;
-  const { data, error, loading } = useApi<{ events: AuditEvent[] }>(path);
+      ? { params: { action: filters.action, from: filters.from, to: filters.to, before, limit: PAGE_SIZE }, keepPrevious: true }
+      : { params: { action: filters.action, before, limit: PAGE_SIZE }, keepPrevious: true },
+  );
+  const { data, error } = log;
   const events = data?.events ?? [];
 
   function apply(event: FormEvent): void {
@@ -117,43 +120,29 @@ export function AuditLogPage() {
         </div>
       </form>
       <ErrorNotice error={error} fields={{ action: { label: 'What happened' }, from: { label: 'From' }, to: { label: 'To' } }} />
-      {loading && !data ? <Loading /> : null}
+      {log.isLoading ? <Loading /> : null}
       {data && events.length === 0 ? (
         <EmptyState title={filtered ? 'Nothing matches these filters.' : 'Nothing recorded yet.'}>{filtered ? <p>Try a wider date range, or clear the filters.</p> : null}</EmptyState>
       ) : null}
       {events.length > 0 ? (
-        <div className="table-wrap" aria-busy={loading}>
-          <table className="data-table audit-table">
-            <caption className="visually-hidden">Audit log entries, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">What</th>
-                <th scope="col">Details</th>
-                <th scope="col">IP address</th>
-              </tr>
-            </thead>
-            <tbody>
-              {events.map((e) => (
-                <tr key={e.id}>
-                  <td data-label="When" className="nowrap">
-                    <time dateTime={e.at}>{formatDateTime(e.at)}</time>
-                  </td>
-                  <td data-label="Who">{e.actorEmail ?? '—'}</td>
-                  <th scope="row" data-label="What">
-                    {describeAction(e.action)}
-                    <code className="subtle">{e.action}</code>
-                  </th>
-                  <td data-label="Details">
-                    <Details event={e} siteNames={siteNames} />
-                  </td>
-                  <td data-label="IP address">{e.ip ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="Audit log entries, newest first" className="audit-table" columns={['When', 'Who', 'What', 'Details', 'IP address']} busy={log.isFetching}>
+          {events.map((e) => (
+            <tr key={e.id}>
+              <td data-label="When" className="nowrap">
+                <time dateTime={e.at}>{formatDateTime(e.at)}</time>
+              </td>
+              <td data-label="Who">{e.actorEmail ?? '—'}</td>
+              <th scope="row" data-label="What">
+                {describeAction(e.action)}
+                <code className="subtle">{e.action}</code>
+              </th>
+              <td data-label="Details">
+                <Details event={e} siteNames={siteNames} />
+              </td>
+              <td data-label="IP address">{e.ip ?? '—'}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
       {data && (cursors.length > 0 || events.length === PAGE_SIZE) ? (
         <nav className="pager" aria-label="Audit log pages">

@@ -1,14 +1,15 @@
-import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useMemo, useState } from 'react';
+import { Link, NavLink, useParams } from 'react-router';
+import { DataTable } from '../components/data-table.js';
 import { ErrorNotice, SuccessNotice } from '../components/error-notice.js';
 import { Field } from '../components/field.js';
 import { PageHeader } from '../components/page-header.js';
-import { EmptyState, LoadError, Loading } from '../components/status.js';
-import { api, ApiError, campaignPath, query } from '../lib/api.js';
+import { ListStatus, Loading, QueryStatus } from '../components/status.js';
+import { api, ApiError, campaignPath } from '../lib/api.js';
 import type { CardDetail, CardStatus, CardSummary, CardText, ReviewCard, RosterPerson } from '../lib/api-types.js';
 import { useCampaign } from '../lib/campaign.js';
 import { formatDate, formatDateTime, formatNumber, plural, todayIso } from '../lib/format.js';
-import { Link, matchPath, useLocation } from '../lib/router.js';
-import { useApi } from '../lib/use-api.js';
+import { apiKey, onSubmit, useApiMutation, useApiQuery } from '../lib/query.js';
 
 const statusLabels: Record<CardStatus, string> = { valid: 'Valid', not_yet_signed: 'Not yet signed', expired: 'Expired', revoked: 'Revoked' };
 const matchLabels: Record<CardSummary['match']['status'], string> = { matched: 'Matched', resolved: 'Matched by hand', unmatched: 'No match', ambiguous: 'Several matches' };
@@ -17,37 +18,37 @@ function StatusBadge(props: { status: CardStatus }) {
   return <span className={`card-status status-${props.status}`}>{statusLabels[props.status]}</span>;
 }
 
-// Cards: the list, one card, the review queue and paper-card entry, at /app/c/<slug>/cards[/…].
-export function CardsPage() {
+// Cards: the list, one card, the review queue and paper-card entry. Each is its own route under
+// /app/c/<slug>/cards (the entry's sub-pages in navigation.ts).
+const cardsBase = (slug: string): string => `/app/c/${encodeURIComponent(slug)}/cards`;
+
+/** Everything cached about the campaign's cards: the list, the review queue, each card. */
+const cardsKey = (slug: string) => apiKey(campaignPath(slug, '/cards'));
+
+/** The tabs above every cards page; the router marks the open one (aria-current). */
+function CardsNav() {
   const campaign = useCampaign();
-  const { pathname } = useLocation();
-  const base = `/app/c/${encodeURIComponent(campaign.slug)}/cards`;
-  const rest = matchPath('/app/c/:slug/cards/:sub', pathname)?.sub ?? '';
-  const canEnter = campaign.can('cards.enter');
+  const base = cardsBase(campaign.slug);
   const tabs = [
-    { to: base, label: 'All cards', current: rest === '' },
-    ...(canEnter
+    { to: base, label: 'All cards' },
+    ...(campaign.can('cards.enter')
       ? [
-          { to: `${base}/review`, label: 'Review queue', current: rest === 'review' },
-          { to: `${base}/paper`, label: 'Enter a paper card', current: rest === 'paper' },
+          { to: `${base}/review`, label: 'Review queue' },
+          { to: `${base}/paper`, label: 'Enter a paper card' },
         ]
       : []),
   ];
-  const nav = (
+  return (
     <ul className="sub-nav" aria-label="Cards">
       {tabs.map((t) => (
         <li key={t.to}>
-          <Link to={t.to} aria-current={t.current ? 'page' : undefined}>
+          <NavLink to={t.to} end>
             {t.label}
-          </Link>
+          </NavLink>
         </li>
       ))}
     </ul>
   );
-  if (rest === 'review' && canEnter) return <ReviewQueue nav={nav} />;
-  if (rest === 'paper' && canEnter) return <PaperCardForm nav={nav} base={base} />;
-  if (rest !== '' && rest !== 'review' && rest !== 'paper') return <CardView nav={nav} cardId={rest} base={base} />;
-  return <CardList nav={nav} base={base} />;
 }
 
 const privacy = (
@@ -56,16 +57,18 @@ const privacy = (
   </p>
 );
 
-function CardList(props: { nav: ReactNode; base: string }) {
+export function CardListPage() {
   const campaign = useCampaign();
+  const base = cardsBase(campaign.slug);
   const [match, setMatch] = useState('');
   const [school, setSchool] = useState('');
   const schools = campaign.worksitesFor('cards.view');
-  const { data, error, loading, reload } = useApi<{ asOf: string; cards: CardSummary[] }>(campaignPath(campaign.slug, `/cards${query({ match, worksite: school, limit: 1000 })}`));
+  const list = useApiQuery<{ asOf: string; cards: CardSummary[] }>(campaignPath(campaign.slug, '/cards'), { params: { match, worksite: school, limit: 1000 }, keepPrevious: true });
+  const { data } = list;
   return (
     <>
       <PageHeader title="Cards" intro={privacy} />
-      {props.nav}
+      <CardsNav />
       <form className="filters" onSubmit={(e) => e.preventDefault()}>
         <Field label="Match to the roster">
           {(control) => (
@@ -92,82 +95,60 @@ function CardList(props: { nav: ReactNode; base: string }) {
           </Field>
         ) : null}
       </form>
-      {error ? <LoadError error={error} retry={reload} /> : null}
-      {loading && !data ? <Loading label="Loading cards…" /> : null}
-      {data && data.cards.length === 0 ? <EmptyState title="No cards here yet." /> : null}
+      <ListStatus query={list} count={data?.cards.length ?? 0} empty="No cards here yet." loading="Loading cards…" />
       {data && data.cards.length > 0 ? (
         <>
           <p className="result-count" role="status">
             {plural(data.cards.length, 'card', 'cards')}; status as of {formatDate(data.asOf)}.
           </p>
-          <div className="table-wrap">
-            <table className="data-table">
-              <caption className="visually-hidden">Signed cards</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Signer</th>
-                  <th scope="col">School</th>
-                  <th scope="col">Signed</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Roster</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.cards.map((c) => (
-                  <tr key={c.id}>
-                    <th scope="row" data-label="Signer">
-                      <Link to={`${props.base}/${c.id}`}>{c.signerName}</Link>
-                    </th>
-                    <td data-label="School">{c.worksiteName}</td>
-                    <td data-label="Signed">{formatDate(c.signedOn)}</td>
-                    <td data-label="Kind">{c.source === 'paper' ? 'Paper' : 'Electronic'}</td>
-                    <td data-label="Status">
-                      <StatusBadge status={c.status} />
-                    </td>
-                    <td data-label="Roster">{c.match.personName ? `${matchLabels[c.match.status]}: ${c.match.personName}` : matchLabels[c.match.status]}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption="Signed cards" columns={['Signer', 'School', 'Signed', 'Kind', 'Status', 'Roster']} busy={list.isFetching}>
+            {data.cards.map((c) => (
+              <tr key={c.id}>
+                <th scope="row" data-label="Signer">
+                  <Link to={`${base}/${c.id}`}>{c.signerName}</Link>
+                </th>
+                <td data-label="School">{c.worksiteName}</td>
+                <td data-label="Signed">{formatDate(c.signedOn)}</td>
+                <td data-label="Kind">{c.source === 'paper' ? 'Paper' : 'Electronic'}</td>
+                <td data-label="Status">
+                  <StatusBadge status={c.status} />
+                </td>
+                <td data-label="Roster">{c.match.personName ? `${matchLabels[c.match.status]}: ${c.match.personName}` : matchLabels[c.match.status]}</td>
+              </tr>
+            ))}
+          </DataTable>
         </>
       ) : null}
     </>
   );
 }
 
-function CardView(props: { nav: ReactNode; cardId: string; base: string }) {
+/** One card: /cards/<id>. Keyed by the id, so opening another card starts with a clean form. */
+export function CardPage() {
+  const cardId = useParams().cardId ?? '';
+  return <CardView key={cardId} cardId={cardId} />;
+}
+
+function CardView(props: { cardId: string }) {
   const campaign = useCampaign();
-  const { data, error, loading, reload } = useApi<{ card: CardDetail }>(campaignPath(campaign.slug, `/cards/${encodeURIComponent(props.cardId)}`));
+  const detail = useApiQuery<{ card: CardDetail }>(campaignPath(campaign.slug, `/cards/${encodeURIComponent(props.cardId)}`));
   const [reason, setReason] = useState('');
   const [effectiveOn, setEffectiveOn] = useState('');
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<ApiError | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const card = data?.card;
-
-  async function revoke(e: FormEvent) {
-    e.preventDefault();
-    setSaving(true);
-    setProblem(null);
-    try {
-      const res = await api.post<{ revokedOn: string }>(campaignPath(campaign.slug, `/cards/${encodeURIComponent(props.cardId)}/revoke`), { reason, ...(effectiveOn ? { effectiveOn } : {}) });
-      setDone(`Revoked from ${formatDate(res.revokedOn)}. The card itself is unchanged; the revocation is a new record.`);
-      reload();
-    } catch (err) {
-      setProblem(err instanceof ApiError ? err : new ApiError(0, 'internal', 'Could not revoke the card.'));
-    } finally {
-      setSaving(false);
-    }
-  }
+  const card = detail.data?.card;
+  const revoke = useApiMutation({
+    mutationFn: () => api.post<{ revokedOn: string }>(campaignPath(campaign.slug, `/cards/${encodeURIComponent(props.cardId)}/revoke`), { reason, ...(effectiveOn ? { effectiveOn } : {}) }),
+    fallback: 'Could not revoke the card.',
+    invalidates: [cardsKey(campaign.slug), apiKey(campaignPath(campaign.slug, '/dashboard'))],
+    onSuccess: (res) => setDone(`Revoked from ${formatDate(res.revokedOn)}. The card itself is unchanged; the revocation is a new record.`),
+  });
+  const problem = revoke.error;
 
   return (
     <>
       <PageHeader title={card ? `Card: ${card.signerName}` : 'Card'} intro={privacy} />
-      {props.nav}
-      {error ? <LoadError error={error} retry={reload} /> : null}
-      {loading && !data ? <Loading /> : null}
+      <CardsNav />
+      <QueryStatus query={detail} />
       {card ? (
         <>
           {done ? <SuccessNotice>{done}</SuccessNotice> : null}
@@ -212,7 +193,7 @@ function CardView(props: { nav: ReactNode; cardId: string; base: string }) {
             ) : null}
           </section>
           {campaign.can('cards.enter') && !card.revokedOn ? (
-            <form className="editor form" onSubmit={revoke} aria-labelledby="revoke-heading">
+            <form className="editor form" onSubmit={onSubmit(() => revoke.mutate())} aria-labelledby="revoke-heading">
               <h2 id="revoke-heading">Revoke this card</h2>
               <p>When a signer asks to withdraw. The card stays on record; it stops counting from the date you give.</p>
               <ErrorNotice error={problem} />
@@ -223,7 +204,7 @@ function CardView(props: { nav: ReactNode; cardId: string; base: string }) {
                 {(control) => <input {...control} type="date" value={effectiveOn} max={todayIso()} onChange={(e) => setEffectiveOn(e.target.value)} />}
               </Field>
               <div className="form-actions">
-                <button type="submit" className="button-primary" disabled={saving}>
+                <button type="submit" className="button-primary" disabled={revoke.isPending}>
                   Revoke
                 </button>
               </div>
@@ -235,38 +216,36 @@ function CardView(props: { nav: ReactNode; cardId: string; base: string }) {
   );
 }
 
-function ReviewQueue(props: { nav: ReactNode }) {
-  const campaign = useCampaign();
-  const { data, error, loading, reload } = useApi<{ cards: ReviewCard[] }>(campaignPath(campaign.slug, '/cards/review'));
-  const [picking, setPicking] = useState<string | null>(null);
-  const roster = useApi<{ people: RosterPerson[] }>(picking ? campaignPath(campaign.slug, '/people') : null);
-  const [chosen, setChosen] = useState('');
-  const [problem, setProblem] = useState<ApiError | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+type Match = { cardId: string; personId: string; name: string };
 
-  async function resolve(cardId: string, personId: string, name: string) {
-    setProblem(null);
-    try {
-      await api.post(campaignPath(campaign.slug, `/cards/${cardId}/match`), { personId });
-      setDone(`Matched to ${name}.`);
+/** Cards that match no one on the roster, or several people: /cards/review. */
+export function ReviewQueuePage() {
+  const campaign = useCampaign();
+  const queue = useApiQuery<{ cards: ReviewCard[] }>(campaignPath(campaign.slug, '/cards/review'));
+  const [picking, setPicking] = useState<string | null>(null);
+  const roster = useApiQuery<{ people: RosterPerson[] }>(picking ? campaignPath(campaign.slug, '/people') : null);
+  const [chosen, setChosen] = useState('');
+  const [done, setDone] = useState<string | null>(null);
+  const match = useApiMutation<Match>({
+    mutationFn: (m) => api.post(campaignPath(campaign.slug, `/cards/${m.cardId}/match`), { personId: m.personId }),
+    fallback: 'Could not save the match.',
+    invalidates: [cardsKey(campaign.slug)],
+    onSuccess: (_result, m) => {
+      setDone(`Matched to ${m.name}.`);
       setPicking(null);
       setChosen('');
-      reload();
-    } catch (err) {
-      setProblem(err instanceof ApiError ? err : new ApiError(0, 'internal', 'Could not save the match.'));
-    }
-  }
+    },
+  });
+  const resolve = (cardId: string, personId: string, name: string) => match.mutate({ cardId, personId, name });
 
   return (
     <>
       <PageHeader title="Review queue" intro={<p>Cards that match no one on the roster, or several people. Decide who signed; each decision is logged.</p>} />
-      {props.nav}
+      <CardsNav />
       {done ? <SuccessNotice>{done}</SuccessNotice> : null}
-      <ErrorNotice error={problem} />
-      {error ? <LoadError error={error} retry={reload} /> : null}
-      {loading && !data ? <Loading /> : null}
-      {data && data.cards.length === 0 ? <EmptyState title="Nothing to review." /> : null}
-      {data?.cards.map((c) => {
+      <ErrorNotice error={match.error} />
+      <ListStatus query={queue} count={queue.data?.cards.length ?? 0} empty="Nothing to review." />
+      {queue.data?.cards.map((c) => {
         const sameSchool = (roster.data?.people ?? []).filter((p) => p.worksiteId === c.worksiteId);
         return (
           <section key={c.id} className="editor" aria-labelledby={`review-${c.id}`}>
@@ -284,7 +263,7 @@ function ReviewQueue(props: { nav: ReactNode }) {
                     <span>
                       {p.name} ({p.worksiteName ?? 'no school'}{p.employeeId ? `, ${p.employeeId}` : ''})
                     </span>
-                    <button type="button" className="button-secondary" onClick={() => void resolve(c.id, p.personId, p.name)}>
+                    <button type="button" className="button-secondary" onClick={() => resolve(c.id, p.personId, p.name)}>
                       This is them
                     </button>
                   </li>
@@ -297,10 +276,10 @@ function ReviewQueue(props: { nav: ReactNode }) {
                 onSubmit={(e) => {
                   e.preventDefault();
                   const p = sameSchool.find((x) => x.personId === chosen);
-                  if (p) void resolve(c.id, p.personId, `${p.givenName} ${p.familyName}`);
+                  if (p) resolve(c.id, p.personId, `${p.givenName} ${p.familyName}`);
                 }}
               >
-                {roster.loading ? <Loading label="Loading the roster…" /> : null}
+                {roster.isLoading ? <Loading label="Loading the roster…" /> : null}
                 <Field label={`Someone at ${c.worksiteName}`}>
                   {(control) => (
                     <select {...control} value={chosen} onChange={(e) => setChosen(e.target.value)}>
@@ -336,28 +315,24 @@ async function fileToBase64(file: File): Promise<string> {
   return btoa(binary);
 }
 
-function PaperCardForm(props: { nav: ReactNode; base: string }) {
+/** Paper-card entry: /cards/paper. */
+export function PaperCardPage() {
   const campaign = useCampaign();
-  const texts = useApi<{ cardTexts: CardText[] }>(campaignPath(campaign.slug, '/card-texts'));
+  const base = cardsBase(campaign.slug);
+  const texts = useApiQuery<{ cardTexts: CardText[] }>(campaignPath(campaign.slug, '/card-texts'));
   const [form, setForm] = useState({ signerName: '', email: '', phone: '', worksiteId: '', jobTitle: '', employeeId: '', signedOn: '', cardTextVersion: '' });
   const [file, setFile] = useState<File | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState<{ id: string; match: string } | null>(null);
   const schools = campaign.detail.worksites;
   const versions = useMemo(() => texts.data?.cardTexts ?? [], [texts.data]);
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value }));
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setProblem(null);
-    if (!file) {
-      setProblem(new ApiError(400, 'validation_failed', 'Attach the scan of the signed card.', [{ field: 'scan', reason: 'is required' }]));
-      return;
-    }
-    setSaving(true);
-    try {
-      const res = await api.post<{ card: { id: string; match: { status: string } } }>(campaignPath(campaign.slug, '/cards/paper'), {
+  const save = useApiMutation({
+    fallback: 'Could not save the card.',
+    invalidates: [cardsKey(campaign.slug), apiKey(campaignPath(campaign.slug, '/dashboard'))],
+    mutationFn: async () => {
+      if (!file) throw new ApiError(400, 'validation_failed', 'Attach the scan of the signed card.', [{ field: 'scan', reason: 'is required' }]);
+      return api.post<{ card: { id: string; match: { status: string } } }>(campaignPath(campaign.slug, '/cards/paper'), {
         signerName: form.signerName,
         email: form.email || null,
         phone: form.phone || null,
@@ -368,29 +343,28 @@ function PaperCardForm(props: { nav: ReactNode; base: string }) {
         cardTextVersion: Number(form.cardTextVersion || versions[0]?.version || 1),
         scan: { filename: file.name, contentType: file.type || 'application/octet-stream', dataBase64: await fileToBase64(file) },
       });
+    },
+    onSuccess: (res) => {
       setSaved({ id: res.card.id, match: res.card.match.status });
-      setForm({ signerName: '', email: '', phone: '', worksiteId: form.worksiteId, jobTitle: '', employeeId: '', signedOn: form.signedOn, cardTextVersion: form.cardTextVersion });
+      setForm((f) => ({ signerName: '', email: '', phone: '', worksiteId: f.worksiteId, jobTitle: '', employeeId: '', signedOn: f.signedOn, cardTextVersion: f.cardTextVersion }));
       setFile(null);
-    } catch (err) {
-      setProblem(err instanceof ApiError ? err : new ApiError(0, 'internal', 'Could not save the card.'));
-    } finally {
-      setSaving(false);
-    }
-  }
+    },
+  });
+  const problem = save.error;
 
   return (
     <>
       <PageHeader title="Enter a paper card" intro={<p>Type what is written on the card and attach its scan (PDF or image, up to 10 MB). The card cannot be edited afterwards.</p>} />
-      {props.nav}
+      <CardsNav />
       {saved ? (
         <SuccessNotice>
           <p>
             Card saved ({saved.match === 'matched' ? 'matched to the roster' : 'waiting for review: it matched no one, or several people'}).{' '}
-            <Link to={`${props.base}/${saved.id}`}>Open it</Link>
+            <Link to={`${base}/${saved.id}`}>Open it</Link>
           </p>
         </SuccessNotice>
       ) : null}
-      <form className="form" onSubmit={submit} noValidate>
+      <form className="form" onSubmit={onSubmit(() => save.mutate())} noValidate>
         <ErrorNotice error={problem} />
         <Field label="Name as written" error={problem?.fieldReason('signerName')}>
           {(control) => <input {...control} value={form.signerName} onChange={set('signerName')} required />}
@@ -439,8 +413,8 @@ function PaperCardForm(props: { nav: ReactNode; base: string }) {
           {(control) => <input {...control} type="file" accept="application/pdf,image/jpeg,image/png,image/webp,image/tiff" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}
         </Field>
         <div className="form-actions">
-          <button type="submit" className="button-primary" disabled={saving}>
-            {saving ? 'Saving…' : 'Save the card'}
+          <button type="submit" className="button-primary" disabled={save.isPending}>
+            {save.isPending ? 'Saving…' : 'Save the card'}
           </button>
         </div>
       </form>

@@ -1,46 +1,43 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { ErrorNotice, SuccessNotice } from '../components/error-notice.js';
 import { Field } from '../components/field.js';
 import { PageHeader } from '../components/page-header.js';
-import { EmptyState, LoadError, Loading } from '../components/status.js';
-import { api, ApiError, campaignPath } from '../lib/api.js';
+import { ListStatus } from '../components/status.js';
+import { api, campaignPath } from '../lib/api.js';
 import { useCampaign } from '../lib/campaign.js';
 import { formatDate, formatNumber } from '../lib/format.js';
 import { personPagePath, type CommitteeList, type CommitteeMember, type CoverageSite } from '../lib/organizing-types.js';
-import { Link } from '../lib/router.js';
-import { useApi } from '../lib/use-api.js';
+import { apiKey, useApiMutation, useApiQuery } from '../lib/query.js';
+
+type Assignment = { accountId: string; personIds: string[] };
 
 /** Per school: who is on no committee member's list, who has not been talked to in 30 days. */
 export function CoveragePage() {
   const campaign = useCampaign();
-  const coverage = useApi<{ worksites: CoverageSite[] }>(campaignPath(campaign.slug, '/coverage'));
-  const lists = useApi<{ lists: CommitteeList[] }>(campaignPath(campaign.slug, '/committee-lists'));
+  const coverage = useApiQuery<{ worksites: CoverageSite[] }>(campaignPath(campaign.slug, '/coverage'));
+  const lists = useApiQuery<{ lists: CommitteeList[] }>(campaignPath(campaign.slug, '/committee-lists'));
   const canAssign = campaign.can('committee.assign');
-  const committee = useApi<{ members: CommitteeMember[] }>(canAssign ? campaignPath(campaign.slug, '/committee-members') : null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const committee = useApiQuery<{ members: CommitteeMember[] }>(canAssign ? campaignPath(campaign.slug, '/committee-members') : null);
   const [saved, setSaved] = useState<string | null>(null);
+  const assignment = useApiMutation<Assignment, { assigned: number }>({
+    mutationFn: ({ accountId, personIds }) => api.post<{ assigned: number }>(campaignPath(campaign.slug, `/committee-lists/${accountId}/people`), { personIds }),
+    fallback: 'Could not assign. Try again.',
+    invalidates: [apiKey(campaignPath(campaign.slug, '/coverage')), apiKey(campaignPath(campaign.slug, '/committee-lists'))],
+    onSuccess: (result) => setSaved(`${formatNumber(result.assigned)} added to the list.`),
+  });
 
-  async function assign(accountId: string, personIds: string[]): Promise<void> {
-    setError(null);
+  function assign(accountId: string, personIds: string[]): void {
     setSaved(null);
-    try {
-      const result = await api.post<{ assigned: number }>(campaignPath(campaign.slug, `/committee-lists/${accountId}/people`), { personIds });
-      setSaved(`${formatNumber(result.assigned)} added to the list.`);
-      coverage.reload();
-      lists.reload();
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'internal', 'Could not assign. Try again.'));
-    }
+    assignment.mutate({ accountId, personIds });
   }
 
   return (
     <>
       <PageHeader title="Coverage" intro={<p>Who organizes whom. For each school: people on no committee member’s list, and people no one has talked to in 30 days.</p>} />
       {saved ? <SuccessNotice>{saved}</SuccessNotice> : null}
-      <ErrorNotice error={error} />
-      {coverage.error ? <LoadError error={coverage.error} retry={coverage.reload} /> : null}
-      {coverage.loading && !coverage.data ? <Loading /> : null}
-      {coverage.data && coverage.data.worksites.length === 0 ? <EmptyState title="No schools to show." /> : null}
+      <ErrorNotice error={assignment.error} />
+      <ListStatus query={coverage} count={coverage.data?.worksites.length ?? 0} empty="No schools to show." />
       {coverage.data?.worksites.map((site) => (
         <section key={site.worksiteId} className="section" aria-labelledby={`site-${site.worksiteId}`}>
           <h2 id={`site-${site.worksiteId}`}>{site.worksiteName}</h2>
@@ -50,7 +47,7 @@ export function CoveragePage() {
           <SiteAssign
             site={site}
             members={(committee.data?.members ?? []).filter((m) => m.worksiteIds.includes(site.worksiteId))}
-            onAssign={(accountId, ids) => void assign(accountId, ids)}
+            onAssign={assign}
             slug={campaign.slug}
           />
           {site.notContacted.length > 0 ? (

@@ -1,17 +1,18 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
+import { DataTable, type Column } from '../components/data-table.js';
 import { Field } from '../components/field.js';
 import { InfoNotice } from '../components/error-notice.js';
 import { PageHeader } from '../components/page-header.js';
-import { LoadError, Loading } from '../components/status.js';
+import { Loading, LoadError, QueryStatus } from '../components/status.js';
 import { GrowthChart, supportBand, Thermometer } from '../components/support-charts.js';
-import { campaignPath, query } from '../lib/api.js';
+import { campaignPath } from '../lib/api.js';
 import type { ActivityCounts, Dashboard, Growth } from '../lib/api-types.js';
 import type { Task } from '../lib/organizing-types.js';
 import { useCampaign } from '../lib/campaign.js';
 import { formatDate, formatNumber, plural, todayIso } from '../lib/format.js';
-import { Link } from '../lib/router.js';
 import { useMenu } from '../lib/menu.js';
-import { useApi } from '../lib/use-api.js';
+import { useApiQuery } from '../lib/query.js';
 
 type SortKey = 'name' | 'eligible' | 'validCards' | 'percent';
 const PAGE = 100;
@@ -22,14 +23,16 @@ export function DashboardPage() {
   const [sort, setSort] = useState<{ key: SortKey; order: 'asc' | 'desc' }>({ key: 'name', order: 'asc' });
   const [offset, setOffset] = useState(0);
   const validDate = /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : undefined;
-  const { data, error, loading, reload } = useApi<Dashboard>(
-    campaignPath(campaign.slug, `/dashboard${query({ asOf: validDate, sort: sort.key, order: sort.order, limit: PAGE, offset })}`),
-  );
-  const growth = useApi<Growth>(data ? campaignPath(campaign.slug, `/growth${query({ to: data.asOf })}`) : null);
+  const dashboard = useApiQuery<Dashboard>(campaignPath(campaign.slug, '/dashboard'), {
+    params: { asOf: validDate, sort: sort.key, order: sort.order, limit: PAGE, offset },
+    keepPrevious: true,
+  });
+  const { data } = dashboard;
+  const growth = useApiQuery<Growth>(data ? campaignPath(campaign.slug, '/growth') : null, { params: { to: data?.asOf } });
   // Assessments in aggregate (no names): the organizers' "likely yes", 1s and 2s.
-  const assessed = useApi<{ total: { likelyYes: number } }>(data ? campaignPath(campaign.slug, `/assessments/summary${query({ asOf: data.asOf })}`) : null);
+  const assessed = useApiQuery<{ total: { likelyYes: number } }>(data ? campaignPath(campaign.slug, '/assessments/summary') : null, { params: { asOf: data?.asOf } });
   // My open follow-ups in this campaign (the API lists them soonest due first).
-  const tasks = useApi<{ tasks: Task[] }>(campaign.can('conversations.edit') ? '/api/me/tasks' : null);
+  const tasks = useApiQuery<{ tasks: Task[] }>(campaign.can('conversations.edit') ? '/api/me/tasks' : null);
   const myTasks = (tasks.data?.tasks ?? []).filter((task) => task.campaign?.slug === campaign.slug);
   const goalPercent = data?.goalPercent ?? campaign.detail.campaign.goalPercent;
   const others = useMenu().filter((item) => item.path !== 'dashboard');
@@ -38,14 +41,16 @@ export function DashboardPage() {
     setOffset(0);
     setSort((s) => ({ key, order: s.key === key ? (s.order === 'asc' ? 'desc' : 'asc') : key === 'name' ? 'asc' : 'desc' }));
   }
-  const sortHeader = (key: SortKey, label: string) => (
-    <th scope="col" aria-sort={sort.key === key ? (sort.order === 'asc' ? 'ascending' : 'descending') : undefined}>
+  const sortColumn = (key: SortKey, label: string): Column => ({
+    label,
+    sort: sort.key === key ? (sort.order === 'asc' ? 'ascending' : 'descending') : undefined,
+    header: (
       <button type="button" className="sort-button" onClick={() => sortBy(key)}>
         {label}
         <span aria-hidden="true">{sort.key === key ? (sort.order === 'asc' ? ' ▲' : ' ▼') : ''}</span>
       </button>
-    </th>
-  );
+    ),
+  });
   const showDate = (d: string) => {
     setOffset(0);
     setAsOf(d);
@@ -54,10 +59,9 @@ export function DashboardPage() {
   return (
     <>
       <PageHeader title="Dashboard" intro={<p>{campaign.detail.campaign.name}: where the campaign stands.</p>} />
-      {error ? <LoadError error={error} retry={reload} /> : null}
-      {loading && !data ? <Loading /> : null}
+      <QueryStatus query={dashboard} />
       {data ? (
-        <section aria-labelledby="numbers-heading" aria-busy={loading}>
+        <section aria-labelledby="numbers-heading" aria-busy={dashboard.isFetching}>
           <h2 id="numbers-heading" className="visually-hidden">
             Numbers as of {formatDate(data.asOf)}
           </h2>
@@ -123,7 +127,7 @@ export function DashboardPage() {
           {campaign.can('conversations.edit') ? (
             <section className="section" aria-labelledby="tasks-heading">
               <h2 id="tasks-heading">Your tasks due</h2>
-              {tasks.error ? <LoadError error={tasks.error} retry={tasks.reload} /> : null}
+              {tasks.error ? <LoadError error={tasks.error} retry={() => void tasks.refetch()} /> : null}
               {tasks.data && myTasks.length === 0 ? <p>No open follow-ups are assigned to you.</p> : null}
               {myTasks.length > 0 ? (
                 <ul className="task-summary">
@@ -160,7 +164,7 @@ export function DashboardPage() {
 
           <section className="section" aria-labelledby="growth-heading">
             <h2 id="growth-heading">Growth</h2>
-            {growth.error ? <LoadError error={growth.error} retry={growth.reload} /> : null}
+            {growth.error ? <LoadError error={growth.error} retry={() => void growth.refetch()} /> : null}
             {growth.data && growth.data.weeks.length > 0 ? <GrowthChart growth={growth.data} /> : growth.data ? <p>No cards yet.</p> : <Loading />}
           </section>
 
@@ -170,33 +174,23 @@ export function DashboardPage() {
               <span className="swatch band-low" /> under 30% <span className="swatch band-showing" /> 30% or more <span className="swatch band-majority" /> majority{' '}
               <span className="swatch band-goal" /> {goalPercent}% goal
             </p>
-            <div className="table-wrap">
-              <table className="data-table schools-table">
-                <caption className="visually-hidden">Support by school, sortable</caption>
-                <thead>
-                  <tr>
-                    {sortHeader('name', 'School')}
-                    {sortHeader('eligible', 'Educators')}
-                    {sortHeader('validCards', 'Cards')}
-                    {sortHeader('percent', 'Percent')}
-                    <th scope="col">To majority</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.schools.map((s) => (
-                    <tr key={s.id} className={supportBand(s.percent, s.majority.met, goalPercent)}>
-                      <th scope="row" data-label="School">
-                        {s.name}
-                      </th>
-                      <td data-label="Educators">{formatNumber(s.eligible)}</td>
-                      <td data-label="Cards">{formatNumber(s.validCards)}</td>
-                      <td data-label="Percent">{s.percent}%</td>
-                      <td data-label="To majority">{s.majority.met ? 'Majority' : `${formatNumber(s.majority.remaining)} more`}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption="Support by school, sortable"
+              className="schools-table"
+              columns={[sortColumn('name', 'School'), sortColumn('eligible', 'Educators'), sortColumn('validCards', 'Cards'), sortColumn('percent', 'Percent'), 'To majority']}
+            >
+              {data.schools.map((s) => (
+                <tr key={s.id} className={supportBand(s.percent, s.majority.met, goalPercent)}>
+                  <th scope="row" data-label="School">
+                    {s.name}
+                  </th>
+                  <td data-label="Educators">{formatNumber(s.eligible)}</td>
+                  <td data-label="Cards">{formatNumber(s.validCards)}</td>
+                  <td data-label="Percent">{s.percent}%</td>
+                  <td data-label="To majority">{s.majority.met ? 'Majority' : `${formatNumber(s.majority.remaining)} more`}</td>
+                </tr>
+              ))}
+            </DataTable>
             {data.schoolsTotal > PAGE ? (
               <div className="pager">
                 <button type="button" className="button-secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>

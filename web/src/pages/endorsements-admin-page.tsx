@@ -11,13 +11,14 @@ import { api, campaignPath } from '../lib/api.js';
 import { useCampaign } from '../lib/campaign.js';
 import { formatDate, todayIso } from '../lib/format.js';
 import { endorsementLevels, type Endorsement, type EndorsementLevel } from '../lib/public-content-types.js';
-import { useApi } from '../lib/use-api.js';
+import { apiKey, lastError, onSubmit, useApiMutation, useApiQuery } from '../lib/query.js';
 import { useDraftEditor, type DraftEditorProps } from '../lib/use-draft-editor.js';
-import { useSubmit } from '../lib/use-submit.js';
 
 type Draft = { id: string | null; endorserName: string; endorserKind: 'person' | 'organization'; endorserTitle: string; level: EndorsementLevel; endorsedOn: string; quote: string; isPublic: boolean; hasDocument: boolean };
 
 const emptyDraft = (): Draft => ({ id: null, endorserName: '', endorserKind: 'organization', endorserTitle: '', level: 'community_organization', endorsedOn: todayIso(), quote: '', isPublic: false, hasDocument: false });
+
+const endorsementsKey = (slug: string) => apiKey(campaignPath(slug, '/endorsements'));
 
 /** Reads a chosen file as base64 (without the data: prefix) for the JSON upload. */
 function readAsBase64(file: File): Promise<string> {
@@ -31,8 +32,8 @@ function readAsBase64(file: File): Promise<string> {
 
 export function EndorsementsAdminPage() {
   const campaign = useCampaign();
-  const list = useApi<{ endorsements: Endorsement[] }>(campaignPath(campaign.slug, '/endorsements'));
-  const editor = useDraftEditor<Draft>(list.reload);
+  const list = useApiQuery<{ endorsements: Endorsement[] }>(campaignPath(campaign.slug, '/endorsements'));
+  const editor = useDraftEditor<Draft>();
   const publicBase = campaign.detail.campaign.isDefault ? '' : `/c/${campaign.slug}`;
   const rows = list.data?.endorsements ?? [];
 
@@ -51,7 +52,7 @@ export function EndorsementsAdminPage() {
       />
       {editor.saved ? <SuccessNotice>{editor.saved}</SuccessNotice> : null}
       {editor.draft ? <EndorsementEditor key={editor.draft.id ?? 'new'} slug={campaign.slug} initial={editor.draft} onCancel={editor.cancel} onSaved={editor.finish} /> : null}
-      <ListStatus state={list} count={rows.length} empty="No endorsements yet." />
+      <ListStatus query={list} count={rows.length} empty="No endorsements yet." />
       {rows.length > 0 ? (
         <DataTable caption="Endorsements" columns={['Endorser', 'Level', 'Date', 'Letter', 'Public']} actions="Actions">
           {rows.map((e) => (
@@ -85,31 +86,42 @@ function EndorsementEditor(props: DraftEditorProps<Draft>) {
   const [d, setD] = useState<Draft>(props.initial);
   const [file, setFile] = useState<File | null>(null);
   const [removeDocument, setRemoveDocument] = useState(false);
-  // Reading the chosen file can fail in the browser, before any request: say so rather than nothing.
-  const form = useSubmit('Could not read or save the file.');
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setD((prev) => ({ ...prev, [key]: value }));
+  const invalidates = [endorsementsKey(props.slug)];
 
-  async function save(): Promise<void> {
-    const document = file ? { filename: file.name, contentBase64: await readAsBase64(file) } : removeDocument ? null : undefined;
-    const { id, hasDocument: _hasDocument, ...fields } = d;
-    const body = { ...fields, ...(document !== undefined ? { document } : {}) };
-    if (id) await api.patch(campaignPath(props.slug, `/endorsements/${id}`), body);
-    else await api.post(campaignPath(props.slug, '/endorsements'), body);
-    props.onSaved(`${d.endorserName} is saved${d.isPublic ? ' and public' : ' (not public)'}.`);
+  const save = useApiMutation({
+    // Reading the chosen file can fail in the browser, before any request: say so rather than nothing.
+    fallback: 'Could not read or save the file.',
+    invalidates,
+    mutationFn: async () => {
+      const document = file ? { filename: file.name, contentBase64: await readAsBase64(file) } : removeDocument ? null : undefined;
+      const { id, hasDocument: _hasDocument, ...fields } = d;
+      const body = { ...fields, ...(document !== undefined ? { document } : {}) };
+      if (id) await api.patch(campaignPath(props.slug, `/endorsements/${id}`), body);
+      else await api.post(campaignPath(props.slug, '/endorsements'), body);
+    },
+    onSuccess: () => props.onSaved(`${d.endorserName} is saved${d.isPublic ? ' and public' : ' (not public)'}.`),
+  });
+
+  const remove = useApiMutation({
+    mutationFn: (id: string) => api.delete(campaignPath(props.slug, `/endorsements/${id}`)),
+    invalidates,
+    onSuccess: () => props.onSaved(`The endorsement of ${d.endorserName} is deleted.`),
+  });
+
+  function confirmRemove(): void {
+    if (d.id && window.confirm(`Delete the endorsement of ${d.endorserName}?`)) remove.mutate(d.id);
   }
 
-  async function remove(): Promise<void> {
-    if (!d.id || !window.confirm(`Delete the endorsement of ${d.endorserName}?`)) return;
-    await api.delete(campaignPath(props.slug, `/endorsements/${d.id}`));
-    props.onSaved(`The endorsement of ${d.endorserName} is deleted.`);
-  }
+  const error = lastError(save, remove);
+  const reason = (field: string) => error?.fieldReason(field);
 
   return (
     <section className="section" aria-labelledby="endorsement-editor-heading">
       <h2 id="endorsement-editor-heading">{d.id ? `Edit ${props.initial.endorserName}` : 'New endorsement'}</h2>
-      <ErrorNotice error={form.error} fields={{ endorserName: { label: 'Endorser', id: 'en-name' }, endorsedOn: { label: 'Date', id: 'en-date' }, 'document.contentBase64': { label: 'Letter (PDF)', id: 'en-file' } }} />
-      <form className="form" onSubmit={form.handleSubmit(save)}>
-        <Field label="Endorser" id="en-name" hint="A person's or an organization's name." error={form.reason('endorserName')}>
+      <ErrorNotice error={error} fields={{ endorserName: { label: 'Endorser', id: 'en-name' }, endorsedOn: { label: 'Date', id: 'en-date' }, 'document.contentBase64': { label: 'Letter (PDF)', id: 'en-file' } }} />
+      <form className="form" onSubmit={onSubmit(() => save.mutate())}>
+        <Field label="Endorser" id="en-name" hint="A person's or an organization's name." error={reason('endorserName')}>
           {(c) => <input {...c} value={d.endorserName} onChange={(e) => set('endorserName', e.target.value)} required maxLength={200} />}
         </Field>
         <Field label="Person or organization">
@@ -130,13 +142,13 @@ function EndorsementEditor(props: DraftEditorProps<Draft>) {
             </select>
           )}
         </Field>
-        <Field label="Date" id="en-date" error={form.reason('endorsedOn')}>
+        <Field label="Date" id="en-date" error={reason('endorsedOn')}>
           {(c) => <input {...c} type="date" value={d.endorsedOn} onChange={(e) => set('endorsedOn', e.target.value)} required />}
         </Field>
         <Field label="Quote (optional)">
           {(c) => <textarea {...c} rows={3} value={d.quote} onChange={(e) => set('quote', e.target.value)} maxLength={2000} />}
         </Field>
-        <Field label="Letter or resolution (PDF, up to 10 MB)" id="en-file" hint={d.hasDocument ? 'A letter is on file. Choose a file to replace it.' : undefined} error={form.reason('document.contentBase64')}>
+        <Field label="Letter or resolution (PDF, up to 10 MB)" id="en-file" hint={d.hasDocument ? 'A letter is on file. Choose a file to replace it.' : undefined} error={reason('document.contentBase64')}>
           {(c) => <input {...c} type="file" accept="application/pdf,.pdf" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}
         </Field>
         {d.hasDocument ? (
@@ -149,7 +161,7 @@ function EndorsementEditor(props: DraftEditorProps<Draft>) {
           <input type="checkbox" id="en-public" checked={d.isPublic} onChange={(e) => set('isPublic', e.target.checked)} />
           <label htmlFor="en-public">Public: show it (and its letter) on the endorsements page</label>
         </div>
-        <FormActions busy={form.busy} onCancel={props.onCancel} onDelete={d.id ? () => void form.attempt(remove) : undefined} />
+        <FormActions busy={save.isPending} onCancel={props.onCancel} onDelete={d.id ? confirmRemove : undefined} />
       </form>
     </section>
   );

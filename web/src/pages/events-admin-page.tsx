@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { DataTable } from '../components/data-table.js';
 import { EditButton } from '../components/edit-button.js';
 import { ErrorNotice, SuccessNotice } from '../components/error-notice.js';
@@ -7,21 +7,21 @@ import { FormActions } from '../components/form-actions.js';
 import { LabelOptions } from '../components/label-options.js';
 import { PageHeader } from '../components/page-header.js';
 import { ListStatus } from '../components/status.js';
-import { api, ApiError, campaignPath } from '../lib/api.js';
+import { api, campaignPath } from '../lib/api.js';
 import { useCampaign } from '../lib/campaign.js';
 import { formatDateTime } from '../lib/format.js';
 import { eventKinds, fromLocalInput, toLocalInput, type CampaignEvent, type EventKind, type Rsvp } from '../lib/public-content-types.js';
-import { useApi } from '../lib/use-api.js';
+import { apiKey, lastError, onSubmit, useApiMutation, useApiQuery } from '../lib/query.js';
 import { useDraftEditor, type DraftEditorProps } from '../lib/use-draft-editor.js';
-import { useSubmit } from '../lib/use-submit.js';
 
 type Draft = { id: string | null; kind: EventKind; title: string; description: string; location: string; startsAt: string; endsAt: string; isPublic: boolean; rsvpOpen: boolean };
+const eventsKey = (slug: string) => apiKey(campaignPath(slug, '/events'));
 const emptyDraft = (): Draft => ({ id: null, kind: 'meeting', title: '', description: '', location: '', startsAt: '', endsAt: '', isPublic: true, rsvpOpen: true });
 
 export function EventsAdminPage() {
   const campaign = useCampaign();
-  const list = useApi<{ events: CampaignEvent[] }>(campaignPath(campaign.slug, '/events'));
-  const editor = useDraftEditor<Draft>(list.reload);
+  const list = useApiQuery<{ events: CampaignEvent[] }>(campaignPath(campaign.slug, '/events'));
+  const editor = useDraftEditor<Draft>();
   const [attendanceFor, setAttendanceFor] = useState<CampaignEvent | null>(null);
   const publicBase = campaign.detail.campaign.isDefault ? '' : `/c/${campaign.slug}`;
   const rows = list.data?.events ?? [];
@@ -50,13 +50,10 @@ export function EventsAdminPage() {
           slug={campaign.slug}
           event={attendanceFor}
           canExport={campaign.can('export.individual')}
-          onClose={() => {
-            list.reload();
-            setAttendanceFor(null);
-          }}
+          onClose={() => setAttendanceFor(null)}
         />
       ) : null}
-      <ListStatus state={list} count={rows.length} empty="No events yet." />
+      <ListStatus query={list} count={rows.length} empty="No events yet." />
       {rows.length > 0 ? (
         <DataTable caption="Events" columns={['Event', 'When', 'RSVPs', 'Checked in']} actions="Actions">
           {rows.map((e) => (
@@ -95,22 +92,25 @@ export function EventsAdminPage() {
 
 function EventEditor(props: DraftEditorProps<Draft>) {
   const [d, setD] = useState<Draft>(props.initial);
-  const form = useSubmit('Could not save.');
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setD((prev) => ({ ...prev, [key]: value }));
-
-  async function save(): Promise<void> {
-    const { id, startsAt, endsAt, ...fields } = d;
-    const body = { ...fields, startsAt: fromLocalInput(startsAt) ?? '', endsAt: fromLocalInput(endsAt) ?? '' };
-    if (id) await api.patch(campaignPath(props.slug, `/events/${id}`), body);
-    else await api.post(campaignPath(props.slug, '/events'), body);
-    props.onSaved(`“${d.title}” is saved.`);
-  }
+  const save = useApiMutation({
+    fallback: 'Could not save.',
+    invalidates: [eventsKey(props.slug)],
+    mutationFn: async () => {
+      const { id, startsAt, endsAt, ...fields } = d;
+      const body = { ...fields, startsAt: fromLocalInput(startsAt) ?? '', endsAt: fromLocalInput(endsAt) ?? '' };
+      if (id) await api.patch(campaignPath(props.slug, `/events/${id}`), body);
+      else await api.post(campaignPath(props.slug, '/events'), body);
+    },
+    onSuccess: () => props.onSaved(`“${d.title}” is saved.`),
+  });
+  const reason = (field: string) => save.error?.fieldReason(field);
 
   return (
     <section className="section" aria-labelledby="event-editor-heading">
       <h2 id="event-editor-heading">{d.id ? `Edit “${props.initial.title}”` : 'New event'}</h2>
-      <ErrorNotice error={form.error} fields={{ title: { label: 'Title', id: 'ev-title' }, startsAt: { label: 'Starts', id: 'ev-starts' }, endsAt: { label: 'Ends', id: 'ev-ends' } }} />
-      <form className="form" onSubmit={form.handleSubmit(save)}>
+      <ErrorNotice error={save.error} fields={{ title: { label: 'Title', id: 'ev-title' }, startsAt: { label: 'Starts', id: 'ev-starts' }, endsAt: { label: 'Ends', id: 'ev-ends' } }} />
+      <form className="form" onSubmit={onSubmit(() => save.mutate())}>
         <Field label="Kind">
           {(c) => (
             <select {...c} value={d.kind} onChange={(e) => set('kind', e.target.value as EventKind)}>
@@ -118,13 +118,13 @@ function EventEditor(props: DraftEditorProps<Draft>) {
             </select>
           )}
         </Field>
-        <Field label="Title" id="ev-title" error={form.reason('title')}>
+        <Field label="Title" id="ev-title" error={reason('title')}>
           {(c) => <input {...c} value={d.title} onChange={(e) => set('title', e.target.value)} required maxLength={200} />}
         </Field>
-        <Field label="Starts" id="ev-starts" error={form.reason('startsAt')}>
+        <Field label="Starts" id="ev-starts" error={reason('startsAt')}>
           {(c) => <input {...c} type="datetime-local" value={d.startsAt} onChange={(e) => set('startsAt', e.target.value)} required />}
         </Field>
-        <Field label="Ends" id="ev-ends" error={form.reason('endsAt')}>
+        <Field label="Ends" id="ev-ends" error={reason('endsAt')}>
           {(c) => <input {...c} type="datetime-local" value={d.endsAt} onChange={(e) => set('endsAt', e.target.value)} required />}
         </Field>
         <Field label="Place">
@@ -141,7 +141,7 @@ function EventEditor(props: DraftEditorProps<Draft>) {
           <input type="checkbox" id="ev-rsvp" checked={d.rsvpOpen} onChange={(e) => set('rsvpOpen', e.target.checked)} />
           <label htmlFor="ev-rsvp">Take RSVPs</label>
         </div>
-        <FormActions busy={form.busy} onCancel={props.onCancel} />
+        <FormActions busy={save.isPending} onCancel={props.onCancel} />
       </form>
     </section>
   );
@@ -150,37 +150,28 @@ function EventEditor(props: DraftEditorProps<Draft>) {
 // The door list: names of community members who RSVPed. Opening it is written to the audit log.
 function Attendance(props: { slug: string; event: CampaignEvent; canExport: boolean; onClose: () => void }) {
   const base = campaignPath(props.slug, `/events/${props.event.id}`);
-  const list = useApi<{ rsvps: Rsvp[] }>(`${base}/rsvps`);
-  const [error, setError] = useState<ApiError | null>(null);
+  const list = useApiQuery<{ rsvps: Rsvp[] }>(`${base}/rsvps`);
   const [walkIn, setWalkIn] = useState({ name: '', email: '' });
   const rows = list.data?.rsvps ?? [];
-
-  async function toggle(r: Rsvp): Promise<void> {
-    try {
-      await api.post(`${base}/rsvps/${r.id}/check-in`, { checkedIn: r.checkedInAt === null });
-      list.reload();
-    } catch (err) {
-      setError(err instanceof ApiError ? err : null);
-    }
-  }
-
-  async function addWalkIn(event: FormEvent): Promise<void> {
-    event.preventDefault();
-    try {
-      await api.post(`${base}/walk-ins`, { name: walkIn.name, ...(walkIn.email.trim() ? { email: walkIn.email.trim() } : {}) });
-      setWalkIn({ name: '', email: '' });
-      list.reload();
-    } catch (err) {
-      setError(err instanceof ApiError ? err : null);
-    }
-  }
+  // The door list and the events' counts (RSVPs, checked in) both change.
+  const invalidates = [eventsKey(props.slug)];
+  const toggle = useApiMutation({
+    mutationFn: (r: Rsvp) => api.post(`${base}/rsvps/${r.id}/check-in`, { checkedIn: r.checkedInAt === null }),
+    invalidates,
+  });
+  const addWalkIn = useApiMutation({
+    mutationFn: () => api.post(`${base}/walk-ins`, { name: walkIn.name, ...(walkIn.email.trim() ? { email: walkIn.email.trim() } : {}) }),
+    invalidates,
+    onSuccess: () => setWalkIn({ name: '', email: '' }),
+  });
+  const error = lastError(toggle, addWalkIn);
 
   return (
     <section className="section" aria-labelledby="attendance-heading">
       <h2 id="attendance-heading">RSVPs and check-in: {props.event.title}</h2>
       <p className="privacy-note">These are community members’ names and contacts. Opening this list is logged{props.canExport ? '; so is every export' : ''}.</p>
       <ErrorNotice error={error} fields={{ name: { label: 'Name', id: 'walkin-name' }, email: { label: 'Email', id: 'walkin-email' } }} />
-      <ListStatus state={list} count={rows.length} empty="No RSVPs yet." />
+      <ListStatus query={list} count={rows.length} empty="No RSVPs yet." />
       {rows.length > 0 ? (
         <DataTable caption="RSVPs" columns={['Name', 'Contact', 'Checked in']} actions="Actions">
           {rows.map((r) => (
@@ -192,7 +183,7 @@ function Attendance(props: { slug: string; event: CampaignEvent; canExport: bool
               <td data-label="Contact">{[r.email, r.phone].filter(Boolean).join(' · ') || '—'}</td>
               <td data-label="Checked in">{r.checkedInAt ? formatDateTime(r.checkedInAt) : 'No'}</td>
               <td className="row-actions">
-                <button type="button" className={r.checkedInAt ? 'button-secondary' : 'button-primary'} onClick={() => void toggle(r)} aria-label={`${r.checkedInAt ? 'Undo check-in of' : 'Check in'} ${r.name}`}>
+                <button type="button" className={r.checkedInAt ? 'button-secondary' : 'button-primary'} onClick={() => toggle.mutate(r)} aria-label={`${r.checkedInAt ? 'Undo check-in of' : 'Check in'} ${r.name}`}>
                   {r.checkedInAt ? 'Undo' : 'Check in'}
                 </button>
               </td>
@@ -200,7 +191,7 @@ function Attendance(props: { slug: string; event: CampaignEvent; canExport: bool
           ))}
         </DataTable>
       ) : null}
-      <form className="inline-form section" onSubmit={(e) => void addWalkIn(e)} aria-label="Add a walk-in">
+      <form className="inline-form section" onSubmit={onSubmit(() => addWalkIn.mutate())} aria-label="Add a walk-in">
         <Field label="Walk-in’s name" id="walkin-name">
           {(c) => <input {...c} value={walkIn.name} onChange={(e) => setWalkIn({ ...walkIn, name: e.target.value })} required maxLength={200} />}
         </Field>

@@ -1,59 +1,72 @@
 import { useState, type FormEvent } from 'react';
+import { Link, Outlet, useParams, useSearchParams } from 'react-router';
+import { DataTable } from '../components/data-table.js';
 import { Field } from '../components/field.js';
 import { PageHeader } from '../components/page-header.js';
-import { EmptyState, LoadError, Loading } from '../components/status.js';
+import { EmptyState, QueryStatus } from '../components/status.js';
 import { campaignPath, query } from '../lib/api.js';
 import { useCampaign } from '../lib/campaign.js';
 import type { ConductOptions, Incident } from '../lib/conduct-types.js';
 import { formatDate, plural } from '../lib/format.js';
-import { Link, matchPath, navigate, useLocation } from '../lib/router.js';
-import { useApi } from '../lib/use-api.js';
+import { useApiQuery } from '../lib/query.js';
 import { DeadlineBadge } from './evidence/deadline-badge.js';
+import { evidenceBase, useConductOptions } from './evidence/evidence-context.js';
 import { IncidentDetail } from './evidence/incident-detail.js';
 import { IncidentForm } from './evidence/incident-form.js';
 import './evidence/evidence.css';
 
-// The employer-conduct log: /evidence (timeline), /evidence/new, /evidence/<id>, /evidence/<id>/edit.
-export function EvidencePage() {
+// The employer-conduct log. Nested routes under /app/c/<slug>/evidence (navigation.ts): the
+// timeline, /new, /<id> and /<id>/edit, all inside EvidenceLayout.
+
+/** Loads what every evidence page needs (kinds, schools, agents, laws) once, then shows the page. */
+export function EvidenceLayout() {
   const campaign = useCampaign();
-  const { pathname } = useLocation();
-  const base = `/app/c/${encodeURIComponent(campaign.slug)}/evidence`;
-  const options = useApi<ConductOptions>(campaignPath(campaign.slug, '/conduct/options'));
+  const options = useApiQuery<ConductOptions>(campaignPath(campaign.slug, '/conduct/options'));
+  if (!options.data) return <QueryStatus query={options} />;
+  return <Outlet context={options.data} />;
+}
 
-  if (options.error) return <LoadError error={options.error} retry={options.reload} />;
-  if (!options.data) return <Loading />;
+export function NewIncidentPage() {
+  return <IncidentForm />;
+}
 
-  if (matchPath('/app/c/:slug/evidence/new', pathname)) return <IncidentForm base={base} options={options.data} reloadOptions={options.reload} />;
-  const edit = matchPath('/app/c/:slug/evidence/:id/edit', pathname);
-  if (edit?.id) return <IncidentForm key={edit.id} base={base} options={options.data} reloadOptions={options.reload} incidentId={edit.id} />;
-  const detail = matchPath('/app/c/:slug/evidence/:id', pathname);
-  if (detail?.id) return <IncidentDetail key={detail.id} base={base} options={options.data} incidentId={detail.id} />;
-  return <Timeline base={base} options={options.data} />;
+/** Keyed by the incident, so moving from one to another starts with clean forms. */
+export function IncidentPage() {
+  const incidentId = useParams().incidentId ?? '';
+  return <IncidentDetail key={incidentId} incidentId={incidentId} />;
+}
+
+export function EditIncidentPage() {
+  const incidentId = useParams().incidentId ?? '';
+  return <IncidentForm key={incidentId} incidentId={incidentId} />;
 }
 
 const filterKeys = ['worksite', 'kind', 'actor', 'provision', 'status', 'from', 'to'] as const;
 type Filters = Record<(typeof filterKeys)[number], string>;
 
-function Timeline(props: { base: string; options: ConductOptions }) {
+/** The timeline, filtered by the address's query (?kind=…&from=…), so a filtered view can be linked. */
+export function EvidenceTimelinePage() {
   const campaign = useCampaign();
-  const { search } = useLocation();
+  const options = useConductOptions();
+  const base = evidenceBase(campaign.slug);
+  const [search, setSearch] = useSearchParams();
   const applied = Object.fromEntries(filterKeys.map((k) => [k, search.get(k) ?? ''])) as Filters;
   const [draft, setDraft] = useState<Filters>(applied);
   const qs = query(applied);
-  const { data, error, loading, reload } = useApi<{ incidents: Incident[]; today: string; truncated: boolean }>(campaignPath(campaign.slug, `/conduct/incidents${qs}`));
+  const timeline = useApiQuery<{ incidents: Incident[]; today: string; truncated: boolean }>(campaignPath(campaign.slug, '/conduct/incidents'), { params: applied, keepPrevious: true });
+  const { data, error } = timeline;
   const filtered = filterKeys.some((k) => applied[k] !== '');
-  const { options } = props;
   const warnings = (data?.incidents ?? []).filter((i) => i.deadline.level === 'warning').length;
 
   function apply(event: FormEvent): void {
     event.preventDefault();
-    navigate(`${props.base}${query(draft)}`, { replace: true });
+    setSearch(Object.fromEntries(Object.entries(draft).filter(([, value]) => value !== '')), { replace: true });
   }
 
   function clear(): void {
     const empty = Object.fromEntries(filterKeys.map((k) => [k, ''])) as Filters;
     setDraft(empty);
-    navigate(props.base, { replace: true });
+    setSearch({}, { replace: true });
   }
 
   const select = (key: keyof Filters, label: string, all: string, choices: { value: string; label: string }[]) => (
@@ -100,7 +113,7 @@ function Timeline(props: { base: string; options: ConductOptions }) {
         }
         actions={
           campaign.can('conduct.edit') ? (
-            <Link className="button-primary" to={`${props.base}/new`}>
+            <Link className="button-primary" to={`${base}/new`}>
               Log an incident
             </Link>
           ) : null
@@ -130,8 +143,7 @@ function Timeline(props: { base: string; options: ConductOptions }) {
         </div>
       </form>
       {exports ? <section aria-label="Export for counsel">{exports}</section> : null}
-      {error ? <LoadError error={error} retry={reload} /> : null}
-      {loading && !data ? <Loading label="Loading the timeline…" /> : null}
+      <QueryStatus query={timeline} loading="Loading the timeline…" />
       {data ? (
         <p className="result-count" role="status">
           {plural(data.incidents.length, 'incident', 'incidents')}
@@ -145,41 +157,26 @@ function Timeline(props: { base: string; options: ConductOptions }) {
         </EmptyState>
       ) : null}
       {data && data.incidents.length > 0 ? (
-        <div className="table-wrap" aria-busy={loading}>
-          <table className="data-table evidence-list">
-            <caption className="visually-hidden">Incidents of employer conduct, oldest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">What happened</th>
-                <th scope="col">School</th>
-                <th scope="col">Who acted</th>
-                <th scope="col">Charge deadline</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.incidents.map((i) => (
-                <tr key={i.id}>
-                  <td data-label="Date" className="nowrap">
-                    <time dateTime={i.occurredOn}>{formatDate(i.occurredOn)}</time>
-                    {i.occurredTime ? <span className="subtle">{i.occurredTime}</span> : null}
-                  </td>
-                  <th scope="row" data-label="What happened">
-                    <Link to={`${props.base}/${i.id}`}>{i.title}</Link>
-                    <span className="kind">{i.kindLabel}</span>
-                  </th>
-                  <td data-label="School">{i.worksites.map((w) => w.name).join(', ') || <span className="subtle">Network-wide</span>}</td>
-                  <td data-label="Who acted">{i.agents.map((a) => a.name).join(', ') || '—'}</td>
-                  <td data-label="Charge deadline">
-                    <DeadlineBadge deadline={i.deadline} />
-                  </td>
-                  <td data-label="Status">{i.statusLabel}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="Incidents of employer conduct, oldest first" className="evidence-list" columns={['Date', 'What happened', 'School', 'Who acted', 'Charge deadline', 'Status']} busy={timeline.isFetching}>
+          {data.incidents.map((i) => (
+            <tr key={i.id}>
+              <td data-label="Date" className="nowrap">
+                <time dateTime={i.occurredOn}>{formatDate(i.occurredOn)}</time>
+                {i.occurredTime ? <span className="subtle">{i.occurredTime}</span> : null}
+              </td>
+              <th scope="row" data-label="What happened">
+                <Link to={`${base}/${i.id}`}>{i.title}</Link>
+                <span className="kind">{i.kindLabel}</span>
+              </th>
+              <td data-label="School">{i.worksites.map((w) => w.name).join(', ') || <span className="subtle">Network-wide</span>}</td>
+              <td data-label="Who acted">{i.agents.map((a) => a.name).join(', ') || '—'}</td>
+              <td data-label="Charge deadline">
+                <DeadlineBadge deadline={i.deadline} />
+              </td>
+              <td data-label="Status">{i.statusLabel}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
     </>
   );

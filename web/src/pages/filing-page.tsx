@@ -1,11 +1,13 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { DataTable } from '../components/data-table.js';
 import { ErrorNotice, InfoNotice, SuccessNotice } from '../components/error-notice.js';
 import { Field } from '../components/field.js';
 import { PageHeader } from '../components/page-header.js';
 import { Loading } from '../components/status.js';
-import { api, ApiError, campaignPath, query } from '../lib/api.js';
+import { api, campaignPath } from '../lib/api.js';
 import { useCampaign } from '../lib/campaign.js';
 import { formatDate, formatNumber, todayIso } from '../lib/format.js';
+import { onSubmit, useApiMutation, useApiQuery } from '../lib/query.js';
 
 type Jurisdiction = 'ca_perb' | 'nlrb';
 type Threshold = { needed: number; met: boolean; remaining: number };
@@ -25,6 +27,7 @@ type Preview = {
 };
 type VerifyReport = { ok: boolean; checked: number; mismatches: { cardId: string; signedOn: string; worksiteName: string; source: string }[] };
 type Form = { unitId: string; worksiteId: string; filingDate: string; jurisdiction: Jurisdiction };
+type Download = { copy: 'board' | 'service'; format: 'pdf' | 'csv' | 'zip' };
 
 const jurisdictionLabels: Record<Jurisdiction, string> = {
   ca_perb: 'California PERB (Gov. Code §3544; PERB Reg. 32700, 33050)',
@@ -46,60 +49,43 @@ export function FilingPage() {
   const { units, worksites } = campaign.detail;
   const campaignJurisdiction: Jurisdiction = campaign.detail.campaign.jurisdiction === 'nlrb' ? 'nlrb' : 'ca_perb';
   const [form, setForm] = useState<Form>({ unitId: units[0]?.id ?? '', worksiteId: '', filingDate: todayIso(), jurisdiction: campaignJurisdiction });
-  const [preview, setPreview] = useState<Preview | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  // The request the numbers were asked for; changing the form takes them away until asked again.
+  const [asked, setAsked] = useState<Form | null>(null);
+  const [verifying, setVerifying] = useState(false);
   const [downloaded, setDownloaded] = useState<string | null>(null);
-  const [verify, setVerify] = useState<VerifyReport | null>(null);
-  const [verifyError, setVerifyError] = useState<ApiError | null>(null);
 
   const request = { unitId: form.unitId, worksiteId: form.worksiteId || null, filingDate: form.filingDate, jurisdiction: form.jurisdiction };
+  const previewQuery = useApiQuery<Preview>(asked ? campaignPath(campaign.slug, '/filing-packets/preview') : null, { params: asked ?? {} });
+  const verifyQuery = useApiQuery<VerifyReport>(verifying ? campaignPath(campaign.slug, '/cards/verify') : null);
+  const download = useApiMutation({
+    mutationFn: (file: Download) => api.download(campaignPath(campaign.slug, '/filing-packets'), { ...request, ...file }),
+    onSuccess: setDownloaded,
+  });
   const change = (next: Partial<Form>): void => {
     setForm({ ...form, ...next });
-    setPreview(null);
+    setAsked(null);
     setDownloaded(null);
+    download.reset();
   };
-  const asError = (err: unknown): ApiError => (err instanceof ApiError ? err : new ApiError(0, 'internal', 'Something went wrong. Try again.'));
 
-  async function showPreview(event: FormEvent): Promise<void> {
-    event.preventDefault();
-    setBusy('preview');
-    setError(null);
+  function showPreview(): void {
     setDownloaded(null);
-    try {
-      setPreview(await api.get<Preview>(campaignPath(campaign.slug, `/filing-packets/preview${query({ ...request, worksiteId: request.worksiteId ?? undefined })}`)));
-    } catch (err) {
-      setPreview(null);
-      setError(asError(err));
-    } finally {
-      setBusy(null);
-    }
+    download.reset();
+    // Asking again for the same numbers counts them again (and logs the preview again).
+    if (asked && JSON.stringify(asked) === JSON.stringify(form)) void previewQuery.refetch();
+    else setAsked(form);
   }
 
-  async function download(copy: 'board' | 'service', format: 'pdf' | 'csv' | 'zip'): Promise<void> {
-    setBusy(`${copy}-${format}`);
-    setError(null);
-    try {
-      setDownloaded(await api.download(campaignPath(campaign.slug, '/filing-packets'), { ...request, copy, format }));
-    } catch (err) {
-      setError(asError(err));
-    } finally {
-      setBusy(null);
-    }
+  function runVerify(): void {
+    if (verifying) void verifyQuery.refetch();
+    else setVerifying(true);
   }
 
-  async function runVerify(): Promise<void> {
-    setBusy('verify');
-    setVerifyError(null);
-    try {
-      setVerify(await api.get<VerifyReport>(campaignPath(campaign.slug, '/cards/verify')));
-    } catch (err) {
-      setVerifyError(asError(err));
-    } finally {
-      setBusy(null);
-    }
-  }
-
+  const preview = previewQuery.data ?? null;
+  const error = download.error ?? previewQuery.error;
+  const busy = previewQuery.isFetching ? 'preview' : download.isPending ? `${download.variables.copy}-${download.variables.format}` : verifyQuery.isFetching ? 'verify' : null;
+  const verify = verifyQuery.data ?? null;
+  const verifyError = verifyQuery.error;
   const f = preview?.figures;
   return (
     <>
@@ -112,7 +98,7 @@ export function FilingPage() {
           </>
         }
       />
-      <form className="form" onSubmit={(e) => void showPreview(e)} noValidate>
+      <form className="form" onSubmit={onSubmit(showPreview)} noValidate>
         <Field label="Bargaining unit" id="filing-unit" error={error?.fieldReason('unitId')}>
           {(control) => (
             <select {...control} value={form.unitId} onChange={(e) => change({ unitId: e.target.value })}>
@@ -183,35 +169,23 @@ export function FilingPage() {
               <span className="stat-label">of the unit</span>
             </li>
           </ul>
-          <div className="table-wrap">
-            <table className="data-table">
-              <caption className="visually-hidden">Thresholds</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Threshold</th>
-                  <th scope="col">Cards needed</th>
-                  <th scope="col">Result</th>
-                </tr>
-              </thead>
-              <tbody>
-                {(
-                  [
-                    ['Showing of interest (30%)', f.thresholds.showing_of_interest],
-                    ['Majority (50% + 1)', f.thresholds.majority],
-                    [`Campaign goal (${preview.goalPercent}%)`, f.thresholds.goal],
-                  ] as const
-                ).map(([label, t]) => (
-                  <tr key={label}>
-                    <th scope="row" data-label="Threshold">
-                      {label}
-                    </th>
-                    <td data-label="Cards needed">{formatNumber(t.needed)}</td>
-                    <td data-label="Result">{t.met ? <strong>Met</strong> : `Not met: ${formatNumber(t.remaining)} more needed`}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption="Thresholds" columns={['Threshold', 'Cards needed', 'Result']}>
+            {(
+              [
+                ['Showing of interest (30%)', f.thresholds.showing_of_interest],
+                ['Majority (50% + 1)', f.thresholds.majority],
+                [`Campaign goal (${preview.goalPercent}%)`, f.thresholds.goal],
+              ] as const
+            ).map(([label, t]) => (
+              <tr key={label}>
+                <th scope="row" data-label="Threshold">
+                  {label}
+                </th>
+                <td data-label="Cards needed">{formatNumber(t.needed)}</td>
+                <td data-label="Result">{t.met ? <strong>Met</strong> : `Not met: ${formatNumber(t.remaining)} more needed`}</td>
+              </tr>
+            ))}
+          </DataTable>
           <p className="as-of">
             Cards count for {preview.validityMonths} months from signing{preview.signedBetween ? `; those counted were signed ${formatDate(preview.signedBetween.first)} to ${formatDate(preview.signedBetween.last)}` : ''}.{' '}
             {preview.integrity.altered === 0
@@ -229,44 +203,30 @@ export function FilingPage() {
           {preview.exceptions.length === 0 ? (
             <p>Every card bearing on this unit counts.</p>
           ) : (
-            <div className="table-wrap">
-              <table className="data-table">
-                <caption className="visually-hidden">Cards not counted, with the reason</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">No.</th>
-                    <th scope="col">Name as signed</th>
-                    <th scope="col">School on card</th>
-                    <th scope="col">Signed</th>
-                    <th scope="col">Reason</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {preview.exceptions.map((e) => (
-                    <tr key={e.cardId}>
-                      <td data-label="No.">{e.ref}</td>
-                      <th scope="row" data-label="Name as signed">
-                        {e.signerName}
-                      </th>
-                      <td data-label="School on card">{e.worksiteName}</td>
-                      <td data-label="Signed" className="nowrap">
-                        {e.signedOn}
-                      </td>
-                      <td data-label="Reason">
-                        <strong>{e.reasonLabel}.</strong> {e.detail}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable caption="Cards not counted, with the reason" columns={['No.', 'Name as signed', 'School on card', 'Signed', 'Reason']}>
+              {preview.exceptions.map((e) => (
+                <tr key={e.cardId}>
+                  <td data-label="No.">{e.ref}</td>
+                  <th scope="row" data-label="Name as signed">
+                    {e.signerName}
+                  </th>
+                  <td data-label="School on card">{e.worksiteName}</td>
+                  <td data-label="Signed" className="nowrap">
+                    {e.signedOn}
+                  </td>
+                  <td data-label="Reason">
+                    <strong>{e.reasonLabel}.</strong> {e.detail}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           )}
 
           <h3>Download</h3>
           <p className="subtle">Rules: {jurisdictionLabels[preview.jurisdiction]}. The ZIP holds the PDF, the cards, roster and confirmation-log CSVs, and a checksum list.</p>
           <div className="form-actions">
             {files.map((file) => (
-              <button key={`${file.copy}-${file.format}`} type="button" className={file.copy === 'board' && file.format === 'pdf' ? 'button-primary' : 'button-secondary'} disabled={busy !== null} onClick={() => void download(file.copy, file.format)}>
+              <button key={`${file.copy}-${file.format}`} type="button" className={file.copy === 'board' && file.format === 'pdf' ? 'button-primary' : 'button-secondary'} disabled={busy !== null} onClick={() => download.mutate({ copy: file.copy, format: file.format })}>
                 {busy === `${file.copy}-${file.format}` ? 'Preparing…' : file.label}
               </button>
             ))}
@@ -283,7 +243,7 @@ export function FilingPage() {
         <h2 id="integrity-heading">Integrity check</h2>
         <p>Recomputes the SHA-256 hash of every card in the campaign from its stored content. A card that no longer matches was changed after signing, outside Unionhall. (Same as “unionhall verify-cards --campaign {campaign.slug}”.)</p>
         <div className="form-actions">
-          <button type="button" className="button-secondary" disabled={busy !== null} onClick={() => void runVerify()}>
+          <button type="button" className="button-secondary" disabled={busy !== null} onClick={runVerify}>
             {busy === 'verify' ? 'Checking…' : 'Check every card'}
           </button>
         </div>

@@ -1,30 +1,20 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { Link } from 'react-router';
 import { ErrorNotice, SuccessNotice } from '../components/error-notice.js';
 import { Field } from '../components/field.js';
 import { PageHeader } from '../components/page-header.js';
 import { PublicFrame } from '../components/public-frame.js';
-import { api, ApiError } from '../lib/api.js';
-import { Link } from '../lib/router.js';
+import { api } from '../lib/api.js';
+import { onSubmit, useApiMutation } from '../lib/query.js';
 
 export function ForgotPasswordPage() {
   const [email, setEmail] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [sent, setSent] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent): Promise<void> {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await api.post<{ message: string }>('/api/auth/password-reset', { email }, { quietAuth: true });
-      setSent(result.message);
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'internal', 'Something went wrong. Try again.'));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const ask = useApiMutation({
+    mutationFn: () => api.post<{ message: string }>('/api/auth/password-reset', { email }, { quietAuth: true }),
+  });
+  const { error } = ask;
+  const sent = ask.data?.message ?? null;
+  const busy = ask.isPending;
 
   return (
     <PublicFrame>
@@ -42,7 +32,7 @@ export function ForgotPasswordPage() {
       ) : (
         <>
           <ErrorNotice error={error} fields={{ email: { label: 'Email', id: 'reset-email' } }} />
-          <form onSubmit={(e) => void submit(e)} noValidate className="form">
+          <form onSubmit={onSubmit(() => ask.mutate())} noValidate className="form">
             <Field label="Email" id="reset-email" error={error?.fieldReason('email')}>
               {(control) => <input {...control} type="email" name="email" autoComplete="username" inputMode="email" value={email} onChange={(e) => setEmail(e.target.value)} />}
             </Field>

@@ -1,4 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { Link } from 'react-router';
+import { roles } from '#vocabulary/roles.js';
 import { DataTable } from '../components/data-table.js';
 import { ErrorNotice, InfoNotice, SuccessNotice } from '../components/error-notice.js';
 import { FormActions } from '../components/form-actions.js';
@@ -7,12 +9,9 @@ import { ListStatus, LoadError } from '../components/status.js';
 import { api, campaignPath } from '../lib/api.js';
 import type { Account, Member, Role, Worksite } from '../lib/api-types.js';
 import { roleDescriptions, roleLabels, useCampaign } from '../lib/campaign.js';
-import { Link } from '../lib/router.js';
+import { apiKey, onSubmit, useApiMutation, useApiQuery } from '../lib/query.js';
 import { useMe, useSessionState } from '../lib/session.js';
-import { useApi } from '../lib/use-api.js';
 import { useDraftEditor, type DraftEditorProps } from '../lib/use-draft-editor.js';
-import { useSubmit } from '../lib/use-submit.js';
-import { roles } from '../../../src/domain/policies/campaign-policy.js';
 
 type Editing = { accountId: string; name: string; email: string; role: Role; worksiteIds: string[]; isNew: boolean };
 
@@ -20,10 +19,10 @@ export function MembersPage() {
   const campaign = useCampaign();
   const me = useMe();
   const { refresh } = useSessionState();
-  const members = useApi<{ members: Member[] }>(campaignPath(campaign.slug, '/members'));
+  const members = useApiQuery<{ members: Member[] }>(campaignPath(campaign.slug, '/members'));
   // Only instance admins can list every account, so only they can add people here.
-  const accounts = useApi<{ users: Account[] }>(me.account.instanceAdmin ? '/api/admin/users' : null);
-  const editor = useDraftEditor<Editing>(members.reload);
+  const accounts = useApiQuery<{ users: Account[] }>(me.account.instanceAdmin ? '/api/admin/users' : null);
+  const editor = useDraftEditor<Editing>();
   const [addId, setAddId] = useState('');
   const addSelectId = useId();
 
@@ -70,7 +69,7 @@ export function MembersPage() {
           }}
         />
       ) : null}
-      <ListStatus state={members} count={members.data?.members.length ?? 0} empty="No members yet." />
+      <ListStatus query={members} count={members.data?.members.length ?? 0} empty="No members yet." />
       {members.data && members.data.members.length > 0 ? (
         <DataTable caption="Members of the campaign" columns={['Name', 'Role', 'Schools']} actions="Actions">
           {members.data.members.map((m) => (
@@ -95,7 +94,7 @@ export function MembersPage() {
         <h2 id="add-heading">Add someone</h2>
         {me.account.instanceAdmin ? (
           accounts.error ? (
-            <LoadError error={accounts.error} retry={accounts.reload} />
+            <LoadError error={accounts.error} retry={() => void accounts.refetch()} />
           ) : addable.length === 0 ? (
             <p>
               Everyone with an account is already a member. To add someone new, first make them an account on the <Link to="/app/admin/accounts">Accounts</Link> page.
@@ -131,29 +130,34 @@ export function MembersPage() {
 function MemberEditor(props: DraftEditorProps<Editing> & { worksites: Worksite[]; isSelf: boolean }) {
   const [role, setRole] = useState<Role>(props.initial.role);
   const [sites, setSites] = useState<string[]>(props.initial.worksiteIds);
-  const form = useSubmit('Something went wrong. Try again.');
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
-  const sitesError = form.reason('worksiteIds');
+
 
   function toggleSite(id: string, on: boolean): void {
     setSites((current) => (on ? [...current, id] : current.filter((s) => s !== id)));
   }
 
-  async function save(): Promise<void> {
-    await api.put(campaignPath(props.slug, `/members/${encodeURIComponent(props.initial.accountId)}`), { role, worksiteIds: role === 'committee' ? sites : [] });
-    const where = role === 'committee' ? ` for ${sites.length === 1 ? '1 school' : `${sites.length} schools`}` : '';
-    props.onSaved(`Saved: ${props.initial.name} is now ${role === 'admin' || role === 'organizer' ? 'an' : 'a'} ${roleLabels[role].toLowerCase()}${where}.`);
-  }
+  // A role decides what its holder sees on every page of the campaign: all of its reads go stale
+  // (one's own role change reloads the menu too, through the session).
+  const save = useApiMutation({
+    mutationFn: () => api.put(campaignPath(props.slug, `/members/${encodeURIComponent(props.initial.accountId)}`), { role, worksiteIds: role === 'committee' ? sites : [] }),
+    invalidates: [props.isSelf ? apiKey(campaignPath(props.slug)) : apiKey(campaignPath(props.slug, '/members'))],
+    onSuccess: () => {
+      const where = role === 'committee' ? ` for ${sites.length === 1 ? '1 school' : `${sites.length} schools`}` : '';
+      props.onSaved(`Saved: ${props.initial.name} is now ${role === 'admin' || role === 'organizer' ? 'an' : 'a'} ${roleLabels[role].toLowerCase()}${where}.`);
+    },
+  });
+  const sitesError = save.error?.fieldReason('worksiteIds');
 
   return (
     <section className="editor" aria-labelledby={headingId}>
       <h2 id={headingId} ref={headingRef} tabIndex={-1}>
         {props.initial.isNew ? 'Add' : 'Change role of'} {props.initial.name} <span className="subtle">{props.initial.email}</span>
       </h2>
-      <ErrorNotice error={form.error} fields={{ role: { label: 'Role' }, worksiteIds: { label: 'Schools', id: 'member-schools' } }} />
-      <form onSubmit={form.handleSubmit(save)} noValidate>
+      <ErrorNotice error={save.error} fields={{ role: { label: 'Role' }, worksiteIds: { label: 'Schools', id: 'member-schools' } }} />
+      <form onSubmit={onSubmit(() => save.mutate())} noValidate>
         <fieldset className="choices">
           <legend>Role</legend>
           {roles.map((r) => (
@@ -186,7 +190,7 @@ function MemberEditor(props: DraftEditorProps<Editing> & { worksites: Worksite[]
             </div>
           </fieldset>
         ) : null}
-        <FormActions busy={form.busy} onCancel={props.onCancel} />
+        <FormActions busy={save.isPending} onCancel={props.onCancel} />
       </form>
     </section>
   );

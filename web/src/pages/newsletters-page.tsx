@@ -7,38 +7,36 @@ import { FormActions } from '../components/form-actions.js';
 import { LanguageField } from '../components/language-field.js';
 import { PageHeader } from '../components/page-header.js';
 import { ListStatus } from '../components/status.js';
-import { api, ApiError, campaignPath } from '../lib/api.js';
+import { api, campaignPath } from '../lib/api.js';
 import { useCampaign } from '../lib/campaign.js';
 import { formatDateTime } from '../lib/format.js';
 import { fromLocalInput, toLocalInput, type Newsletter } from '../lib/public-content-types.js';
-import { useApi } from '../lib/use-api.js';
+import { apiKey, lastError, onSubmit, useApiMutation, useApiQuery } from '../lib/query.js';
 import { useDraftEditor, type DraftEditorProps } from '../lib/use-draft-editor.js';
-import { useSubmit } from '../lib/use-submit.js';
 
 type Draft = { id: string | null; title: string; slug: string; summary: string; bodyMarkdown: string; lang: 'en' | 'es'; status: Newsletter['status']; publishAt: string };
 
 const emptyDraft: Draft = { id: null, title: '', slug: '', summary: '', bodyMarkdown: '', lang: 'en', status: 'draft', publishAt: '' };
 
+const newslettersKey = (slug: string) => apiKey(campaignPath(slug, '/newsletters'));
+
 const statusLabel = (n: Newsletter): string => (n.status === 'draft' ? 'Draft' : n.isPublic ? 'Published' : 'Scheduled');
 
 export function NewslettersPage() {
   const campaign = useCampaign();
-  const list = useApi<{ newsletters: Newsletter[]; subscriberCount: number }>(campaignPath(campaign.slug, '/newsletters'));
-  const editor = useDraftEditor<Draft>(list.reload);
-  const [sendError, setSendError] = useState<ApiError | null>(null);
+  const list = useApiQuery<{ newsletters: Newsletter[]; subscriberCount: number }>(campaignPath(campaign.slug, '/newsletters'));
+  const editor = useDraftEditor<Draft>();
   const subscriberCount = list.data?.subscriberCount ?? 0;
   const publicBase = campaign.detail.campaign.isDefault ? '' : `/c/${campaign.slug}`;
+  const sending = useApiMutation({
+    mutationFn: (n: Newsletter) => api.post<{ sent: number }>(campaignPath(campaign.slug, `/newsletters/${n.id}/send`)),
+    invalidates: [newslettersKey(campaign.slug)],
+    onSuccess: (result, n) => editor.setSaved(`“${n.title}” was emailed to ${result.sent} subscriber${result.sent === 1 ? '' : 's'}.`),
+  });
 
-  async function send(n: Newsletter): Promise<void> {
+  function send(n: Newsletter): void {
     if (!window.confirm(`Email “${n.title}” to ${subscriberCount} subscriber${subscriberCount === 1 ? '' : 's'}? This can be done only once.`)) return;
-    setSendError(null);
-    try {
-      const result = await api.post<{ sent: number }>(campaignPath(campaign.slug, `/newsletters/${n.id}/send`));
-      editor.setSaved(`“${n.title}” was emailed to ${result.sent} subscriber${result.sent === 1 ? '' : 's'}.`);
-      list.reload();
-    } catch (err) {
-      setSendError(err instanceof ApiError ? err : null);
-    }
+    sending.mutate(n);
   }
 
   return (
@@ -60,9 +58,9 @@ export function NewslettersPage() {
         }
       />
       {editor.saved ? <SuccessNotice>{editor.saved}</SuccessNotice> : null}
-      <ErrorNotice error={sendError} />
+      <ErrorNotice error={sending.error} />
       {editor.draft ? <NewsletterEditor key={editor.draft.id ?? 'new'} slug={campaign.slug} initial={editor.draft} onCancel={editor.cancel} onSaved={editor.finish} /> : null}
-      <ListStatus state={list} count={list.data?.newsletters.length ?? 0} empty="No newsletters yet." />
+      <ListStatus query={list} count={list.data?.newsletters.length ?? 0} empty="No newsletters yet." />
       {list.data && list.data.newsletters.length > 0 ? (
         <DataTable caption="Newsletters" columns={['Title', 'Status', 'Publication', 'Emailed']} actions="Actions">
           {list.data.newsletters.map((n) => (
@@ -76,7 +74,7 @@ export function NewslettersPage() {
               <td className="row-actions">
                 {n.isPublic && !n.sentAt && subscriberCount > 0 ? (
                   <>
-                    <button type="button" className="button-secondary" aria-label={`Email to subscribers: ${n.title}`} onClick={() => void send(n)}>
+                    <button type="button" className="button-secondary" aria-label={`Email to subscribers: ${n.title}`} onClick={() => send(n)}>
                       Email to subscribers
                     </button>{' '}
                   </>
@@ -97,51 +95,62 @@ export function NewslettersPage() {
 function NewsletterEditor(props: DraftEditorProps<Draft>) {
   const [d, setD] = useState<Draft>(props.initial);
   const [preview, setPreview] = useState<string | null>(null);
-  const form = useSubmit('Could not save.');
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setD((prev) => ({ ...prev, [key]: value }));
+  const invalidates = [newslettersKey(props.slug)];
 
-  async function showPreview(): Promise<void> {
-    const { html } = await api.post<{ html: string }>(campaignPath(props.slug, '/newsletters/preview'), { bodyMarkdown: d.bodyMarkdown });
-    setPreview(html);
+  const showPreview = useApiMutation({
+    mutationFn: () => api.post<{ html: string }>(campaignPath(props.slug, '/newsletters/preview'), { bodyMarkdown: d.bodyMarkdown }),
+    onSuccess: ({ html }) => setPreview(html),
+  });
+
+  const save = useApiMutation({
+    fallback: 'Could not save.',
+    invalidates,
+    mutationFn: async () => {
+      const body = {
+        title: d.title,
+        ...(d.slug.trim() ? { slug: d.slug.trim() } : {}),
+        summary: d.summary,
+        bodyMarkdown: d.bodyMarkdown,
+        lang: d.lang,
+        status: d.status,
+        publishAt: d.status === 'draft' ? undefined : fromLocalInput(d.publishAt),
+      };
+      if (d.id) await api.patch(campaignPath(props.slug, `/newsletters/${d.id}`), body);
+      else await api.post(campaignPath(props.slug, '/newsletters'), body);
+    },
+    onSuccess: () => props.onSaved(d.status === 'draft' ? `“${d.title}” is saved as a draft.` : d.status === 'published' ? `“${d.title}” is published.` : `“${d.title}” is scheduled.`),
+  });
+
+  const remove = useApiMutation({
+    mutationFn: (id: string) => api.delete(campaignPath(props.slug, `/newsletters/${id}`)),
+    invalidates,
+    onSuccess: () => props.onSaved(`“${d.title}” is deleted.`),
+  });
+
+  function confirmRemove(): void {
+    if (d.id && window.confirm(`Delete “${d.title}”? It disappears from the archive and the feed.`)) remove.mutate(d.id);
   }
 
-  async function save(): Promise<void> {
-    const body = {
-      title: d.title,
-      ...(d.slug.trim() ? { slug: d.slug.trim() } : {}),
-      summary: d.summary,
-      bodyMarkdown: d.bodyMarkdown,
-      lang: d.lang,
-      status: d.status,
-      publishAt: d.status === 'draft' ? undefined : fromLocalInput(d.publishAt),
-    };
-    if (d.id) await api.patch(campaignPath(props.slug, `/newsletters/${d.id}`), body);
-    else await api.post(campaignPath(props.slug, '/newsletters'), body);
-    props.onSaved(d.status === 'draft' ? `“${d.title}” is saved as a draft.` : d.status === 'published' ? `“${d.title}” is published.` : `“${d.title}” is scheduled.`);
-  }
-
-  async function remove(): Promise<void> {
-    if (!d.id || !window.confirm(`Delete “${d.title}”? It disappears from the archive and the feed.`)) return;
-    await api.delete(campaignPath(props.slug, `/newsletters/${d.id}`));
-    props.onSaved(`“${d.title}” is deleted.`);
-  }
+  const error = lastError(save, remove, showPreview);
+  const reason = (field: string) => error?.fieldReason(field);
 
   return (
     <section className="section" aria-labelledby="editor-heading">
       <h2 id="editor-heading">{d.id ? `Edit “${props.initial.title}”` : 'New newsletter'}</h2>
-      <ErrorNotice error={form.error} fields={{ title: { label: 'Title', id: 'nl-title' }, slug: { label: 'Address', id: 'nl-slug' }, publishAt: { label: 'Publication date', id: 'nl-publish-at' }, bodyMarkdown: { label: 'Text', id: 'nl-body' } }} />
-      <form className="form form-wide" onSubmit={form.handleSubmit(save)}>
-        <Field label="Title" id="nl-title" error={form.reason('title')}>
+      <ErrorNotice error={error} fields={{ title: { label: 'Title', id: 'nl-title' }, slug: { label: 'Address', id: 'nl-slug' }, publishAt: { label: 'Publication date', id: 'nl-publish-at' }, bodyMarkdown: { label: 'Text', id: 'nl-body' } }} />
+      <form className="form form-wide" onSubmit={onSubmit(() => save.mutate())}>
+        <Field label="Title" id="nl-title" error={reason('title')}>
           {(c) => <input {...c} value={d.title} onChange={(e) => set('title', e.target.value)} required maxLength={200} />}
         </Field>
-        <Field label="Address (optional)" id="nl-slug" hint="The last part of the page's address, e.g. spring-update. Made from the title if empty." error={form.reason('slug')}>
+        <Field label="Address (optional)" id="nl-slug" hint="The last part of the page's address, e.g. spring-update. Made from the title if empty." error={reason('slug')}>
           {(c) => <input {...c} value={d.slug} onChange={(e) => set('slug', e.target.value)} maxLength={80} />}
         </Field>
-        <Field label="Summary (optional)" hint="Shown in the archive and when the link is shared." error={form.reason('summary')}>
+        <Field label="Summary (optional)" hint="Shown in the archive and when the link is shared." error={reason('summary')}>
           {(c) => <textarea {...c} rows={2} value={d.summary} onChange={(e) => set('summary', e.target.value)} maxLength={500} />}
         </Field>
         <LanguageField value={d.lang} onChange={(lang) => set('lang', lang)} />
-        <Field label="Text (Markdown)" id="nl-body" hint="# Heading, **bold**, *italic*, - lists, [link](https://…)." error={form.reason('bodyMarkdown')}>
+        <Field label="Text (Markdown)" id="nl-body" hint="# Heading, **bold**, *italic*, - lists, [link](https://…)." error={reason('bodyMarkdown')}>
           {(c) => <textarea {...c} rows={16} value={d.bodyMarkdown} onChange={(e) => set('bodyMarkdown', e.target.value)} />}
         </Field>
         <fieldset className="choices">
@@ -160,12 +169,12 @@ function NewsletterEditor(props: DraftEditorProps<Draft>) {
           ))}
         </fieldset>
         {d.status !== 'draft' ? (
-          <Field label="Publication date" id="nl-publish-at" hint={d.status === 'published' ? 'Leave empty to publish now.' : 'Required to schedule.'} error={form.reason('publishAt')}>
+          <Field label="Publication date" id="nl-publish-at" hint={d.status === 'published' ? 'Leave empty to publish now.' : 'Required to schedule.'} error={reason('publishAt')}>
             {(c) => <input {...c} type="datetime-local" value={d.publishAt} onChange={(e) => set('publishAt', e.target.value)} />}
           </Field>
         ) : null}
-        <FormActions busy={form.busy} onCancel={props.onCancel} onDelete={d.id ? () => void form.attempt(remove) : undefined}>
-          <button type="button" className="button-secondary" onClick={() => void form.attempt(showPreview)}>
+        <FormActions busy={save.isPending} onCancel={props.onCancel} onDelete={d.id ? confirmRemove : undefined}>
+          <button type="button" className="button-secondary" onClick={() => showPreview.mutate()}>
             Preview
           </button>
         </FormActions>

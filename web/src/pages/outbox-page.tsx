@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { DataTable } from '../components/data-table.js';
 import { PageHeader } from '../components/page-header.js';
-import { EmptyState, LoadError, Loading } from '../components/status.js';
+import { ListStatus } from '../components/status.js';
 import type { MailMessage } from '../lib/api-types.js';
 import { formatDateTime } from '../lib/format.js';
-import { useApi } from '../lib/use-api.js';
+import { useApiQuery } from '../lib/query.js';
 
 const kindLabels: Record<string, string> = { welcome: 'Welcome link', password_reset: 'Password reset', card_confirmation: 'Card confirmation' };
 
@@ -15,7 +16,8 @@ function status(m: MailMessage): string {
 }
 
 export function OutboxPage() {
-  const { data, error, loading, reload } = useApi<{ messages: MailMessage[] }>('/api/admin/outbox');
+  const outbox = useApiQuery<{ messages: MailMessage[] }>('/api/admin/outbox');
+  const { data } = outbox;
   const [openId, setOpenId] = useState<string | null>(null);
   const open = data?.messages.find((m) => m.id === openId) ?? null;
 
@@ -30,51 +32,33 @@ export function OutboxPage() {
           </>
         }
         actions={
-          <button type="button" className="button-secondary" onClick={reload}>
+          <button type="button" className="button-secondary" onClick={() => void outbox.refetch()} disabled={outbox.isFetching}>
             Refresh
           </button>
         }
       />
-      {error ? <LoadError error={error} retry={reload} /> : null}
-      {loading && !data ? <Loading /> : null}
-      {data && data.messages.length === 0 ? (
-        <EmptyState title="No messages yet.">
-          <p>Welcome links for new accounts and password-reset links will appear here.</p>
-        </EmptyState>
-      ) : null}
+      <ListStatus query={outbox} count={data?.messages.length ?? 0} empty="No messages yet.">
+        <p>Welcome links for new accounts and password-reset links will appear here.</p>
+      </ListStatus>
       {open ? <MessageView message={open} onClose={() => setOpenId(null)} /> : null}
       {data && data.messages.length > 0 ? (
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption className="visually-hidden">Messages, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Subject</th>
-                <th scope="col">To</th>
-                <th scope="col">Kind</th>
-                <th scope="col">When</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.messages.map((m) => (
-                <tr key={m.id} className={m.id === openId ? 'selected' : undefined}>
-                  <th scope="row" data-label="Subject">
-                    <button type="button" className="button-link" onClick={() => setOpenId(m.id)}>
-                      {m.subject}
-                    </button>
-                  </th>
-                  <td data-label="To">{m.to}</td>
-                  <td data-label="Kind">{kindLabels[m.kind] ?? m.kind}</td>
-                  <td data-label="When" className="nowrap">
-                    <time dateTime={m.createdAt}>{formatDateTime(m.createdAt)}</time>
-                  </td>
-                  <td data-label="Status">{status(m)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="Messages, newest first" columns={['Subject', 'To', 'Kind', 'When', 'Status']} busy={outbox.isFetching}>
+          {data.messages.map((m) => (
+            <tr key={m.id} className={m.id === openId ? 'selected' : undefined}>
+              <th scope="row" data-label="Subject">
+                <button type="button" className="button-link" onClick={() => setOpenId(m.id)}>
+                  {m.subject}
+                </button>
+              </th>
+              <td data-label="To">{m.to}</td>
+              <td data-label="Kind">{kindLabels[m.kind] ?? m.kind}</td>
+              <td data-label="When" className="nowrap">
+                <time dateTime={m.createdAt}>{formatDateTime(m.createdAt)}</time>
+              </td>
+              <td data-label="Status">{status(m)}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
     </>
   );

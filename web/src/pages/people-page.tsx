@@ -1,14 +1,15 @@
 import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { DataTable } from '../components/data-table.js';
 import { Field } from '../components/field.js';
 import { PageHeader } from '../components/page-header.js';
-import { EmptyState, LoadError, Loading } from '../components/status.js';
+import { EmptyState, ListStatus } from '../components/status.js';
 import { campaignPath } from '../lib/api.js';
 import type { RosterPerson } from '../lib/api-types.js';
 import { useCampaign } from '../lib/campaign.js';
 import { formatDate, formatNumber, plural } from '../lib/format.js';
 import { personPagePath } from '../lib/organizing-types.js';
-import { Link } from '../lib/router.js';
-import { useApi } from '../lib/use-api.js';
+import { useApiQuery } from '../lib/query.js';
 
 type Roster = { asOf: string; people: RosterPerson[] };
 
@@ -16,7 +17,8 @@ const normalize = (text: string): string => text.normalize('NFD').replace(/\p{Di
 
 export function PeoplePage() {
   const campaign = useCampaign();
-  const { data, error, loading, reload } = useApi<Roster>(campaignPath(campaign.slug, '/people'));
+  const roster = useApiQuery<Roster>(campaignPath(campaign.slug, '/people'));
+  const { data } = roster;
   const [search, setSearch] = useState('');
   const [school, setSchool] = useState('');
   const schools = campaign.worksitesFor('people.view');
@@ -59,13 +61,9 @@ export function PeoplePage() {
   return (
     <>
       <PageHeader title="People" intro={intro} actions={exportLink} />
-      {error ? <LoadError error={error} retry={reload} /> : null}
-      {loading && !data ? <Loading label="Loading the roster…" /> : null}
-      {data && data.people.length === 0 ? (
-        <EmptyState title={limited ? 'No one on the roster at your schools yet.' : 'No one on the roster yet.'}>
-          <p>Once the roster is imported, educators appear here by school.</p>
-        </EmptyState>
-      ) : null}
+      <ListStatus query={roster} count={data?.people.length ?? 0} empty={limited ? 'No one on the roster at your schools yet.' : 'No one on the roster yet.'} loading="Loading the roster…">
+        <p>Once the roster is imported, educators appear here by school.</p>
+      </ListStatus>
       {data && data.people.length > 0 ? (
         <>
           <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
@@ -105,37 +103,22 @@ export function PeoplePage() {
               </button>
             </EmptyState>
           ) : (
-            <div className="table-wrap">
-              <table className="data-table">
-                <caption className="visually-hidden">People on the roster</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">School</th>
-                    <th scope="col">Job title</th>
-                    <th scope="col">Unit</th>
-                    <th scope="col">Work email</th>
-                    <th scope="col">Employee ID</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {shown.map((p) => (
-                    <tr key={`${p.personId}-${p.worksiteId}`}>
-                      <th scope="row" data-label="Name">
-                        <Link to={personPagePath(campaign.slug, p.personId)}>
-                          {p.familyName}, {p.givenName}
-                        </Link>
-                      </th>
-                      <td data-label="School">{p.worksiteName}</td>
-                      <td data-label="Job title">{p.jobTitle ?? '—'}</td>
-                      <td data-label="Unit">{p.unitName ?? 'Not in the unit'}</td>
-                      <td data-label="Work email">{p.workEmail ?? '—'}</td>
-                      <td data-label="Employee ID">{p.employeeId ?? '—'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable caption="People on the roster" columns={['Name', 'School', 'Job title', 'Unit', 'Work email', 'Employee ID']}>
+              {shown.map((p) => (
+                <tr key={`${p.personId}-${p.worksiteId}`}>
+                  <th scope="row" data-label="Name">
+                    <Link to={personPagePath(campaign.slug, p.personId)}>
+                      {p.familyName}, {p.givenName}
+                    </Link>
+                  </th>
+                  <td data-label="School">{p.worksiteName}</td>
+                  <td data-label="Job title">{p.jobTitle ?? '—'}</td>
+                  <td data-label="Unit">{p.unitName ?? 'Not in the unit'}</td>
+                  <td data-label="Work email">{p.workEmail ?? '—'}</td>
+                  <td data-label="Employee ID">{p.employeeId ?? '—'}</td>
+                </tr>
+              ))}
+            </DataTable>
           )}
         </>
       ) : null}

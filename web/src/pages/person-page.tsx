@@ -1,35 +1,46 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
 import '../organizing.css';
 import { ErrorNotice, SuccessNotice } from '../components/error-notice.js';
 import { Field } from '../components/field.js';
 import { PageHeader } from '../components/page-header.js';
-import { LoadError, Loading } from '../components/status.js';
-import { api, ApiError, campaignPath } from '../lib/api.js';
+import { QueryStatus } from '../components/status.js';
+import { api, campaignPath } from '../lib/api.js';
 import { useCampaign } from '../lib/campaign.js';
 import { formatDate, formatDateTime } from '../lib/format.js';
 import { channelLabels, levelNames, type PersonDetail, type Task } from '../lib/organizing-types.js';
-import { Link, useLocation } from '../lib/router.js';
-import { useApi } from '../lib/use-api.js';
+import { apiKey, lastError, onSubmit, useApiMutation, useApiQuery } from '../lib/query.js';
 
-const asApiError = (err: unknown): ApiError => (err instanceof ApiError ? err : new ApiError(0, 'internal', 'Something went wrong. Try again.'));
+/** What a rating changes: the person, and the aggregates that count ratings. */
+const afterRating = (slug: string, personId: string) => [
+  apiKey(campaignPath(slug, `/people/${personId}`)),
+  apiKey(campaignPath(slug, '/wall-chart')),
+  apiKey(campaignPath(slug, '/assessments')),
+];
+/** What a conversation or a task changes: the person, coverage, and everyone's task lists. */
+const afterConversation = (slug: string, personId: string) => [apiKey(campaignPath(slug, `/people/${personId}`)), apiKey(campaignPath(slug, '/coverage')), apiKey('/api/me/tasks')];
 
-/** One educator: where they work (history), the latest rating and its history, conversations and tasks. */
+/** One educator (/person/<id>): where they work (history), the latest rating and its history, conversations and tasks. */
 export function PersonPage() {
-  const campaign = useCampaign();
-  const { pathname } = useLocation();
-  const personId = pathname.split('/').filter(Boolean)[4] ?? '';
-  const { data, error, reload } = useApi<PersonDetail>(personId ? campaignPath(campaign.slug, `/people/${personId}`) : null);
-  const issues = useApi<{ issues: string[]; channels: string[] }>(campaign.can('conversations.view') ? campaignPath(campaign.slug, '/conversation-issues') : null);
+  const personId = useParams().personId ?? '';
+  return <PersonView key={personId} personId={personId} />;
+}
 
-  if (error) {
+function PersonView(props: { personId: string }) {
+  const campaign = useCampaign();
+  const detail = useApiQuery<PersonDetail>(campaignPath(campaign.slug, `/people/${props.personId}`));
+  const issues = useApiQuery<{ issues: string[]; channels: string[] }>(campaign.can('conversations.view') ? campaignPath(campaign.slug, '/conversation-issues') : null);
+  const { data } = detail;
+
+  if (detail.error) {
     return (
       <>
         <PageHeader title="Person" />
-        <LoadError error={error} retry={reload} />
+        <QueryStatus query={detail} />
       </>
     );
   }
-  if (!data) return <Loading label="Loading…" />;
+  if (!data) return <QueryStatus query={detail} loading="Loading…" />;
   const { person } = data;
   const current = data.employment.filter((e) => e.endDate === null);
   return (
@@ -73,35 +84,27 @@ export function PersonPage() {
         </ul>
       </section>
 
-      {data.assessments ? <AssessmentSection detail={data} slug={campaign.slug} canRate={campaign.can('assessments.edit')} onSaved={reload} /> : null}
-      {data.conversations ? (
-        <ConversationSection detail={data} slug={campaign.slug} suggested={issues.data?.issues ?? []} canEdit={campaign.can('conversations.edit')} onSaved={reload} />
-      ) : null}
+      {data.assessments ? <AssessmentSection detail={data} slug={campaign.slug} canRate={campaign.can('assessments.edit')} /> : null}
+      {data.conversations ? <ConversationSection detail={data} slug={campaign.slug} suggested={issues.data?.issues ?? []} canEdit={campaign.can('conversations.edit')} /> : null}
     </>
   );
 }
 
-function AssessmentSection(props: { detail: PersonDetail; slug: string; canRate: boolean; onSaved: () => void }) {
+function AssessmentSection(props: { detail: PersonDetail; slug: string; canRate: boolean }) {
   const [level, setLevel] = useState('');
   const [note, setNote] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState(false);
   const latest = props.detail.latestAssessment;
-
-  async function submit(event: FormEvent): Promise<void> {
-    event.preventDefault();
-    setError(null);
-    setSaved(false);
-    try {
-      await api.post(campaignPath(props.slug, `/people/${props.detail.person.id}/assessments`), { level: level === 'unknown' ? 'unknown' : Number(level), note });
+  const personId = props.detail.person.id;
+  const rate = useApiMutation({
+    mutationFn: () => api.post(campaignPath(props.slug, `/people/${personId}/assessments`), { level: level === 'unknown' ? 'unknown' : Number(level), note }),
+    invalidates: afterRating(props.slug, personId),
+    onSuccess: () => {
       setLevel('');
       setNote('');
       setSaved(true);
-      props.onSaved();
-    } catch (err) {
-      setError(asApiError(err));
-    }
-  }
+    },
+  });
 
   return (
     <section className="section" aria-labelledby="assessment-heading">
@@ -111,9 +114,15 @@ function AssessmentSection(props: { detail: PersonDetail; slug: string; canRate:
         {latest?.assessedAt ? ` (${formatDateTime(latest.assessedAt)}, ${latest.assessedBy ?? 'someone'})` : ''}
       </p>
       {saved ? <SuccessNotice>Rating saved.</SuccessNotice> : null}
-      <ErrorNotice error={error} />
+      <ErrorNotice error={rate.error} />
       {props.canRate ? (
-        <form className="inline-form" onSubmit={(e) => void submit(e)}>
+        <form
+          className="inline-form"
+          onSubmit={onSubmit(() => {
+            setSaved(false);
+            rate.mutate();
+          })}
+        >
           <Field label="Rate">
             {(control) => (
               <select {...control} value={level} onChange={(e) => setLevel(e.target.value)} required>
@@ -129,7 +138,7 @@ function AssessmentSection(props: { detail: PersonDetail; slug: string; canRate:
           <Field label="Why" hint="What they said or did.">
             {(control) => <input {...control} value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />}
           </Field>
-          <button type="submit" className="button-primary">
+          <button type="submit" className="button-primary" disabled={rate.isPending}>
             Save rating
           </button>
         </form>
@@ -151,7 +160,7 @@ function AssessmentSection(props: { detail: PersonDetail; slug: string; canRate:
   );
 }
 
-function ConversationSection(props: { detail: PersonDetail; slug: string; suggested: string[]; canEdit: boolean; onSaved: () => void }) {
+function ConversationSection(props: { detail: PersonDetail; slug: string; suggested: string[]; canEdit: boolean }) {
   const [channel, setChannel] = useState('one_on_one');
   const [when, setWhen] = useState('');
   const [issues, setIssues] = useState<string[]>([]);
@@ -159,42 +168,33 @@ function ConversationSection(props: { detail: PersonDetail; slug: string; sugges
   const [nextStep, setNextStep] = useState('');
   const [followUp, setFollowUp] = useState('');
   const [due, setDue] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-
-  async function submit(event: FormEvent): Promise<void> {
-    event.preventDefault();
-    setError(null);
-    setSaved(null);
-    try {
-      await api.post(campaignPath(props.slug, `/people/${props.detail.person.id}/conversations`), {
+  const personId = props.detail.person.id;
+  const log = useApiMutation({
+    mutationFn: () =>
+      api.post(campaignPath(props.slug, `/people/${personId}/conversations`), {
         channel,
         occurredAt: when ? new Date(when).toISOString() : undefined,
         issues,
         notes,
         nextStep,
         followUps: followUp ? [{ title: followUp, dueDate: due || null }] : [],
-      });
+      }),
+    invalidates: afterConversation(props.slug, personId),
+    onSuccess: () => {
       setIssues([]);
       setNotes('');
       setNextStep('');
       setFollowUp('');
       setDue('');
       setSaved('Conversation logged.');
-      props.onSaved();
-    } catch (err) {
-      setError(asApiError(err));
-    }
-  }
-
-  async function toggle(task: Task): Promise<void> {
-    try {
-      await api.patch(campaignPath(props.slug, `/tasks/${task.id}`), { done: !task.done });
-      props.onSaved();
-    } catch (err) {
-      setError(asApiError(err));
-    }
-  }
+    },
+  });
+  const toggle = useApiMutation({
+    mutationFn: (task: Task) => api.patch(campaignPath(props.slug, `/tasks/${task.id}`), { done: !task.done }),
+    invalidates: afterConversation(props.slug, personId),
+  });
+  const error = lastError(log, toggle);
 
   return (
     <section className="section" aria-labelledby="conversations-heading">
@@ -205,7 +205,7 @@ function ConversationSection(props: { detail: PersonDetail; slug: string; sugges
         <ul className="choices">
           {props.detail.tasks.map((task) => (
             <li key={task.id} className="checkbox">
-              <input id={`task-${task.id}`} type="checkbox" checked={task.done} onChange={() => void toggle(task)} disabled={!props.canEdit} />
+              <input id={`task-${task.id}`} type="checkbox" checked={task.done} onChange={() => toggle.mutate(task)} disabled={!props.canEdit} />
               <label htmlFor={`task-${task.id}`}>
                 {task.title}
                 {task.dueDate ? ` (due ${formatDate(task.dueDate)})` : ''}
@@ -215,7 +215,13 @@ function ConversationSection(props: { detail: PersonDetail; slug: string; sugges
         </ul>
       ) : null}
       {props.canEdit ? (
-        <form className="form" onSubmit={(e) => void submit(e)}>
+        <form
+          className="form"
+          onSubmit={onSubmit(() => {
+            setSaved(null);
+            log.mutate();
+          })}
+        >
           <h3>Log a conversation</h3>
           <Field label="How">
             {(control) => (
@@ -254,7 +260,7 @@ function ConversationSection(props: { detail: PersonDetail; slug: string; sugges
           </Field>
           <Field label="Due">{(control) => <input {...control} type="date" value={due} onChange={(e) => setDue(e.target.value)} />}</Field>
           <div className="form-actions">
-            <button type="submit" className="button-primary">
+            <button type="submit" className="button-primary" disabled={log.isPending}>
               Log conversation
             </button>
           </div>

@@ -6,12 +6,11 @@ import { Field } from '../components/field.js';
 import { FormActions } from '../components/form-actions.js';
 import { PageHeader } from '../components/page-header.js';
 import { ListStatus } from '../components/status.js';
-import { api, ApiError, campaignPath } from '../lib/api.js';
+import { api, campaignPath } from '../lib/api.js';
 import { useCampaign } from '../lib/campaign.js';
 import { formatDateTime, formatNumber } from '../lib/format.js';
-import { useApi } from '../lib/use-api.js';
+import { apiKey, onSubmit, useApiMutation, useApiQuery } from '../lib/query.js';
 import { useDraftEditor, type DraftEditorProps } from '../lib/use-draft-editor.js';
-import { useSubmit } from '../lib/use-submit.js';
 
 type Petition = {
   id: string;
@@ -44,6 +43,9 @@ type HeldSignature = {
 
 type Draft = { slug: string; title: string; text: string; target: string; goal: string; published: boolean };
 
+/** The petitions, their counts, and the signatures held for review. */
+const petitionsKey = (slug: string) => apiKey(campaignPath(slug, '/petitions'));
+
 const holdReasons: Record<string, string> = {
   honeypot: 'Filled the hidden field only software sees (almost surely a bot)',
   proof_of_work_missing: 'No proof of work (JavaScript off, or a script)',
@@ -66,8 +68,8 @@ const relationships: Record<string, string> = {
 // export signers. The public page shows only totals and the names of people who opted in.
 export function PetitionsPage() {
   const campaign = useCampaign();
-  const list = useApi<{ petitions: Petition[] }>(campaignPath(campaign.slug, '/petitions'));
-  const editor = useDraftEditor<Petition | 'new'>(list.reload);
+  const list = useApiQuery<{ petitions: Petition[] }>(campaignPath(campaign.slug, '/petitions'));
+  const editor = useDraftEditor<Petition | 'new'>();
   const [reviewing, setReviewing] = useState<Petition | null>(null);
   const publicBase = campaign.detail.campaign.isDefault ? '' : `/c/${encodeURIComponent(campaign.slug)}`;
   // One panel at a time: the editor and the review of held signatures replace each other.
@@ -104,7 +106,7 @@ export function PetitionsPage() {
           onSaved={editor.finish}
         />
       ) : null}
-      <ListStatus state={list} count={list.data?.petitions.length ?? 0} empty="No petitions yet." />
+      <ListStatus query={list} count={list.data?.petitions.length ?? 0} empty="No petitions yet." />
       {list.data && list.data.petitions.length > 0 ? (
         <DataTable caption="Petitions of the campaign" columns={['Petition', 'Status', 'Confirmed', 'Awaiting email', 'Held']} actions="Actions">
           {list.data.petitions.map((p) => (
@@ -145,7 +147,6 @@ export function PetitionsPage() {
           key={reviewing.id}
           slug={campaign.slug}
           petition={reviewing}
-          onChanged={() => list.reload()}
           onClose={() => setReviewing(null)}
         />
       ) : null}
@@ -163,18 +164,21 @@ function PetitionEditor(props: DraftEditorProps<Petition | 'new'>) {
     goal: p ? String(p.goal) : '1000',
     published: p?.published ?? false,
   });
-  const form = useSubmit('Something went wrong. Try again.');
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
-  async function save(): Promise<void> {
-    const body = { ...draft, goal: Number(draft.goal) };
-    if (p) await api.put(campaignPath(props.slug, `/petitions/${p.id}`), body);
-    else await api.post(campaignPath(props.slug, '/petitions'), body);
-    props.onSaved(`Saved “${draft.title}”${draft.published ? ': it is on the public site.' : ' as a draft.'}`);
-  }
+  const save = useApiMutation({
+    invalidates: [petitionsKey(props.slug)],
+    mutationFn: async () => {
+      const body = { ...draft, goal: Number(draft.goal) };
+      if (p) await api.put(campaignPath(props.slug, `/petitions/${p.id}`), body);
+      else await api.post(campaignPath(props.slug, '/petitions'), body);
+    },
+    onSuccess: () => props.onSaved(`Saved “${draft.title}”${draft.published ? ': it is on the public site.' : ' as a draft.'}`),
+  });
+  const reason = (field: string) => save.error?.fieldReason(field);
 
   const fields = {
     slug: { label: 'Web address', id: 'petition-slug' },
@@ -188,52 +192,48 @@ function PetitionEditor(props: DraftEditorProps<Petition | 'new'>) {
       <h2 id={headingId} ref={headingRef} tabIndex={-1}>
         {p ? `Edit “${p.title}”` : 'New petition'}
       </h2>
-      <ErrorNotice error={form.error} fields={fields} />
-      <form className="form" onSubmit={form.handleSubmit(save)} noValidate>
-        <Field label="Title" id={fields.title.id} error={form.reason('title')}>
+      <ErrorNotice error={save.error} fields={fields} />
+      <form className="form" onSubmit={onSubmit(() => save.mutate())} noValidate>
+        <Field label="Title" id={fields.title.id} error={reason('title')}>
           {(c) => <input {...c} value={draft.title} onChange={(e) => set('title', e.target.value)} maxLength={200} required />}
         </Field>
-        <Field label="Web address" id={fields.slug.id} hint="Lowercase letters, digits and dashes: the petition's address is /petition/<this>." error={form.reason('slug')}>
+        <Field label="Web address" id={fields.slug.id} hint="Lowercase letters, digits and dashes: the petition's address is /petition/<this>." error={reason('slug')}>
           {(c) => <input {...c} value={draft.slug} onChange={(e) => set('slug', e.target.value)} maxLength={80} required />}
         </Field>
-        <Field label="Addressed to" id={fields.target.id} hint="Who the petition asks, e.g. the board of directors." error={form.reason('target')}>
+        <Field label="Addressed to" id={fields.target.id} hint="Who the petition asks, e.g. the board of directors." error={reason('target')}>
           {(c) => <input {...c} value={draft.target} onChange={(e) => set('target', e.target.value)} maxLength={200} required />}
         </Field>
-        <Field label="Text" id={fields.text.id} hint="Separate paragraphs with an empty line." error={form.reason('text')}>
+        <Field label="Text" id={fields.text.id} hint="Separate paragraphs with an empty line." error={reason('text')}>
           {(c) => <textarea {...c} value={draft.text} onChange={(e) => set('text', e.target.value)} rows={8} required />}
         </Field>
-        <Field label="Goal" id={fields.goal.id} hint="The number of signatures the progress bar aims at." error={form.reason('goal')}>
+        <Field label="Goal" id={fields.goal.id} hint="The number of signatures the progress bar aims at." error={reason('goal')}>
           {(c) => <input {...c} type="number" min={1} inputMode="numeric" value={draft.goal} onChange={(e) => set('goal', e.target.value)} required />}
         </Field>
         <div className="checkbox">
           <input type="checkbox" id="petition-published" checked={draft.published} onChange={(e) => set('published', e.target.checked)} />
           <label htmlFor="petition-published">Published: anyone can read and sign it</label>
         </div>
-        <FormActions busy={form.busy} onCancel={props.onCancel} />
+        <FormActions busy={save.isPending} onCancel={props.onCancel} />
       </form>
     </section>
   );
 }
 
-function HeldReview(props: { slug: string; petition: Petition; onChanged: () => void; onClose: () => void }) {
-  const held = useApi<{ signatures: HeldSignature[] }>(campaignPath(props.slug, `/petitions/${props.petition.id}/held`));
+type Decision = { signature: HeldSignature; decision: 'approve' | 'reject' };
+
+function HeldReview(props: { slug: string; petition: Petition; onClose: () => void }) {
+  const held = useApiQuery<{ signatures: HeldSignature[] }>(campaignPath(props.slug, `/petitions/${props.petition.id}/held`));
   const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
-
-  async function decide(s: HeldSignature, decision: 'approve' | 'reject'): Promise<void> {
-    setError(null);
-    try {
-      await api.post(campaignPath(props.slug, `/petitions/${props.petition.id}/held/${s.id}/${decision}`));
-      setMessage(decision === 'approve' ? `Approved ${s.givenName} ${s.familyName}${s.emailConfirmed ? ': the signature now counts.' : ': it counts once they confirm their email.'}` : `Rejected and deleted the signature of ${s.givenName} ${s.familyName}.`);
-      held.reload();
-      props.onChanged();
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'internal', 'Something went wrong. Try again.'));
-    }
-  }
+  // The held list and the petitions' counts both change.
+  const decide = useApiMutation<Decision>({
+    mutationFn: ({ signature, decision }) => api.post(campaignPath(props.slug, `/petitions/${props.petition.id}/held/${signature.id}/${decision}`)),
+    invalidates: [petitionsKey(props.slug)],
+    onSuccess: (_result, { signature: s, decision }) =>
+      setMessage(decision === 'approve' ? `Approved ${s.givenName} ${s.familyName}${s.emailConfirmed ? ': the signature now counts.' : ': it counts once they confirm their email.'}` : `Rejected and deleted the signature of ${s.givenName} ${s.familyName}.`),
+  });
 
   return (
     <section className="section" aria-labelledby={headingId}>
@@ -242,8 +242,8 @@ function HeldReview(props: { slug: string; petition: Petition; onChanged: () => 
       </h2>
       <p className="privacy-note">These are names and email addresses of members of the public. Opening this list is logged.</p>
       {message ? <SuccessNotice>{message}</SuccessNotice> : null}
-      <ErrorNotice error={error} />
-      <ListStatus state={held} count={held.data?.signatures.length ?? 0} empty="Nothing is waiting for review." />
+      <ErrorNotice error={decide.error} />
+      <ListStatus query={held} count={held.data?.signatures.length ?? 0} empty="Nothing is waiting for review." />
       {held.data && held.data.signatures.length > 0 ? (
         <DataTable caption="Signatures held for review" columns={['Signer', 'Why held', 'Signed']} actions="Decision">
           {held.data.signatures.map((s) => (
@@ -266,10 +266,10 @@ function HeldReview(props: { slug: string; petition: Petition; onChanged: () => 
               </td>
               <td data-label="Signed">{formatDateTime(s.createdAt)}</td>
               <td className="row-actions">
-                <button type="button" className="button-secondary" onClick={() => void decide(s, 'approve')} aria-label={`Approve the signature of ${s.givenName} ${s.familyName}`}>
+                <button type="button" className="button-secondary" onClick={() => decide.mutate({ signature: s, decision: 'approve' })} aria-label={`Approve the signature of ${s.givenName} ${s.familyName}`}>
                   Approve
                 </button>{' '}
-                <button type="button" className="button-secondary" onClick={() => void decide(s, 'reject')} aria-label={`Reject the signature of ${s.givenName} ${s.familyName}`}>
+                <button type="button" className="button-secondary" onClick={() => decide.mutate({ signature: s, decision: 'reject' })} aria-label={`Reject the signature of ${s.givenName} ${s.familyName}`}>
                   Reject
                 </button>
               </td>

@@ -1,14 +1,14 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { DataTable } from '../components/data-table.js';
 import { ErrorNotice, InfoNotice, SuccessNotice } from '../components/error-notice.js';
 import { Field } from '../components/field.js';
 import { PageHeader } from '../components/page-header.js';
 import { ListStatus } from '../components/status.js';
-import { api, ApiError, campaignPath } from '../lib/api.js';
+import { api, campaignPath } from '../lib/api.js';
 import { useCampaign } from '../lib/campaign.js';
 import { formatDate, formatDateTime, formatNumber, todayIso } from '../lib/format.js';
 import type { ImportDiff, ImportSummary, PreviewPerson } from '../lib/organizing-types.js';
-import { useApi } from '../lib/use-api.js';
+import { apiKey, lastError, onSubmit, useApiMutation, useApiQuery } from '../lib/query.js';
 
 const fieldLabels: Record<string, string> = {
   employeeId: 'Employee ID',
@@ -47,8 +47,8 @@ function readHeaders(text: string): string[] {
 
 export function RosterImportPage() {
   const campaign = useCampaign();
-  const history = useApi<{ imports: ImportSummary[] }>(campaignPath(campaign.slug, '/roster/imports'));
-  const remembered = useApi<{ mapping: Record<string, string>; fields: string[] }>(campaignPath(campaign.slug, '/roster/mapping'));
+  const history = useApiQuery<{ imports: ImportSummary[] }>(campaignPath(campaign.slug, '/roster/imports'));
+  const remembered = useApiQuery<{ mapping: Record<string, string>; fields: string[] }>(campaignPath(campaign.slug, '/roster/mapping'));
   const [fileName, setFileName] = useState<string | null>(null);
   const [csv, setCsv] = useState<string | null>(null);
   const [headers, setHeaders] = useState<string[]>([]);
@@ -57,15 +57,15 @@ export function RosterImportPage() {
   const [mode, setMode] = useState<'update' | 'full'>('update');
   const [confirmLeaving, setConfirmLeaving] = useState(false);
   const [diff, setDiff] = useState<ImportDiff | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState<'preview' | 'apply' | 'undo' | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const fields = remembered.data?.fields ?? Object.keys(fieldLabels).filter((f) => f !== 'ignore');
 
   async function chooseFile(file: File | undefined): Promise<void> {
     setDiff(null);
     setDone(null);
-    setError(null);
+    preview.reset();
+    apply.reset();
+    undo.reset();
     if (!file) return;
     const text = await file.text();
     setFileName(file.name);
@@ -85,29 +85,22 @@ export function RosterImportPage() {
     confirmLeaving: mode === 'full' && confirmLeaving,
   });
 
-  async function preview(event: FormEvent): Promise<void> {
-    event.preventDefault();
-    if (!csv) return;
-    setBusy('preview');
-    setError(null);
-    setDone(null);
-    try {
-      const result = await api.post<ImportDiff>(campaignPath(campaign.slug, '/roster/imports/dry-run'), body());
+  // A preview writes nothing; an import or its undo changes the roster, and with it nearly every
+  // page of the campaign (schools and units too): all of the campaign's reads go stale.
+  const everything = [apiKey(campaignPath(campaign.slug))];
+  const preview = useApiMutation({
+    mutationFn: () => api.post<ImportDiff>(campaignPath(campaign.slug, '/roster/imports/dry-run'), body()),
+    fallback: 'The preview failed. Try again.',
+    onSuccess: (result) => {
       setDiff(result);
       setMapping(result.mapping);
-    } catch (err) {
-      setDiff(null);
-      setError(err instanceof ApiError ? err : new ApiError(0, 'internal', 'The preview failed. Try again.'));
-    } finally {
-      setBusy(null);
-    }
-  }
-
-  async function apply(): Promise<void> {
-    setBusy('apply');
-    setError(null);
-    try {
-      const result = await api.post<ImportDiff>(campaignPath(campaign.slug, '/roster/imports'), body());
+    },
+  });
+  const apply = useApiMutation({
+    mutationFn: () => api.post<ImportDiff>(campaignPath(campaign.slug, '/roster/imports'), body()),
+    fallback: 'The import failed; nothing was written. Try again.',
+    invalidates: everything,
+    onSuccess: (result) => {
       const c = result.counts;
       setDone(
         `Imported: ${formatNumber(c.new)} new, ${formatNumber(c.changed)} changed, ${formatNumber(c.unchanged)} unchanged` +
@@ -119,28 +112,27 @@ export function RosterImportPage() {
       setCsv(null);
       setHeaders([]);
       setFileName(null);
-      history.reload();
-      remembered.reload();
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'internal', 'The import failed; nothing was written. Try again.'));
-    } finally {
-      setBusy(null);
-    }
+    },
+  });
+  const undo = useApiMutation({
+    mutationFn: (item: ImportSummary) => api.post(campaignPath(campaign.slug, `/roster/imports/${item.id}/undo`)),
+    fallback: 'Could not undo the import.',
+    invalidates: everything,
+    onSuccess: () => setDone('The import was undone.'),
+  });
+  const error = lastError(preview, apply, undo);
+  const busy = preview.isPending ? 'preview' : apply.isPending ? 'apply' : undo.isPending ? 'undo' : null;
+
+  function startPreview(): void {
+    if (!csv) return;
+    setDone(null);
+    setDiff(null);
+    preview.mutate();
   }
 
-  async function undo(item: ImportSummary): Promise<void> {
+  function startUndo(item: ImportSummary): void {
     if (!window.confirm(`Undo the import of ${formatDateTime(item.createdAt)}? People it added are removed and the changes it made are reverted.`)) return;
-    setBusy('undo');
-    setError(null);
-    try {
-      await api.post(campaignPath(campaign.slug, `/roster/imports/${item.id}/undo`));
-      setDone('The import was undone.');
-      history.reload();
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'internal', 'Could not undo the import.'));
-    } finally {
-      setBusy(null);
-    }
+    undo.mutate(item);
   }
 
   const latestApplied = history.data?.imports.find((i) => i.status === 'applied');
@@ -158,7 +150,7 @@ export function RosterImportPage() {
       />
       {done ? <SuccessNotice>{done}</SuccessNotice> : null}
       <ErrorNotice error={error} />
-      <form className="form" onSubmit={(e) => void preview(e)}>
+      <form className="form" onSubmit={onSubmit(startPreview)}>
         <Field label="CSV file" hint="First line: column names. Matched to the roster by employee ID, or by email.">
           {(control) => <input {...control} type="file" accept=".csv,text/csv" onChange={(e) => void chooseFile(e.target.files?.[0])} />}
         </Field>
@@ -270,7 +262,7 @@ export function RosterImportPage() {
             </div>
           ) : null}
           <div className="form-actions">
-            <button type="button" className="button-primary" onClick={() => void apply()} disabled={busy !== null}>
+            <button type="button" className="button-primary" onClick={() => apply.mutate()} disabled={busy !== null}>
               {busy === 'apply' ? 'Importing…' : 'Apply this import'}
             </button>
           </div>
@@ -279,7 +271,7 @@ export function RosterImportPage() {
 
       <section className="section" aria-labelledby="history-heading">
         <h2 id="history-heading">Past imports</h2>
-        <ListStatus state={history} count={history.data?.imports.length ?? 0} empty="No imports yet." />
+        <ListStatus query={history} count={history.data?.imports.length ?? 0} empty="No imports yet." />
         {history.data && history.data.imports.length > 0 ? (
           <DataTable columns={['When', 'File', 'Effective', 'New / changed / invalid', 'Status']} actions="Actions">
             {history.data.imports.map((item) => (
@@ -293,7 +285,7 @@ export function RosterImportPage() {
                 <td>{item.status === 'undone' ? `Undone by ${item.undoneBy ?? '?'}` : 'Applied'}</td>
                 <td>
                   {item.id === latestApplied?.id ? (
-                    <button type="button" className="button-secondary" onClick={() => void undo(item)} disabled={busy !== null}>
+                    <button type="button" className="button-secondary" onClick={() => startUndo(item)} disabled={busy !== null}>
                       Undo
                     </button>
                   ) : null}

@@ -1,45 +1,38 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ErrorNotice } from '../components/error-notice.js';
 import { Field } from '../components/field.js';
 import { PageHeader } from '../components/page-header.js';
 import { PublicFrame } from '../components/public-frame.js';
 import { api, ApiError } from '../lib/api.js';
-import type { Me } from '../lib/api-types.js';
-import { Link, navigate, useLocation } from '../lib/router.js';
+import { onSubmit, useApiMutation } from '../lib/query.js';
 import { homePath, useSessionState } from '../lib/session.js';
 
 // Opened from a one-time link: /app/welcome?token=… (a new account) or /app/reset?token=… (a
 // forgotten password). Choosing the password signs the person in.
 export function SetPasswordPage(props: { purpose: 'welcome' | 'reset' }) {
-  const { search } = useLocation();
+  const [search] = useSearchParams();
+  const navigate = useNavigate();
   const { refresh } = useSessionState();
   const token = search.get('token') ?? '';
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const [show, setShow] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
 
   const title = props.purpose === 'welcome' ? 'Welcome to Unionhall' : 'Choose a new password';
   const intro = props.purpose === 'welcome' ? 'Choose a password for your account. You will use it with your email to sign in.' : 'Choose a new password for your account. It replaces the old one and signs you out everywhere else.';
 
-  async function submit(event: FormEvent): Promise<void> {
-    event.preventDefault();
-    setError(null);
-    if (password !== repeat) {
-      setError(new ApiError(400, 'validation_failed', 'The two passwords are not the same.', [{ field: 'repeat', reason: 'does not match the new password' }]));
-      return;
-    }
-    setBusy(true);
-    try {
+  const save = useApiMutation({
+    mutationFn: async () => {
+      if (password !== repeat) throw new ApiError(400, 'validation_failed', 'The two passwords are not the same.', [{ field: 'repeat', reason: 'does not match the new password' }]);
       await api.post('/api/auth/password', { token, password }, { quietAuth: true });
-      const me: Me | null = await refresh();
-      navigate(me ? homePath(me) : '/app/', { replace: true });
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'internal', 'Something went wrong. Try again.'));
-      setBusy(false);
-    }
-  }
+      return refresh();
+    },
+    onSuccess: (me) => void navigate(me ? homePath(me) : '/app/', { replace: true }),
+  });
+  const { error } = save;
+  // Busy until the app has moved on: the person is signed in from here.
+  const busy = save.isPending || save.isSuccess;
 
   if (token === '') {
     return (
@@ -66,7 +59,7 @@ export function SetPasswordPage(props: { purpose: 'welcome' | 'reset' }) {
           <Link to="/app/forgot">Ask for a new link</Link>
         </p>
       ) : null}
-      <form onSubmit={(e) => void submit(e)} noValidate className="form">
+      <form onSubmit={onSubmit(() => save.mutate())} noValidate className="form">
         <Field label="New password" id="new-password" hint="At least 12 characters, and not your email name. A short sentence is easy to remember and hard to guess." error={error?.fieldReason('password')}>
           {(control) => <input {...control} type={show ? 'text' : 'password'} name="new-password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />}
         </Field>

@@ -1,40 +1,34 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { Link } from 'react-router';
 import { ErrorNotice, InfoNotice } from '../components/error-notice.js';
 import { Field } from '../components/field.js';
 import { PageHeader } from '../components/page-header.js';
 import { PublicFrame } from '../components/public-frame.js';
-import { api, ApiError } from '../lib/api.js';
-import { Link } from '../lib/router.js';
+import { api } from '../lib/api.js';
+import { onSubmit, useApiMutation } from '../lib/query.js';
 import { useSessionState } from '../lib/session.js';
 
 export function SignInPage() {
   const { state, refresh } = useSessionState();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
   const notice = state.status === 'signed-out' ? state.notice : null;
-
-  async function submit(event: FormEvent): Promise<void> {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+  const signIn = useApiMutation({
+    mutationFn: async () => {
       await api.post('/api/auth/login', { email, password }, { quietAuth: true });
       // The router sends a signed-in visitor of this page on to ?next= or their dashboard.
       await refresh();
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'internal', 'Something went wrong. Try again.'));
-      setBusy(false);
-    }
-  }
+    },
+  });
+  const { error } = signIn;
+  const busy = signIn.isPending;
 
   return (
     <PublicFrame>
       <PageHeader title="Sign in" intro={<p>Sign in to your organizing campaign.</p>} />
       {notice ? <InfoNotice>{notice}</InfoNotice> : null}
       <ErrorNotice error={error} fields={{ email: { label: 'Email', id: 'signin-email' }, password: { label: 'Password', id: 'signin-password' } }} />
-      <form onSubmit={(e) => void submit(e)} noValidate className="form">
+      <form onSubmit={onSubmit(() => signIn.mutate())} noValidate className="form">
         <Field label="Email" id="signin-email" error={error?.fieldReason('email')}>
           {(control) => <input {...control} type="email" name="email" autoComplete="username" inputMode="email" value={email} onChange={(e) => setEmail(e.target.value)} />}
         </Field>

@@ -1,14 +1,14 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import '../organizing.css';
 import { Field } from '../components/field.js';
 import { PageHeader } from '../components/page-header.js';
-import { LoadError, Loading } from '../components/status.js';
-import { campaignPath, query } from '../lib/api.js';
+import { QueryStatus } from '../components/status.js';
+import { campaignPath } from '../lib/api.js';
 import { useCampaign } from '../lib/campaign.js';
 import { formatDate, formatNumber } from '../lib/format.js';
 import { levelNames, personPagePath, type WallChart } from '../lib/organizing-types.js';
-import { Link } from '../lib/router.js';
-import { useApi } from '../lib/use-api.js';
+import { useApiQuery } from '../lib/query.js';
 
 const cardLabels: Record<string, string> = { none: '', signed: 'card signed', expired: 'card expired', revoked: 'card revoked' };
 
@@ -16,7 +16,8 @@ const cardLabels: Record<string, string> = { none: '', signed: 'card signed', ex
 export function WallChartPage() {
   const campaign = useCampaign();
   const [asOf, setAsOf] = useState('');
-  const { data, error, loading, reload } = useApi<WallChart>(campaignPath(campaign.slug, `/wall-chart${query({ asOf: asOf || undefined })}`));
+  const chart = useApiQuery<WallChart>(campaignPath(campaign.slug, '/wall-chart'), { params: { asOf }, keepPrevious: true });
+  const { data } = chart;
   return (
     <>
       <PageHeader
@@ -50,8 +51,7 @@ export function WallChartPage() {
           </li>
         ))}
       </ul>
-      {error ? <LoadError error={error} retry={reload} /> : null}
-      {loading && !data ? <Loading label="Loading the chart…" /> : null}
+      <QueryStatus query={chart} loading="Loading the chart…" />
       {data ? (
         <>
           <p className="as-of">As of {formatDate(data.asOf)}</p>

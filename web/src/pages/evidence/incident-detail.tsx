@@ -1,27 +1,29 @@
-import { useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { DataTable } from '../../components/data-table.js';
 import { ErrorNotice, InfoNotice, SuccessNotice } from '../../components/error-notice.js';
 import { Field } from '../../components/field.js';
 import { PageHeader } from '../../components/page-header.js';
-import { LoadError, Loading } from '../../components/status.js';
-import { api, ApiError, campaignPath } from '../../lib/api.js';
+import { QueryStatus } from '../../components/status.js';
+import { api, campaignPath } from '../../lib/api.js';
 import { useCampaign } from '../../lib/campaign.js';
 import type { ConductOptions, Incident, StatusChange } from '../../lib/conduct-types.js';
 import { formatDate, formatDateTime } from '../../lib/format.js';
-import { Link } from '../../lib/router.js';
-import { useApi } from '../../lib/use-api.js';
+import { onSubmit, useApiMutation, useApiQuery } from '../../lib/query.js';
 import { DeadlineBadge, describeDeadline, formatBytes, formatPages } from './deadline-badge.js';
+import { evidenceBase, incidentKey, incidentsKey, useConductOptions } from './evidence-context.js';
 
 type Loaded = { incident: Incident; history: StatusChange[] };
 
-export function IncidentDetail(props: { base: string; options: ConductOptions; incidentId: string }) {
+export function IncidentDetail(props: { incidentId: string }) {
   const campaign = useCampaign();
-  const { data, error, reload } = useApi<Loaded>(campaignPath(campaign.slug, `/conduct/incidents/${encodeURIComponent(props.incidentId)}`));
-  const [updated, setUpdated] = useState<Loaded | null>(null);
-  const shown = updated ?? data;
+  const options = useConductOptions();
+  const base = evidenceBase(campaign.slug);
+  const detail = useApiQuery<Loaded>(campaignPath(campaign.slug, `/conduct/incidents/${encodeURIComponent(props.incidentId)}`));
 
-  if (error) return <LoadError error={error} retry={reload} />;
-  if (!shown) return <Loading />;
-  const { incident, history } = shown;
+  if (!detail.data) return <QueryStatus query={detail} />;
+  const { incident, history } = detail.data;
   const exhibitNumber = new Map(incident.attachments.map((a, index) => [a.id, index + 1]));
   const attachmentById = new Map(incident.attachments.map((a) => [a.id, a]));
   const when = `${formatDate(incident.occurredOn)}${incident.occurredTime ? ` at ${incident.occurredTime}` : ''}`;
@@ -29,7 +31,7 @@ export function IncidentDetail(props: { base: string; options: ConductOptions; i
   return (
     <>
       <p>
-        <Link to={props.base}>← Back to the timeline</Link>
+        <Link to={base}>← Back to the timeline</Link>
       </p>
       <PageHeader
         title={incident.title}
@@ -40,7 +42,7 @@ export function IncidentDetail(props: { base: string; options: ConductOptions; i
         }
         actions={
           campaign.can('conduct.edit') ? (
-            <Link className="button-secondary" to={`${props.base}/${incident.id}/edit`}>
+            <Link className="button-secondary" to={`${base}/${incident.id}/edit`}>
               Edit
             </Link>
           ) : null
@@ -165,66 +167,55 @@ export function IncidentDetail(props: { base: string; options: ConductOptions; i
       </section>
       <section className="section status-section" aria-labelledby="status-heading">
         <h2 id="status-heading">Status</h2>
-        {campaign.can('conduct.edit') ? <StatusForm slug={campaign.slug} incident={incident} options={props.options} onSaved={setUpdated} /> : null}
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption className="visually-hidden">Status history</caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Status</th>
-                <th scope="col">By</th>
-                <th scope="col">Note</th>
-              </tr>
-            </thead>
-            <tbody>
-              {history.map((h, index) => (
-                <tr key={`${h.changedAt}-${index}`}>
-                  <td data-label="When" className="nowrap">
-                    {formatDateTime(h.changedAt)}
-                  </td>
-                  <th scope="row" data-label="Status">
-                    {h.statusLabel}
-                  </th>
-                  <td data-label="By">{h.changedBy ?? '—'}</td>
-                  <td data-label="Note">{h.note || '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        {campaign.can('conduct.edit') ? <StatusForm slug={campaign.slug} incident={incident} options={options} /> : null}
+        <DataTable caption="Status history" columns={['When', 'Status', 'By', 'Note']}>
+          {history.map((h, index) => (
+            <tr key={`${h.changedAt}-${index}`}>
+              <td data-label="When" className="nowrap">
+                {formatDateTime(h.changedAt)}
+              </td>
+              <th scope="row" data-label="Status">
+                {h.statusLabel}
+              </th>
+              <td data-label="By">{h.changedBy ?? '—'}</td>
+              <td data-label="Note">{h.note || '—'}</td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
     </>
   );
 }
 
-function StatusForm(props: { slug: string; incident: Incident; options: ConductOptions; onSaved: (loaded: Loaded) => void }) {
+function StatusForm(props: { slug: string; incident: Incident; options: ConductOptions }) {
+  const client = useQueryClient();
   const [status, setStatus] = useState(props.incident.status);
   const [chargeNumber, setChargeNumber] = useState(props.incident.chargeNumber ?? '');
   const [note, setNote] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent): Promise<void> {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    setSaved(null);
-    try {
-      const result = await api.post<Loaded>(campaignPath(props.slug, `/conduct/incidents/${props.incident.id}/status`), { status, chargeNumber: chargeNumber.trim() || null, note });
-      props.onSaved(result);
+  const change = useApiMutation({
+    mutationFn: () => api.post<Loaded>(campaignPath(props.slug, `/conduct/incidents/${props.incident.id}/status`), { status, chargeNumber: chargeNumber.trim() || null, note }),
+    onSuccess: (result) => {
+      // The answer is the incident as it now stands: shown as is, without reading it again (each
+      // read is logged). The timeline, not on screen, is dropped and reloads when opened.
+      client.setQueryData(incidentKey(props.slug, props.incident.id), result);
+      client.removeQueries({ queryKey: incidentsKey(props.slug), type: 'inactive' });
       setNote('');
       setSaved(`Saved: ${result.incident.statusLabel}.`);
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'internal', 'Something went wrong. Try again.'));
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  });
+  const error = change.error;
+  const busy = change.isPending;
 
   return (
-    <form className="inline-form" onSubmit={(e) => void submit(e)} noValidate>
+    <form
+      className="inline-form"
+      onSubmit={onSubmit(() => {
+        setSaved(null);
+        change.mutate();
+      })}
+      noValidate
+    >
       <ErrorNotice error={error} fields={{ chargeNumber: { label: 'Charge number' }, status: { label: 'Status' } }} />
       {saved ? <SuccessNotice>{saved}</SuccessNotice> : null}
       <Field label="New status">

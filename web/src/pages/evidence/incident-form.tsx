@@ -1,15 +1,16 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { ErrorNotice, SuccessNotice } from '../../components/error-notice.js';
 import { Field } from '../../components/field.js';
 import { PageHeader } from '../../components/page-header.js';
-import { LoadError, Loading } from '../../components/status.js';
-import { api, ApiError, campaignPath } from '../../lib/api.js';
+import { LoadError, QueryStatus } from '../../components/status.js';
+import { api, campaignPath } from '../../lib/api.js';
 import type { RosterPerson } from '../../lib/api-types.js';
 import { useCampaign } from '../../lib/campaign.js';
 import type { Attachment, ConductOptions, Incident } from '../../lib/conduct-types.js';
-import { Link, navigate } from '../../lib/router.js';
-import { useApi } from '../../lib/use-api.js';
+import { apiKey, onSubmit, useApiMutation, useApiQuery } from '../../lib/query.js';
 import { formatBytes } from './deadline-badge.js';
+import { conductOptionsKey, evidenceBase, incidentsKey, useConductOptions } from './evidence-context.js';
 
 type QuoteDraft = { key: number; text: string; speakerAgentId: string; source: string; attachmentId: string; pageFrom: string; pageTo: string };
 type Person = { id: string; name: string; school: string };
@@ -65,21 +66,20 @@ function draftFrom(incident: Incident | undefined, today: string): Draft {
 const toPage = (value: string): number | null | string => (value.trim() === '' ? null : /^\d+$/.test(value.trim()) ? Number(value.trim()) : value);
 
 /** The incident editor: new (no incidentId) or edit. Files upload as soon as they are chosen. */
-export function IncidentForm(props: { base: string; options: ConductOptions; reloadOptions: () => void; incidentId?: string }) {
+export function IncidentForm(props: { incidentId?: string }) {
   const campaign = useCampaign();
-  const existing = useApi<{ incident: Incident }>(props.incidentId ? campaignPath(campaign.slug, `/conduct/incidents/${encodeURIComponent(props.incidentId)}`) : null);
-  if (props.incidentId && existing.error) return <LoadError error={existing.error} retry={existing.reload} />;
-  if (props.incidentId && !existing.data) return <Loading />;
-  return <Editor {...props} incident={existing.data?.incident} />;
+  const existing = useApiQuery<{ incident: Incident }>(props.incidentId ? campaignPath(campaign.slug, `/conduct/incidents/${encodeURIComponent(props.incidentId)}`) : null);
+  if (props.incidentId && !existing.data) return <QueryStatus query={existing} />;
+  return <Editor incident={existing.data?.incident} />;
 }
 
-function Editor(props: { base: string; options: ConductOptions; reloadOptions: () => void; incidentId?: string; incident: Incident | undefined }) {
+function Editor(props: { incident: Incident | undefined }) {
   const campaign = useCampaign();
-  const { options } = props;
+  const options = useConductOptions();
+  const base = evidenceBase(campaign.slug);
+  const navigate = useNavigate();
   const [draft, setDraft] = useState<Draft>(() => draftFrom(props.incident, options.today));
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const files = useApi<{ attachments: Attachment[] }>(campaignPath(campaign.slug, '/conduct/attachments'));
+  const files = useApiQuery<{ attachments: Attachment[] }>(campaignPath(campaign.slug, '/conduct/attachments'));
   const [uploaded, setUploaded] = useState<Attachment[]>([]);
   const allFiles = useMemo(() => {
     const byId = new Map<string, Attachment>();
@@ -89,14 +89,9 @@ function Editor(props: { base: string; options: ConductOptions; reloadOptions: (
   const chosenFiles = allFiles.filter((a) => draft.attachmentIds.includes(a.id));
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   const toggle = (list: string[], id: string, on: boolean) => (on ? [...list, id] : list.filter((x) => x !== id));
-  const reason = (field: string) => error?.fieldReason(field);
   const defaults = options.provisions.filter((p) => p.defaultKinds.includes(draft.kind));
 
-  async function submit(event: FormEvent): Promise<void> {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    const body = {
+  const body = () => ({
       occurredOn: draft.occurredOn,
       occurredTime: draft.occurredTime || null,
       kind: draft.kind,
@@ -116,17 +111,19 @@ function Editor(props: { base: string; options: ConductOptions; reloadOptions: (
         pageTo: toPage(q.pageTo),
       })),
       reportedBy: draft.reporter ? { type: 'person', id: draft.reporter.id } : props.incident?.reportedBy ? { type: props.incident.reportedBy.type, id: props.incident.reportedBy.id } : null,
-    };
-    try {
-      const result = props.incident
-        ? await api.put<{ incident: Incident }>(campaignPath(campaign.slug, `/conduct/incidents/${props.incident.id}`), body)
-        : await api.post<{ incident: Incident }>(campaignPath(campaign.slug, '/conduct/incidents'), body);
-      navigate(`${props.base}/${result.incident.id}`);
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'internal', 'Something went wrong. Nothing was saved; try again.'));
-      setBusy(false);
-    }
-  }
+  });
+  const save = useApiMutation({
+    mutationFn: () =>
+      props.incident
+        ? api.put<{ incident: Incident }>(campaignPath(campaign.slug, `/conduct/incidents/${props.incident.id}`), body())
+        : api.post<{ incident: Incident }>(campaignPath(campaign.slug, '/conduct/incidents'), body()),
+    fallback: 'Something went wrong. Nothing was saved; try again.',
+    // The incident, the timeline, and the options (a new agent shows up in the filters).
+    invalidates: [incidentsKey(campaign.slug), conductOptionsKey(campaign.slug)],
+    onSuccess: (result) => void navigate(`${base}/${result.incident.id}`),
+  });
+  const error = save.error;
+  const reason = (field: string) => error?.fieldReason(field);
 
   const fieldLabels: Record<string, { label: string; id?: string }> = {
     occurredOn: { label: 'Date', id: 'incident-date' },
@@ -150,14 +147,14 @@ function Editor(props: { base: string; options: ConductOptions; reloadOptions: (
   return (
     <>
       <p>
-        <Link to={props.incident ? `${props.base}/${props.incident.id}` : props.base}>← {props.incident ? 'Back to the incident' : 'Back to the timeline'}</Link>
+        <Link to={props.incident ? `${base}/${props.incident.id}` : base}>← {props.incident ? 'Back to the incident' : 'Back to the timeline'}</Link>
       </p>
       <PageHeader
         title={props.incident ? 'Edit incident' : 'Log an incident'}
         intro={<p>Write down what happened as soon as you can, in the words people used. Attach the memo, photo or email; files are fingerprinted (SHA-256) when uploaded and never change afterwards.</p>}
       />
       <ErrorNotice error={error} fields={fieldLabels} />
-      <form className="form-wide" onSubmit={(e) => void submit(e)} noValidate>
+      <form className="form-wide" onSubmit={onSubmit(() => save.mutate())} noValidate>
         <div className="form-row">
           <Field label="Date" id="incident-date" error={reason('occurredOn')}>
             {(control) => <input {...control} type="date" required max={options.today} value={draft.occurredOn} onChange={(e) => set({ occurredOn: e.target.value })} />}
@@ -199,7 +196,7 @@ function Editor(props: { base: string; options: ConductOptions; reloadOptions: (
           </div>
         </fieldset>
 
-        <AgentsField options={options} slug={campaign.slug} chosen={draft.agentIds} error={reason('agentIds')} onChange={(agentIds) => set({ agentIds })} onAdded={props.reloadOptions} />
+        <AgentsField options={options} slug={campaign.slug} chosen={draft.agentIds} error={reason('agentIds')} onChange={(agentIds) => set({ agentIds })} />
 
         <fieldset className={reason('provisionIds') ? 'field-invalid' : undefined}>
           <legend>Laws it may breach</legend>
@@ -249,7 +246,7 @@ function Editor(props: { base: string; options: ConductOptions; reloadOptions: (
               setDraft((d) => ({ ...d, attachmentIds: [...d.attachmentIds, a.id] }));
             }}
           />
-          {files.error ? <LoadError error={files.error} retry={files.reload} /> : null}
+          {files.error ? <LoadError error={files.error} retry={() => void files.refetch()} /> : null}
           {allFiles.length > 0 ? (
             <div className="choices">
               <p className="field-hint">Tick the files that belong to this incident.</p>
@@ -324,10 +321,10 @@ function Editor(props: { base: string; options: ConductOptions; reloadOptions: (
         </fieldset>
 
         <div className="form-actions">
-          <button type="submit" className="button-primary" disabled={busy}>
-            {busy ? 'Saving…' : props.incident ? 'Save changes' : 'Log the incident'}
+          <button type="submit" className="button-primary" disabled={save.isPending}>
+            {save.isPending ? 'Saving…' : props.incident ? 'Save changes' : 'Log the incident'}
           </button>
-          <Link className="button-secondary" to={props.incident ? `${props.base}/${props.incident.id}` : props.base}>
+          <Link className="button-secondary" to={props.incident ? `${base}/${props.incident.id}` : base}>
             Cancel
           </Link>
         </div>
@@ -336,28 +333,25 @@ function Editor(props: { base: string; options: ConductOptions; reloadOptions: (
   );
 }
 
-function AgentsField(props: { options: ConductOptions; slug: string; chosen: string[]; error?: string; onChange: (ids: string[]) => void; onAdded: () => void }) {
+function AgentsField(props: { options: ConductOptions; slug: string; chosen: string[]; error?: string; onChange: (ids: string[]) => void }) {
   const [adding, setAdding] = useState(false);
   const [name, setName] = useState('');
   const [role, setRole] = useState('principal');
   const [title, setTitle] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
   const [added, setAdded] = useState<string | null>(null);
-
-  async function add(): Promise<void> {
-    setError(null);
-    try {
-      const result = await api.post<{ agent: { id: string; name: string } }>(campaignPath(props.slug, '/conduct/agents'), { name, role, title });
+  // The options list the agents: the layout above reloads them, and the new one appears ticked.
+  const add = useApiMutation({
+    mutationFn: () => api.post<{ agent: { id: string; name: string } }>(campaignPath(props.slug, '/conduct/agents'), { name, role, title }),
+    invalidates: [conductOptionsKey(props.slug)],
+    onSuccess: (result) => {
       props.onChange([...props.chosen, result.agent.id]);
-      props.onAdded();
       setAdded(`Added ${result.agent.name}.`);
       setName('');
       setTitle('');
       setAdding(false);
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'internal', 'Something went wrong. Try again.'));
-    }
-  }
+    },
+  });
+  const error = add.error;
 
   return (
     <fieldset className={props.error ? 'field-invalid' : undefined}>
@@ -396,7 +390,7 @@ function AgentsField(props: { options: ConductOptions; slug: string; chosen: str
             <Field label="Title (optional)">{(control) => <input {...control} value={title} onChange={(e) => setTitle(e.target.value)} />}</Field>
           </div>
           <div className="form-actions">
-            <button type="button" className="button-primary" onClick={() => void add()}>
+            <button type="button" className="button-primary" onClick={() => add.mutate()} disabled={add.isPending}>
               Add this person
             </button>
             <button type="button" className="button-secondary" onClick={() => setAdding(false)}>
@@ -418,7 +412,7 @@ function PeoplePicker(props: { label: string; hint: string; chosen: Person[]; si
   const campaign = useCampaign();
   const [search, setSearch] = useState('');
   const [load, setLoad] = useState(false);
-  const roster = useApi<{ people: RosterPerson[] }>(load ? campaignPath(campaign.slug, '/people') : null);
+  const roster = useApiQuery<{ people: RosterPerson[] }>(load ? campaignPath(campaign.slug, '/people') : null);
   const inputRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (search.trim().length >= 2) setLoad(true);
@@ -476,32 +470,28 @@ function PeoplePicker(props: { label: string; hint: string; chosen: Person[]; si
 function Uploader(props: { slug: string; onUploaded: (a: Attachment) => void }) {
   const [file, setFile] = useState<File | null>(null);
   const [description, setDescription] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<Attachment | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
-
-  async function send(): Promise<void> {
-    if (!file) return;
-    setBusy(true);
-    setError(null);
-    const form = new FormData();
-    // The description goes first: the server reads fields that precede the file.
-    form.append('description', description);
-    form.append('file', file);
-    try {
-      const result = await api.upload<{ attachment: Attachment }>(campaignPath(props.slug, '/conduct/attachments'), form);
+  const upload = useApiMutation({
+    mutationFn: (chosen: File) => {
+      const form = new FormData();
+      // The description goes first: the server reads fields that precede the file.
+      form.append('description', description);
+      form.append('file', chosen);
+      return api.upload<{ attachment: Attachment }>(campaignPath(props.slug, '/conduct/attachments'), form);
+    },
+    fallback: 'The upload failed. Try again.',
+    invalidates: [apiKey(campaignPath(props.slug, '/conduct/attachments'))],
+    onSuccess: (result) => {
       props.onUploaded(result.attachment);
       setDone(result.attachment);
       setFile(null);
       setDescription('');
       if (inputRef.current) inputRef.current.value = '';
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'internal', 'The upload failed. Try again.'));
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  });
+  const error = upload.error;
+  const busy = upload.isPending;
 
   return (
     <div className="quote-editor">
@@ -520,7 +510,7 @@ function Uploader(props: { slug: string; onUploaded: (a: Attachment) => void }) 
         <Field label="What it is (optional)">{(control) => <input {...control} value={description} onChange={(e) => setDescription(e.target.value)} />}</Field>
       </div>
       <div>
-        <button type="button" className="button-secondary" disabled={!file || busy} onClick={() => void send()}>
+        <button type="button" className="button-secondary" disabled={!file || busy} onClick={() => file && upload.mutate(file)}>
           {busy ? 'Uploading…' : 'Upload'}
         </button>
       </div>

@@ -1,8 +1,8 @@
-import type { auditEvents } from '../../db/schema/index.js';
+import type { AuditEventRow } from '../../db/repositories/audit-repository.js';
 import { instantOf, isDay, startOfDay } from '../calendar.js';
 import type { CommandContext } from '../commands/command-context.js';
 
-export type ListAuditEventsInput = {
+export type ListCampaignAuditEventsInput = {
   slug: string;
   action?: string;
   /** An instant (ISO 8601 with its offset) or a day: a `from` day starts, a `to` day ends, in the campaign's zone. */
@@ -13,7 +13,7 @@ export type ListAuditEventsInput = {
 };
 
 /** The campaign's audit log, newest first: who looked at or changed what, when, from where. */
-export async function listAuditEvents(ctx: CommandContext, input: ListAuditEventsInput): Promise<(typeof auditEvents.$inferSelect)[]> {
+export async function listCampaignAuditEvents(ctx: CommandContext, input: ListCampaignAuditEventsInput): Promise<AuditEventRow[]> {
   const { campaign } = await ctx.authorize(input.slug, 'audit.view');
   const zone = campaign.timeZone;
   const from = input.from === undefined ? undefined : isDay(input.from) ? startOfDay(input.from, zone) : new Date(input.from);

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { jurisdictions } from '../vocabulary/campaigns.js';
+import { instant, role } from './shared.js';
+
+// The organizer API of accounts and sessions (sign-in, sign-out, password links) and of instance
+// administration (accounts, the outbox).
+
+const email = z.string().trim().toLowerCase().email('is not an email address').max(254);
+
+/** An account as anyone sees it: never the password hash, the lock state or the failure count. */
+export const account = z.object({ id: z.uuid(), email: z.string(), name: z.string(), instanceAdmin: z.boolean(), hasPassword: z.boolean() });
+export type Account = z.infer<typeof account>;
+
+/** A campaign the signed-in account belongs to, with its role there. */
+export const myCampaign = z.object({
+  slug: z.string(),
+  name: z.string(),
+  statement: z.string(),
+  jurisdiction: z.enum(jurisdictions),
+  goalPercent: z.number().int(),
+  isDefault: z.boolean(),
+  role,
+});
+export type MyCampaign = z.infer<typeof myCampaign>;
+
+export const myAccount = z.object({ account, campaigns: z.array(myCampaign) });
+export type MyAccount = z.infer<typeof myAccount>;
+
+/** A message in the transmission log: sent over SMTP, failed (with the reason), or held in the local outbox. */
+export const outboxMessage = z.object({
+  id: z.uuid(),
+  kind: z.string(),
+  to: z.string(),
+  subject: z.string(),
+  text: z.string(),
+  transport: z.enum(['smtp', 'outbox']),
+  createdAt: instant,
+  sentAt: instant.nullable(),
+  error: z.string().nullable(),
+  attempts: z.number().int(),
+  nextAttemptAt: instant.nullable(),
+});
+export type OutboxMessage = z.infer<typeof outboxMessage>;
+
+const signedIn = z.object({ account });
+
+export const accountsContract = {
+  getCsrfToken: { response: z.object({ token: z.string() }) },
+  signIn: { body: z.object({ email, password: z.string().min(1, 'is required').max(256) }), response: signedIn },
+  signOut: { response: z.void().meta({ description: 'Signed out (no content)' }) },
+  signOutEverywhere: { response: z.object({ sessionsEnded: z.number().int() }) },
+  viewMyAccount: { response: myAccount },
+  requestPasswordReset: { body: z.object({ email }), response: z.object({ message: z.string() }) },
+  setPassword: { body: z.object({ token: z.string().min(10).max(200), password: z.string().max(256) }), response: signedIn },
+  listAccounts: { response: z.object({ users: z.array(account) }) },
+  createAccount: {
+    body: z.object({ email, name: z.string().trim().min(1, 'is required').max(200), instanceAdmin: z.boolean().default(false) }),
+    response: z.object({ user: account }),
+  },
+  listOutbox: { query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }), response: z.object({ messages: z.array(outboxMessage) }) },
+} as const;
