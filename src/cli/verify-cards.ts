@@ -1,5 +1,6 @@
+import { verifyCardHashes } from '../domain/cards/verify-card-hashes.js';
+import { systemRequester } from '../domain/commands/requester.js';
 import type { Services } from '../domain/create-services.js';
-import { AppError } from '../errors.js';
 
 /**
  * `unionhall verify-cards`: recomputes the hash of every card of a campaign and lists those whose
@@ -7,10 +8,7 @@ import { AppError } from '../errors.js';
  * does not (1 is left to usage and connection errors).
  */
 export async function verifyCampaignCards(services: Services, slug: string, write: (line: string) => void): Promise<number> {
-  const campaign = await services.repositories.campaigns.findBySlug(slug);
-  if (!campaign) throw new AppError('not_found', `No campaign "${slug}".`);
-  const report = await services.filing.verifyCards(campaign);
-  await services.repositories.audit.append({ actorAccountId: null, actorEmail: 'cli', campaignId: campaign.id, action: 'cards.verified', subjectType: null, subjectId: null, details: { checked: report.checked, mismatches: report.mismatches.length } });
+  const report = await services.execute(verifyCardHashes, systemRequester('cli'), { slug });
   if (report.mismatches.length === 0) {
     write(`${slug}: all ${report.checked} card hashes match their content.`);
     return 0;

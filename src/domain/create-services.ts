@@ -4,8 +4,6 @@ import { createRepositories } from '../db/repositories/create-repositories.js';
 import { createRosterImportRepository } from '../db/repositories/roster-import-repository.js';
 import { createSignatureWriter } from '../db/repositories/signature-writer.js';
 import { createMailer, type Mailer } from '../mail/create-mailer.js';
-import { createConductService } from './conduct/conduct-service.js';
-import { createFilingService } from './filing/filing-service.js';
 import { createMajorityService } from './majority/majority-service.js';
 import { createPetitionService } from './petitions/petition-service.js';
 import { createCommandRunner } from './commands/create-command-runner.js';
@@ -20,8 +18,6 @@ export function createServices(options: { db: Db; config: Config; now?: () => Da
   const mailer = options.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, repository: repositories.mail, now });
   const rosterImport = createRosterImportService({ imports: repositories.rosterImports, campaigns: repositories.campaigns, now });
   const majority = createMajorityService({ support: repositories.support, campaigns: repositories.campaigns, now });
-  const conduct = createConductService({ conduct: repositories.conduct, now });
-  const filing = createFilingService({ filing: repositories.filing, cards: repositories.cards, now });
   const proofOfWork = createProofOfWork(config.sessionSecret);
   const petitions = createPetitionService({
     repository: repositories.petitions,
@@ -35,7 +31,7 @@ export function createServices(options: { db: Db; config: Config; now?: () => Da
     now,
   });
   const { execute, read } = createCommandRunner({ db, clock: now, mail: mailer });
-  return { execute, read, repositories, mailer, rosterImport, majority, conduct, filing, proofOfWork, petitions, now };
+  return { execute, read, repositories, mailer, rosterImport, majority, proofOfWork, petitions, now };
 }
 
 export type Services = ReturnType<typeof createServices>;
