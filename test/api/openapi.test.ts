@@ -11,11 +11,9 @@ const LEGACY_PATH_PREFIXES: string[] = [
   '/api/v1',
   '/api/campaigns/{slug}',
   '/api/campaigns/{slug}/audit',
-  '/api/campaigns/{slug}/conduct',
   '/api/campaigns/{slug}/dashboard',
   '/api/campaigns/{slug}/endorsements',
   '/api/campaigns/{slug}/events',
-  '/api/campaigns/{slug}/filing-packets',
   '/api/campaigns/{slug}/growth',
   '/api/campaigns/{slug}/majority',
   '/api/campaigns/{slug}/members',
@@ -24,7 +22,6 @@ const LEGACY_PATH_PREFIXES: string[] = [
   '/api/campaigns/{slug}/petitions',
   '/api/campaigns/{slug}/press',
   '/api/campaigns/{slug}/roster',
-  '/api/campaigns/{slug}/cards/verify',
 ];
 
 // Capabilities on contracts, even under a legacy prefix.

@@ -43,7 +43,7 @@ const routes: Route[] = [
   { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/conduct/incidents`, expect: conductOnly },
   { method: 'POST', url: (c) => `/api/campaigns/${c.slug}/conduct/incidents`, body: () => ({ occurredOn: '2015-03-01', kind: 'threat', title: 'A threat' }), expect: { ...conductOnly, admin: 201, organizer: 201 } },
   { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/conduct/agents`, expect: conductOnly },
-  { method: 'POST', url: (c) => `/api/campaigns/${c.slug}/conduct/agents`, body: () => ({ name: 'A Principal', role: 'principal' }), expect: { ...conductOnly, admin: 201, organizer: 201 } },
+  { method: 'POST', url: (c) => `/api/campaigns/${c.slug}/conduct/agents`, body: () => ({ name: `A Principal ${randomBytes(4).toString('hex')}`, role: 'principal' }), expect: { ...conductOnly, admin: 201, organizer: 201 } },
   { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/conduct/provisions`, expect: conductOnly },
   { method: 'POST', url: (c) => `/api/campaigns/${c.slug}/conduct/provisions`, body: () => ({ code: `Local rule ${randomBytes(4).toString('hex')}`, title: 'A local rule' }), expect: { ...adminOnly, admin: 201 } },
   { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/conduct/attachments`, expect: conductOnly },
