@@ -301,3 +301,109 @@ describe('accounts, sessions and instance administration: no input is a 5xx', ()
     }
   });
 });
+
+// The evidence locker and the filing packet: every route, fuzzed. Nothing a client sends may get
+// a 5xx; a date that is not on the calendar is a 400 naming its field.
+describe('employer conduct and the filing packet', () => {
+  const huge = 'x'.repeat(1_000_000);
+  const slug = () => fixture.campaign.slug;
+  const conduct = () => `/api/campaigns/${slug()}/conduct`;
+  let incidentId: string;
+  let attachmentId: string;
+
+  /** A multipart body of raw parts, as a careless or hostile client might send it. */
+  const multipart = (parts: string[], boundary = 'uhfuzz') => ({
+    payload: Buffer.from(parts.map((p) => `--${boundary}\r\n${p}\r\n`).join('') + `--${boundary}--\r\n`),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  });
+  const filePart = (name: string, content: string) => `Content-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/plain\r\n\r\n${content}`;
+
+  beforeAll(async () => {
+    const up = await admin.request({ method: 'POST', url: `${conduct()}/attachments`, ...multipart([filePart('memo.txt', 'memo')]) });
+    expect(up.statusCode, up.body).toBe(201);
+    attachmentId = (up.json() as { attachment: { id: string } }).attachment.id;
+    const created = await admin.post(`${conduct()}/incidents`, { occurredOn: '2015-03-02', kind: 'threat', title: 'A threat', attachmentIds: [attachmentId] });
+    expect(created.statusCode, created.body).toBe(201);
+    incidentId = (created.json() as { incident: { id: string } }).incident.id;
+  });
+
+  const expectNo5xx = (res: { statusCode: number; body: string }, what: string) => {
+    expect(res.statusCode, `${what}: ${res.body.slice(0, 300)}`).toBeLessThan(500);
+    expect(res.statusCode, what).toBeGreaterThanOrEqual(400);
+  };
+
+  it('answers impossible dates in queries and bodies with 400 on the field', async () => {
+    const incident = { kind: 'threat', title: 'x' };
+    const cases: [string, () => Promise<{ statusCode: number; body: string; json: () => unknown }>, string][] = [
+      ['timeline from', () => admin.get(`${conduct()}/incidents?from=2026-02-30`), 'querystring.from'],
+      ['timeline to', () => admin.get(`${conduct()}/incidents?to=2025-02-29`), 'querystring.to'],
+      ['chronology.pdf', () => admin.get(`${conduct()}/export/chronology.pdf?from=2026-04-31`), 'querystring.from'],
+      ['chronology.csv', () => admin.get(`${conduct()}/export/chronology.csv?to=2026-13-01`), 'querystring.to'],
+      ['exhibits.zip', () => admin.get(`${conduct()}/export/exhibits.zip?from=2026-02-30`), 'querystring.from'],
+      ['log', () => admin.post(`${conduct()}/incidents`, { ...incident, occurredOn: '2026-02-30' }), 'body.occurredOn'],
+      ['edit', () => admin.put(`${conduct()}/incidents/${incidentId}`, { ...incident, occurredOn: '2015-02-29' }), 'body.occurredOn'],
+      ['preview', () => admin.get(`/api/campaigns/${slug()}/filing-packets/preview?unitId=${fixture.unit.id}&filingDate=2026-02-30`), 'querystring.filingDate'],
+      ['packet', () => admin.post(`/api/campaigns/${slug()}/filing-packets`, { unitId: fixture.unit.id, filingDate: '2015-02-29', copy: 'board', format: 'pdf' }), 'body.filingDate'],
+    ];
+    for (const [what, send, field] of cases) {
+      const res = await send();
+      expect(res.statusCode, `${what}: ${res.body.slice(0, 200)}`).toBe(400);
+      expect(((res.json() as ErrorBody).error.fields ?? []).map((f) => f.field), what).toEqual([field]);
+    }
+  });
+
+  it('never answers 5xx to bad ids, wrong types, huge strings or unstorable text', async () => {
+    const valid = { occurredOn: '2015-03-01', kind: 'threat', title: 'A threat' };
+    const sends: [string, () => Promise<{ statusCode: number; body: string }>][] = [
+      ['incident id', () => admin.get(`${conduct()}/incidents/not-an-id`)],
+      ['unknown incident', () => admin.get(`${conduct()}/incidents/00000000-0000-4000-8000-000000000000`)],
+      ['attachment id', () => admin.get(`${conduct()}/attachments/1%00`)],
+      ['unknown attachment', () => admin.get(`${conduct()}/attachments/00000000-0000-4000-8000-000000000000`)],
+      ['download flag', () => admin.get(`${conduct()}/attachments/${attachmentId}?download=${huge.slice(0, 3000)}`)],
+      ['huge slug', () => admin.get(`/api/campaigns/${'a'.repeat(5000)}/conduct/incidents`)],
+      ['NUL slug', () => admin.get('/api/campaigns/a%00b/conduct/options')],
+      ['filters', () => admin.get(`${conduct()}/incidents?worksite=x&kind=1&actor=%00&provision=${'f'.repeat(5000)}&status=open`)],
+      ['export filters', () => admin.get(`${conduct()}/export/exhibits.zip?actor=nope&kind=threat&kind=other`)],
+      ['wrong types', () => admin.post(`${conduct()}/incidents`, { occurredOn: 20150301, kind: ['threat'], title: 5, worksiteIds: 'x', agentIds: [1], quotes: {}, reportedBy: 'me' })],
+      ['quote types', () => admin.post(`${conduct()}/incidents`, { ...valid, quotes: [{ text: 'x', pageFrom: 'two', pageTo: -1, speakerNewAgent: -1, attachmentId: 'x' }] })],
+      ['new agents', () => admin.post(`${conduct()}/incidents`, { ...valid, newAgents: [{ name: 3, role: 'king' }, ...Array.from({ length: 30 }, () => ({ name: 'A', role: 'other' }))] })],
+      ['speaker and new speaker', () => admin.post(`${conduct()}/incidents`, { ...valid, newAgents: [{ name: 'Pat Boss', role: 'other' }], quotes: [{ text: 'x', speakerNewAgent: 0, speakerAgentId: '00000000-0000-4000-8000-000000000000' }] })],
+      ['time', () => admin.post(`${conduct()}/incidents`, { ...valid, occurredTime: '25:61' })],
+      ['huge title', () => admin.post(`${conduct()}/incidents`, { ...valid, title: huge })],
+      ['NUL title', () => admin.post(`${conduct()}/incidents`, { ...valid, title: 'a\u0000b' })],
+      ['NUL description', () => admin.put(`${conduct()}/incidents/${incidentId}`, { ...valid, description: 'a\u0000b' })],
+      ['NUL quote', () => admin.post(`${conduct()}/incidents`, { ...valid, quotes: [{ text: '\u0000' }] })],
+      ['reporter', () => admin.post(`${conduct()}/incidents`, { ...valid, reportedBy: { type: 'account', id: '00000000-0000-4000-8000-000000000000' } })],
+      ['not JSON', () => admin.request({ method: 'POST', url: `${conduct()}/incidents`, payload: '{"title":', headers: { 'content-type': 'application/json' } })],
+      ['status', () => admin.post(`${conduct()}/incidents/${incidentId}/status`, { status: 7, chargeNumber: huge, note: 1 })],
+      ['status NUL', () => admin.post(`${conduct()}/incidents/${incidentId}/status`, { status: 'charge_filed', chargeNumber: 'LA\u0000' })],
+      ['status of nothing', () => admin.post(`${conduct()}/incidents/not-an-id/status`, { status: 'settled' })],
+      ['agent', () => admin.post(`${conduct()}/agents`, { name: huge, role: 'boss', worksiteId: 'x' })],
+      ['agent NUL', () => admin.post(`${conduct()}/agents`, { name: 'Pat\u0000', role: 'principal' })],
+      ['agent elsewhere', () => admin.post(`${conduct()}/agents`, { name: 'Pat Elsewhere', role: 'principal', worksiteId: '00000000-0000-4000-8000-000000000000' })],
+      ['provision', () => admin.post(`${conduct()}/provisions`, { code: '', title: huge, deadlineMonths: 'six', defaultKinds: ['bribery'] })],
+      ['provision NUL', () => admin.post(`${conduct()}/provisions`, { code: 'X\u0000', title: 'T' })],
+      ['upload as JSON', () => admin.post(`${conduct()}/attachments`, { file: huge })],
+      ['upload without boundary', () => admin.request({ method: 'POST', url: `${conduct()}/attachments`, payload: 'garbage', headers: { 'content-type': 'multipart/form-data' } })],
+      ['upload truncated', () => admin.request({ method: 'POST', url: `${conduct()}/attachments`, payload: '--b\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\nabc', headers: { 'content-type': 'multipart/form-data; boundary=b' } })],
+      ['upload many fields', () => admin.request({ method: 'POST', url: `${conduct()}/attachments`, ...multipart([...Array.from({ length: 8 }, (_, i) => `Content-Disposition: form-data; name="f${i}"\r\n\r\nv`), filePart('a.txt', 'a')]) })],
+      ['upload no file', () => admin.request({ method: 'POST', url: `${conduct()}/attachments`, ...multipart(['Content-Disposition: form-data; name="description"\r\n\r\nonly words']) })],
+      ['upload NUL description', () => admin.request({ method: 'POST', url: `${conduct()}/attachments`, ...multipart(['Content-Disposition: form-data; name="description"\r\n\r\na\u0000b', filePart('a.txt', 'a')]) })],
+      ['preview ids', () => admin.get(`/api/campaigns/${slug()}/filing-packets/preview?unitId=x&worksiteId=%00&filingDate=2015-06-15&jurisdiction=uk`)],
+      ['preview unknown unit', () => admin.get(`/api/campaigns/${slug()}/filing-packets/preview?unitId=00000000-0000-4000-8000-000000000000&filingDate=2015-06-15`)],
+      ['packet types', () => admin.post(`/api/campaigns/${slug()}/filing-packets`, { unitId: 1, filingDate: 20150615, copy: 'employer', format: 'docx', worksiteId: huge })],
+      ['packet future', () => admin.post(`/api/campaigns/${slug()}/filing-packets`, { unitId: fixture.unit.id, filingDate: '9999-12-31', copy: 'board', format: 'zip' })],
+      ['verify slug', () => admin.get(`/api/campaigns/${'%00'.repeat(10)}/cards/verify`)],
+    ];
+    for (const [what, send] of sends) expectNo5xx(await send(), what);
+    // Two files at once: the first is stored (and named in the answer), the second is not read.
+    const two = await admin.request({ method: 'POST', url: `${conduct()}/attachments`, ...multipart([filePart('a.txt', 'a'), filePart('b.txt', 'b')]) });
+    expect(two.statusCode).toBe(201);
+    expect((two.json() as { attachment: { filename: string } }).attachment.filename).toBe('a.txt');
+    // What was well-formed still works afterwards.
+    for (const path of ['options', 'agents', 'provisions', 'attachments', `incidents/${incidentId}`, `attachments/${attachmentId}`, 'export/chronology.csv']) {
+      expect((await admin.get(`${conduct()}/${path}`)).statusCode, path).toBe(200);
+    }
+    expect((await admin.get(`/api/campaigns/${slug()}/cards/verify`)).statusCode).toBe(200);
+  });
+});
