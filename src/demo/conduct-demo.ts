@@ -1,3 +1,4 @@
+import { addDays, instantOf } from '../domain/calendar.js';
 import { createCommandRunner } from '../domain/commands/create-command-runner.js';
 import { systemRequester } from '../domain/commands/requester.js';
 import { addAgent } from '../domain/conduct/add-agent.js';
@@ -101,10 +102,10 @@ async function loadConductDemo(context: DemoContext): Promise<void> {
   // `occurredOn` is the seeds' date; it is moved here.
   const log = async (story: Omit<IncidentInput, keyof typeof base> & Partial<IncidentInput>, status?: { status: 'shared_with_counsel' | 'charge_filed'; chargeNumber?: string }) => {
     const input = { ...story, occurredOn: calendar.date(story.occurredOn) };
-    const day = new Date(`${input.occurredOn}T17:00:00Z`).getTime();
-    clock = new Date(day + 86_400_000);
+    // 17:00 UTC: mid-morning in Los Angeles, the day after, then a week later.
+    clock = instantOf(addDays(input.occurredOn, 1), '17:00', 'UTC');
     const incident = await commands.execute(logIncident, system, { slug, ...base, ...input });
-    clock = new Date(day + 8 * 86_400_000);
+    clock = instantOf(addDays(input.occurredOn, 8), '17:00', 'UTC');
     if (status) {
       const note = status.status === 'charge_filed' ? 'Unfair practice charge filed with the regional office' : 'Sent to counsel with the documents';
       await commands.execute(changeIncidentStatus, system, { slug, incidentId: incident.id, status: status.status, chargeNumber: status.chargeNumber ?? null, note });

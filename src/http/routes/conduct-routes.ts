@@ -50,14 +50,12 @@ async function readUpload(request: FastifyRequest): Promise<Upload> {
     return { filename: part.filename, mediaType: part.mimetype, description, content };
   } catch (err) {
     if (err instanceof AppError) throw err;
-    const e = err as { code?: string; statusCode?: number; message?: string };
+    const e = err as { code?: string; statusCode?: number };
     if (e.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('payload_too_large', `Files are limited to ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB.`);
     if (e.statusCode === 413) throw new AppError('payload_too_large', 'Send one file and at most a description with it.');
-    // A malformed multipart body (no boundary, truncated, …) is the client's mistake, not ours.
-    if ((e.statusCode !== undefined && e.statusCode >= 400 && e.statusCode < 500) || /multipart|boundary|unexpected end/i.test(e.message ?? '')) {
-      throw new AppError('validation_failed', 'The upload is not a valid multipart/form-data body.', [{ field: 'file', reason: 'could not be read' }]);
-    }
-    throw err;
+    // Nothing but the client's body is read here: a malformed one (no boundary, truncated, …) is
+    // the client's mistake, not ours.
+    throw new AppError('validation_failed', 'The upload is not a valid multipart/form-data body.', [{ field: 'file', reason: 'could not be read' }]);
   }
 }
 
