@@ -7,7 +7,12 @@ import { instant, language, slugParams } from './shared.js';
 
 export const newsletterStatus = z.enum(newsletterStatuses);
 /** When a newsletter appears (published) or will (scheduled): an instant, with its offset. */
-const publishAt = z.iso.datetime({ offset: true, error: 'must be a date and time with its offset (ISO 8601)' }).nullable().optional();
+const publishAt = z.iso
+  .datetime({ offset: true, error: 'must be a date and time with its offset (ISO 8601)' })
+  // PostgreSQL stores the years 1 to 9999 of UTC: 9999-12-31T23:00-14:00 is already 10000.
+  .refine((value) => Math.abs(new Date(value).getUTCFullYear() - 5000) <= 4999, 'is out of range (years 1 to 9999)')
+  .nullable()
+  .optional();
 const title = z.string().trim().min(1, 'is required').max(200);
 
 export const newsletter = z.object({

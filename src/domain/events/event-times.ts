@@ -8,6 +8,11 @@ export type EventTimes = { startDay: Day; startTime: string; endDay: Day; endTim
 export function eventInstants(times: EventTimes, timeZone: string): { startsAt: Date; endsAt: Date } {
   const startsAt = instantOf(times.startDay, times.startTime, timeZone);
   const endsAt = instantOf(times.endDay, times.endTime, timeZone);
+  // The database stores instants of years 1 to 9999 in UTC: a wall-clock 9999-12-31 23:00 in Los
+  // Angeles is already the year 10000 there.
+  for (const [field, at] of [['startDay', startsAt], ['endDay', endsAt]] as const) {
+    if (at.getUTCFullYear() < 1 || at.getUTCFullYear() > 9999) throw new AppError('validation_failed', 'An event happens between the years 1 and 9999.', [{ field, reason: 'is out of range' }]);
+  }
   if (endsAt.getTime() <= startsAt.getTime()) throw new AppError('validation_failed', 'An event ends after it starts.', [{ field: 'endTime', reason: 'must be after the start' }]);
   return { startsAt, endsAt };
 }
