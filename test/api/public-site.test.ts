@@ -257,6 +257,13 @@ describe('press', () => {
     expect(page.body).toContain('href="/press/educators-call-for-a-fair-process"');
     const own = await t.agent().get('/press/educators-call-for-a-fair-process');
     expect(own.body).toContain('<strong>gathered</strong>');
+
+    const releaseId = (release.json() as { item: { id: string } }).item.id;
+    const removed = await organizer.request({ method: 'DELETE', url: `${api}/press/${releaseId}` });
+    expect(removed.statusCode).toBe(204);
+    expect(removed.body).toBe('');
+    expect((await t.agent().get('/press/educators-call-for-a-fair-process')).statusCode).toBe(404);
+    expect((await organizer.request({ method: 'DELETE', url: `${api}/press/${releaseId}` })).statusCode).toBe(404);
   });
 });
 
