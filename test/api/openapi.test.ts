@@ -8,19 +8,13 @@ type Doc = { openapi: string; paths: Record<string, Record<string, Operation>>; 
 // to contracts; the list must end empty.
 const LEGACY_PATH_PREFIXES: string[] = [
   '/api/me',
-  '/api/v1',
   '/api/campaigns/{slug}',
   '/api/campaigns/{slug}/audit',
   '/api/campaigns/{slug}/dashboard',
-  '/api/campaigns/{slug}/endorsements',
-  '/api/campaigns/{slug}/events',
   '/api/campaigns/{slug}/growth',
   '/api/campaigns/{slug}/majority',
   '/api/campaigns/{slug}/members',
-  '/api/campaigns/{slug}/newsletters',
   '/api/campaigns/{slug}/people',
-  '/api/campaigns/{slug}/petitions',
-  '/api/campaigns/{slug}/press',
   '/api/campaigns/{slug}/roster',
 ];
 

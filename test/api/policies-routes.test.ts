@@ -58,7 +58,7 @@ const routes: Route[] = [
   { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/press`, expect: publicManage },
   { method: 'POST', url: (c) => `/api/campaigns/${c.slug}/press`, body: () => ({ kind: 'news', outlet: 'A Paper', headline: 'A story', publishedOn: '2015-05-01', url: 'https://paper.example/a' }), expect: { ...publicManage, admin: 201, organizer: 201 } },
   { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/events`, expect: publicManage },
-  { method: 'POST', url: (c) => `/api/campaigns/${c.slug}/events`, body: () => ({ kind: 'meeting', title: `Meeting ${randomBytes(4).toString('hex')}`, startsAt: '2030-05-01T17:00:00Z', endsAt: '2030-05-01T18:00:00Z' }), expect: { ...publicManage, admin: 201, organizer: 201 } },
+  { method: 'POST', url: (c) => `/api/campaigns/${c.slug}/events`, body: () => ({ kind: 'meeting', title: `Meeting ${randomBytes(4).toString('hex')}`, startDay: '2030-05-01', startTime: '10:00', endDay: '2030-05-01', endTime: '11:00' }), expect: { ...publicManage, admin: 201, organizer: 201 } },
   { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/filing-packets/preview?unitId=${c.unitId}&filingDate=2015-06-15`, expect: adminOnly },
   { method: 'POST', url: (c) => `/api/campaigns/${c.slug}/filing-packets`, body: (c) => ({ unitId: c.unitId, filingDate: '2015-06-15', copy: 'service', format: 'csv' }), expect: adminOnly },
   { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/cards/verify`, expect: adminOnly },
