@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attachments, auditEvents } from '../src/db/schema/index.js';
+import { attachments, auditEvents, employerAgents } from '../src/db/schema/index.js';
 import { addMonths, daysBetween } from '../src/domain/calendar.js';
 import { renderDemoMemoPdf } from '../src/demo/demo-memo-pdf.js';
 import { createCampaign, createMember, TEST_PASSWORD } from '../test/support/factories.js';
@@ -77,6 +77,60 @@ describe('the evidence page', () => {
     expect(stored?.sha256).toBe(createHash('sha256').update(pdf).digest('hex'));
     const viewed = await t.database.db.select().from(auditEvents).where(eq(auditEvents.actorAccountId, organizer.id));
     expect(viewed.map((e) => e.action)).toEqual(expect.arrayContaining(['conduct.timeline_viewed', 'conduct.incident_created', 'conduct.incident_viewed']));
+  });
+
+  it('saves a person first named in the form only with the incident, and only once', async () => {
+    const fixture = await createCampaign(t.database.db, { sites: 1, perSite: 2 });
+    const organizer = await createMember(t.database.db, fixture, 'organizer');
+    const agentsOf = async () => (await t.database.db.select().from(employerAgents).where(eq(employerAgents.campaignId, fixture.campaign.id))).map((a) => a.name);
+    const { context, page, problems } = await t.newPage();
+    const addPerson = async (name: string) => {
+      await page.getByRole('button', { name: 'Someone not listed? Add them' }).click();
+      await page.getByLabel('Name', { exact: true }).fill(name);
+      await page.getByLabel('Title (optional)').fill('Principal, School 1');
+      await page.getByRole('button', { name: 'Add this person' }).click();
+    };
+    try {
+      await signIn(page, organizer.email, TEST_PASSWORD);
+      await page.waitForURL('**/dashboard');
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Evidence' }).click();
+      await page.getByRole('link', { name: 'Log an incident' }).click();
+      await page.getByRole('heading', { name: 'Log an incident' }).waitFor();
+      await addPerson('Dana Whitcomb');
+      await page.getByText('Added Dana Whitcomb; saved with the incident.').waitFor();
+      await addPerson('  dana   WHITCOMB');
+      await page.getByText('dana   WHITCOMB is already added.').waitFor();
+      await expect(page.getByLabel(/^Dana Whitcomb/).count()).resolves.toBe(1);
+      // Leaving the form without logging the incident saves no one.
+      await page.getByRole('link', { name: 'Cancel' }).click();
+      await page.getByRole('heading', { name: 'Evidence', level: 1 }).waitFor();
+      expect(await agentsOf()).toEqual([]);
+
+      await page.getByRole('link', { name: 'Log an incident' }).click();
+      await page.getByLabel('Date').fill('2015-04-02');
+      await page.getByLabel('Kind of conduct', { exact: true }).selectOption('interrogation');
+      await page.getByLabel('Short title').fill('Principal asks who signed');
+      await addPerson('Dana Whitcomb');
+      await page.getByRole('button', { name: 'Add a quote' }).click();
+      await page.getByLabel('Words').fill('I’d like to know where you are on this.');
+      await page.getByLabel('Said or written by').selectOption({ label: 'Dana Whitcomb (new)' });
+      await page.getByRole('button', { name: 'Log the incident' }).click();
+      await page.getByRole('heading', { name: 'Principal asks who signed', level: 1 }).waitFor();
+      await page.getByText('Dana Whitcomb (Principal, School 1)').waitFor();
+      await page.getByText('— Dana Whitcomb').waitFor();
+      expect(await agentsOf()).toEqual(['Dana Whitcomb']);
+
+      // Named again in the next incident, in other letters: the same person, listed once.
+      await page.goto(`${t.baseUrl}/app/c/${fixture.campaign.slug}/evidence/new`);
+      await page.getByRole('heading', { name: 'Log an incident' }).waitFor();
+      await addPerson('DANA WHITCOMB');
+      await page.getByText('Dana Whitcomb is already listed: ticked.').waitFor();
+      await expect(page.getByLabel(/^Dana Whitcomb/).isChecked()).resolves.toBe(true);
+      expect(await agentsOf()).toEqual(['Dana Whitcomb']);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
   });
 
   it('is not in a committee member’s menu', async () => {

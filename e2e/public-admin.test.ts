@@ -3,6 +3,7 @@ import '../src/demo/demo-steps.js';
 import { AS_OF_THE_SEEDS } from '../test/support/demo-date.js';
 import { loadDemo } from '../src/demo/load-demo.js';
 import { campaigns } from '../src/db/schema/index.js';
+import { addDays, dayOf } from '../src/domain/calendar.js';
 import { createDemoPdf } from '../src/demo/demo-pdf.js';
 import { addMember, createAccount, TEST_PASSWORD } from '../test/support/factories.js';
 import { runAxe } from './support/axe.js';
@@ -96,6 +97,45 @@ describe('organizers run the public site from /app', () => {
       await expect(page.getByRole('link', { name: 'Export RSVPs (CSV)' }).count()).resolves.toBe(0);
       await page.getByRole('button', { name: 'Close' }).click();
       await expect.poll(() => row.getByRole('cell').nth(2).textContent()).toBe('8');
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('enter an event on the campaign’s clock from a browser in another time zone, and the public page shows it unchanged', async () => {
+    // The organizer's computer is in Tokyo; the campaign is in Los Angeles.
+    const context = await t.browser.newContext({ baseURL: t.baseUrl, locale: 'en-US', timezoneId: 'Asia/Tokyo' });
+    try {
+      context.setDefaultTimeout(10_000);
+      const page = await context.newPage();
+      const problems: string[] = [];
+      page.on('pageerror', (error) => problems.push(error.message));
+      expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe('Asia/Tokyo');
+      const day = addDays(dayOf(new Date(), 'America/Los_Angeles'), 20);
+      await signIn(page, email, TEST_PASSWORD);
+      await page.waitForURL('**/dashboard');
+      await page.goto('/app/c/meridian/events');
+      await page.locator('table').first().waitFor();
+      await expect(page.getByText('Times are in the campaign’s time zone (America/Los_Angeles)').count()).resolves.toBe(1);
+      await page.getByRole('button', { name: 'New event' }).click();
+      await page.getByLabel('Title').fill('Press conference typed in Tokyo');
+      await page.getByLabel('Starts').fill(`${day}T10:00`);
+      await page.getByLabel('Ends').fill(`${day}T11:30`);
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByText('“Press conference typed in Tokyo” is saved.').waitFor();
+      const row = page.getByRole('row', { name: /Press conference typed in Tokyo/ });
+      await expect(row.getByRole('cell').first().textContent()).resolves.toMatch(/10:00\sAM$/);
+
+      // Opened again, the editor shows what was typed.
+      await row.getByRole('button', { name: /Edit/ }).click();
+      await expect(page.getByLabel('Starts').inputValue()).resolves.toBe(`${day}T10:00`);
+      await expect(page.getByLabel('Ends').inputValue()).resolves.toBe(`${day}T11:30`);
+
+      await page.goto(`/events/press-conference-typed-in-tokyo-${day}`);
+      await expect(page.locator('main time').first().textContent()).resolves.toMatch(/ at 10:00\sAM P[DS]T$/);
+      const ics = await (await page.request.get(`/events/press-conference-typed-in-tokyo-${day}/calendar.ics`)).text();
+      expect(ics).toMatch(/DTSTART[^\n]*T1[78]0000Z/);
       expect(problems).toEqual([]);
     } finally {
       await context.close();

@@ -1,7 +1,13 @@
-import { createConductRepository } from '../db/repositories/conduct-repository.js';
-import { createConductService, type IncidentInput } from '../domain/conduct/conduct-service.js';
+import { addDays, instantOf } from '../domain/calendar.js';
+import { createCommandRunner } from '../domain/commands/create-command-runner.js';
+import { systemRequester } from '../domain/commands/requester.js';
+import { addAgent } from '../domain/conduct/add-agent.js';
+import { changeIncidentStatus } from '../domain/conduct/change-incident-status.js';
+import { logIncident } from '../domain/conduct/log-incident.js';
+import type { IncidentInput } from '../domain/conduct/prepare-incident-write.js';
+import { uploadAttachment } from '../domain/conduct/upload-attachment.js';
 import { renderDemoFactSheetPdf, renderDemoMemoPdf } from './demo-memo-pdf.js';
-import { demoSteps, type DemoContext } from './load-demo.js';
+import { DEMO_SLUG, demoSteps, type DemoContext } from './load-demo.js';
 
 // The employer's campaign as the seeds tell it (spring 2015), with invented people and documents:
 // counsel's memo to principals, one-on-ones in principals' offices, the dues-cost pitch, alumni
@@ -22,13 +28,23 @@ function mailDate(instant: Date): string {
 }
 
 async function loadConductDemo(context: DemoContext): Promise<void> {
-  const repository = createConductRepository(context.db);
   // The demo's clock runs with the story: each incident is recorded the day after it happened and
-  // shared with counsel or charged a week later, so the history reads as it would have.
+  // shared with counsel or charged a week later, so the history reads as it would have. The
+  // records go through the same commands as the app's, as the system (their audit rows say so).
   const { calendar } = context;
   let clock = calendar.instant('2015-03-01T17:00:00Z');
-  const service = createConductService({ conduct: repository, now: () => clock });
-  const campaign = { id: context.campaignId, jurisdiction: 'ca_perb' as const };
+  const commands = createCommandRunner({
+    db: context.db,
+    clock: () => clock,
+    mail: {
+      initialDelivery: () => {
+        throw new Error('the employer-conduct demo sends no mail');
+      },
+      kick: () => undefined,
+    },
+  });
+  const system = systemRequester('system');
+  const slug = DEMO_SLUG;
   const site = (index: number) => {
     const s = context.worksites[index];
     if (!s) throw new Error(`demo worksite ${index} missing`);
@@ -41,7 +57,7 @@ async function loadConductDemo(context: DemoContext): Promise<void> {
       .map((e) => e.id);
 
   const agent = (name: string, role: 'principal' | 'administrator' | 'network_executive' | 'attorney' | 'consultant' | 'other', title: string, worksiteIndex: number | null) =>
-    service.addAgent(campaign, { name, role, title, worksiteId: worksiteIndex === null ? null : site(worksiteIndex).id });
+    commands.execute(addAgent, system, { slug, name, role, title, worksiteId: worksiteIndex === null ? null : site(worksiteIndex).id }).then((r) => r.agent);
 
   const attorney = await agent('Graham Pellworth', 'attorney', 'Outside counsel, Pellworth & Kline LLP', null);
   const ceo = await agent('Renata Voss', 'network_executive', 'Chief Executive Officer, Meridian Public Schools', null);
@@ -52,7 +68,7 @@ async function loadConductDemo(context: DemoContext): Promise<void> {
   const consultant = await agent('Trent Halvorsen', 'consultant', 'Beacon Workplace Strategies', null);
   const alumniCaller = await agent('Alumni outreach volunteers', 'other', 'Recruited by the network office', null);
 
-  const file = (filename: string, mediaType: string, description: string, content: Buffer) => service.addAttachment(campaign, { filename, mediaType, description, content, accountId: null });
+  const file = (filename: string, mediaType: string, description: string, content: Buffer) => commands.execute(uploadAttachment, system, { slug, filename, mediaType, description, content });
   const memo = await file(
     calendar.text('Pellworth memo to principals 2015-03-12.pdf'),
     'application/pdf',
@@ -86,11 +102,14 @@ async function loadConductDemo(context: DemoContext): Promise<void> {
   // `occurredOn` is the seeds' date; it is moved here.
   const log = async (story: Omit<IncidentInput, keyof typeof base> & Partial<IncidentInput>, status?: { status: 'shared_with_counsel' | 'charge_filed'; chargeNumber?: string }) => {
     const input = { ...story, occurredOn: calendar.date(story.occurredOn) };
-    const day = new Date(`${input.occurredOn}T17:00:00Z`).getTime();
-    clock = new Date(day + 86_400_000);
-    const incident = await service.createIncident(campaign, { ...base, ...input }, null);
-    clock = new Date(day + 8 * 86_400_000);
-    if (status) await service.changeStatus(campaign, incident.id, { status: status.status, chargeNumber: status.chargeNumber ?? null, note: status.status === 'charge_filed' ? 'Unfair practice charge filed with the regional office' : 'Sent to counsel with the documents' }, null);
+    // 17:00 UTC: mid-morning in Los Angeles, the day after, then a week later.
+    clock = instantOf(addDays(input.occurredOn, 1), '17:00', 'UTC');
+    const incident = await commands.execute(logIncident, system, { slug, ...base, ...input });
+    clock = instantOf(addDays(input.occurredOn, 8), '17:00', 'UTC');
+    if (status) {
+      const note = status.status === 'charge_filed' ? 'Unfair practice charge filed with the regional office' : 'Sent to counsel with the documents';
+      await commands.execute(changeIncidentStatus, system, { slug, incidentId: incident.id, status: status.status, chargeNumber: status.chargeNumber ?? null, note });
+    }
     return incident;
   };
 

@@ -3,8 +3,6 @@ import type { Db } from '../db/client.js';
 import { createRepositories } from '../db/repositories/create-repositories.js';
 import { createSignatureWriter } from '../db/repositories/signature-writer.js';
 import { createMailer, type Mailer } from '../mail/create-mailer.js';
-import { createConductService } from './conduct/conduct-service.js';
-import { createFilingService } from './filing/filing-service.js';
 import { createPetitionService } from './petitions/petition-service.js';
 import { createCommandRunner } from './commands/create-command-runner.js';
 import { createProofOfWork } from './petitions/proof-of-work.js';
@@ -15,8 +13,6 @@ export function createServices(options: { db: Db; config: Config; now?: () => Da
   const now = options.now ?? (() => new Date());
   const repositories = createRepositories(db);
   const mailer = options.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, repository: repositories.mail, now });
-  const conduct = createConductService({ conduct: repositories.conduct, now });
-  const filing = createFilingService({ filing: repositories.filing, cards: repositories.cards, now });
   const proofOfWork = createProofOfWork(config.sessionSecret);
   const petitions = createPetitionService({
     repository: repositories.petitions,
@@ -30,7 +26,7 @@ export function createServices(options: { db: Db; config: Config; now?: () => Da
     now,
   });
   const { execute, read } = createCommandRunner({ db, clock: now, mail: mailer });
-  return { execute, read, repositories, mailer, conduct, filing, proofOfWork, petitions, now };
+  return { execute, read, repositories, mailer, proofOfWork, petitions, now };
 }
 
 export type Services = ReturnType<typeof createServices>;

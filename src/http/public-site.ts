@@ -2,6 +2,8 @@ import type { FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastif
 import { createElement } from 'react';
 import type { Config } from '../config.js';
 import type { CampaignRow } from '../db/repositories/campaigns-repository.js';
+import { findPublicCampaign } from '../domain/campaigns/find-public-campaign.js';
+import { anonymousRequester, type Requester } from '../domain/commands/requester.js';
 import type { Services } from '../domain/create-services.js';
 import { isAppError } from '../errors.js';
 import { campaignTimeZone } from '../i18n/translator.js';
@@ -21,6 +23,8 @@ export type PublicPageContext = {
   campaign: CampaignRow;
   site: SiteModel;
   locale: RequestLocale;
+  /** The visitor, as commands see them (anonymous, by IP). */
+  requester: Requester;
   /** Route parameters other than the campaign's slug. */
   params: Record<string, string>;
 };
@@ -43,10 +47,11 @@ export function buildSiteModel(input: { campaignName: string; base: string; path
  */
 export function createPublicSite(services: Services, config: Config, options: { cacheTtlMs?: number } = {}) {
   const cache: PublicPageCache = createPublicPageCache({ ttlMs: options.cacheTtlMs ?? 5000, now: () => services.now().getTime() });
-  const { campaigns } = services.repositories;
+  // Public reads run on the pool, without a transaction (decision 0017): pages stay fast.
+  const visitor = anonymousRequester(null);
 
   async function resolveCampaign(slug: string | undefined): Promise<{ campaign: CampaignRow; base: string } | undefined> {
-    const campaign = slug === undefined ? await campaigns.findDefault() : await campaigns.findBySlug(slug);
+    const campaign = await services.read(findPublicCampaign, visitor, { slug: slug ?? null });
     if (!campaign) return undefined;
     return { campaign, base: slug === undefined ? '' : `/c/${campaign.slug}` };
   }
@@ -113,7 +118,7 @@ export function createPublicSite(services: Services, config: Config, options: { 
             if (!resolved) return { ...notFound(locale, undefined, path), cacheable: false };
             const site = buildSiteModel({ campaignName: resolved.campaign.name, base: resolved.base, path: path === '/' ? '' : path, locale, publicUrl: config.publicUrl, timeZone: resolved.campaign.timeZone });
             try {
-              const response = await handler({ request, reply, campaign: resolved.campaign, site, locale, params });
+              const response = await handler({ request, reply, campaign: resolved.campaign, site, locale, requester: anonymousRequester(request.ip), params });
               if (response === null) return { body: '', type: '', status: 0, campaignId: resolved.campaign.id, cacheable: false };
               const status = response.status ?? 200;
               return { body: response.body, type: response.type ?? HTML, status, campaignId: resolved.campaign.id, cacheable: status === 200 };

@@ -394,3 +394,290 @@ describe('accounts, sessions and instance administration: no input is a 5xx', ()
     }
   });
 });
+
+// The evidence locker and the filing packet: every route, fuzzed. Nothing a client sends may get
+// a 5xx; a date that is not on the calendar is a 400 naming its field.
+describe('employer conduct and the filing packet', () => {
+  const huge = 'x'.repeat(1_000_000);
+  const slug = () => fixture.campaign.slug;
+  const conduct = () => `/api/campaigns/${slug()}/conduct`;
+  let incidentId: string;
+  let attachmentId: string;
+
+  /** A multipart body of raw parts, as a careless or hostile client might send it. */
+  const multipart = (parts: string[], boundary = 'uhfuzz') => ({
+    payload: Buffer.from(parts.map((p) => `--${boundary}\r\n${p}\r\n`).join('') + `--${boundary}--\r\n`),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  });
+  const filePart = (name: string, content: string) => `Content-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/plain\r\n\r\n${content}`;
+
+  beforeAll(async () => {
+    const up = await admin.request({ method: 'POST', url: `${conduct()}/attachments`, ...multipart([filePart('memo.txt', 'memo')]) });
+    expect(up.statusCode, up.body).toBe(201);
+    attachmentId = (up.json() as { attachment: { id: string } }).attachment.id;
+    const created = await admin.post(`${conduct()}/incidents`, { occurredOn: '2015-03-02', kind: 'threat', title: 'A threat', attachmentIds: [attachmentId] });
+    expect(created.statusCode, created.body).toBe(201);
+    incidentId = (created.json() as { incident: { id: string } }).incident.id;
+  });
+
+  const expectNo5xx = (res: { statusCode: number; body: string }, what: string) => {
+    expect(res.statusCode, `${what}: ${res.body.slice(0, 300)}`).toBeLessThan(500);
+    expect(res.statusCode, what).toBeGreaterThanOrEqual(400);
+  };
+
+  it('answers impossible dates in queries and bodies with 400 on the field', async () => {
+    const incident = { kind: 'threat', title: 'x' };
+    const cases: [string, () => Promise<{ statusCode: number; body: string; json: () => unknown }>, string][] = [
+      ['timeline from', () => admin.get(`${conduct()}/incidents?from=2026-02-30`), 'querystring.from'],
+      ['timeline to', () => admin.get(`${conduct()}/incidents?to=2025-02-29`), 'querystring.to'],
+      ['chronology.pdf', () => admin.get(`${conduct()}/export/chronology.pdf?from=2026-04-31`), 'querystring.from'],
+      ['chronology.csv', () => admin.get(`${conduct()}/export/chronology.csv?to=2026-13-01`), 'querystring.to'],
+      ['exhibits.zip', () => admin.get(`${conduct()}/export/exhibits.zip?from=2026-02-30`), 'querystring.from'],
+      ['log', () => admin.post(`${conduct()}/incidents`, { ...incident, occurredOn: '2026-02-30' }), 'body.occurredOn'],
+      ['edit', () => admin.put(`${conduct()}/incidents/${incidentId}`, { ...incident, occurredOn: '2015-02-29' }), 'body.occurredOn'],
+      ['preview', () => admin.get(`/api/campaigns/${slug()}/filing-packets/preview?unitId=${fixture.unit.id}&filingDate=2026-02-30`), 'querystring.filingDate'],
+      ['packet', () => admin.post(`/api/campaigns/${slug()}/filing-packets`, { unitId: fixture.unit.id, filingDate: '2015-02-29', copy: 'board', format: 'pdf' }), 'body.filingDate'],
+    ];
+    for (const [what, send, field] of cases) {
+      const res = await send();
+      expect(res.statusCode, `${what}: ${res.body.slice(0, 200)}`).toBe(400);
+      expect(((res.json() as ErrorBody).error.fields ?? []).map((f) => f.field), what).toEqual([field]);
+    }
+  });
+
+  it('never answers 5xx to bad ids, wrong types, huge strings or unstorable text', async () => {
+    const valid = { occurredOn: '2015-03-01', kind: 'threat', title: 'A threat' };
+    const sends: [string, () => Promise<{ statusCode: number; body: string }>][] = [
+      ['incident id', () => admin.get(`${conduct()}/incidents/not-an-id`)],
+      ['unknown incident', () => admin.get(`${conduct()}/incidents/00000000-0000-4000-8000-000000000000`)],
+      ['attachment id', () => admin.get(`${conduct()}/attachments/1%00`)],
+      ['unknown attachment', () => admin.get(`${conduct()}/attachments/00000000-0000-4000-8000-000000000000`)],
+      ['download flag', () => admin.get(`${conduct()}/attachments/${attachmentId}?download=${huge.slice(0, 3000)}`)],
+      ['huge slug', () => admin.get(`/api/campaigns/${'a'.repeat(5000)}/conduct/incidents`)],
+      ['NUL slug', () => admin.get('/api/campaigns/a%00b/conduct/options')],
+      ['filters', () => admin.get(`${conduct()}/incidents?worksite=x&kind=1&actor=%00&provision=${'f'.repeat(5000)}&status=open`)],
+      ['export filters', () => admin.get(`${conduct()}/export/exhibits.zip?actor=nope&kind=threat&kind=other`)],
+      ['wrong types', () => admin.post(`${conduct()}/incidents`, { occurredOn: 20150301, kind: ['threat'], title: 5, worksiteIds: 'x', agentIds: [1], quotes: {}, reportedBy: 'me' })],
+      ['quote types', () => admin.post(`${conduct()}/incidents`, { ...valid, quotes: [{ text: 'x', pageFrom: 'two', pageTo: -1, speakerNewAgent: -1, attachmentId: 'x' }] })],
+      ['new agents', () => admin.post(`${conduct()}/incidents`, { ...valid, newAgents: [{ name: 3, role: 'king' }, ...Array.from({ length: 30 }, () => ({ name: 'A', role: 'other' }))] })],
+      ['speaker and new speaker', () => admin.post(`${conduct()}/incidents`, { ...valid, newAgents: [{ name: 'Pat Boss', role: 'other' }], quotes: [{ text: 'x', speakerNewAgent: 0, speakerAgentId: '00000000-0000-4000-8000-000000000000' }] })],
+      ['time', () => admin.post(`${conduct()}/incidents`, { ...valid, occurredTime: '25:61' })],
+      ['huge title', () => admin.post(`${conduct()}/incidents`, { ...valid, title: huge })],
+      ['NUL title', () => admin.post(`${conduct()}/incidents`, { ...valid, title: 'a\u0000b' })],
+      ['NUL description', () => admin.put(`${conduct()}/incidents/${incidentId}`, { ...valid, description: 'a\u0000b' })],
+      ['NUL quote', () => admin.post(`${conduct()}/incidents`, { ...valid, quotes: [{ text: '\u0000' }] })],
+      ['reporter', () => admin.post(`${conduct()}/incidents`, { ...valid, reportedBy: { type: 'account', id: '00000000-0000-4000-8000-000000000000' } })],
+      ['not JSON', () => admin.request({ method: 'POST', url: `${conduct()}/incidents`, payload: '{"title":', headers: { 'content-type': 'application/json' } })],
+      ['status', () => admin.post(`${conduct()}/incidents/${incidentId}/status`, { status: 7, chargeNumber: huge, note: 1 })],
+      ['status NUL', () => admin.post(`${conduct()}/incidents/${incidentId}/status`, { status: 'charge_filed', chargeNumber: 'LA\u0000' })],
+      ['status of nothing', () => admin.post(`${conduct()}/incidents/not-an-id/status`, { status: 'settled' })],
+      ['agent', () => admin.post(`${conduct()}/agents`, { name: huge, role: 'boss', worksiteId: 'x' })],
+      ['agent NUL', () => admin.post(`${conduct()}/agents`, { name: 'Pat\u0000', role: 'principal' })],
+      ['agent elsewhere', () => admin.post(`${conduct()}/agents`, { name: 'Pat Elsewhere', role: 'principal', worksiteId: '00000000-0000-4000-8000-000000000000' })],
+      ['provision', () => admin.post(`${conduct()}/provisions`, { code: '', title: huge, deadlineMonths: 'six', defaultKinds: ['bribery'] })],
+      ['provision NUL', () => admin.post(`${conduct()}/provisions`, { code: 'X\u0000', title: 'T' })],
+      ['upload as JSON', () => admin.post(`${conduct()}/attachments`, { file: huge })],
+      ['upload without boundary', () => admin.request({ method: 'POST', url: `${conduct()}/attachments`, payload: 'garbage', headers: { 'content-type': 'multipart/form-data' } })],
+      ['upload truncated', () => admin.request({ method: 'POST', url: `${conduct()}/attachments`, payload: '--b\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\nabc', headers: { 'content-type': 'multipart/form-data; boundary=b' } })],
+      ['upload many fields', () => admin.request({ method: 'POST', url: `${conduct()}/attachments`, ...multipart([...Array.from({ length: 8 }, (_, i) => `Content-Disposition: form-data; name="f${i}"\r\n\r\nv`), filePart('a.txt', 'a')]) })],
+      ['upload no file', () => admin.request({ method: 'POST', url: `${conduct()}/attachments`, ...multipart(['Content-Disposition: form-data; name="description"\r\n\r\nonly words']) })],
+      ['upload NUL description', () => admin.request({ method: 'POST', url: `${conduct()}/attachments`, ...multipart(['Content-Disposition: form-data; name="description"\r\n\r\na\u0000b', filePart('a.txt', 'a')]) })],
+      ['preview ids', () => admin.get(`/api/campaigns/${slug()}/filing-packets/preview?unitId=x&worksiteId=%00&filingDate=2015-06-15&jurisdiction=uk`)],
+      ['preview unknown unit', () => admin.get(`/api/campaigns/${slug()}/filing-packets/preview?unitId=00000000-0000-4000-8000-000000000000&filingDate=2015-06-15`)],
+      ['packet types', () => admin.post(`/api/campaigns/${slug()}/filing-packets`, { unitId: 1, filingDate: 20150615, copy: 'employer', format: 'docx', worksiteId: huge })],
+      ['packet future', () => admin.post(`/api/campaigns/${slug()}/filing-packets`, { unitId: fixture.unit.id, filingDate: '9999-12-31', copy: 'board', format: 'zip' })],
+      ['verify slug', () => admin.get(`/api/campaigns/${'%00'.repeat(10)}/cards/verify`)],
+    ];
+    for (const [what, send] of sends) expectNo5xx(await send(), what);
+    // Two files at once: the first is stored (and named in the answer), the second is not read.
+    const two = await admin.request({ method: 'POST', url: `${conduct()}/attachments`, ...multipart([filePart('a.txt', 'a'), filePart('b.txt', 'b')]) });
+    expect(two.statusCode).toBe(201);
+    expect((two.json() as { attachment: { filename: string } }).attachment.filename).toBe('a.txt');
+    // What was well-formed still works afterwards.
+    for (const path of ['options', 'agents', 'provisions', 'attachments', `incidents/${incidentId}`, `attachments/${attachmentId}`, 'export/chronology.csv']) {
+      expect((await admin.get(`${conduct()}/${path}`)).statusCode, path).toBe(200);
+    }
+    expect((await admin.get(`/api/campaigns/${slug()}/cards/verify`)).statusCode).toBe(200);
+  });
+});
+
+describe('the public side (newsletters, events, press, endorsements, petitions, OSDI): no input answers 5xx', () => {
+  const nil = '00000000-0000-4000-8000-000000000000';
+  const huge = 'x'.repeat(1_100_000);
+  const long = 'y'.repeat(300_000);
+  type Probe = { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string; payload?: unknown; field?: string };
+  type FormProbe = { page: string; post: string; fields: Record<string, string> };
+  let probes: Probe[] = [];
+  let forms: FormProbe[] = [];
+  let publicProbes: string[] = [];
+
+  beforeAll(async () => {
+    const base = `/api/campaigns/${fixture.campaign.slug}`;
+    const site = `/c/${fixture.campaign.slug}`;
+    const created = async (url: string, body: unknown): Promise<{ id: string; slug?: string }> => {
+      const res = await admin.post(`${base}/${url}`, body);
+      if (res.statusCode !== 201) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
+      return Object.values(res.json() as Record<string, { id: string; slug?: string }>)[0]!;
+    };
+    const newsletter = await created('newsletters', { title: 'Fuzzed issue', status: 'published' });
+    const event = await created('events', { kind: 'meeting', title: 'Fuzzed meeting', startDay: '2099-05-01', startTime: '10:00', endDay: '2099-05-01', endTime: '11:00' });
+    const press = await created('press', { kind: 'release', headline: 'Fuzzed release', publishedOn: '2015-05-01', bodyMarkdown: 'Text.' });
+    const endorsement = await created('endorsements', { endorserName: 'A Union', endorserKind: 'organization', level: 'union', endorsedOn: '2015-05-01' });
+    const petition = await created('petitions', { slug: 'fuzzed', title: 'T', text: 'T', target: 'B', goal: 10, published: true });
+    const walkIn = (await admin.post(`${base}/events/${event.id}/walk-ins`, { name: 'Walk In' })).json() as { rsvp: { id: string } };
+
+    const badDays = ['2026-02-30', '2025-02-29', '2026-13-01', '2026-4-1', 'yesterday', '0000-01-01', '10000-01-01'];
+    const badTimes = ['24:00', '10:60', '9:00', '10:00:00', 'noon', ''];
+    // The last two are years 10000 and 0 in UTC, which PostgreSQL cannot store.
+    const badInstants = ['2026-02-30T10:00:00Z', '2026-04-31T10:00:00-07:00', '2026-01-01T10:00:00', 'yesterday', '9999-12-31T23:59:59Z', '0001-01-01T00:00:00Z', '9999-12-31T23:00:00-14:00', '0001-01-01T01:00:00+14:00'];
+    const badIds = ['not-an-id', nil, '%00', `${nil}x`];
+    const wrongBodies: unknown[] = [[], 'text', 42, null, { title: { $gt: 1 } }];
+    const wrongValues: unknown[] = [42, true, null, [], {}, long, 'a\u0000b', '2026-02-30'];
+    const event1 = { kind: 'meeting', title: 'E', startDay: '2099-06-01', startTime: '10:00', endDay: '2099-06-01', endTime: '11:00' };
+    const bodies: { method: Probe['method']; url: string; body: Record<string, unknown> }[] = [
+      { method: 'POST', url: `${base}/newsletters`, body: { title: 'N', slug: 'n-fuzz', summary: '', bodyMarkdown: '', lang: 'en', status: 'draft', publishAt: null } },
+      { method: 'PATCH', url: `${base}/newsletters/${newsletter.id}`, body: { title: 'N', slug: 'fuzzed-issue', summary: '', bodyMarkdown: '', lang: 'en', status: 'published', publishAt: null } },
+      { method: 'POST', url: `${base}/newsletters/preview`, body: { bodyMarkdown: '' } },
+      { method: 'POST', url: `${base}/events`, body: { ...event1, slug: 'e-fuzz', description: '', location: '', timeZone: 'America/Los_Angeles', isPublic: true, rsvpOpen: true } },
+      { method: 'PATCH', url: `${base}/events/${event.id}`, body: { ...event1, slug: event.slug, description: '', location: '', timeZone: 'America/Los_Angeles', isPublic: true, rsvpOpen: true } },
+      { method: 'POST', url: `${base}/events/${event.id}/rsvps/${walkIn.rsvp.id}/check-in`, body: { checkedIn: true } },
+      { method: 'POST', url: `${base}/events/${event.id}/walk-ins`, body: { name: 'W', email: 'w@example.org', phone: '' } },
+      { method: 'POST', url: `${base}/press`, body: { kind: 'news', outlet: 'O', headline: 'H', publishedOn: '2015-05-01', url: 'https://o.example/a', slug: null, bodyMarkdown: '', lang: 'en', isPublic: true } },
+      { method: 'PATCH', url: `${base}/press/${press.id}`, body: { kind: 'release', outlet: '', headline: 'H', publishedOn: '2015-05-01', url: null, slug: 'fuzzed-release', bodyMarkdown: 'T', lang: 'en', isPublic: true } },
+      { method: 'POST', url: `${base}/endorsements`, body: { endorserName: 'E', endorserKind: 'person', endorserTitle: '', level: 'union', endorsedOn: '2015-05-01', quote: '', isPublic: false, document: { filename: 'a.pdf', contentBase64: 'JVBERi0xLjQK' } } },
+      { method: 'PATCH', url: `${base}/endorsements/${endorsement.id}`, body: { endorserName: 'E', endorserKind: 'person', endorserTitle: '', level: 'union', endorsedOn: '2015-05-01', quote: '', isPublic: false, document: null } },
+      { method: 'POST', url: `${base}/petitions`, body: { slug: 'p-fuzz', title: 'T', text: 'T', target: 'B', goal: 10, published: false } },
+      { method: 'PUT', url: `${base}/petitions/${petition.id}`, body: { slug: 'fuzzed', title: 'T', text: 'T', target: 'B', goal: 10, published: true } },
+      { method: 'POST', url: `/api/v1/petitions/${petition.id}/signatures`, body: { person: { given_name: 'A', family_name: 'B', email_addresses: [{ address: 'osdi@example.org' }], postal_addresses: [{ postal_code: '90011', locality: 'LA' }] }, comments: '' } },
+    ];
+    probes = [
+      // Dates and times that are not on the calendar, in every body that takes one.
+      ...badDays.flatMap((d): Probe[] => [
+        { method: 'POST', url: `${base}/events`, payload: { ...event1, startDay: d }, field: 'body.startDay' },
+        { method: 'POST', url: `${base}/events`, payload: { ...event1, endDay: d }, field: 'body.endDay' },
+        { method: 'PATCH', url: `${base}/events/${event.id}`, payload: { startDay: d }, field: 'body.startDay' },
+        { method: 'POST', url: `${base}/press`, payload: { kind: 'news', outlet: 'O', headline: 'H', url: 'https://o.example/a', publishedOn: d }, field: 'body.publishedOn' },
+        { method: 'PATCH', url: `${base}/press/${press.id}`, payload: { publishedOn: d }, field: 'body.publishedOn' },
+        { method: 'POST', url: `${base}/endorsements`, payload: { endorserName: 'E', endorserKind: 'person', level: 'union', endorsedOn: d }, field: 'body.endorsedOn' },
+        { method: 'PATCH', url: `${base}/endorsements/${endorsement.id}`, payload: { endorsedOn: d }, field: 'body.endorsedOn' },
+      ]),
+      ...badTimes.flatMap((time): Probe[] => [
+        { method: 'POST', url: `${base}/events`, payload: { ...event1, startTime: time }, field: 'body.startTime' },
+        { method: 'PATCH', url: `${base}/events/${event.id}`, payload: { endTime: time }, field: 'body.endTime' },
+      ]),
+      ...badInstants.flatMap((i): Probe[] => [
+        { method: 'POST', url: `${base}/newsletters`, payload: { title: `At ${i}`, status: 'scheduled', publishAt: i } },
+        { method: 'PATCH', url: `${base}/newsletters/${newsletter.id}`, payload: { publishAt: i } },
+      ]),
+      // The last day there is, and the first: odd, but days.
+      { method: 'POST', url: `${base}/press`, payload: { kind: 'news', outlet: 'O', headline: 'Late', url: 'https://o.example/a', publishedOn: '9999-12-31' } },
+      { method: 'POST', url: `${base}/endorsements`, payload: { endorserName: 'Early', endorserKind: 'person', level: 'union', endorsedOn: '0001-01-01' } },
+      { method: 'POST', url: `${base}/events`, payload: { ...event1, title: 'Last', startDay: '9999-12-31', endDay: '9999-12-31', endTime: '23:59' } },
+      { method: 'POST', url: `${base}/events`, payload: { ...event1, title: 'Zone', timeZone: 'Not/AZone' }, field: 'body.timeZone' },
+      // Ids that are not ids, or name nothing.
+      ...badIds.flatMap((id): Probe[] => [
+        { method: 'GET', url: `${base}/newsletters/${id}` },
+        { method: 'PATCH', url: `${base}/newsletters/${id}`, payload: { title: 'T' } },
+        { method: 'DELETE', url: `${base}/newsletters/${id}` },
+        { method: 'POST', url: `${base}/newsletters/${id}/send` },
+        { method: 'PATCH', url: `${base}/events/${id}`, payload: { title: 'T' } },
+        { method: 'DELETE', url: `${base}/events/${id}` },
+        { method: 'GET', url: `${base}/events/${id}/rsvps` },
+        { method: 'GET', url: `${base}/events/${id}/rsvps/export.csv` },
+        { method: 'POST', url: `${base}/events/${id}/rsvps/${walkIn.rsvp.id}/check-in`, payload: { checkedIn: true } },
+        { method: 'POST', url: `${base}/events/${event.id}/rsvps/${id}/check-in`, payload: { checkedIn: false } },
+        { method: 'POST', url: `${base}/events/${id}/walk-ins`, payload: { name: 'W' } },
+        { method: 'PATCH', url: `${base}/press/${id}`, payload: { headline: 'H' } },
+        { method: 'DELETE', url: `${base}/press/${id}` },
+        { method: 'PATCH', url: `${base}/endorsements/${id}`, payload: { quote: 'Q' } },
+        { method: 'DELETE', url: `${base}/endorsements/${id}` },
+        { method: 'GET', url: `${base}/endorsements/${id}/document` },
+        { method: 'GET', url: `${base}/petitions/${id}` },
+        { method: 'PUT', url: `${base}/petitions/${id}`, payload: { goal: 5 } },
+        { method: 'GET', url: `${base}/petitions/${id}/held` },
+        { method: 'POST', url: `${base}/petitions/${id}/held/${nil}/approve` },
+        { method: 'POST', url: `${base}/petitions/${petition.id}/held/${id}/reject` },
+        { method: 'GET', url: `${base}/petitions/${id}/signers.csv` },
+        { method: 'GET', url: `/api/v1/petitions/${id}` },
+        { method: 'POST', url: `/api/v1/petitions/${id}/signatures`, payload: bodies.at(-1)!.body },
+      ]),
+      // Wrong shapes for every body, and wrong values for every field.
+      ...bodies.flatMap(({ method, url }) => wrongBodies.map((payload): Probe => ({ method, url, payload }))),
+      ...bodies.flatMap(({ method, url, body }) => Object.keys(body).flatMap((key) => wrongValues.map((value): Probe => ({ method, url, payload: { ...body, [key]: value } })))),
+      ...bodies.map(({ method, url, body }): Probe => ({ method, url, payload: { ...body, [Object.keys(body)[0]!]: huge } })),
+      { method: 'POST', url: `/api/v1/petitions/${petition.id}/signatures`, payload: { person: { given_name: 'a\u0000b', family_name: 'B', email_addresses: [{ address: 'nul@example.org' }] } } },
+      { method: 'POST', url: `/api/v1/petitions/${petition.id}/signatures`, payload: { person: { given_name: 'A', family_name: 'B', email_addresses: Array.from({ length: 50 }, () => ({ address: 'x@example.org' })) } } },
+      { method: 'GET', url: `/api/v1/petitions?page=0` },
+      { method: 'GET', url: `/api/v1/petitions?page=99999999&per_page=1000` },
+      { method: 'GET', url: `/api/v1/petitions?page=x` },
+      { method: 'GET', url: `/api/v1/petitions/${'9'.repeat(5000)}` },
+      // A slug that names nothing, or cannot be stored.
+      ...['no-such-campaign', '%00', 'x'.repeat(81)].flatMap((s): Probe[] => [
+        { method: 'GET', url: `/api/campaigns/${s}/newsletters` },
+        { method: 'POST', url: `/api/campaigns/${s}/newsletters`, payload: { title: 'T' } },
+        { method: 'GET', url: `/api/campaigns/${s}/events` },
+        { method: 'POST', url: `/api/campaigns/${s}/events`, payload: event1 },
+        { method: 'GET', url: `/api/campaigns/${s}/press` },
+        { method: 'GET', url: `/api/campaigns/${s}/endorsements` },
+        { method: 'GET', url: `/api/campaigns/${s}/petitions` },
+      ]),
+    ];
+    // The public forms, with a real CSRF token: every field wrong, huge or unstorable.
+    const formValues = ['', long, 'a\u0000b', '2026-02-30', '<script>alert(1)</script>'];
+    const formsOf = (page: string, post: string, fields: Record<string, string>): FormProbe[] =>
+      Object.keys(fields).flatMap((key) => formValues.map((value) => ({ page, post, fields: { ...fields, [key]: value } })));
+    forms = [
+      ...formsOf(`${site}/news/subscribe`, `${site}/news/subscribe`, { email: 'reader@example.org' }),
+      ...formsOf(`${site}/events/${event.slug}`, `${site}/events/${event.slug}/rsvp`, { name: 'R', email: 'r@example.org', phone: '' }),
+      ...formsOf(`${site}/petition/fuzzed`, `${site}/petition/fuzzed`, { given_name: 'A', family_name: 'B', email: 'p@example.org', zip: '90011', city: '', relationship: 'parent', comment: '', altcha: '' }),
+    ];
+    publicProbes = [
+      `${site}/news/subscribe/confirm?s=${nil}&t=${'t'.repeat(20)}`,
+      `${site}/news/subscribe/confirm?s=not-an-id&t=%00`,
+      `${site}/news/unsubscribe?s=${nil}&t=${'t'.repeat(5000)}`,
+      `${site}/news/unsubscribe?s[]=1`,
+      `${site}/news/%00`,
+      `${site}/news/${'n'.repeat(5000)}`,
+      `${site}/press/%00`,
+      `${site}/events/%00`,
+      `${site}/events/%00/calendar.ics`,
+      `${site}/endorsements/documents/%00`,
+      `${site}/endorsements/documents/${'a'.repeat(64)}`,
+      `${site}/petition/%00`,
+      `${site}/petition/fuzzed/confirm?token=%00`,
+      `${site}/petition/fuzzed/confirm?token=${'z'.repeat(300)}`,
+      `${site}/petition/fuzzed/confirm?token[]=x`,
+    ];
+  });
+
+  it('answers every API probe with a 4xx (or a 2xx for what is merely odd), never 5xx; bad dates name their field', async () => {
+    const failures: string[] = [];
+    for (const probe of probes) {
+      const res = await admin.request({ method: probe.method, url: probe.url, ...(probe.payload !== undefined ? { payload: JSON.stringify(probe.payload), headers: { 'content-type': 'application/json' } } : {}) });
+      const where = `${probe.method} ${probe.url.slice(0, 120)} ${JSON.stringify(probe.payload ?? null).slice(0, 120)}`;
+      if (res.statusCode >= 500) failures.push(`${where} → ${res.statusCode} ${res.body.slice(0, 200)}`);
+      else if (probe.field) {
+        const body = res.json() as ErrorBody;
+        if (res.statusCode !== 400 || !body.error?.fields?.some((f) => f.field === probe.field)) failures.push(`${where} → ${res.statusCode}, expected 400 on ${probe.field}: ${res.body.slice(0, 200)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(probes.length).toBeGreaterThan(500);
+  });
+
+  it('answers every public form and page probe with a page, never 5xx', async () => {
+    const failures: string[] = [];
+    for (const url of publicProbes) {
+      const res = await t.agent().get(url);
+      if (res.statusCode >= 500) failures.push(`GET ${url.slice(0, 120)} → ${res.statusCode}`);
+    }
+    const visitor = t.agent();
+    for (const form of forms) {
+      const page = await visitor.get(form.page);
+      const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+      const res = await visitor.request({ method: 'POST', url: form.post, withCsrf: false, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ _csrf: token, ...form.fields }).toString() });
+      if (res.statusCode >= 500) failures.push(`POST ${form.post} ${JSON.stringify(form.fields).slice(0, 120)} → ${res.statusCode} ${res.body.slice(0, 200)}`);
+    }
+    expect(failures).toEqual([]);
+  });
+});

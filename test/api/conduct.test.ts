@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import PDFDocument from 'pdfkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
-import { attachments, auditEvents, campaigns, incidents } from '../../src/db/schema/index.js';
+import { attachments, auditEvents, campaigns, employerAgents, incidents } from '../../src/db/schema/index.js';
 import { createCampaign, createMember, TEST_PASSWORD, type CampaignFixture } from '../support/factories.js';
 import { createTestApp, type Agent, type TestApp } from '../support/test-app.js';
 
@@ -241,6 +241,112 @@ describe('editing', () => {
     expect(res.statusCode).toBe(413);
     expect((res.json() as ErrorBody).error.code).toBe('payload_too_large');
     expect((await t.database.db.select({ id: attachments.id }).from(attachments)).length).toBe(before);
+  });
+});
+
+describe('employer agents', () => {
+  /** A campaign of its own, so the agent lists below hold only what each test adds. */
+  async function freshCampaign() {
+    const g = await createCampaign(t.database.db, { sites: 1, perSite: 2 });
+    const account = await createMember(t.database.db, g, 'organizer');
+    const agent = t.agent();
+    await agent.login(account.email, TEST_PASSWORD);
+    const agentsOf = async () => t.database.db.select().from(employerAgents).where(eq(employerAgents.campaignId, g.campaign.id));
+    return { g, agent, base: `/api/campaigns/${g.campaign.slug}/conduct`, agentsOf };
+  }
+
+  it('adding a name already listed, in another case or spacing, gives back that agent instead of a second one', async () => {
+    const { agent, base: b, agentsOf } = await freshCampaign();
+    const first = await agent.post(`${b}/agents`, { name: 'Dana Whitcomb', role: 'principal', title: 'Principal' });
+    expect(first.statusCode).toBe(201);
+    const again = await agent.post(`${b}/agents`, { name: '  dana   WHITCOMB ', role: 'administrator' });
+    expect(again.statusCode).toBe(200);
+    const a = first.json() as { agent: { id: string }; created: boolean };
+    const b2 = again.json() as { agent: { id: string; role: string; title: string }; created: boolean };
+    expect(a.created).toBe(true);
+    expect(b2).toMatchObject({ created: false, agent: { id: a.agent.id, role: 'principal', title: 'Principal' } });
+    expect(await agentsOf()).toHaveLength(1);
+    // Two people adding the same new name at the same moment still make one.
+    const all = await Promise.all(Array.from({ length: 8 }, (_, i) => agent.post(`${b}/agents`, { name: i % 2 ? 'Trent Halvorsen' : 'trent  halvorsen', role: 'consultant' })));
+    expect(all.map((r) => r.statusCode).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 201]);
+    // Whichever request came first named him; there is one of him.
+    expect((await agentsOf()).map((r) => r.name.replace(/\s+/g, ' ').toLowerCase()).sort()).toEqual(['dana whitcomb', 'trent halvorsen']);
+  });
+
+  it('someone first named in the incident form is saved with the incident, and can be the speaker of a quote', async () => {
+    const { agent, base: b, agentsOf } = await freshCampaign();
+    const listed = ((await agent.post(`${b}/agents`, { name: 'Renata Voss', role: 'network_executive' })).json() as { agent: { id: string } }).agent.id;
+    const res = await agent.post(`${b}/incidents`, {
+      occurredOn: '2015-04-02',
+      kind: 'captive_audience',
+      title: 'Mandatory meeting with an outside consultant',
+      newAgents: [
+        { name: 'Harlan Briggs', role: 'consultant', title: 'Beacon Workplace Strategies' },
+        { name: 'RENATA  voss', role: 'other' },
+      ],
+      quotes: [{ text: 'A union will cost you seven hundred dollars a year.', speakerNewAgent: 0 }],
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const incident = (res.json() as { incident: Incident & { agents: { id: string; name: string }[]; quotes: { speaker: { id: string; name: string } | null }[] } }).incident;
+    const rows = await agentsOf();
+    expect(rows.map((r) => r.name).sort()).toEqual(['Harlan Briggs', 'Renata Voss']);
+    const briggs = rows.find((r) => r.name === 'Harlan Briggs')!;
+    expect(briggs).toMatchObject({ role: 'consultant', title: 'Beacon Workplace Strategies' });
+    expect(incident.agents.map((a) => a.id).sort()).toEqual([briggs.id, listed].sort());
+    expect(incident.quotes[0]!.speaker).toEqual({ id: briggs.id, name: 'Harlan Briggs' });
+    const created = await t.database.db.select().from(auditEvents).where(eq(auditEvents.subjectId, briggs.id));
+    expect(created.map((e) => e.action)).toEqual(['conduct.agent_created']);
+  });
+
+  it('an incident that is not logged leaves no new agent behind', async () => {
+    const { agent, base: b, agentsOf } = await freshCampaign();
+    const refused = await agent.post(`${b}/incidents`, { occurredOn: '2015-09-01', kind: 'threat', title: 'Not yet', newAgents: [{ name: 'Curtis Albright', role: 'administrator' }] });
+    expect(refused.statusCode).toBe(400);
+    const badSpeaker = await agent.post(`${b}/incidents`, { occurredOn: '2015-04-01', kind: 'threat', title: 'Speaker out of range', newAgents: [{ name: 'Curtis Albright', role: 'administrator' }], quotes: [{ text: 'x', speakerNewAgent: 1 }] });
+    expect(badSpeaker.statusCode).toBe(400);
+    expect(((badSpeaker.json() as ErrorBody).error.fields ?? []).map((f) => f.field)).toEqual(['body.quotes.0.speakerNewAgent']);
+    expect(await agentsOf()).toEqual([]);
+  });
+
+  it('a write and its audit row commit together: when the audit insert fails, neither the incident nor its new agent is kept', async () => {
+    const { g, agent, base: b, agentsOf } = await freshCampaign();
+    const db = t.database.db;
+    const count = async () => (await db.select({ n: sql<number>`count(*)::int` }).from(incidents).where(eq(incidents.campaignId, g.campaign.id)))[0]?.n ?? 0;
+    await db.execute(sql`create function refuse_incident_audit() returns trigger language plpgsql as $$ begin if new.action = 'conduct.incident_created' then raise exception 'audit unavailable'; end if; return new; end $$`);
+    await db.execute(sql`create trigger refuse_incident_audit before insert on audit_events for each row execute function refuse_incident_audit()`);
+    try {
+      const res = await agent.post(`${b}/incidents`, { occurredOn: '2015-04-01', kind: 'threat', title: 'Threat of transfers', newAgents: [{ name: 'Lionel Ashby', role: 'principal' }] });
+      expect(res.statusCode).toBe(500);
+    } finally {
+      await db.execute(sql`drop trigger refuse_incident_audit on audit_events`);
+      await db.execute(sql`drop function refuse_incident_audit()`);
+    }
+    expect(await count()).toBe(0);
+    expect(await agentsOf()).toEqual([]);
+    expect(await db.select().from(auditEvents).where(eq(auditEvents.campaignId, g.campaign.id)).then((rows) => rows.filter((r) => r.action.startsWith('conduct.') && r.action !== 'conduct.incident_created'))).toEqual([]);
+  });
+});
+
+describe('the campaign’s calendar', () => {
+  it('counts the charge deadline in the campaign’s time zone: at 10 pm in Los Angeles on the last day, it is still open', async () => {
+    const saved = t.clock.now;
+    // 05:00 UTC on 21 August is 10 pm on 20 August in Los Angeles (the fixture campaign's zone).
+    t.clock.now = new Date('2015-08-21T05:00:00Z');
+    try {
+      const g = await createCampaign(t.database.db, { sites: 1, perSite: 1 });
+      const account = await createMember(t.database.db, g, 'admin');
+      const agent = t.agent();
+      await agent.login(account.email, TEST_PASSWORD);
+      const res = await agent.post(`/api/campaigns/${g.campaign.slug}/conduct/incidents`, { occurredOn: '2015-02-20', kind: 'threat', title: 'Threat of non-renewal' });
+      expect(res.statusCode, res.body).toBe(201);
+      expect((res.json() as { incident: Incident }).incident.deadline).toEqual({ deadline: '2015-08-20', daysLeft: 0, level: 'warning' });
+      // And the same day is "today": conduct on 21 August has not happened yet in Los Angeles.
+      expect((await agent.post(`/api/campaigns/${g.campaign.slug}/conduct/incidents`, { occurredOn: '2015-08-21', kind: 'threat', title: 'Tomorrow' })).statusCode).toBe(400);
+      const csv = await agent.get(`/api/campaigns/${g.campaign.slug}/conduct/export/chronology.csv`);
+      expect(csv.headers['content-disposition']).toMatch(/-conduct-chronology-2015-08-20\.csv$/);
+    } finally {
+      t.clock.now = saved;
+    }
   });
 });
 

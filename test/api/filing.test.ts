@@ -5,11 +5,10 @@ import yauzl from 'yauzl';
 import { verifyCampaignCards } from '../../src/cli/verify-cards.js';
 import { auditEvents, cards, employments } from '../../src/db/schema/index.js';
 import { hashCard, type CardContent } from '../../src/domain/cards/card-hash.js';
-import type { MajorityPage as Majority } from '../../src/contracts/majority.js';
-import { asPacketFigures, type PacketFigures } from '../support/filing-figures.js';
 import { addCardText, revokeCard } from '../support/card-fixtures.js';
 import { createAccount, createCampaign, createMember, TEST_PASSWORD, type CampaignFixture } from '../support/factories.js';
 import { pdfText } from '../support/pdf-text.js';
+import { asOfQuery, figuresOf, type Figures, type MajorityRow } from '../support/support-figures.js';
 import { createTestApp, type Agent, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -113,7 +112,7 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 type Preview = {
-  figures: PacketFigures;
+  figures: Figures;
   exceptions: { ref: string; cardId: string; reason: string; detail: string; signerName: string }[];
   integrity: { checked: number; altered: number };
 };
@@ -124,7 +123,7 @@ describe('filing packet: validity rules', () => {
     expect(res.statusCode, res.body).toBe(200);
     const preview = res.json() as Preview;
     // 10 people, p4 left on 2015-05-31: 9 eligible; p0, p1 and p5 have valid cards.
-    expect(preview.figures).toMatchObject({ eligible: 9, valid_cards: 3, percent: 33.3 });
+    expect(preview.figures).toMatchObject({ eligible: 9, validCards: 3, percent: 33.3 });
     const reasons = Object.fromEntries(preview.exceptions.map((e) => [e.cardId, e.reason]));
     expect(reasons).toEqual({ [ids.p1again!]: 'duplicate', [ids.p2!]: 'expired', [ids.p3!]: 'revoked', [ids.p4!]: 'not_in_unit', [ids.nobody!]: 'no_match' });
     expect(preview.exceptions.find((e) => e.reason === 'expired')!.detail).toContain('2015-05-01');
@@ -133,12 +132,12 @@ describe('filing packet: validity rules', () => {
   });
 
   it('agrees exactly with GET /majority for the unit and for each school', async () => {
-    const m = (await admin.get(`/api/campaigns/${f.campaign.slug}/majority?asOf=${FILING}`)).json() as Majority;
+    const m = (await admin.get(`/api/campaigns/${f.campaign.slug}/majority?${asOfQuery(FILING)}`)).json() as { units: MajorityRow[]; worksites: MajorityRow[] };
     const unit = (await admin.get(`/api/campaigns/${f.campaign.slug}/filing-packets/preview?unitId=${f.unit.id}&filingDate=${FILING}`)).json() as Preview;
-    expect(unit.figures).toEqual(asPacketFigures(m.units[0]!));
+    expect(unit.figures).toEqual(figuresOf(m.units[0]!));
     for (const site of f.sites) {
       const one = (await admin.get(`/api/campaigns/${f.campaign.slug}/filing-packets/preview?unitId=${f.unit.id}&worksiteId=${site.id}&filingDate=${FILING}`)).json() as Preview;
-      expect(one.figures).toEqual(asPacketFigures(m.worksites.find((w) => w.id === site.id)!));
+      expect(one.figures).toEqual(figuresOf(m.worksites.find((w) => w.id === site.id)!));
     }
   });
 
@@ -300,7 +299,7 @@ describe('integrity: a card changed behind the application’s back is caught', 
     expect(report.mismatches[0]!.computedHash).not.toBe(victim.contentHash);
 
     const preview = (await gAdmin.get(`/api/campaigns/${g.campaign.slug}/filing-packets/preview?unitId=${g.unit.id}&filingDate=${FILING}`)).json() as Preview;
-    expect(preview.figures.valid_cards).toBe(1);
+    expect(preview.figures.validCards).toBe(1);
     expect(preview.integrity).toEqual({ checked: 2, altered: 1 });
     expect(preview.exceptions.map((e) => [e.cardId, e.reason])).toEqual([[victim.id, 'altered']]);
     const audit = await db().select().from(auditEvents).where(eq(auditEvents.action, 'cards.verified'));

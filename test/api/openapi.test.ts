@@ -8,15 +8,6 @@ type Doc = { openapi: string; paths: Record<string, Record<string, Operation>>; 
 // to contracts; the list must end empty.
 const LEGACY_PATH_PREFIXES: string[] = [
   '/api/me',
-  '/api/v1',
-  '/api/campaigns/{slug}/conduct',
-  '/api/campaigns/{slug}/endorsements',
-  '/api/campaigns/{slug}/events',
-  '/api/campaigns/{slug}/filing-packets',
-  '/api/campaigns/{slug}/newsletters',
-  '/api/campaigns/{slug}/petitions',
-  '/api/campaigns/{slug}/press',
-  '/api/campaigns/{slug}/cards/verify',
 ];
 
 // Capabilities on contracts, even under a legacy prefix.

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { auditEvents, petitionSignatures } from '../../src/db/schema/index.js';
+import { auditEvents, mailMessages, petitionSignatures } from '../../src/db/schema/index.js';
+import { addDays, wallClockOf } from '../../src/domain/calendar.js';
 import { createCampaign, createMember, TEST_PASSWORD, type CampaignFixture } from '../support/factories.js';
 import { addCardText, insertCard } from '../support/card-fixtures.js';
 import { createPetition } from '../support/petition-helpers.js';
@@ -256,19 +257,32 @@ describe('press', () => {
     expect(page.body).toContain('href="/press/educators-call-for-a-fair-process"');
     const own = await t.agent().get('/press/educators-call-for-a-fair-process');
     expect(own.body).toContain('<strong>gathered</strong>');
+
+    const releaseId = (release.json() as { item: { id: string } }).item.id;
+    const removed = await organizer.request({ method: 'DELETE', url: `${api}/press/${releaseId}` });
+    expect(removed.statusCode).toBe(204);
+    expect(removed.body).toBe('');
+    expect((await t.agent().get('/press/educators-call-for-a-fair-process')).statusCode).toBe(404);
+    expect((await organizer.request({ method: 'DELETE', url: `${api}/press/${releaseId}` })).statusCode).toBe(404);
   });
 });
 
 describe('events', () => {
-  async function createEvent(overrides: Record<string, unknown> = {}) {
+  // A week from now, for an hour, on the campaign's wall clock.
+  function nextWeek(): { startDay: string; startTime: string; endDay: string; endTime: string } {
     const startsAt = new Date(t.clock.now.getTime() + 7 * 24 * 3600_000);
+    const start = wallClockOf(startsAt, fixture.campaign.timeZone);
+    const end = wallClockOf(new Date(startsAt.getTime() + 3600_000), fixture.campaign.timeZone);
+    return { startDay: start.day, startTime: start.time, endDay: end.day, endTime: end.time };
+  }
+
+  async function createEvent(overrides: Record<string, unknown> = {}) {
     const res = await organizer.post(`${api}/events`, {
       kind: 'press_conference',
       title: 'Press conference at Harbor Gateway High',
       location: '1200 Harbor Way, Los Angeles',
       description: 'Educators, parents and **elected leaders**.',
-      startsAt: startsAt.toISOString(),
-      endsAt: new Date(startsAt.getTime() + 3600_000).toISOString(),
+      ...nextWeek(),
       ...overrides,
     });
     expect(res.statusCode).toBe(201);
@@ -344,7 +358,37 @@ describe('events', () => {
     expect(mail?.textBody).toContain('Gracias por confirmar');
   });
 
-  it('checks people in at the door, adds walk-ins, audits views, and lets only admins export', async () => {
+  it('takes and answers times on the campaign’s wall clock, with the zone, and the public page shows them unchanged', async () => {
+    const day = addDays(wallClockOf(t.clock.now, fixture.campaign.timeZone).day, 10);
+    const event = await createEvent({ title: 'Morning press conference', startDay: day, startTime: '10:00', endDay: day, endTime: '11:30' });
+    expect(event).toMatchObject({ slug: `morning-press-conference-${day}`, startDay: day, startTime: '10:00', endDay: day, endTime: '11:30', timeZone: fixture.campaign.timeZone });
+    const listed = (await organizer.get(`${api}/events`)).json() as { timeZone: string; events: { id: string; startTime: string }[] };
+    expect(listed.timeZone).toBe(fixture.campaign.timeZone);
+    expect(listed.events.find((e) => e.id === event.id)?.startTime).toBe('10:00');
+    const page = await t.agent().get(`/events/${event.slug}`);
+    expect(page.body).toMatch(/10:00\sAM/);
+
+    // A change of the end time alone keeps the day and the start as they were.
+    const moved = await patch(organizer, `${api}/events/${event.id}`, { endTime: '12:00' });
+    expect(moved.statusCode).toBe(200);
+    expect((moved.json() as { event: Record<string, string> }).event).toMatchObject({ startDay: day, startTime: '10:00', endDay: day, endTime: '12:00' });
+  });
+
+  it('refuses impossible days and times, an end before the start, and another zone', async () => {
+    const refused = async (overrides: Record<string, unknown>, field: string) => {
+      const res = await organizer.post(`${api}/events`, { kind: 'meeting', title: 'Bad times', ...nextWeek(), ...overrides });
+      expect(res.statusCode, JSON.stringify(overrides)).toBe(400);
+      expect((res.json() as { error: { fields: { field: string }[] } }).error.fields.map((f) => f.field)).toEqual([field]);
+    };
+    await refused({ startDay: '2026-02-30' }, 'body.startDay');
+    await refused({ endTime: '24:00' }, 'body.endTime');
+    await refused({ startTime: '10:00', endTime: '09:00', endDay: nextWeek().startDay, startDay: nextWeek().startDay }, 'endTime');
+    await refused({ timeZone: 'Europe/Paris' }, 'timeZone');
+    await refused({ timeZone: 'Mars/Olympus' }, 'body.timeZone');
+    expect((await organizer.post(`${api}/events`, { kind: 'meeting', title: 'Same zone', ...nextWeek(), timeZone: fixture.campaign.timeZone })).statusCode).toBe(201);
+  });
+
+    it('checks people in at the door, adds walk-ins, audits views, and lets only admins export', async () => {
     const event = await createEvent({ title: 'Parent meeting', kind: 'meeting' });
     const agent = t.agent();
     const token = await openForm(agent, event.slug);
@@ -435,6 +479,73 @@ describe('newsletter by email', () => {
     const oneClick = await t.app.inject({ method: 'POST', url: unsubscribePath, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'List-Unsubscribe=One-Click' });
     expect(oneClick.statusCode).toBe(200);
     expect(((await organizer.get(`${api}/newsletters`)).json() as { subscriberCount: number }).subscriberCount).toBe(0);
+  });
+});
+
+describe('sending a newsletter', () => {
+  it('records one message per confirmed subscriber, in their language, each with its own one-click link, and answers at once', async () => {
+    const other = await createCampaign(t.database.db, { sites: 1, perSite: 1 });
+    const admin = await createMember(t.database.db, other, 'admin');
+    const agent = t.agent();
+    await agent.login(admin.email, TEST_PASSWORD);
+    const { subscribers } = t.services.repositories;
+    const people = [
+      { email: 'uno@example.org', lang: 'es' as const, confirm: true },
+      { email: 'two@example.org', lang: 'en' as const, confirm: true },
+      { email: 'three@example.org', lang: 'en' as const, confirm: true },
+      { email: 'pending@example.org', lang: 'en' as const, confirm: false },
+    ];
+    for (const p of people) {
+      const row = await subscribers.request(other.campaign.id, p.email, p.lang);
+      if (p.confirm) await subscribers.confirm(row!.id, t.clock.now);
+    }
+    const gone = await subscribers.request(other.campaign.id, 'gone@example.org', 'en');
+    await subscribers.confirm(gone!.id, t.clock.now);
+    await subscribers.unsubscribe(gone!.id, t.clock.now);
+
+    const base = `/api/campaigns/${other.campaign.slug}/newsletters`;
+    const created = await agent.post(base, { title: 'Three readers', bodyMarkdown: 'Hello, **readers**.', status: 'published' });
+    const id = (created.json() as { newsletter: { id: string } }).newsletter.id;
+    expect((await agent.post(`${base}/${id}/send`)).json()).toEqual({ sent: 3 });
+    const rows = await t.database.db.select().from(mailMessages).where(eq(mailMessages.subject, 'Three readers'));
+    expect(rows.map((r) => r.toAddress).sort()).toEqual(['three@example.org', 'two@example.org', 'uno@example.org']);
+    for (const row of rows) {
+      expect(row).toMatchObject({ kind: 'newsletter', campaignId: other.campaign.id, transport: 'outbox', sentAt: null });
+      expect(row.textBody.startsWith('Three readers\n\nHello, **readers**.\n\n—\n')).toBe(true);
+      expect(row.textBody).toContain(row.toAddress === 'uno@example.org' ? 'Darse de baja con un clic' : 'Unsubscribe in one click');
+      const link = /https?:\/\/\S+\/news\/unsubscribe\?s=[0-9a-f-]+&t=[\w-]+/.exec(row.textBody)?.[0];
+      expect(row.headers).toEqual({ 'List-Unsubscribe': `<${link}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' });
+      // The link signed in SQL is the one the site checks: it unsubscribes exactly this reader.
+      const url = new URL(link!);
+      const ask = await t.agent().get(url.pathname + url.search);
+      expect(ask.statusCode).toBe(200);
+      expect(ask.body).toContain(row.toAddress);
+    }
+    const audit = await t.database.db.select().from(auditEvents).where(eq(auditEvents.subjectId, id));
+    expect(audit.map((a) => [a.action, a.details])).toEqual([['newsletter.sent', { count: 3 }]]);
+  });
+
+  it('leaves the newsletter unsent when its messages cannot be recorded', async () => {
+    const other = await createCampaign(t.database.db, { sites: 1, perSite: 1 });
+    const admin = await createMember(t.database.db, other, 'admin');
+    const agent = t.agent();
+    await agent.login(admin.email, TEST_PASSWORD);
+    const row = await t.services.repositories.subscribers.request(other.campaign.id, 'reader@example.org', 'en');
+    await t.services.repositories.subscribers.confirm(row!.id, t.clock.now);
+    const base = `/api/campaigns/${other.campaign.slug}/newsletters`;
+    const id = ((await agent.post(base, { title: 'Not this time', status: 'published' })).json() as { newsletter: { id: string } }).newsletter.id;
+    const db = t.database.db;
+    await db.execute(sql`create function refuse_newsletter_mail() returns trigger language plpgsql as $$ begin if new.kind = 'newsletter' then raise exception 'mail log unavailable'; end if; return new; end $$`);
+    await db.execute(sql`create trigger refuse_newsletter_mail before insert on mail_messages for each row execute function refuse_newsletter_mail()`);
+    try {
+      expect((await agent.post(`${base}/${id}/send`)).statusCode).toBe(500);
+    } finally {
+      await db.execute(sql`drop trigger refuse_newsletter_mail on mail_messages`);
+    }
+    // Nothing was claimed: the send can be tried again, and goes out once.
+    const list = (await agent.get(base)).json() as { newsletters: { id: string; sentAt: string | null }[] };
+    expect(list.newsletters.find((n) => n.id === id)?.sentAt).toBeNull();
+    expect((await agent.post(`${base}/${id}/send`)).json()).toEqual({ sent: 1 });
   });
 });
 

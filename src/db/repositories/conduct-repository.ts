@@ -202,6 +202,13 @@ export function createConductRepository(db: Executor) {
     async listAgents(campaignId: string): Promise<AgentRow[]> {
       return db.select().from(employerAgents).where(eq(employerAgents.campaignId, campaignId)).orderBy(asc(employerAgents.name));
     },
+    /**
+     * Holds the campaign's agent names until the transaction ends, so two requests adding the same
+     * name cannot both find it missing and both insert it.
+     */
+    async lockAgentNames(campaignId: string): Promise<void> {
+      await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`employer_agents:${campaignId}`}, 0))`);
+    },
     async createAgent(input: { campaignId: string; name: string; role: AgentRole; title: string; worksiteId: string | null }): Promise<AgentRow> {
       const [row] = await db.insert(employerAgents).values(input).returning();
       if (!row) throw new Error('insert returned nothing');

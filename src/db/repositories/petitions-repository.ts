@@ -7,10 +7,6 @@ export type SignatureRow = typeof petitionSignatures.$inferSelect;
 /** A petition with what its public address needs: the campaign's slug, and whether it is the default one (served at `/`). */
 export type LocatedPetition = { petition: PetitionRow; campaignSlug: string; isDefaultCampaign: boolean };
 
-export function publicPath(found: LocatedPetition): string {
-  return `${found.isDefaultCampaign ? '' : `/c/${found.campaignSlug}`}/petition/${found.petition.slug}`;
-}
-
 export type PetitionInput = { slug: string; title: string; text: string; target: string; goal: number; published: boolean };
 
 // The same rule as campaigns-repository's findDefault: the flagged one, else the oldest.
@@ -26,15 +22,19 @@ export function createPetitionsRepository(db: Executor) {
         .returning();
       return row;
     },
-    /** Undefined when no such petition, or when the new slug is taken in the campaign. */
+    /** Undefined when no such petition; 'slug_taken' when the new slug is taken in the campaign. */
     async update(campaignId: string, id: string, input: Partial<PetitionInput>, now: Date): Promise<PetitionRow | 'slug_taken' | undefined> {
       try {
-        const [row] = await db
-          .update(petitions)
-          .set({ ...input, updatedAt: now })
-          .where(and(eq(petitions.campaignId, campaignId), eq(petitions.id, id)))
-          .returning();
-        return row;
+        // In its own (sub)transaction: inside a command's transaction a refused statement would
+        // otherwise abort the whole transaction, and the caller could not answer 409.
+        return await db.transaction(async (tx) => {
+          const [row] = await tx
+            .update(petitions)
+            .set({ ...input, updatedAt: now })
+            .where(and(eq(petitions.campaignId, campaignId), eq(petitions.id, id)))
+            .returning();
+          return row;
+        });
       } catch (err) {
         if ((err as { code?: string }).code === '23505' || (err as { cause?: { code?: string } }).cause?.code === '23505') return 'slug_taken';
         throw err;
@@ -84,6 +84,22 @@ export function createPetitionsRepository(db: Executor) {
         .groupBy(petitionSignatures.status);
       const result = { pending_confirmation: 0, confirmed: 0, held_for_review: 0 };
       for (const r of rows) result[r.status] = r.n;
+      return result;
+    },
+    /** Signatures by status for every petition of a campaign, in one query. */
+    async countByStatusInCampaign(campaignId: string): Promise<Map<string, Record<SignatureRow['status'], number>>> {
+      const rows = await db
+        .select({ petitionId: petitionSignatures.petitionId, status: petitionSignatures.status, n: count() })
+        .from(petitionSignatures)
+        .innerJoin(petitions, eq(petitions.id, petitionSignatures.petitionId))
+        .where(eq(petitions.campaignId, campaignId))
+        .groupBy(petitionSignatures.petitionId, petitionSignatures.status);
+      const result = new Map<string, Record<SignatureRow['status'], number>>();
+      for (const r of rows) {
+        const counts = result.get(r.petitionId) ?? { pending_confirmation: 0, confirmed: 0, held_for_review: 0 };
+        counts[r.status] = r.n;
+        result.set(r.petitionId, counts);
+      }
       return result;
     },
     /** The public list: only people who confirmed and asked to be listed, and only the short form. */

@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import type { Chronology } from '../../domain/conduct/conduct-service.js';
+import type { Chronology } from '../../domain/conduct/build-chronology.js';
 import { agentRoleLabels, describeStatus, kindLabels } from '../../domain/conduct/conduct-vocabulary.js';
 import { formatCitation } from '../../domain/conduct/exhibits.js';
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { findOverprintedWords, pdfText } from '../../../test/support/pdf-text.js';
 import type { AttachmentMeta } from '../../db/repositories/conduct-repository.js';
 import { renderChronologyPdf } from './chronology-pdf.js';
-import type { Chronology, IncidentView } from '../../domain/conduct/conduct-service.js';
+import type { Chronology } from '../../domain/conduct/build-chronology.js';
+import type { IncidentView } from '../../domain/conduct/incident-view.js';
 
 const FOOTNOTE = 'the chronology CSV gives the exact spelling';
 const at = new Date('2015-08-20T17:00:00Z');

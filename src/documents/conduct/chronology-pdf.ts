@@ -1,4 +1,5 @@
-import type { Chronology, IncidentView } from '../../domain/conduct/conduct-service.js';
+import type { Chronology } from '../../domain/conduct/build-chronology.js';
+import type { IncidentView } from '../../domain/conduct/incident-view.js';
 import { agentRoleLabels, describeStatus, kindLabels } from '../../domain/conduct/conduct-vocabulary.js';
 import { formatCitation } from '../../domain/conduct/exhibits.js';
 import { formatUtcMinute } from '../format-time.js';

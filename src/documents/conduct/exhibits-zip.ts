@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { PassThrough, Readable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import yazl from 'yazl';
-import type { Chronology } from '../../domain/conduct/conduct-service.js';
+import type { Chronology } from '../../domain/conduct/build-chronology.js';
 
 export type ManifestEntry = {
   exhibit: number;

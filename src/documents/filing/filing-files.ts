@@ -4,8 +4,9 @@ import { confirmationsCsv, cardsCsv, rosterCsv, summaryCsv } from './filing-csv.
 import { scopeLabel } from './filing-declaration.js';
 import { renderFilingPdf } from './filing-pdf.js';
 import type { FilingCopy, FilingPacket } from '../../domain/filing/filing-packet.js';
+import { filingFormats } from '../../vocabulary/filing.js';
 
-export const filingFormats = ['pdf', 'csv', 'zip'] as const;
+export { filingFormats };
 export type FilingFormat = (typeof filingFormats)[number];
 
 export type FilingFile = { filename: string; contentType: string; body: Buffer };

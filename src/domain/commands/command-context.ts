@@ -16,6 +16,9 @@ export type MailToRecord = {
   headers?: Record<string, string>;
 };
 
+/** The delivery columns a message recorded now starts with: due at once over SMTP, or kept in the outbox. */
+export type InitialDelivery = { transport: 'smtp' | 'outbox'; attempts: number; nextAttemptAt: Date | null };
+
 export type AuditOptions = {
   subject?: { type: string; id: string };
   details?: Record<string, unknown>;
@@ -39,6 +42,12 @@ export type CommandContext = {
   authorize: (slug: string, action: Action) => Promise<CampaignAccess>;
   audit: (action: string, options?: AuditOptions) => Promise<void>;
   recordMail: (mail: MailToRecord) => Promise<MailRow>;
+  /**
+   * Records many messages with one statement (a newsletter to every subscriber): `write` inserts
+   * them with these delivery columns and returns how many it recorded. Delivered after the commit,
+   * like `recordMail`.
+   */
+  recordMails: (write: (delivery: InitialDelivery) => Promise<number>) => Promise<number>;
 };
 
 /** A named write (or audited read): `verbNoun(ctx, input)`, run by `services.execute`. */

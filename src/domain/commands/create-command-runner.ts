@@ -2,12 +2,12 @@ import type { Db } from '../../db/client.js';
 import { createRepositories, type Repositories } from '../../db/repositories/create-repositories.js';
 import { campaignToday, type Clock } from '../calendar.js';
 import { authorizeCampaign } from '../policies/authorize-campaign.js';
-import type { Command, CommandContext } from './command-context.js';
+import type { Command, CommandContext, InitialDelivery } from './command-context.js';
 import type { Requester } from './requester.js';
 
 export type MailDelivery = {
   /** The delivery columns a recorded message starts with (due now over SMTP; the outbox otherwise). */
-  initialDelivery: (now: Date) => { transport: 'smtp' | 'outbox'; attempts: number; nextAttemptAt: Date | null };
+  initialDelivery: (now: Date) => InitialDelivery;
   /** Starts delivering due messages in the background; never awaited by a request. */
   kick: () => void;
 };
@@ -59,6 +59,11 @@ export function createCommandRunner(deps: { db: Db; clock: Clock; mail: MailDeli
         });
         onMail();
         return row;
+      },
+      async recordMails(write) {
+        const count = await write(mail.initialDelivery(now));
+        if (count > 0) onMail();
+        return count;
       },
     };
   }

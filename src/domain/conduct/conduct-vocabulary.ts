@@ -1,5 +1,8 @@
-import { agentRoles, conductKinds, incidentStatuses } from '../../db/schema/conduct.js';
-import type { AgentRole, ConductKind, IncidentStatus } from '../../db/repositories/conduct-repository.js';
+import { agentRoles, conductKinds, incidentStatuses } from '../../vocabulary/conduct.js';
+
+type ConductKind = (typeof conductKinds)[number];
+type IncidentStatus = (typeof incidentStatuses)[number];
+type AgentRole = (typeof agentRoles)[number];
 
 // The words the chronology, the CSV and the app use for each stored code.
 export { agentRoles, conductKinds, incidentStatuses };

@@ -2,10 +2,10 @@ import { verifyCardHash, type CardContent } from '../cards/card-hash.js';
 import { cardExpiresOn, cardStatusOn } from '../cards/card-validity.js';
 import { primaryEmployments } from '../majority/tally-support.js';
 import { supportFigures, type SupportFigures } from '../majority/thresholds.js';
+import { exceptionReasons, filingCopies, filingJurisdictions } from '../../vocabulary/filing.js';
 
-export const filingJurisdictions = ['ca_perb', 'nlrb'] as const;
+export { exceptionReasons, filingCopies, filingJurisdictions };
 export type FilingJurisdiction = (typeof filingJurisdictions)[number];
-export const filingCopies = ['board', 'service'] as const;
 export type FilingCopy = (typeof filingCopies)[number];
 
 export type FilingEmployment = {
@@ -70,7 +70,6 @@ export type RosterEntry = {
 
 export type CountedCard = { number: number; card: FilingCard; person: RosterEntry; expiresOn: string; textRef: string };
 
-export const exceptionReasons = ['altered', 'no_match', 'ambiguous', 'not_in_unit', 'revoked', 'expired', 'duplicate'] as const;
 export type ExceptionReason = (typeof exceptionReasons)[number];
 
 export const exceptionLabels: Record<ExceptionReason, string> = {

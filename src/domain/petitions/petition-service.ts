@@ -7,7 +7,7 @@ import type { Language } from '../../i18n/languages.js';
 import { newMailDelivery, type Mailer } from '../../mail/create-mailer.js';
 import { pooledRandomBytes } from '../../support/random-bytes.js';
 import { hashToken } from '../accounts/tokens.js';
-import { formatConfirmationToken, parseConfirmationToken } from './confirmation-token.js';
+import { formatConfirmationToken } from './confirmation-token.js';
 import { composePetitionMail } from './petition-mails.js';
 import type { ProofOfWork, ProofResult } from './proof-of-work.js';
 import { createRateWindow } from './rate-window.js';
@@ -29,9 +29,10 @@ export type SignContext = {
 export type PetitionLimits = { ipHoldPerHour: number; ipLimitPerMinute: number; emailLimitPerHour: number };
 
 /**
- * Signing, confirming and counting. Every signature is stored (held ones too) and every signer
- * gets the same answer; what differs is the status a reviewer sees and the email the owner of the
- * address reads.
+ * Signing, through the group commit of decision 0011 (one command per signature would cost the
+ * throughput decision 0014 measures; confirming is a command, confirm-signature.ts). Every
+ * signature is stored (held ones too) and every signer gets the same answer; what differs is the
+ * status a reviewer sees and the email the owner of the address reads.
  */
 export function createPetitionService(deps: {
   repository: PetitionsRepository;
@@ -137,13 +138,6 @@ export function createPetitionService(deps: {
       // Committed; SMTP delivery (if configured) follows without holding up the answer.
       const { mailId, mail } = written;
       if (mailId && mail && mailer.deliverRecorded) void mailer.deliverRecorded(mailId, { to: mail.toAddress, subject: mail.subject, text: mail.textBody }).catch(() => undefined);
-    },
-
-    /** Idempotent. Undefined for an unknown token. */
-    async confirm(token: string): Promise<{ petitionId: string } | undefined> {
-      const parsed = parseConfirmationToken(token);
-      if (!parsed) return undefined;
-      return repository.confirmByToken(parsed.signatureId, hashToken(parsed.secret), now());
     },
   };
 }

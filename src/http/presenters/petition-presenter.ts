@@ -1,7 +1,13 @@
-import type { PetitionRow, SignatureRow } from '../../db/repositories/petitions-repository.js';
+import type { OsdiPetition } from '../../contracts/osdi.js';
+import type { HeldSignature, Petition } from '../../contracts/petitions.js';
+import type { SignatureRow } from '../../db/repositories/petitions-repository.js';
+import type { PublishedPetition } from '../../domain/petitions/list-published-petitions.js';
+import { petitionPublicPath } from '../../domain/petitions/petition-public-path.js';
+import type { PetitionView } from '../../domain/petitions/petition-view.js';
 
 /** An OSDI petition resource (HAL). Aggregates only: the signatures link is never offered in public. */
-export function presentOsdiPetition(p: PetitionRow, count: number, urls: { api: string; browser: string }) {
+export function presentOsdiPetition(found: PublishedPetition, urls: { api: string; publicUrl: string }): OsdiPetition {
+  const p = found.petition;
   const self = `${urls.api}/petitions/${p.id}`;
   return {
     identifiers: [`unionhall:${p.id}`],
@@ -11,9 +17,9 @@ export function presentOsdiPetition(p: PetitionRow, count: number, urls: { api: 
     title: p.title,
     name: p.slug,
     petition_text: p.text,
-    browser_url: urls.browser,
+    browser_url: `${urls.publicUrl}${petitionPublicPath(found)}`,
     target: [{ name: p.target }],
-    total_signatures: count,
+    total_signatures: found.count,
     _links: {
       self: { href: self },
       'osdi:record_signature_helper': { href: `${self}/signatures` },
@@ -21,7 +27,7 @@ export function presentOsdiPetition(p: PetitionRow, count: number, urls: { api: 
   };
 }
 
-export function presentPetition(p: PetitionRow, counts: Record<SignatureRow['status'], number>) {
+export function presentPetition({ row: p, counts }: PetitionView): Petition {
   return {
     id: p.id,
     slug: p.slug,
@@ -37,7 +43,7 @@ export function presentPetition(p: PetitionRow, counts: Record<SignatureRow['sta
 }
 
 /** For reviewers of held signatures (public.manage): what they need to judge, no more. */
-export function presentHeldSignature(s: SignatureRow) {
+export function presentHeldSignature(s: SignatureRow): HeldSignature {
   return {
     id: s.id,
     givenName: s.givenName,

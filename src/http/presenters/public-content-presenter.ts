@@ -1,11 +1,15 @@
+import type { Endorsement } from '../../contracts/endorsements.js';
+import type { CampaignEvent, Rsvp } from '../../contracts/events.js';
+import type { Newsletter } from '../../contracts/newsletters.js';
+import type { PressItem } from '../../contracts/press.js';
 import type { EndorsementWithDocument } from '../../db/repositories/endorsements-repository.js';
-import type { EventRow, RsvpRow } from '../../db/repositories/events-repository.js';
-import type { NewsletterRow } from '../../db/repositories/newsletters-repository.js';
+import type { RsvpRow } from '../../db/repositories/events-repository.js';
 import type { PressItemRow } from '../../db/repositories/press-repository.js';
-import { isNewsletterPublic } from '../../domain/public-site/newsletter-status.js';
+import type { EventView } from '../../domain/events/event-view.js';
+import type { NewsletterView } from '../../domain/newsletters/newsletter-view.js';
 
 // What organizers see of public content in the API (never document bytes).
-export function presentNewsletter(n: NewsletterRow, now: Date) {
+export function presentNewsletter({ row: n, isPublic }: NewsletterView): Newsletter {
   return {
     id: n.id,
     slug: n.slug,
@@ -15,7 +19,7 @@ export function presentNewsletter(n: NewsletterRow, now: Date) {
     lang: n.lang,
     status: n.status,
     publishAt: n.publishAt?.toISOString() ?? null,
-    isPublic: isNewsletterPublic(n, now),
+    isPublic,
     sentAt: n.sentAt?.toISOString() ?? null,
     sentCount: n.sentCount,
     createdAt: n.createdAt.toISOString(),
@@ -23,7 +27,7 @@ export function presentNewsletter(n: NewsletterRow, now: Date) {
   };
 }
 
-export function presentEndorsement(e: EndorsementWithDocument, campaignSlug: string) {
+export function presentEndorsement(e: EndorsementWithDocument, campaignSlug: string): Endorsement {
   return {
     id: e.id,
     endorserName: e.endorserName,
@@ -47,7 +51,7 @@ export function presentEndorsement(e: EndorsementWithDocument, campaignSlug: str
   };
 }
 
-export function presentPressItem(p: PressItemRow) {
+export function presentPressItem(p: PressItemRow): PressItem {
   return {
     id: p.id,
     kind: p.kind,
@@ -63,7 +67,8 @@ export function presentPressItem(p: PressItemRow) {
   };
 }
 
-export function presentEvent(e: EventRow, counts?: { rsvps: number; checkedIn: number }) {
+/** An event with its times on the campaign's wall clock, named with the zone (decision 0016). */
+export function presentEvent({ row: e, times, timeZone, counts }: EventView): CampaignEvent {
   return {
     id: e.id,
     slug: e.slug,
@@ -71,15 +76,15 @@ export function presentEvent(e: EventRow, counts?: { rsvps: number; checkedIn: n
     title: e.title,
     description: e.description,
     location: e.location,
-    startsAt: e.startsAt.toISOString(),
-    endsAt: e.endsAt.toISOString(),
+    ...times,
+    timeZone,
     isPublic: e.isPublic,
     rsvpOpen: e.rsvpOpen,
     ...(counts ? { rsvpCount: counts.rsvps, checkedInCount: counts.checkedIn } : {}),
   };
 }
 
-export function presentRsvp(r: RsvpRow) {
+export function presentRsvp(r: RsvpRow): Rsvp {
   return {
     id: r.id,
     name: r.name,

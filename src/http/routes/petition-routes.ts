@@ -2,6 +2,9 @@ import type { FastifyReply } from 'fastify';
 import { createElement } from 'react';
 import type { PetitionRow } from '../../db/repositories/petitions-repository.js';
 import type { Services } from '../../domain/create-services.js';
+import { confirmSignature } from '../../domain/petitions/confirm-signature.js';
+import { countPublicSignatures } from '../../domain/petitions/count-public-signatures.js';
+import { findPublicPetition } from '../../domain/petitions/find-public-petition.js';
 import { formToSignatureInput, signatureFormSchema } from '../../domain/petitions/signature-input.js';
 import { isAppError } from '../../errors.js';
 import type { MessageKey } from '../../i18n/locales/en.js';
@@ -51,16 +54,14 @@ const noStore = (reply: FastifyReply): void => void reply.header('cache-control'
  * site's frame. New, duplicate and held signers get the same answer; only the email differs.
  */
 export function registerPetitionRoutes(app: ZodApp, services: Services, site: PublicSite): void {
-  const { petitions } = services.repositories;
-
   async function locate(context: PublicPageContext): Promise<{ petition: PetitionRow; path: string }> {
-    const petition = await petitions.findBySlug(context.campaign.id, context.params.petitionSlug ?? '');
-    if (!petition || !petition.published) throw new PublicNotFound();
+    const petition = await services.read(findPublicPetition, context.requester, { campaignId: context.campaign.id, petitionSlug: context.params.petitionSlug ?? '' });
+    if (!petition) throw new PublicNotFound();
     return { petition, path: `${context.site.base}/petition/${petition.slug}` };
   }
 
-  async function view(petition: PetitionRow, path: string): Promise<PetitionView> {
-    const [count, signers] = await Promise.all([petitions.countConfirmed(petition.id), petitions.listPublicSigners(petition.id, PUBLIC_SIGNERS)]);
+  async function view(context: PublicPageContext, petition: PetitionRow, path: string): Promise<PetitionView> {
+    const { count, signers } = await services.read(countPublicSignatures, context.requester, { petitionId: petition.id, listed: PUBLIC_SIGNERS });
     return { actionUrl: path, title: petition.title, text: petition.text, target: petition.target, goal: petition.goal, count, signers };
   }
 
@@ -69,7 +70,7 @@ export function registerPetitionRoutes(app: ZodApp, services: Services, site: Pu
     const challenge = JSON.stringify(await services.proofOfWork.challenge(services.now()));
     const form: PetitionFormState = { csrfToken: reply.generateCsrf(), challenge, values, errors };
     noStore(reply);
-    return { status, body: renderPage(createElement(PetitionPage, { site: context.site, petition: await view(at.petition, at.path), form })) };
+    return { status, body: renderPage(createElement(PetitionPage, { site: context.site, petition: await view(context, at.petition, at.path), form })) };
   }
 
   async function notice(context: PublicPageContext, at: { petition: PetitionRow; path: string }, status: number, heading: MessageKey, body: MessageKey[], count: number | null) {
@@ -124,9 +125,8 @@ export function registerPetitionRoutes(app: ZodApp, services: Services, site: Pu
   site.register(app, { path: '/petition/:petitionSlug/confirm' }, async (context) => {
     const at = await locate(context);
     const token = (context.request.query as Record<string, unknown>).token;
-    const result = typeof token === 'string' && token.length <= 200 ? await services.petitions.confirm(token) : undefined;
-    const ok = result !== undefined && result.petitionId === at.petition.id;
-    if (!ok) return notice(context, at, 404, 'petition.badLink.heading', ['petition.badLink.body'], null);
-    return notice(context, at, 200, 'petition.confirmed.heading', ['petition.confirmed.body'], await petitions.countConfirmed(at.petition.id));
+    const confirmed = typeof token === 'string' && token.length <= 200 ? await services.execute(confirmSignature, context.requester, { petitionId: at.petition.id, token }) : undefined;
+    if (!confirmed) return notice(context, at, 404, 'petition.badLink.heading', ['petition.badLink.body'], null);
+    return notice(context, at, 200, 'petition.confirmed.heading', ['petition.confirmed.body'], confirmed.count);
   });
 }

@@ -51,6 +51,9 @@ export const auditActionLabels: Record<string, string> = {
   'petition.signature_approved': 'Approved a held signature',
   'petition.signature_rejected': 'Rejected a held signature',
   'export.petition_signers': 'Exported petition signers',
+  'event.rsvps_viewed': 'Viewed an event’s RSVPs',
+  'export.event_rsvps': 'Exported an event’s RSVPs',
+  'newsletter.sent': 'Emailed a newsletter to its subscribers',
 };
 
 export function describeAction(action: string): string {

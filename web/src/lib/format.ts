@@ -6,6 +6,9 @@ export const formatNumber = (n: number): string => numberFormat.format(n);
 export const formatDateTime = (iso: string): string => dateTimeFormat.format(new Date(iso));
 /** A calendar date (YYYY-MM-DD) as words, without shifting it by the browser's time zone. */
 export const formatDate = (isoDate: string): string => dateFormat.format(new Date(`${isoDate}T00:00:00Z`));
+const timeFormat = new Intl.DateTimeFormat('en-US', { timeStyle: 'short', timeZone: 'UTC' });
+/** A day and a time on the campaign's wall clock ("May 1, 2026, 10:00 AM"), as given: no zone shift. */
+export const formatWallClock = (isoDate: string, time: string): string => `${formatDate(isoDate)}, ${timeFormat.format(new Date(`${isoDate}T${time}:00Z`))}`;
 export const todayIso = (): string => {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;

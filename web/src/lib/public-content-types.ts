@@ -64,22 +64,8 @@ export type PressItem = {
 export const eventKinds = { press_conference: 'Press conference', meeting: 'Meeting', rally: 'Rally', other: 'Other' } as const;
 export type EventKind = keyof typeof eventKinds;
 
-export type CampaignEvent = {
-  id: string;
-  slug: string;
-  kind: EventKind;
-  title: string;
-  description: string;
-  location: string;
-  startsAt: string;
-  endsAt: string;
-  isPublic: boolean;
-  rsvpOpen: boolean;
-  rsvpCount?: number;
-  checkedInCount?: number;
-};
-
-export type Rsvp = { id: string; name: string; email: string | null; phone: string | null; lang: ContentLanguage; walkIn: boolean; checkedInAt: string | null; createdAt: string };
+// Events and RSVPs come from their contract: start and end on the campaign's wall clock.
+export type { CampaignEvent, Rsvp } from '#contracts/events.js';
 
 /** "2015-04-24T10:00" for an <input type="datetime-local">, in the browser's time zone. */
 export function toLocalInput(iso: string | null): string {

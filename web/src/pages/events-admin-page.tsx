@@ -9,22 +9,26 @@ import { PageHeader } from '../components/page-header.js';
 import { ListStatus } from '../components/status.js';
 import { api, campaignPath } from '../lib/api.js';
 import { useCampaign } from '../lib/campaign.js';
-import { formatDateTime } from '../lib/format.js';
-import { eventKinds, fromLocalInput, toLocalInput, type CampaignEvent, type EventKind, type Rsvp } from '../lib/public-content-types.js';
+import { formatDateTime, formatWallClock } from '../lib/format.js';
+import { eventKinds, type CampaignEvent, type EventKind, type Rsvp } from '../lib/public-content-types.js';
 import { apiKey, lastError, onSubmit, useApiMutation, useApiQuery } from '../lib/query.js';
 import { useDraftEditor, type DraftEditorProps } from '../lib/use-draft-editor.js';
 
-type Draft = { id: string | null; kind: EventKind; title: string; description: string; location: string; startsAt: string; endsAt: string; isPublic: boolean; rsvpOpen: boolean };
+// Start and end are the campaign's wall clock ("2026-05-01T10:00" in the inputs), never the
+// browser's: the server takes and answers day and time in the campaign's zone (decision 0016).
+type Draft = { id: string | null; kind: EventKind; title: string; description: string; location: string; start: string; end: string; isPublic: boolean; rsvpOpen: boolean };
 const eventsKey = (slug: string) => apiKey(campaignPath(slug, '/events'));
-const emptyDraft = (): Draft => ({ id: null, kind: 'meeting', title: '', description: '', location: '', startsAt: '', endsAt: '', isPublic: true, rsvpOpen: true });
+const emptyDraft = (): Draft => ({ id: null, kind: 'meeting', title: '', description: '', location: '', start: '', end: '', isPublic: true, rsvpOpen: true });
+const splitInput = (value: string) => ({ day: value.slice(0, 10), time: value.slice(11, 16) });
 
 export function EventsAdminPage() {
   const campaign = useCampaign();
-  const list = useApiQuery<{ events: CampaignEvent[] }>(campaignPath(campaign.slug, '/events'));
+  const list = useApiQuery<{ timeZone: string; events: CampaignEvent[] }>(campaignPath(campaign.slug, '/events'));
   const editor = useDraftEditor<Draft>();
   const [attendanceFor, setAttendanceFor] = useState<CampaignEvent | null>(null);
   const publicBase = campaign.detail.campaign.isDefault ? '' : `/c/${campaign.slug}`;
   const rows = list.data?.events ?? [];
+  const timeZone = list.data?.timeZone ?? null;
   // One panel at a time: the editor and the door list replace each other.
   const edit = (draft: Draft) => {
     setAttendanceFor(null);
@@ -34,7 +38,12 @@ export function EventsAdminPage() {
     <>
       <PageHeader
         title="Events"
-        intro={<p>Press conferences, meetings and rallies. Public events appear on the events page with an RSVP form and a calendar file; check people in at the door here.</p>}
+        intro={
+          <p>
+            Press conferences, meetings and rallies. Public events appear on the events page with an RSVP form and a calendar file; check people in at the door here.
+            {timeZone ? ` Times are in the campaign’s time zone (${timeZone}), whatever your computer’s.` : ''}
+          </p>
+        }
         actions={
           editor.draft ? null : (
             <button type="button" className="button-primary" onClick={() => edit(emptyDraft())}>
@@ -44,7 +53,7 @@ export function EventsAdminPage() {
         }
       />
       {editor.saved ? <SuccessNotice>{editor.saved}</SuccessNotice> : null}
-      {editor.draft ? <EventEditor key={editor.draft.id ?? 'new'} slug={campaign.slug} initial={editor.draft} onCancel={editor.cancel} onSaved={editor.finish} /> : null}
+      {editor.draft && timeZone ? <EventEditor key={editor.draft.id ?? 'new'} slug={campaign.slug} timeZone={timeZone} initial={editor.draft} onCancel={editor.cancel} onSaved={editor.finish} /> : null}
       {attendanceFor ? (
         <Attendance
           slug={campaign.slug}
@@ -55,7 +64,7 @@ export function EventsAdminPage() {
       ) : null}
       <ListStatus query={list} count={rows.length} empty="No events yet." />
       {rows.length > 0 ? (
-        <DataTable caption="Events" columns={['Event', 'When', 'RSVPs', 'Checked in']} actions="Actions">
+        <DataTable caption="Events" columns={['Event', `When (${timeZone ?? 'campaign time'})`, 'RSVPs', 'Checked in']} actions="Actions">
           {rows.map((e) => (
             <tr key={e.id}>
               <th scope="row" data-label="Event">
@@ -65,7 +74,7 @@ export function EventsAdminPage() {
                   {e.isPublic ? '' : ' · private'}
                 </span>
               </th>
-              <td data-label="When">{formatDateTime(e.startsAt)}</td>
+              <td data-label="When">{formatWallClock(e.startDay, e.startTime)}</td>
               <td data-label="RSVPs">{e.rsvpCount ?? 0}</td>
               <td data-label="Checked in">{e.checkedInCount ?? 0}</td>
               <td className="row-actions">
@@ -80,7 +89,7 @@ export function EventsAdminPage() {
                 >
                   RSVPs and check-in
                 </button>{' '}
-                <EditButton name={e.title} onClick={() => edit({ id: e.id, kind: e.kind, title: e.title, description: e.description, location: e.location, startsAt: toLocalInput(e.startsAt), endsAt: toLocalInput(e.endsAt), isPublic: e.isPublic, rsvpOpen: e.rsvpOpen })} />
+                <EditButton name={e.title} onClick={() => edit({ id: e.id, kind: e.kind, title: e.title, description: e.description, location: e.location, start: `${e.startDay}T${e.startTime}`, end: `${e.endDay}T${e.endTime}`, isPublic: e.isPublic, rsvpOpen: e.rsvpOpen })} />
               </td>
             </tr>
           ))}
@@ -90,15 +99,18 @@ export function EventsAdminPage() {
   );
 }
 
-function EventEditor(props: DraftEditorProps<Draft>) {
+function EventEditor(props: DraftEditorProps<Draft> & { timeZone: string }) {
   const [d, setD] = useState<Draft>(props.initial);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setD((prev) => ({ ...prev, [key]: value }));
+  const zoneHint = `Campaign time (${props.timeZone})`;
   const save = useApiMutation({
     fallback: 'Could not save.',
     invalidates: [eventsKey(props.slug)],
     mutationFn: async () => {
-      const { id, startsAt, endsAt, ...fields } = d;
-      const body = { ...fields, startsAt: fromLocalInput(startsAt) ?? '', endsAt: fromLocalInput(endsAt) ?? '' };
+      const { id, start, end, ...fields } = d;
+      const [s, e] = [splitInput(start), splitInput(end)];
+      // The zone goes along: the server refuses the times if the campaign's zone changed meanwhile.
+      const body = { ...fields, startDay: s.day, startTime: s.time, endDay: e.day, endTime: e.time, timeZone: props.timeZone };
       if (id) await api.patch(campaignPath(props.slug, `/events/${id}`), body);
       else await api.post(campaignPath(props.slug, '/events'), body);
     },
@@ -109,7 +121,7 @@ function EventEditor(props: DraftEditorProps<Draft>) {
   return (
     <section className="section" aria-labelledby="event-editor-heading">
       <h2 id="event-editor-heading">{d.id ? `Edit “${props.initial.title}”` : 'New event'}</h2>
-      <ErrorNotice error={save.error} fields={{ title: { label: 'Title', id: 'ev-title' }, startsAt: { label: 'Starts', id: 'ev-starts' }, endsAt: { label: 'Ends', id: 'ev-ends' } }} />
+      <ErrorNotice error={save.error} fields={{ title: { label: 'Title', id: 'ev-title' }, startDay: { label: 'Starts', id: 'ev-starts' }, startTime: { label: 'Starts', id: 'ev-starts' }, endDay: { label: 'Ends', id: 'ev-ends' }, endTime: { label: 'Ends', id: 'ev-ends' }, timeZone: { label: 'Time zone' } }} />
       <form className="form" onSubmit={onSubmit(() => save.mutate())}>
         <Field label="Kind">
           {(c) => (
@@ -121,11 +133,11 @@ function EventEditor(props: DraftEditorProps<Draft>) {
         <Field label="Title" id="ev-title" error={reason('title')}>
           {(c) => <input {...c} value={d.title} onChange={(e) => set('title', e.target.value)} required maxLength={200} />}
         </Field>
-        <Field label="Starts" id="ev-starts" error={reason('startsAt')}>
-          {(c) => <input {...c} type="datetime-local" value={d.startsAt} onChange={(e) => set('startsAt', e.target.value)} required />}
+        <Field label="Starts" id="ev-starts" hint={zoneHint} error={reason('startDay') ?? reason('startTime')}>
+          {(c) => <input {...c} type="datetime-local" value={d.start} onChange={(e) => set('start', e.target.value)} required />}
         </Field>
-        <Field label="Ends" id="ev-ends" error={reason('endsAt')}>
-          {(c) => <input {...c} type="datetime-local" value={d.endsAt} onChange={(e) => set('endsAt', e.target.value)} required />}
+        <Field label="Ends" id="ev-ends" hint={zoneHint} error={reason('endDay') ?? reason('endTime') ?? reason('timeZone')}>
+          {(c) => <input {...c} type="datetime-local" value={d.end} onChange={(e) => set('end', e.target.value)} required />}
         </Field>
         <Field label="Place">
           {(c) => <input {...c} value={d.location} onChange={(e) => set('location', e.target.value)} maxLength={300} />}

@@ -19,7 +19,7 @@ type Preview = {
   unit: { id: string; name: string };
   worksite: { id: string; name: string } | null;
   employers: string[];
-  figures: { eligible: number; valid_cards: number; percent: number; thresholds: { showing_of_interest: Threshold; majority: Threshold; goal: Threshold } };
+  figures: { eligible: number; validCards: number; percent: number; thresholds: { showingOfInterest: Threshold; majority: Threshold; goal: Threshold } };
   counted: { total: number; electronic: number; paper: number };
   signedBetween: { first: string; last: string } | null;
   integrity: { checked: number; altered: number };
@@ -159,7 +159,7 @@ export function FilingPage() {
               <span className="stat-label">employees in the unit on the filing date</span>
             </li>
             <li className="stat">
-              <span className="stat-value">{formatNumber(f.valid_cards)}</span>
+              <span className="stat-value">{formatNumber(f.validCards)}</span>
               <span className="stat-label">
                 valid cards ({formatNumber(preview.counted.electronic)} electronic, {formatNumber(preview.counted.paper)} paper)
               </span>
@@ -172,7 +172,7 @@ export function FilingPage() {
           <DataTable caption="Thresholds" columns={['Threshold', 'Cards needed', 'Result']}>
             {(
               [
-                ['Showing of interest (30%)', f.thresholds.showing_of_interest],
+                ['Showing of interest (30%)', f.thresholds.showingOfInterest],
                 ['Majority (50% + 1)', f.thresholds.majority],
                 [`Campaign goal (${preview.goalPercent}%)`, f.thresholds.goal],
               ] as const

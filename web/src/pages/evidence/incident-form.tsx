@@ -13,6 +13,8 @@ import { formatBytes } from './deadline-badge.js';
 import { conductOptionsKey, evidenceBase, incidentsKey, useConductOptions } from './evidence-context.js';
 
 type QuoteDraft = { key: number; text: string; speakerAgentId: string; source: string; attachmentId: string; pageFrom: string; pageTo: string };
+/** Someone acting for the employer, named in this form: saved with the incident, never before. */
+type NewAgentDraft = { key: number; name: string; role: string; title: string };
 type Person = { id: string; name: string; school: string };
 
 type Draft = {
@@ -23,6 +25,7 @@ type Draft = {
   description: string;
   worksiteIds: string[];
   agentIds: string[];
+  newAgents: NewAgentDraft[];
   useDefaultProvisions: boolean;
   provisionIds: string[];
   witnesses: Person[];
@@ -32,11 +35,16 @@ type Draft = {
 };
 
 let quoteKey = 0;
+let newAgentKey = 0;
+/** As the server compares agent names: case and runs of spaces do not matter. */
+const sameName = (a: string, b: string): boolean => a.normalize('NFC').toLocaleLowerCase('en-US').replace(/\s+/gu, ' ').trim() === b.normalize('NFC').toLocaleLowerCase('en-US').replace(/\s+/gu, ' ').trim();
+/** A quote's speaker who is one of the new agents: `new:<key>` in the select. */
+const newSpeaker = (agent: NewAgentDraft): string => `new:${agent.key}`;
 const emptyQuote = (): QuoteDraft => ({ key: ++quoteKey, text: '', speakerAgentId: '', source: '', attachmentId: '', pageFrom: '', pageTo: '' });
 
 function draftFrom(incident: Incident | undefined, today: string): Draft {
   if (!incident) {
-    return { occurredOn: today, occurredTime: '', kind: '', title: '', description: '', worksiteIds: [], agentIds: [], useDefaultProvisions: true, provisionIds: [], witnesses: [], reporter: null, attachmentIds: [], quotes: [] };
+    return { occurredOn: today, occurredTime: '', kind: '', title: '', description: '', worksiteIds: [], agentIds: [], newAgents: [], useDefaultProvisions: true, provisionIds: [], witnesses: [], reporter: null, attachmentIds: [], quotes: [] };
   }
   return {
     occurredOn: incident.occurredOn,
@@ -46,6 +54,7 @@ function draftFrom(incident: Incident | undefined, today: string): Draft {
     description: incident.description,
     worksiteIds: incident.worksites.map((w) => w.id),
     agentIds: incident.agents.map((a) => a.id),
+    newAgents: [],
     useDefaultProvisions: !incident.provisionsChosen,
     provisionIds: incident.provisions.map((p) => p.id),
     witnesses: incident.witnesses.map((w) => ({ id: w.id, name: w.name, school: '' })),
@@ -63,6 +72,7 @@ function draftFrom(incident: Incident | undefined, today: string): Draft {
   };
 }
 
+const nullIfMissing = (index: number): number | null => (index < 0 ? null : index);
 const toPage = (value: string): number | null | string => (value.trim() === '' ? null : /^\d+$/.test(value.trim()) ? Number(value.trim()) : value);
 
 /** The incident editor: new (no incidentId) or edit. Files upload as soon as they are chosen. */
@@ -99,12 +109,14 @@ function Editor(props: { incident: Incident | undefined }) {
       description: draft.description,
       worksiteIds: draft.worksiteIds,
       agentIds: draft.agentIds,
+      newAgents: draft.newAgents.map((a) => ({ name: a.name, role: a.role, title: a.title })),
       witnessIds: draft.witnesses.map((w) => w.id),
       ...(draft.useDefaultProvisions ? {} : { provisionIds: draft.provisionIds }),
       attachmentIds: draft.attachmentIds,
       quotes: draft.quotes.map((q) => ({
         text: q.text,
-        speakerAgentId: q.speakerAgentId || null,
+        speakerAgentId: q.speakerAgentId.startsWith('new:') ? null : q.speakerAgentId || null,
+        speakerNewAgent: q.speakerAgentId.startsWith('new:') ? nullIfMissing(draft.newAgents.findIndex((a) => newSpeaker(a) === q.speakerAgentId)) : null,
         source: q.source,
         attachmentId: q.attachmentId || null,
         pageFrom: toPage(q.pageFrom),
@@ -138,8 +150,12 @@ function Editor(props: { incident: Incident | undefined }) {
     attachmentIds: { label: 'Documents' },
     'reportedBy.id': { label: 'Reported by' },
   };
+  draft.newAgents.forEach((a, i) => {
+    fieldLabels[`newAgents.${i}.name`] = { label: `New person ${i + 1} (${a.name}), name` };
+    fieldLabels[`newAgents.${i}.title`] = { label: `New person ${i + 1} (${a.name}), title` };
+  });
   draft.quotes.forEach((_q, i) => {
-    for (const [key, label] of [['text', 'words'], ['pageFrom', 'first page'], ['pageTo', 'last page'], ['attachmentId', 'document'], ['speakerAgentId', 'speaker']] as const) {
+    for (const [key, label] of [['text', 'words'], ['pageFrom', 'first page'], ['pageTo', 'last page'], ['attachmentId', 'document'], ['speakerAgentId', 'speaker'], ['speakerNewAgent', 'speaker']] as const) {
       fieldLabels[`quotes.${i}.${key}`] = { label: `Quote ${i + 1}, ${label}` };
     }
   });
@@ -196,7 +212,7 @@ function Editor(props: { incident: Incident | undefined }) {
           </div>
         </fieldset>
 
-        <AgentsField options={options} slug={campaign.slug} chosen={draft.agentIds} error={reason('agentIds')} onChange={(agentIds) => set({ agentIds })} />
+        <AgentsField options={options} chosen={draft.agentIds} pending={draft.newAgents} error={reason('agentIds')} onChange={(agentIds) => set({ agentIds })} onPendingChange={(newAgents) => set({ newAgents })} />
 
         <fieldset className={reason('provisionIds') ? 'field-invalid' : undefined}>
           <legend>Laws it may breach</legend>
@@ -281,6 +297,11 @@ function Editor(props: { incident: Incident | undefined }) {
                           {a.name}
                         </option>
                       ))}
+                      {draft.newAgents.map((a) => (
+                        <option key={newSpeaker(a)} value={newSpeaker(a)}>
+                          {a.name} (new)
+                        </option>
+                      ))}
                     </select>
                   )}
                 </Field>
@@ -333,25 +354,37 @@ function Editor(props: { incident: Incident | undefined }) {
   );
 }
 
-function AgentsField(props: { options: ConductOptions; slug: string; chosen: string[]; error?: string; onChange: (ids: string[]) => void }) {
+function AgentsField(props: { options: ConductOptions; chosen: string[]; pending: NewAgentDraft[]; error?: string; onChange: (ids: string[]) => void; onPendingChange: (agents: NewAgentDraft[]) => void }) {
   const [adding, setAdding] = useState(false);
   const [name, setName] = useState('');
   const [role, setRole] = useState('principal');
   const [title, setTitle] = useState('');
+  const [nameError, setNameError] = useState<string | undefined>(undefined);
   const [added, setAdded] = useState<string | null>(null);
-  // The options list the agents: the layout above reloads them, and the new one appears ticked.
-  const add = useApiMutation({
-    mutationFn: () => api.post<{ agent: { id: string; name: string } }>(campaignPath(props.slug, '/conduct/agents'), { name, role, title }),
-    invalidates: [conductOptionsKey(props.slug)],
-    onSuccess: (result) => {
-      props.onChange([...props.chosen, result.agent.id]);
-      setAdded(`Added ${result.agent.name}.`);
-      setName('');
-      setTitle('');
-      setAdding(false);
-    },
-  });
-  const error = add.error;
+  const roleLabel = (value: string): string => props.options.agentRoles.find((r) => r.value === value)?.label ?? value;
+
+  // Nothing is saved here: a listed name is ticked, a new one is saved with the incident.
+  function add(): void {
+    const typed = name.trim();
+    if (typed === '') {
+      setNameError('is required');
+      return;
+    }
+    const listed = props.options.agents.find((a) => sameName(a.name, typed));
+    if (listed) {
+      if (!props.chosen.includes(listed.id)) props.onChange([...props.chosen, listed.id]);
+      setAdded(`${listed.name} is already listed: ticked.`);
+    } else if (props.pending.some((a) => sameName(a.name, typed))) {
+      setAdded(`${typed} is already added.`);
+    } else {
+      props.onPendingChange([...props.pending, { key: ++newAgentKey, name: typed, role, title: title.trim() }]);
+      setAdded(`Added ${typed}; saved with the incident.`);
+    }
+    setNameError(undefined);
+    setName('');
+    setTitle('');
+    setAdding(false);
+  }
 
   return (
     <fieldset className={props.error ? 'field-invalid' : undefined}>
@@ -368,13 +401,20 @@ function AgentsField(props: { options: ConductOptions; slug: string; chosen: str
             </label>
           </div>
         ))}
+        {props.pending.map((a) => (
+          <div className="checkbox" key={`new-${a.key}`}>
+            <input type="checkbox" id={`new-agent-${a.key}`} checked onChange={() => props.onPendingChange(props.pending.filter((x) => x.key !== a.key))} />
+            <label htmlFor={`new-agent-${a.key}`}>
+              {a.name} <span className="subtle">{a.title || roleLabel(a.role)} · new, saved with the incident</span>
+            </label>
+          </div>
+        ))}
       </div>
       {adding ? (
         <div className="quote-editor">
-          <ErrorNotice error={error} fields={{ name: { label: 'Name' }, role: { label: 'Role' }, title: { label: 'Title' } }} />
           <div className="form-row">
-            <Field label="Name" error={error?.fieldReason('name')}>
-              {(control) => <input {...control} value={name} onChange={(e) => setName(e.target.value)} />}
+            <Field label="Name" error={nameError}>
+              {(control) => <input {...control} maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />}
             </Field>
             <Field label="Role">
               {(control) => (
@@ -387,10 +427,10 @@ function AgentsField(props: { options: ConductOptions; slug: string; chosen: str
                 </select>
               )}
             </Field>
-            <Field label="Title (optional)">{(control) => <input {...control} value={title} onChange={(e) => setTitle(e.target.value)} />}</Field>
+            <Field label="Title (optional)">{(control) => <input {...control} maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} />}</Field>
           </div>
           <div className="form-actions">
-            <button type="button" className="button-primary" onClick={() => add.mutate()} disabled={add.isPending}>
+            <button type="button" className="button-primary" onClick={add}>
               Add this person
             </button>
             <button type="button" className="button-secondary" onClick={() => setAdding(false)}>

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { newsletterStatuses } from '../vocabulary/public-site.js';
+import { contentSlug, itemParams, markdown, noContent } from './public-content.js';
+import { instant, language, slugParams } from './shared.js';
+
+// The organizer API of newsletters: writing, scheduling, previewing and emailing them.
+
+export const newsletterStatus = z.enum(newsletterStatuses);
+/** When a newsletter appears (published) or will (scheduled): an instant, with its offset. */
+const publishAt = z.iso
+  .datetime({ offset: true, error: 'must be a date and time with its offset (ISO 8601)' })
+  // PostgreSQL stores the years 1 to 9999 of UTC: 9999-12-31T23:00-14:00 is already 10000.
+  .refine((value) => Math.abs(new Date(value).getUTCFullYear() - 5000) <= 4999, 'is out of range (years 1 to 9999)')
+  .nullable()
+  .optional();
+const title = z.string().trim().min(1, 'is required').max(200);
+
+export const newsletter = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  bodyMarkdown: z.string(),
+  lang: language,
+  status: newsletterStatus,
+  publishAt: instant.nullable(),
+  isPublic: z.boolean(),
+  sentAt: instant.nullable(),
+  sentCount: z.number().int(),
+  createdAt: instant,
+  updatedAt: instant,
+});
+export type Newsletter = z.infer<typeof newsletter>;
+
+export const newslettersContract = {
+  listNewsletters: { params: slugParams, response: z.object({ newsletters: z.array(newsletter), subscriberCount: z.number().int() }) },
+  viewNewsletter: { params: itemParams, response: z.object({ newsletter, html: z.string() }) },
+  previewNewsletter: { params: slugParams, body: z.object({ bodyMarkdown: markdown }), response: z.object({ html: z.string() }) },
+  createNewsletter: {
+    params: slugParams,
+    body: z.object({
+      title,
+      slug: contentSlug.optional(),
+      summary: z.string().trim().max(500).default(''),
+      bodyMarkdown: markdown.default(''),
+      lang: language.default('en'),
+      status: newsletterStatus.default('draft'),
+      publishAt,
+    }),
+    response: z.object({ newsletter }),
+  },
+  updateNewsletter: {
+    params: itemParams,
+    body: z.object({
+      title: title.optional(),
+      slug: contentSlug.optional(),
+      summary: z.string().trim().max(500).optional(),
+      bodyMarkdown: markdown.optional(),
+      lang: language.optional(),
+      status: newsletterStatus.optional(),
+      publishAt,
+    }),
+    response: z.object({ newsletter }),
+  },
+  deleteNewsletter: { params: itemParams, response: noContent },
+  sendNewsletter: { params: itemParams, response: z.object({ sent: z.number().int() }) },
+} as const;

@@ -1,0 +1,14 @@
+import type { SignatureRow } from '../../db/repositories/petitions-repository.js';
+import { AppError } from '../../errors.js';
+import type { CommandContext } from '../commands/command-context.js';
+import { findCampaignPetition } from './find-campaign-petition.js';
+
+/** Lifts a hold: the signature counts once (or as soon as) its email is confirmed. */
+export async function approveSignature(ctx: CommandContext, input: { slug: string; petitionId: string; signatureId: string }): Promise<{ id: string; status: SignatureRow['status'] }> {
+  const { campaign } = await ctx.authorize(input.slug, 'public.manage');
+  const petition = await findCampaignPetition(ctx, campaign.id, input.petitionId);
+  const row = await ctx.repos.petitions.approveHeld(petition.id, input.signatureId);
+  if (!row) throw new AppError('not_found', 'No such held signature (it may have been reviewed already).');
+  await ctx.audit('petition.signature_approved', { subject: { type: 'petition_signature', id: row.id }, details: { petitionId: petition.id, holdReason: row.holdReason } });
+  return { id: row.id, status: row.status };
+}
