@@ -167,8 +167,8 @@ async function main(): Promise<void> {
   // The first request of the day builds the counters from scratch (once per campaign per day).
   const first = await timed('first request of the day (builds the counters)', async () => app.inject({ method: 'GET', url, headers: { cookie } }));
   if (first.statusCode !== 200) throw new Error(`majority answered ${first.statusCode}: ${first.body.slice(0, 300)}`);
-  const body = first.json() as { units: { eligible: number; valid_cards: number; percent: number }[]; worksites: unknown[] };
-  log(`  unit: ${body.units[0]?.eligible} eligible, ${body.units[0]?.valid_cards} valid cards (${body.units[0]?.percent}%), ${body.worksites.length} worksite rows, ${(first.body.length / 1e6).toFixed(1)} MB`);
+  const body = first.json() as { units: { eligible: number; validCards: number; percent: number }[]; worksites: unknown[] };
+  log(`  unit: ${body.units[0]?.eligible} eligible, ${body.units[0]?.validCards} valid cards (${body.units[0]?.percent}%), ${body.worksites.length} worksite rows, ${(first.body.length / 1e6).toFixed(1)} MB`);
 
   // The raw GROUP BY: the same rules, counted from the tables every time (what the counters avoid).
   const raw = `
@@ -196,7 +196,7 @@ async function main(): Promise<void> {
   };
   const rawCheck = await rawQuery();
   const rawValid = (rawCheck.rows as { valid_cards: number }[]).reduce((n, r) => n + r.valid_cards, 0);
-  if (rawValid !== body.units[0]?.valid_cards) throw new Error(`counters (${body.units[0]?.valid_cards}) and raw GROUP BY (${rawValid}) disagree`);
+  if (rawValid !== body.units[0]?.validCards) throw new Error(`counters (${body.units[0]?.validCards}) and raw GROUP BY (${rawValid}) disagree`);
   log('  counters agree with the raw GROUP BY');
 
   log(`Measuring ${REQUESTS} majority requests through the app…`);
@@ -234,7 +234,7 @@ async function main(): Promise<void> {
   const afterWrite = performance.now() - afterWriteStart;
 
   const pastStart = performance.now();
-  await app.inject({ method: 'GET', url: `${url}?as_of=2015-06-15`, headers: { cookie } });
+  await app.inject({ method: 'GET', url: `${url}?asOf=2015-06-15`, headers: { cookie } });
   const past = performance.now() - pastStart;
 
   const state = (await pool.query(`select version from support_counter_state where campaign_id = $1`, [campaignId])).rows[0] as { version: string };

@@ -1,5 +1,5 @@
 // Roster import at scale: a 1,000,000-row CSV (10,000 worksites) streamed through the real import
-// (the service and repository `unionhall import roster` and the upload use) into an embedded
+// (the command `unionhall import roster` and the upload run) into an embedded
 // PostgreSQL; prints time, rows/s and peak RSS, and, as the baseline in the same run, a raw COPY of
 // the same file into a plain table. Standalone:
 //   npx tsx bench/roster-import-1m.ts            (ROSTER_BENCH_ROWS=200000 for a shorter run)
@@ -12,7 +12,9 @@ import { loadConfig } from '../src/config.js';
 import { createDb } from '../src/db/client.js';
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres.js';
 import { runMigrations } from '../src/db/migrate.js';
+import { systemRequester } from '../src/domain/commands/requester.js';
 import { createServices } from '../src/domain/create-services.js';
+import { importRoster } from '../src/domain/roster/import-roster.js';
 
 export type Figure = { name: string; value: string; comparison?: string };
 
@@ -95,16 +97,14 @@ export async function runRosterImportBenchmark(log: (m: string) => void): Promis
     const started = performance.now();
     let read = 0;
     let nextReport = bytes / 10;
-    const result = await services.rosterImport.run({
-      campaignId,
+    const result = await services.execute(importRoster, systemRequester('cli'), {
+      slug: 'bench',
       source: createReadStream(file, { highWaterMark: 256 * 1024 }),
       fileName: 'roster.csv',
       mapping: {},
       effectiveDate: '2015-08-17',
       mode: 'update',
-      dryRun: false,
       confirmLeaving: false,
-      actor: { accountId: null, label: 'bench' },
       previewLimit: 5,
       onBytes: (n) => {
         read += n;

@@ -2,8 +2,12 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { boot } from '../bootstrap.js';
 import type { Config } from '../config.js';
+import { isDay } from '../domain/calendar.js';
+import { systemRequester } from '../domain/commands/requester.js';
+import { importRoster } from '../domain/roster/import-roster.js';
+import { previewRosterImport } from '../domain/roster/preview-roster-import.js';
 import { parseMappingPairs } from '../domain/roster/roster-mapping.js';
-import type { ImportResult } from '../domain/roster/roster-import-service.js';
+import type { ImportResult, RosterUpload } from '../domain/roster/run-roster-import.js';
 import { AppError } from '../errors.js';
 import { createProgress } from '../support/progress.js';
 
@@ -24,27 +28,23 @@ export function describeResult(result: ImportResult): string {
 }
 
 // `unionhall import roster FILE --campaign SLUG`: the same import as the web upload, streamed from
-// disk with a progress bar over the bytes read.
+// disk with a progress bar over the bytes read, run as the system (the CLI names no account).
 export async function runImportRoster(config: Config, file: string, options: ImportRosterOptions): Promise<void> {
   const source = path.resolve(file);
   if (!existsSync(source)) throw new AppError('not_found', `No such file: ${source}`);
-  if (options.effective !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.effective)) throw new AppError('validation_failed', '--effective must be a date as YYYY-MM-DD');
+  if (options.effective !== undefined && !isDay(options.effective)) throw new AppError('validation_failed', '--effective must be a real date as YYYY-MM-DD');
   const mapping = parseMappingPairs(options.map ?? []);
   const runtime = await boot(config);
   try {
-    const campaign = await runtime.services.repositories.campaigns.findBySlug(options.campaign);
-    if (!campaign) throw new AppError('not_found', `No campaign ${options.campaign}.`);
     const bar = createProgress(`Reading ${path.basename(source)}`, statSync(source).size);
-    const result = await runtime.services.rosterImport.run({
-      campaignId: campaign.id,
+    const upload: RosterUpload = {
+      slug: options.campaign,
       source: createReadStream(source, { highWaterMark: 256 * 1024 }),
       fileName: path.basename(source),
       mapping,
-      effectiveDate: options.effective ?? new Date().toISOString().slice(0, 10),
+      effectiveDate: options.effective,
       mode: options.full ? 'full' : 'update',
-      dryRun: Boolean(options.dryRun),
       confirmLeaving: Boolean(options.confirmLeaving),
-      actor: { accountId: null, label: 'cli' },
       previewLimit: 20,
       onBytes: (n) => bar.tick(n),
       onPhase: (phase, rows) => {
@@ -54,16 +54,8 @@ export async function runImportRoster(config: Config, file: string, options: Imp
         }
         if (phase === 'writing') say('Writing…');
       },
-    });
-    await runtime.services.repositories.audit.append({
-      actorAccountId: null,
-      actorEmail: 'cli',
-      campaignId: campaign.id,
-      action: result.dryRun ? 'roster.import_previewed' : 'roster.imported',
-      subjectType: result.importId ? 'roster_import' : null,
-      subjectId: result.importId,
-      details: { counts: result.counts, effectiveDate: result.effectiveDate, mode: result.mode, file: path.basename(source) },
-    });
+    };
+    const result = await runtime.services.execute(options.dryRun ? previewRosterImport : importRoster, systemRequester('cli'), upload);
     process.stdout.write(`${describeResult(result)}\n`);
   } finally {
     await runtime.close();

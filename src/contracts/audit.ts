@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, instant } from './shared.js';
+import { day, id, instant, slugParams } from './shared.js';
 
 // The audit log as the organizer API shows it (instance-wide for instance admins; a campaign's
 // own events for its admins).
@@ -27,6 +27,18 @@ export const auditQuery = {
 export const auditContract = {
   listAuditEvents: {
     query: z.object({ ...auditQuery, actor: id('account').optional() }),
+    response: z.object({ events: z.array(auditEvent) }),
+  },
+} as const;
+
+/** An instant with its offset, or a day: a `from` day starts, a `to` day ends, in the campaign's zone. */
+const instantOrDay = z.iso.datetime({ offset: true }).or(day);
+
+/** A campaign's own audit log, for its admins. */
+export const campaignAuditContract = {
+  listCampaignAuditEvents: {
+    params: slugParams,
+    query: z.object({ ...auditQuery, from: instantOrDay.optional(), to: instantOrDay.optional() }),
     response: z.object({ events: z.array(auditEvent) }),
   },
 } as const;

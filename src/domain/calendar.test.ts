@@ -7,6 +7,7 @@ describe('calendar', () => {
     expect(isDay('2024-02-29')).toBe(true);
     expect(isDay('2026-02-30')).toBe(false);
     expect(isDay('2026-13-01')).toBe(false);
+    expect(isDay('0000-01-01')).toBe(false);
     expect(isDay('2026-2-3')).toBe(false);
     expect(isDay('20260203')).toBe(false);
     expect(isDay('')).toBe(false);

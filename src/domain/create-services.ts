@@ -1,23 +1,18 @@
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import { createRepositories } from '../db/repositories/create-repositories.js';
-import { createRosterImportRepository } from '../db/repositories/roster-import-repository.js';
 import { createSignatureWriter } from '../db/repositories/signature-writer.js';
 import { createMailer, type Mailer } from '../mail/create-mailer.js';
-import { createMajorityService } from './majority/majority-service.js';
 import { createPetitionService } from './petitions/petition-service.js';
 import { createCommandRunner } from './commands/create-command-runner.js';
 import { createProofOfWork } from './petitions/proof-of-work.js';
-import { createRosterImportService } from './roster/roster-import-service.js';
 
 // The wiring of domain services to their repositories, in one place. Routes receive this.
 export function createServices(options: { db: Db; config: Config; now?: () => Date; mailer?: Mailer }) {
   const { db, config } = options;
   const now = options.now ?? (() => new Date());
-  const repositories = { ...createRepositories(db), rosterImports: createRosterImportRepository(db) };
+  const repositories = createRepositories(db);
   const mailer = options.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, repository: repositories.mail, now });
-  const rosterImport = createRosterImportService({ imports: repositories.rosterImports, campaigns: repositories.campaigns, now });
-  const majority = createMajorityService({ support: repositories.support, campaigns: repositories.campaigns, now });
   const proofOfWork = createProofOfWork(config.sessionSecret);
   const petitions = createPetitionService({
     repository: repositories.petitions,
@@ -31,7 +26,7 @@ export function createServices(options: { db: Db; config: Config; now?: () => Da
     now,
   });
   const { execute, read } = createCommandRunner({ db, clock: now, mail: mailer });
-  return { execute, read, repositories, mailer, rosterImport, majority, proofOfWork, petitions, now };
+  return { execute, read, repositories, mailer, proofOfWork, petitions, now };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -32,7 +32,7 @@ describe('audit rows for views and exports', () => {
     const committee = await createMember(t.database.db, fixture, 'committee');
     const agent = t.agent();
     await agent.login(committee.email, TEST_PASSWORD);
-    expect((await agent.get(`/api/campaigns/${fixture.campaign.slug}/people?as_of=2026-01-15`)).statusCode).toBe(200);
+    expect((await agent.get(`/api/campaigns/${fixture.campaign.slug}/people?asOf=2026-01-15`)).statusCode).toBe(200);
     expect((await agent.get(`/api/campaigns/${fixture.campaign.slug}/people`)).statusCode).toBe(200);
     const rows = await rowsFor(committee.id, 'people.list_viewed');
     expect(rows).toHaveLength(2);
@@ -49,7 +49,7 @@ describe('audit rows for views and exports', () => {
   });
 
   it('records every roster export', async () => {
-    const res = await adminAgent.get(`/api/campaigns/${fixture.campaign.slug}/people/export.csv?as_of=2026-02-01`);
+    const res = await adminAgent.get(`/api/campaigns/${fixture.campaign.slug}/people/export.csv?asOf=2026-02-01`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/csv');
     expect(res.headers['content-disposition']).toContain(`${fixture.campaign.slug}-roster-2026-02-01.csv`);

@@ -6,7 +6,7 @@ import '../../src/demo/demo-steps.js';
 import { loadDemo, type DemoContext } from '../../src/demo/load-demo.js';
 import { hashCard } from '../../src/domain/cards/card-hash.js';
 import { cardContentOf } from '../../src/domain/cards/card-content.js';
-import type { Majority } from '../../src/domain/majority/majority-service.js';
+import type { MajorityPage as Majority } from '../../src/contracts/majority.js';
 import { addMember, createAccount, TEST_PASSWORD } from '../support/factories.js';
 import { AS_OF_THE_SEEDS } from '../support/demo-date.js';
 import { createTestApp, type Agent, type TestApp } from '../support/test-app.js';
@@ -26,29 +26,29 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const majority = async (asOf: string) => (await agent.get(`/api/campaigns/meridian/majority?as_of=${asOf}`)).json() as Majority;
-const schoolsWithCards = (m: Majority) => new Set(m.worksites.filter((w) => w.valid_cards > 0).map((w) => w.id)).size;
+const majority = async (asOf: string) => (await agent.get(`/api/campaigns/meridian/majority?asOf=${asOf}`)).json() as Majority;
+const schoolsWithCards = (m: Majority) => new Set(m.worksites.filter((w) => w.validCards > 0).map((w) => w.id)).size;
 
 describe('the demo cards tell the seeds’ story', () => {
   it('67 educators at 7 schools by late April 2015', async () => {
     const m = await majority(DEMO_STORY.april.asOf);
-    expect(m.units[0]!.valid_cards).toBe(67);
+    expect(m.units[0]!.validCards).toBe(67);
     expect(schoolsWithCards(m)).toBe(7);
   });
 
   it('146 educators at 21 schools by mid-June 2015, and the largest school past 50%', async () => {
     const m = await majority(DEMO_STORY.june.asOf);
-    expect(m.units[0]!.valid_cards).toBe(146);
+    expect(m.units[0]!.validCards).toBe(146);
     expect(schoolsWithCards(m)).toBe(21);
     const largest = [...m.worksites].sort((a, b) => b.eligible - a.eligible)[0]!;
     expect(largest.thresholds.majority.met).toBe(true);
-    expect(largest.valid_cards * 2).toBeGreaterThan(largest.eligible);
+    expect(largest.validCards * 2).toBeGreaterThan(largest.eligible);
   });
 
   it('the growth chart climbs from one to the other', async () => {
-    const growth = (await agent.get('/api/campaigns/meridian/growth?to=2015-06-15')).json() as { weeks: { week_end: string; supporters: number; schools: number }[] };
-    expect(growth.weeks.find((w) => w.week_end === '2015-04-26')).toMatchObject({ supporters: 67, schools: 7 });
-    expect(growth.weeks.at(-1)).toMatchObject({ week_end: '2015-06-15', supporters: 146, schools: 21 });
+    const growth = (await agent.get('/api/campaigns/meridian/growth?to=2015-06-15')).json() as { weeks: { weekEnd: string; supporters: number; schools: number }[] };
+    expect(growth.weeks.find((w) => w.weekEnd === '2015-04-26')).toMatchObject({ supporters: 67, schools: 7 });
+    expect(growth.weeks.at(-1)).toMatchObject({ weekEnd: '2015-06-15', supporters: 146, schools: 21 });
   });
 
   it('has revoked, unmatched, duplicate and paper cards; every hash verifies; every e-signature has its confirmation', async () => {

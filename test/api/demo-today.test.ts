@@ -6,7 +6,7 @@ import { demoStory } from '../../src/demo/cards-demo-step.js';
 import { DEMO_ROSTER_EFFECTIVE } from '../../src/demo/demo-roster-csv.js';
 import '../../src/demo/demo-steps.js';
 import { loadDemo, type DemoContext } from '../../src/demo/load-demo.js';
-import type { Majority } from '../../src/domain/majority/majority-service.js';
+import type { MajorityPage as Majority } from '../../src/contracts/majority.js';
 import { addMember, createAccount, TEST_PASSWORD } from '../support/factories.js';
 import { pdfText } from '../support/pdf-text.js';
 import { createTestApp, type Agent, type TestApp } from '../support/test-app.js';
@@ -39,11 +39,11 @@ describe('the demo loaded today', () => {
 
   it('counts the June supporters today, on the dashboard and the public home page', async () => {
     const today = (await agent.get('/api/campaigns/meridian/majority')).json() as Majority;
-    expect(today.as_of).toBe('2026-11-22');
-    expect(today.units[0]!.valid_cards).toBe(146);
-    expect(today.worksites.filter((w) => w.valid_cards > 0)).toHaveLength(21);
-    const april = (await agent.get(`/api/campaigns/meridian/majority?as_of=${demoStory(demo.calendar).april.asOf}`)).json() as Majority;
-    expect(april.units[0]!.valid_cards).toBe(67);
+    expect(today.asOf).toBe('2026-11-22');
+    expect(today.units[0]!.validCards).toBe(146);
+    expect(today.worksites.filter((w) => w.validCards > 0)).toHaveLength(21);
+    const april = (await agent.get(`/api/campaigns/meridian/majority?asOf=${demoStory(demo.calendar).april.asOf}`)).json() as Majority;
+    expect(april.units[0]!.validCards).toBe(67);
 
     const home = await t.agent().get('/');
     expect(home.statusCode).toBe(200);

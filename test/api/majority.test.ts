@@ -4,7 +4,7 @@ import { campaigns, cardRevocations, cards, employments, people, worksites } fro
 import { createRandom } from '../../src/demo/demo-random.js';
 import { addDays } from '../../src/domain/calendar.js';
 import { tallySupport } from '../../src/domain/majority/tally-support.js';
-import type { Majority } from '../../src/domain/majority/majority-service.js';
+import type { MajorityPage as Majority } from '../../src/contracts/majority.js';
 import { addCardText, insertCard, revokeCard, signByForm } from '../support/card-fixtures.js';
 import { createAccount, createCampaign, createMember, TEST_PASSWORD, type CampaignFixture } from '../support/factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -39,7 +39,7 @@ const sessions = new Map<string, Promise<Awaited<ReturnType<typeof organizer>>>>
 async function majority(f: CampaignFixture, asOf?: string): Promise<Majority> {
   if (!sessions.has(f.campaign.id)) sessions.set(f.campaign.id, organizer(f));
   const agent = await sessions.get(f.campaign.id)!;
-  const res = await agent.get(`/api/campaigns/${f.campaign.slug}/majority${asOf ? `?as_of=${asOf}` : ''}`);
+  const res = await agent.get(`/api/campaigns/${f.campaign.slug}/majority${asOf ? `?asOf=${asOf}` : ''}`);
   expect(res.statusCode, res.body).toBe(200);
   return res.json() as Majority;
 }
@@ -58,7 +58,7 @@ async function expected(f: CampaignFixture, asOf: string) {
 }
 
 const asTallies = (m: Majority) =>
-  m.worksites.map((w) => ({ unitId: w.unit_id, worksiteId: w.id, eligible: w.eligible, validCards: w.valid_cards })).sort((a, b) => (a.unitId + a.worksiteId).localeCompare(b.unitId + b.worksiteId));
+  m.worksites.map((w) => ({ unitId: w.unitId, worksiteId: w.id, eligible: w.eligible, validCards: w.validCards })).sort((a, b) => (a.unitId + a.worksiteId).localeCompare(b.unitId + b.worksiteId));
 
 describe('GET /api/campaigns/:slug/majority', () => {
   it('gives eligible, valid cards, percent and the three thresholds per worksite and unit', async () => {
@@ -67,16 +67,16 @@ describe('GET /api/campaigns/:slug/majority', () => {
     await card(1, '2015-04-02');
     await card(2, '2015-04-03');
     const m = await majority(f, '2015-06-15');
-    expect(m).toMatchObject({ as_of: '2015-06-15', source: 'computed', goal_percent: 65 });
+    expect(m).toMatchObject({ asOf: '2015-06-15', source: 'computed', goalPercent: 65 });
     const school1 = m.worksites.find((w) => w.id === f.sites[0]!.id)!;
-    expect(school1).toMatchObject({ name: 'School 1', eligible: 4, valid_cards: 3, percent: 75 });
+    expect(school1).toMatchObject({ name: 'School 1', eligible: 4, validCards: 3, percent: 75 });
     expect(school1.thresholds).toEqual({
-      showing_of_interest: { needed: 2, met: true, remaining: 0 },
+      showingOfInterest: { needed: 2, met: true, remaining: 0 },
       majority: { needed: 3, met: true, remaining: 0 },
       goal: { needed: 3, met: true, remaining: 0 },
     });
     expect(m.units).toHaveLength(1);
-    expect(m.units[0]).toMatchObject({ id: f.unit.id, eligible: 8, valid_cards: 3, percent: 37.5 });
+    expect(m.units[0]).toMatchObject({ id: f.unit.id, eligible: 8, validCards: 3, percent: 37.5 });
     expect(m.units[0]!.thresholds.majority).toEqual({ needed: 5, met: false, remaining: 2 });
     expect(m.units[0]!.thresholds.goal).toEqual({ needed: 6, met: false, remaining: 3 });
   });
@@ -84,7 +84,7 @@ describe('GET /api/campaigns/:slug/majority', () => {
   it('counts a card from the day it is signed until one year later', async () => {
     const { f, card } = await setup(1, 2);
     await card(0, '2015-04-24');
-    const on = async (d: string) => (await majority(f, d)).units[0]!.valid_cards;
+    const on = async (d: string) => (await majority(f, d)).units[0]!.validCards;
     expect(await on('2015-04-23')).toBe(0);
     expect(await on('2015-04-24')).toBe(1);
     expect(await on('2016-04-23')).toBe(1);
@@ -95,8 +95,8 @@ describe('GET /api/campaigns/:slug/majority', () => {
     const { f, card } = await setup(1, 2);
     await card(0, '2015-01-10');
     await db().update(campaigns).set({ cardValidityMonths: 3 }).where(eq(campaigns.id, f.campaign.id));
-    expect((await majority(f, '2015-04-09')).units[0]!.valid_cards).toBe(1);
-    expect((await majority(f, '2015-04-10')).units[0]!.valid_cards).toBe(0);
+    expect((await majority(f, '2015-04-09')).units[0]!.validCards).toBe(1);
+    expect((await majority(f, '2015-04-10')).units[0]!.validCards).toBe(0);
   });
 
   it('counts duplicate cards of one person once', async () => {
@@ -105,15 +105,15 @@ describe('GET /api/campaigns/:slug/majority', () => {
     await card(0, '2015-04-01');
     await card(0, '2015-05-01');
     const m = await majority(f, '2015-06-01');
-    expect(m.units[0]).toMatchObject({ eligible: 3, valid_cards: 1 });
+    expect(m.units[0]).toMatchObject({ eligible: 3, validCards: 1 });
   });
 
   it('does not count a card revoked by the date', async () => {
     const { f, card } = await setup(1, 3);
     const c = await card(0, '2015-03-01');
     await revokeCard(db(), c, '2015-05-10');
-    expect((await majority(f, '2015-05-09')).units[0]!.valid_cards).toBe(1);
-    expect((await majority(f, '2015-05-10')).units[0]!.valid_cards).toBe(0);
+    expect((await majority(f, '2015-05-09')).units[0]!.validCards).toBe(1);
+    expect((await majority(f, '2015-05-10')).units[0]!.validCards).toBe(0);
   });
 
   it('leaves out people not in the unit on the date: left, not yet started, or outside the unit', async () => {
@@ -126,15 +126,15 @@ describe('GET /api/campaigns/:slug/majority', () => {
     await card(1, '2015-04-01');
     await card(2, '2015-04-01');
     await card(3, '2015-04-01');
-    expect((await majority(f, '2015-05-31')).units[0]).toMatchObject({ eligible: 2, valid_cards: 2 });
-    expect((await majority(f, '2015-06-15')).units[0]).toMatchObject({ eligible: 1, valid_cards: 1 });
-    expect((await majority(f, '2015-07-01')).units[0]).toMatchObject({ eligible: 2, valid_cards: 2 });
+    expect((await majority(f, '2015-05-31')).units[0]).toMatchObject({ eligible: 2, validCards: 2 });
+    expect((await majority(f, '2015-06-15')).units[0]).toMatchObject({ eligible: 1, validCards: 1 });
+    expect((await majority(f, '2015-07-01')).units[0]).toMatchObject({ eligible: 2, validCards: 2 });
   });
 
   it('ignores cards that match no one', async () => {
     const { f, text } = await setup(1, 2);
     await insertCard(db(), { campaignId: f.campaign.id, cardTextId: text.id, worksiteId: f.sites[0]!.id, personId: null, signedOn: '2015-04-01' });
-    expect((await majority(f, '2015-06-01')).units[0]!.valid_cards).toBe(0);
+    expect((await majority(f, '2015-06-01')).units[0]!.validCards).toBe(0);
   });
 
   it("keeps today's counters current through signing, revoking and roster changes", async () => {
@@ -144,49 +144,49 @@ describe('GET /api/campaigns/:slug/majority', () => {
     const check = async () => {
       const m = await majority(f);
       expect(m.source).toBe('counters');
-      expect(m.as_of).toBe(today);
+      expect(m.asOf).toBe(today);
       expect(asTallies(m)).toEqual(await expected(f, today));
       const computed = await t.services.repositories.support.asOf(f.campaign.id, today, 12);
       expect(asTallies(m)).toEqual(computed.sort((a, b) => (a.unitId + a.worksiteId).localeCompare(b.unitId + b.worksiteId)));
       return m;
     };
-    expect((await check()).units[0]).toMatchObject({ eligible: 6, valid_cards: 0 });
+    expect((await check()).units[0]).toMatchObject({ eligible: 6, validCards: 0 });
 
     // Sign on the public page: matched by name + school.
     const p = f.people[0]!;
     const signed = await signByForm(t.agent(), `/c/${f.campaign.slug}/card`, { legal_name: `${p.givenName} ${p.familyName}`, email: 'p0@mail.example', phone: '5550102030', worksite_id: p.worksiteId, job_title: 'Teacher' });
     expect(signed.statusCode).toBe(200);
-    expect((await check()).units[0]).toMatchObject({ eligible: 6, valid_cards: 1 });
+    expect((await check()).units[0]).toMatchObject({ eligible: 6, validCards: 1 });
 
     // Revoke through the API.
     const agent = await organizer(f);
     const [c] = await db().select().from(cards).where(eq(cards.campaignId, f.campaign.id));
     expect((await agent.post(`/api/campaigns/${f.campaign.slug}/cards/${c!.id}/revoke`, { reason: 'withdrew' })).statusCode).toBe(201);
-    expect((await check()).units[0]).toMatchObject({ valid_cards: 0 });
+    expect((await check()).units[0]).toMatchObject({ validCards: 0 });
 
     // A new hire, a card for them, someone leaving, someone moving school.
     const [hire] = await db().insert(people).values({ campaignId: f.campaign.id, givenName: 'New', familyName: 'Hire' }).returning();
     await db().insert(employments).values({ personId: hire!.id, campaignId: f.campaign.id, worksiteId: f.sites[1]!.id, unitId: f.unit.id, jobTitle: 'Teacher', startDate: '2015-06-01' });
     await insertCard(db(), { campaignId: f.campaign.id, cardTextId: text.id, worksiteId: f.sites[1]!.id, personId: hire!.id, signedOn: '2015-06-10' });
-    expect((await check()).units[0]).toMatchObject({ eligible: 7, valid_cards: 1 });
+    expect((await check()).units[0]).toMatchObject({ eligible: 7, validCards: 1 });
     await db().update(employments).set({ endDate: '2015-06-14' }).where(eq(employments.personId, f.people[1]!.id));
     await insertCard(db(), { campaignId: f.campaign.id, cardTextId: text.id, worksiteId: f.sites[0]!.id, personId: f.people[2]!.id, signedOn: '2015-06-01' });
     await db().insert(employments).values({ personId: f.people[2]!.id, campaignId: f.campaign.id, worksiteId: f.sites[1]!.id, unitId: f.unit.id, jobTitle: 'Teacher', startDate: '2015-06-12' });
     const m = await check();
-    expect(m.worksites.find((w) => w.id === f.sites[0]!.id)).toMatchObject({ eligible: 1, valid_cards: 0 });
-    expect(m.worksites.find((w) => w.id === f.sites[1]!.id)).toMatchObject({ eligible: 5, valid_cards: 2 });
+    expect(m.worksites.find((w) => w.id === f.sites[0]!.id)).toMatchObject({ eligible: 1, validCards: 0 });
+    expect(m.worksites.find((w) => w.id === f.sites[1]!.id)).toMatchObject({ eligible: 5, validCards: 2 });
 
     // A person deleted from the roster takes their employments (and their count) along.
     await db().delete(people).where(eq(people.id, hire!.id));
-    expect((await check()).units[0]).toMatchObject({ eligible: 5, valid_cards: 1 });
+    expect((await check()).units[0]).toMatchObject({ eligible: 5, validCards: 1 });
 
     // The next day everything is recounted (cards expire, employments end as dates pass).
     t.clock.now = new Date('2016-06-02T19:00:00Z');
     sessions.delete(f.campaign.id); // a year later, the session has long expired
     const later = await majority(f);
-    expect(later.as_of).toBe('2016-06-02');
+    expect(later.asOf).toBe('2016-06-02');
     expect(asTallies(later)).toEqual(await expected(f, '2016-06-02'));
-    expect(later.units[0]!.valid_cards).toBe(0);
+    expect(later.units[0]!.validCards).toBe(0);
   });
 
   it('agrees with the pure tally on random rosters and cards, on many dates', async () => {
@@ -228,17 +228,17 @@ describe('GET /api/campaigns/:slug/majority', () => {
     await card(8, '2015-06-01');
     const agent = await organizer(f, 'viewer');
     const base = `/api/campaigns/${f.campaign.slug}/majority`;
-    const page = (await agent.get(`${base}?limit=2`)).json() as Majority & { worksites_total: number };
+    const page = (await agent.get(`${base}?limit=2`)).json() as Majority & { worksitesTotal: number };
     expect(page.source).toBe('counters');
     expect(page.worksites.map((w) => w.name)).toEqual(['School 1', 'School 2']);
-    expect(page.worksites_total).toBe(3);
-    expect(page.units[0]!.valid_cards).toBe(3);
+    expect(page.worksitesTotal).toBe(3);
+    expect(page.units[0]!.validCards).toBe(3);
     const byPercent = (await agent.get(`${base}?sort=percent&order=desc&offset=0&limit=10`)).json() as Majority;
-    expect(byPercent.worksites.map((w) => [w.name, w.valid_cards])).toEqual([['School 2', 2], ['School 3', 1], ['School 1', 0]]);
+    expect(byPercent.worksites.map((w) => [w.name, w.validCards])).toEqual([['School 2', 2], ['School 3', 1], ['School 1', 0]]);
     await db().update(worksites).set({ name: 'Renamed School' }).where(eq(worksites.id, f.sites[0]!.id));
     const renamed = (await agent.get(`${base}?limit=2`)).json() as Majority;
     expect(renamed.worksites.map((w) => w.name)).toEqual(['Renamed School', 'School 2']);
-    const dash = (await agent.get(`/api/campaigns/${f.campaign.slug}/dashboard?sort=valid_cards&order=desc&limit=1`)).json() as { schools: { name: string }[]; schoolsTotal: number };
+    const dash = (await agent.get(`/api/campaigns/${f.campaign.slug}/dashboard?sort=validCards&order=desc&limit=1`)).json() as { schools: { name: string }[]; schoolsTotal: number };
     expect(dash.schools.map((s) => s.name)).toEqual(['School 2']);
     expect(dash.schoolsTotal).toBe(3);
   });
@@ -247,8 +247,8 @@ describe('GET /api/campaigns/:slug/majority', () => {
     const { f } = await setup(1, 1);
     for (const role of ['admin', 'organizer', 'committee', 'viewer'] as const) {
       const agent = await organizer(f, role);
-      expect((await agent.get(`/api/campaigns/${f.campaign.slug}/majority?as_of=2015-06-15`)).statusCode, role).toBe(200);
-      expect((await agent.get(`/api/campaigns/${f.campaign.slug}/dashboard?as_of=2015-06-15`)).statusCode, role).toBe(200);
+      expect((await agent.get(`/api/campaigns/${f.campaign.slug}/majority?asOf=2015-06-15`)).statusCode, role).toBe(200);
+      expect((await agent.get(`/api/campaigns/${f.campaign.slug}/dashboard?asOf=2015-06-15`)).statusCode, role).toBe(200);
       expect((await agent.get(`/api/campaigns/${f.campaign.slug}/growth?from=2015-01-01&to=2015-06-15`)).statusCode, role).toBe(200);
     }
     const outsider = await createAccount(db());
@@ -257,9 +257,9 @@ describe('GET /api/campaigns/:slug/majority', () => {
     expect((await agent.get(`/api/campaigns/${f.campaign.slug}/majority`)).statusCode).toBe(404);
     expect((await t.agent().get(`/api/campaigns/${f.campaign.slug}/majority`)).statusCode).toBe(401);
     const member = await organizer(f, 'viewer');
-    const bad = await member.get(`/api/campaigns/${f.campaign.slug}/majority?as_of=2015-02-30`);
+    const bad = await member.get(`/api/campaigns/${f.campaign.slug}/majority?asOf=2015-02-30`);
     expect(bad.statusCode).toBe(400);
-    expect((bad.json() as { error: { fields: { field: string }[] } }).error.fields[0]!.field).toBe('querystring.as_of');
+    expect((bad.json() as { error: { fields: { field: string }[] } }).error.fields[0]!.field).toBe('querystring.asOf');
   });
 });
 
@@ -272,30 +272,30 @@ describe('dashboard and growth', () => {
     const c = await card(8, '2015-05-06');
     await revokeCard(db(), c, '2015-05-20');
     const agent = await organizer(f, 'viewer');
-    const dash = (await agent.get(`/api/campaigns/${f.campaign.slug}/dashboard?as_of=2015-05-10`)).json() as {
+    const dash = (await agent.get(`/api/campaigns/${f.campaign.slug}/dashboard?asOf=2015-05-10`)).json() as {
       eligible: number;
       validCards: number;
       worksites: number;
       schoolsWithSupporters: number;
       units: { eligible: number; thresholds: { majority: { needed: number } } }[];
-      schools: { name: string; eligible: number; valid_cards: number; percent: number }[];
-      activity: { last_7_days: { cardsSigned: number; schools: number }; last_30_days: { cardsSigned: number } };
+      schools: { name: string; eligible: number; validCards: number; percent: number }[];
+      activity: { last7Days: { cardsSigned: number; schools: number }; last30Days: { cardsSigned: number } };
     };
     expect(dash).toMatchObject({ eligible: 12, validCards: 4, worksites: 3, schoolsWithSupporters: 3 });
     expect(dash.units[0]!.thresholds.majority.needed).toBe(7);
-    expect(dash.schools.map((s) => [s.name, s.valid_cards, s.percent])).toEqual([
+    expect(dash.schools.map((s) => [s.name, s.validCards, s.percent])).toEqual([
       ['School 1', 2, 50],
       ['School 2', 1, 25],
       ['School 3', 1, 25],
     ]);
-    expect(dash.activity.last_7_days).toMatchObject({ cardsSigned: 2, schools: 2 });
-    expect(dash.activity.last_30_days.cardsSigned).toBe(4);
+    expect(dash.activity.last7Days).toMatchObject({ cardsSigned: 2, schools: 2 });
+    expect(dash.activity.last30Days.cardsSigned).toBe(4);
     // Aggregates only: no names anywhere in the dashboard.
     expect(JSON.stringify(dash)).not.toContain(f.people[0]!.familyName);
 
-    const growth = (await agent.get(`/api/campaigns/${f.campaign.slug}/growth?to=2015-05-31`)).json() as { from: string; weeks: { week_start: string; week_end: string; supporters: number; schools: number }[] };
+    const growth = (await agent.get(`/api/campaigns/${f.campaign.slug}/growth?to=2015-05-31`)).json() as { from: string; weeks: { weekStart: string; weekEnd: string; supporters: number; schools: number }[] };
     expect(growth.from).toBe('2015-04-20');
-    expect(growth.weeks.map((w) => [w.week_start, w.week_end, w.supporters, w.schools])).toEqual([
+    expect(growth.weeks.map((w) => [w.weekStart, w.weekEnd, w.supporters, w.schools])).toEqual([
       ['2015-04-20', '2015-04-26', 2, 1],
       ['2015-04-27', '2015-05-03', 2, 1],
       ['2015-05-04', '2015-05-10', 4, 3],

@@ -8,22 +8,12 @@ type Doc = { openapi: string; paths: Record<string, Record<string, Operation>>; 
 // to contracts; the list must end empty.
 const LEGACY_PATH_PREFIXES: string[] = [
   '/api/me',
-  '/api/campaigns/{slug}',
-  '/api/campaigns/{slug}/audit',
-  '/api/campaigns/{slug}/dashboard',
-  '/api/campaigns/{slug}/growth',
-  '/api/campaigns/{slug}/majority',
-  '/api/campaigns/{slug}/members',
-  '/api/campaigns/{slug}/people',
-  '/api/campaigns/{slug}/roster',
 ];
 
 // Capabilities on contracts, even under a legacy prefix.
 const CONTRACTED = [
   '/api/campaigns/{slug}/cards',
   '/api/campaigns/{slug}/card-texts',
-  // People and organizing (POST /people shares its path with the roster list, still legacy).
-  '/api/campaigns/{slug}/people/{personId}',
   '/api/campaigns/{slug}/assessments',
   '/api/campaigns/{slug}/wall-chart',
   '/api/campaigns/{slug}/conversation-issues',
@@ -79,5 +69,37 @@ describe('OpenAPI document', () => {
     expect(list?.operationId).toBe('listCards');
     expect(list?.security).toEqual([{ session: [] }]);
     expect(JSON.stringify(list?.responses?.['200'])).toContain('expiresOn');
+  });
+
+  it('documents the roster, majority and campaign operations with their responses, in camelCase', () => {
+    const expected: [string, string, string][] = [
+      ['/api/campaigns/{slug}', 'get', 'viewCampaign'],
+      ['/api/campaigns/{slug}/people', 'get', 'listRoster'],
+      ['/api/campaigns/{slug}/people/export.csv', 'get', 'exportRoster'],
+      ['/api/campaigns/{slug}/members', 'get', 'listMembers'],
+      ['/api/campaigns/{slug}/members/{accountId}', 'put', 'setMembership'],
+      ['/api/campaigns/{slug}/audit', 'get', 'listCampaignAuditEvents'],
+      ['/api/campaigns/{slug}/majority', 'get', 'viewMajority'],
+      ['/api/campaigns/{slug}/dashboard', 'get', 'viewDashboard'],
+      ['/api/campaigns/{slug}/growth', 'get', 'viewGrowth'],
+      ['/api/campaigns/{slug}/roster/imports/dry-run', 'post', 'previewRosterImport'],
+      ['/api/campaigns/{slug}/roster/imports', 'post', 'importRoster'],
+      ['/api/campaigns/{slug}/roster/imports', 'get', 'listRosterImports'],
+      ['/api/campaigns/{slug}/roster/imports/{importId}', 'get', 'viewRosterImport'],
+      ['/api/campaigns/{slug}/roster/imports/{importId}/undo', 'post', 'undoImport'],
+      ['/api/campaigns/{slug}/roster/mapping', 'get', 'viewRosterMapping'],
+      ['/api/campaigns/{slug}/roster/mapping', 'put', 'saveRosterMapping'],
+    ];
+    for (const [path, method, operationId] of expected) {
+      const op = doc.paths[path]?.[method];
+      expect(op?.operationId, `${method} ${path}`).toBe(operationId);
+      expect(op?.security, `${method} ${path}`).toEqual([{ session: [] }]);
+      expect(Object.keys(op?.responses ?? {}).some((s) => /^2\d\d$/.test(s)), `${method} ${path}`).toBe(true);
+    }
+    const majority = JSON.stringify(doc.paths['/api/campaigns/{slug}/majority']?.get);
+    expect(majority).toContain('showingOfInterest');
+    expect(majority).toContain('asOf');
+    expect(majority).not.toMatch(/valid_cards|as_of|unit_id/);
+    expect(JSON.stringify(doc.paths['/api/campaigns/{slug}/roster/imports']?.post)).toContain('effectiveDate');
   });
 });

@@ -21,7 +21,7 @@ afterAll(async () => t.close());
 
 const base = () => `/api/campaigns/${fixture.campaign.slug}`;
 const patch = (agent: Agent, url: string, payload: unknown) => agent.request({ method: 'PATCH', url, payload: payload as Record<string, unknown> });
-const rosterOn = async (asOf: string) => ((await agents.admin.get(`${base()}/people?as_of=${asOf}`)).json() as { people: { personId: string; worksiteName: string; jobTitle: string }[] }).people;
+const rosterOn = async (asOf: string) => ((await agents.admin.get(`${base()}/people?asOf=${asOf}`)).json() as { people: { personId: string; worksiteName: string; jobTitle: string }[] }).people;
 
 describe('editing people by hand', () => {
   it('adds a person with their first employment', async () => {

@@ -93,7 +93,7 @@ const routes: Route[] = [
   { method: 'GET', url: () => '/api/me/tasks', expect: { ...anyone, anonymous: 401 } },
   // Support cards and the majority math (committee members: cards at their own worksites only).
   { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/majority`, expect: { admin: 200, organizer: 200, committee: 200, viewer: 200, ...memberOnly } },
-  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/majority?as_of=2015-06-15`, expect: { admin: 200, organizer: 200, committee: 200, viewer: 200, ...memberOnly } },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/majority?asOf=2015-06-15`, expect: { admin: 200, organizer: 200, committee: 200, viewer: 200, ...memberOnly } },
   { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/growth`, expect: { admin: 200, organizer: 200, committee: 200, viewer: 200, ...memberOnly } },
   { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/card-texts`, expect: { admin: 200, organizer: 200, committee: 200, viewer: 200, ...memberOnly } },
   { method: 'POST', url: (c) => `/api/campaigns/${c.slug}/card-texts`, body: () => ({ title: 'Card', body: 'I want {employer} to recognize our union.' }), expect: { ...adminOnly, admin: 201 } },

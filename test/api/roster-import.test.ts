@@ -1,6 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, employments, people } from '../../src/db/schema/index.js';
+import { auditEvents, employments, people, rosterImports } from '../../src/db/schema/index.js';
 import { createCampaign, createMember, TEST_PASSWORD, type CampaignFixture } from '../support/factories.js';
 import { createTestApp, type Agent, type TestApp } from '../support/test-app.js';
 
@@ -38,7 +38,7 @@ async function setup(): Promise<{ fixture: CampaignFixture; agent: Agent; ids: {
 const header = 'Employee ID,First Name,Last Name,Email,School,Job Title,Unit';
 const url = (fixture: CampaignFixture, path = '') => `/api/campaigns/${fixture.campaign.slug}/roster/imports${path}`;
 const roster = async (agent: Agent, fixture: CampaignFixture, asOf: string) =>
-  ((await agent.get(`/api/campaigns/${fixture.campaign.slug}/people?as_of=${asOf}`)).json() as { people: RosterPerson[] }).people;
+  ((await agent.get(`/api/campaigns/${fixture.campaign.slug}/people?asOf=${asOf}`)).json() as { people: RosterPerson[] }).people;
 
 describe('roster import: dry run', () => {
   it('reports new, changed, unchanged and invalid rows with line numbers, and writes nothing', async () => {
@@ -166,7 +166,7 @@ describe('roster import: apply', () => {
     const csv = ['Staff #,Given,Family,Campus,Position', 'S-1,Ona,Streamed,School 2,Teacher'].join('\r\n');
     const res = await agent.request({
       method: 'POST',
-      url: `${url(fixture)}?effective_date=2015-03-01&map=Staff%20%23%3DemployeeId&map=Campus%3Dworksite&map=Position%3DjobTitle`,
+      url: `${url(fixture)}?effectiveDate=2015-03-01&map=Staff%20%23%3DemployeeId&map=Campus%3Dworksite&map=Position%3DjobTitle`,
       payload: csv,
       headers: { 'content-type': 'text/csv' },
     });
@@ -175,7 +175,7 @@ describe('roster import: apply', () => {
     const remembered = (await agent.get(`/api/campaigns/${fixture.campaign.slug}/roster/mapping`)).json() as { mapping: Record<string, string> };
     expect(remembered.mapping).toMatchObject({ 'Staff #': 'employeeId', Campus: 'worksite', Position: 'jobTitle' });
     // The same export again needs no mapping.
-    const again = await agent.request({ method: 'POST', url: `${url(fixture, '/dry-run')}?effective_date=2015-03-02`, payload: csv, headers: { 'content-type': 'text/csv' } });
+    const again = await agent.request({ method: 'POST', url: `${url(fixture, '/dry-run')}?effectiveDate=2015-03-02`, payload: csv, headers: { 'content-type': 'text/csv' } });
     expect((again.json() as Diff).counts).toMatchObject({ unchanged: 1 });
   });
 });
@@ -267,5 +267,51 @@ describe('roster import: hostile input', () => {
     const headerOnly = await agent.post(url(fixture, '/dry-run'), { csv: `${header}\n` });
     expect(headerOnly.statusCode).toBe(200);
     expect((headerOnly.json() as Diff).counts.rows).toBe(0);
+  });
+});
+
+describe('roster import: one transaction with its audit row', () => {
+  // The audit insert of one action fails, as a full disk or a broken constraint would make it.
+  async function withAuditRefused<T>(action: string, work: () => Promise<T>): Promise<T> {
+    const db = t.database.db;
+    await db.execute(sql.raw(`create or replace function refuse_roster_audit() returns trigger language plpgsql as $$ begin if new.action = '${action}' then raise exception 'audit unavailable'; end if; return new; end $$`));
+    await db.execute(sql`create trigger refuse_roster_audit before insert on audit_events for each row execute function refuse_roster_audit()`);
+    try {
+      return await work();
+    } finally {
+      await db.execute(sql`drop trigger refuse_roster_audit on audit_events`);
+    }
+  }
+
+  it('an import whose audit row cannot be written leaves no people, no import and no remembered mapping', async () => {
+    const { fixture, agent } = await setup();
+    const csv = [header, 'A-1,Atom,Ic,atom.ic@school.example,School 1,Teacher,Certificated'].join('\n');
+    const res = await withAuditRefused('roster.imported', () => agent.post(url(fixture), { csv, effectiveDate: '2015-03-01' }));
+    expect(res.statusCode).toBe(500);
+    expect(await t.database.db.select().from(people).where(and(eq(people.campaignId, fixture.campaign.id), eq(people.employeeId, 'A-1')))).toEqual([]);
+    expect(await t.database.db.select().from(rosterImports).where(eq(rosterImports.campaignId, fixture.campaign.id))).toEqual([]);
+    expect(((await agent.get(`/api/campaigns/${fixture.campaign.slug}/roster/mapping`)).json() as { mapping: Record<string, string> }).mapping).toEqual({});
+  });
+
+  it('an undo whose audit row cannot be written reverts nothing', async () => {
+    const { fixture, agent } = await setup();
+    const done = (await agent.post(url(fixture), { csv: [header, 'B-1,Bea,Kept,bea.kept@school.example,School 1,Teacher,Certificated'].join('\n'), effectiveDate: '2015-03-01' })).json() as Diff;
+    const res = await withAuditRefused('roster.import_undone', () => agent.post(url(fixture, `/${done.importId}/undo`)));
+    expect(res.statusCode).toBe(500);
+    expect(await t.database.db.select().from(people).where(and(eq(people.campaignId, fixture.campaign.id), eq(people.employeeId, 'B-1')))).toHaveLength(1);
+    expect(((await agent.get(url(fixture, `/${done.importId}`))).json() as { import: { status: string } }).import.status).toBe('applied');
+    // With the audit log back, the same undo commits.
+    expect((await agent.post(url(fixture, `/${done.importId}/undo`))).statusCode).toBe(200);
+    expect(await t.database.db.select().from(people).where(and(eq(people.campaignId, fixture.campaign.id), eq(people.employeeId, 'B-1')))).toEqual([]);
+  });
+
+  it('a preview is audited, and the day it takes by default is the campaign’s today', async () => {
+    t.clock.now = new Date('2015-07-01T05:30:00Z'); // still June 30 in Los Angeles
+    const { fixture, agent } = await setup();
+    const preview = (await agent.post(url(fixture, '/dry-run'), { csv: [header, 'C-1,Cal,Endar,cal@school.example,School 1,Teacher,Certificated'].join('\n') })).json() as Diff & { effectiveDate: string };
+    expect(preview.effectiveDate).toBe('2015-06-30');
+    const audit = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.campaignId, fixture.campaign.id), eq(auditEvents.action, 'roster.import_previewed')));
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.details).toMatchObject({ counts: { new: 1 }, effectiveDate: '2015-06-30', mode: 'update' });
   });
 });

@@ -58,7 +58,7 @@ describe('unionhall user create', () => {
       const overview = (await rosa.get(`/api/campaigns/${DEMO_SLUG}`)).json() as { worksites: { id: string; name: string }[]; myWorksiteIds: string[] };
       const school = overview.worksites.find((w) => w.name === SCHOOL);
       expect(overview.myWorksiteIds).toEqual([school!.id]);
-      const list = (await rosa.get(`/api/campaigns/${DEMO_SLUG}/people?as_of=2015-03-01`)).json() as { people: { worksiteName: string }[] };
+      const list = (await rosa.get(`/api/campaigns/${DEMO_SLUG}/people?asOf=2015-03-01`)).json() as { people: { worksiteName: string }[] };
       expect(list.people.length).toBeGreaterThan(20);
       expect(new Set(list.people.map((p) => p.worksiteName))).toEqual(new Set([SCHOOL]));
 

@@ -47,6 +47,6 @@ describe('unionhall import roster', () => {
     expect(badMap.stderr).toContain('--map School=campus: expected COLUMN=FIELD');
     const unknown = await cli('import', 'roster', demoCsv, '--campaign', 'nowhere', '--dry-run');
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toContain('No campaign nowhere.');
+    expect(unknown.stderr).toContain('No campaign "nowhere".');
   });
 });

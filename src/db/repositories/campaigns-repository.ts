@@ -2,7 +2,6 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../client.js';
 import { accounts, bargainingUnits, campaigns, employments, membershipWorksites, memberships, people, worksites } from '../schema/index.js';
 import type { Role } from '../../vocabulary/roles.js';
-import { AppError } from '../../errors.js';
 
 export type CampaignRow = typeof campaigns.$inferSelect;
 
@@ -59,44 +58,6 @@ export function createCampaignsRepository(db: Executor) {
         .innerJoin(worksites, eq(worksites.id, membershipWorksites.worksiteId))
         .where(eq(worksites.campaignId, campaignId));
       return rows.map((r) => ({ ...r, worksiteIds: sites.filter((s) => s.accountId === r.accountId).map((s) => s.worksiteId) }));
-    },
-    /**
-     * Sets the role (and, for committee members, the worksites) in one transaction. Legacy: the
-     * members route's old shape; commands use lockAdmins + saveMembership (src/domain/accounts/change-membership.ts).
-     */
-    async setMembership(input: { accountId: string; campaignId: string; role: Role; worksiteIds: string[] }): Promise<Role | null> {
-      return db.transaction(async (tx) => {
-        const [previous] = await tx
-          .select({ role: memberships.role })
-          .from(memberships)
-          .where(and(eq(memberships.accountId, input.accountId), eq(memberships.campaignId, input.campaignId)));
-        await tx
-          .insert(memberships)
-          .values({ accountId: input.accountId, campaignId: input.campaignId, role: input.role })
-          .onConflictDoUpdate({ target: [memberships.accountId, memberships.campaignId], set: { role: input.role } });
-        const campaignSites = tx.select({ id: worksites.id }).from(worksites).where(eq(worksites.campaignId, input.campaignId));
-        await tx
-          .delete(membershipWorksites)
-          .where(and(eq(membershipWorksites.accountId, input.accountId), sql`${membershipWorksites.worksiteId} in ${campaignSites}`));
-        // A campaign must keep an admin: otherwise no one can manage roles or export a filing.
-        // The row locks make two simultaneous demotions of the last two admins see each other.
-        const admins = await tx
-          .select({ accountId: memberships.accountId })
-          .from(memberships)
-          .where(and(eq(memberships.campaignId, input.campaignId), eq(memberships.role, 'admin')))
-          .for('update');
-        if (previous?.role === 'admin' && admins.length === 0) {
-          throw new AppError('conflict', 'This would leave the campaign without an admin. Make someone else an admin first.', [
-            { field: 'role', reason: 'the campaign needs at least one admin' },
-          ]);
-        }
-        // The same worksite named twice (a form, a CLI `--worksite` in two spellings) is one assignment.
-        const worksiteIds = [...new Set(input.worksiteIds)];
-        if (worksiteIds.length > 0) {
-          await tx.insert(membershipWorksites).values(worksiteIds.map((worksiteId) => ({ accountId: input.accountId, worksiteId })));
-        }
-        return previous?.role ?? null;
-      });
     },
     async listWorksites(campaignId: string) {
       return db.select().from(worksites).where(eq(worksites.campaignId, campaignId)).orderBy(asc(worksites.name));

@@ -16,6 +16,7 @@ import { createPeopleRepository } from './people-repository.js';
 import { createPersonRecordsRepository } from './person-records-repository.js';
 import { createPressRepository } from './press-repository.js';
 import { createPublicCountersRepository } from './public-counters-repository.js';
+import { createRosterImportRepository } from './roster-import-repository.js';
 import { createSupportRepository } from './support-repository.js';
 import { createPetitionsRepository } from './petitions-repository.js';
 
@@ -41,6 +42,7 @@ export function createRepositories(db: Executor) {
     events: createEventsRepository(db),
     cards: createCardsRepository(db),
     support: createSupportRepository(db),
+    rosterImports: createRosterImportRepository(db),
     filing: createFilingRepository(db),
     health: createHealthRepository(db),
     petitions: createPetitionsRepository(db),

@@ -1,7 +1,6 @@
-import type pg from 'pg';
-import type { Db } from '../client.js';
-import type { RosterImportCounts, RosterInvalidRow } from '../schema/index.js';
-import { AppError } from '../../errors.js';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../client.js';
+import { rosterColumnMappings, rosterImports, type RosterImportCounts, type RosterInvalidRow } from '../schema/index.js';
 
 /** One roster line, parsed and looked up, as it is staged for the set-wise merge. */
 export type StagedRow = {
@@ -58,20 +57,34 @@ export type ImportRecord = {
   confirmLeaving: boolean;
 };
 
-function poolOf(db: Db): pg.Pool {
-  // drizzle's node-postgres driver keeps the pool it was given; the import needs one connection
-  // of its own for the temporary table and the transaction.
-  return (db as Db & { $client: pg.Pool }).$client;
+type Query = <Row = Record<string, unknown>>(text: string, values?: unknown[]) => Promise<{ rows: Row[]; rowCount: number | null }>;
+
+/**
+ * Runs SQL written with numbered parameters ($1, $2 …) on the executor (the command's transaction,
+ * or a savepoint in it): the import's statements read as PostgreSQL writes them, and each value is
+ * still sent as a bound parameter, never spliced into the text.
+ */
+function positional(db: Executor): Query {
+  return async <Row,>(text: string, values: unknown[] = []) => {
+    const chunks: SQL[] = [];
+    let last = 0;
+    for (const match of text.matchAll(/\$(\d+)/g)) {
+      chunks.push(sql.raw(text.slice(last, match.index)), sql`${sql.param(values[Number(match[1]) - 1])}`);
+      last = match.index + match[0].length;
+    }
+    chunks.push(sql.raw(text.slice(last)));
+    const result = await db.execute(sql.join(chunks));
+    return { rows: result.rows as Row[], rowCount: result.rowCount };
+  };
 }
 
 const ROLLBACK = Symbol('dry run');
+// One import or undo at a time per campaign (the second waits): the same key for both.
+const IMPORT_LOCK = 7263100;
 
-export function createRosterImportRepository(db: Db) {
-  const pool = poolOf(db);
-
-  function session(client: pg.PoolClient, options: ImportOptions) {
+export function createRosterImportRepository(db: Executor) {
+  function session(q: Query, options: ImportOptions) {
     const { campaignId, effectiveDate } = options;
-    const q = (text: string, values: unknown[] = []) => client.query(text, values);
 
     return {
       /** Appends a batch of validated rows to the staging table (one statement per batch). */
@@ -187,13 +200,13 @@ export function createRosterImportRepository(db: Db) {
         const n = (kind: string): number => (counts.rows as { kind: string; n: number }[]).find((r) => r.kind === kind)?.n ?? 0;
         const leavingCount = options.mode === 'full' ? await q(`select count(distinct l.person_id)::int n from (${leavingEmployments}) l`, [campaignId, effectiveDate]) : null;
         const rowCount = (counts.rows as { n: number }[]).reduce((sum, r) => sum + r.n, 0);
-        const newRows = await q(
+        const newRows = await q<PreviewDbRow>(
           `select s.line, null::uuid person_id, s.given_name, s.family_name, s.employee_id, s.work_email, w.name worksite_name, s.job_title, u.name unit_name
            from roster_stage s left join worksites w on w.id = s.worksite_id left join bargaining_units u on u.id = s.unit_id
            where s.kind = 'new' order by s.line limit $1`,
           [previewLimit],
         );
-        const changedRows = await q(
+        const changedRows = await q<ChangedDbRow>(
           `select s.line, s.person_id, s.given_name, s.family_name, s.employee_id, s.work_email, s.personal_email, s.phone, w.name worksite_name, s.job_title, u.name unit_name, s.unit_given,
              p.given_name p_given_name, p.family_name p_family_name, p.employee_id p_employee_id, p.work_email p_work_email, p.personal_email p_personal_email, p.phone p_phone,
              cw.name cur_worksite_name, s.cur_job_title, cu.name cur_unit_name, s.current_employment_id
@@ -205,18 +218,18 @@ export function createRosterImportRepository(db: Db) {
         );
         const leavingRows =
           options.mode === 'full'
-            ? await q(
+            ? await q<PreviewDbRow>(
                 `select distinct on (p.family_name, p.given_name, p.id) null::int line, p.id person_id, p.given_name, p.family_name, p.employee_id, p.work_email, w.name worksite_name, e.job_title, u.name unit_name
                  from (${leavingEmployments}) e join people p on p.id = e.person_id join worksites w on w.id = e.worksite_id left join bargaining_units u on u.id = e.unit_id
                  order by p.family_name, p.given_name, p.id limit $3`,
                 [campaignId, effectiveDate, previewLimit],
               )
-            : { rows: [] };
+            : { rows: [] as PreviewDbRow[] };
         const invalidRows = await q(`select line, invalid reason from roster_stage where kind = 'invalid' order by line limit $1`, [previewLimit]);
         return {
           counts: { rows: rowCount, new: n('new'), changed: n('changed'), unchanged: n('unchanged'), invalid: n('invalid'), leaving: (leavingCount?.rows[0] as { n: number } | undefined)?.n ?? 0 },
           new: newRows.rows.map(toPreview),
-          changed: changedRows.rows.map((r: ChangedDbRow) => ({ ...toPreview(r), changes: describeChanges(r) })),
+          changed: changedRows.rows.map((r) => ({ ...toPreview(r), changes: describeChanges(r) })),
           leaving: leavingRows.rows.map(toPreview),
           invalid: invalidRows.rows as RosterInvalidRow[],
         };
@@ -310,119 +323,151 @@ export function createRosterImportRepository(db: Db) {
 
   return {
     /**
-     * Runs `work` on a staging session in one transaction, holding the campaign's import lock.
-     * With `commit: false` (a dry run) everything is rolled back and only the result remains.
+     * Runs `work` on a staging session in a savepoint of the caller's transaction, holding the
+     * campaign's import lock. With `commit: false` (a dry run) the savepoint is rolled back and
+     * only the result remains; otherwise the import stays, to commit with the rest of the command.
      */
     async withSession<T>(options: ImportOptions, commit: boolean, work: (s: ImportSession) => Promise<T>): Promise<T> {
-      const client = await pool.connect();
       let result: { value: T } | undefined;
       try {
-        await client.query('begin');
-        await client.query('select pg_advisory_xact_lock(7263100, hashtext($1))', [options.campaignId]);
-        await client.query(`create temp table roster_stage (
-          line int not null, employee_id text, given_name text, family_name text, work_email text, personal_email text, phone text,
-          worksite_id uuid, unit_id uuid, unit_given bool not null, job_title text, start_date date, invalid text,
-          person_id uuid, matched_by text, person_employee_id text, current_employment_id uuid, cur_worksite_id uuid, cur_unit_id uuid, cur_job_title text,
-          person_changed bool not null default false, employment_changed bool not null default false, kind text,
-          -- The id a new person gets, drawn while staging so that writing needs no pass over the rows.
-          new_person_id uuid not null default gen_random_uuid()
-        ) on commit drop`);
-        result = { value: await work(session(client, options)) };
-        if (!commit) throw ROLLBACK;
-        await client.query('commit');
-        return result.value;
+        return await db.transaction(async (tx) => {
+          const q = positional(tx);
+          await q('select pg_advisory_xact_lock($1, hashtext($2))', [IMPORT_LOCK, options.campaignId]);
+          await q(`create temp table roster_stage (
+            line int not null, employee_id text, given_name text, family_name text, work_email text, personal_email text, phone text,
+            worksite_id uuid, unit_id uuid, unit_given bool not null, job_title text, start_date date, invalid text,
+            person_id uuid, matched_by text, person_employee_id text, current_employment_id uuid, cur_worksite_id uuid, cur_unit_id uuid, cur_job_title text,
+            person_changed bool not null default false, employment_changed bool not null default false, kind text,
+            -- The id a new person gets, drawn while staging so that writing needs no pass over the rows.
+            new_person_id uuid not null default gen_random_uuid()
+          ) on commit drop`);
+          const value = await work(session(q, options));
+          if (!commit) {
+            result = { value };
+            throw ROLLBACK;
+          }
+          await q('drop table roster_stage');
+          return value;
+        });
       } catch (err) {
-        await client.query('rollback').catch(() => undefined);
         if (err === ROLLBACK && result) return result.value;
         throw err;
-      } finally {
-        client.release();
       }
     },
 
-    async list(campaignId: string, limit: number) {
-      const res = await pool.query(
-        `select id, actor_label, file_name, effective_date::text, mode, counts, status, created_at, undone_at, undone_by from roster_imports
-         where campaign_id = $1 order by created_at desc limit $2`,
-        [campaignId, limit],
-      );
-      return res.rows as ImportListRow[];
+    /** Waits for any import or undo of the campaign in progress; held until the transaction ends. */
+    async lock(campaignId: string): Promise<void> {
+      await db.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK}, hashtext(${campaignId}))`);
     },
 
-    async find(campaignId: string, importId: string) {
-      const res = await pool.query(
-        `select id, actor_label, file_name, effective_date::text, mode, mapping, counts, invalid_rows, status, created_at, undone_at, undone_by from roster_imports
-         where campaign_id = $1 and id = $2`,
-        [campaignId, importId],
-      );
-      return res.rows[0] as (ImportListRow & { mapping: Record<string, string>; invalid_rows: RosterInvalidRow[] }) | undefined;
+    async list(campaignId: string, limit: number): Promise<RosterImportRow[]> {
+      return db
+        .select(listColumns)
+        .from(rosterImports)
+        .where(eq(rosterImports.campaignId, campaignId))
+        .orderBy(desc(rosterImports.createdAt))
+        .limit(limit);
     },
 
-    /** Reverts one import exactly; only the latest applied one, so no later change is lost. */
-    async undo(campaignId: string, importId: string, by: string, at: Date): Promise<void> {
-      const client = await pool.connect();
-      const q = (text: string, values: unknown[] = []) => client.query(text, values);
+    async find(campaignId: string, importId: string): Promise<RosterImportDetail | undefined> {
+      const [row] = await db
+        .select({ ...listColumns, mapping: rosterImports.mapping, invalidRows: rosterImports.invalidRows })
+        .from(rosterImports)
+        .where(and(eq(rosterImports.campaignId, campaignId), eq(rosterImports.id, importId)));
+      return row;
+    },
+
+    /** The import's status and when it was made, locking its row until the transaction ends. */
+    async findForUpdate(campaignId: string, importId: string): Promise<{ status: 'applied' | 'undone'; createdAt: Date } | undefined> {
+      const [row] = await db
+        .select({ status: rosterImports.status, createdAt: rosterImports.createdAt })
+        .from(rosterImports)
+        .where(and(eq(rosterImports.campaignId, campaignId), eq(rosterImports.id, importId)))
+        .for('update');
+      return row;
+    },
+
+    /** Applied imports of the campaign made after this one. */
+    async countAppliedAfter(campaignId: string, importId: string): Promise<number> {
+      const res = await db.execute<{ n: number }>(
+        sql`select count(*)::int n from roster_imports where campaign_id = ${campaignId} and status = 'applied' and created_at > (select created_at from roster_imports where id = ${importId})`,
+      );
+      return res.rows[0]?.n ?? 0;
+    },
+
+    /** People this import created who have since been rated or talked to. */
+    async countCreatedPeopleWithHistory(importId: string): Promise<number> {
+      const res = await db.execute<{ n: number }>(
+        sql`select count(*)::int n from roster_import_changes c where c.import_id = ${importId} and c.kind = 'person_created'
+              and (exists (select 1 from assessments a where a.person_id = c.person_id) or exists (select 1 from conversations v where v.person_id = c.person_id))`,
+      );
+      return res.rows[0]?.n ?? 0;
+    },
+
+    /**
+     * Reverts what one import did, exactly, from its recorded changes. 'referenced' when something
+     * added since (a card, say) still points at a person it created: then nothing is changed.
+     */
+    async revert(importId: string): Promise<'reverted' | 'referenced'> {
       try {
-        await q('begin');
-        await q('select pg_advisory_xact_lock(7263100, hashtext($1))', [campaignId]);
-        const target = await q(`select status from roster_imports where id = $1 and campaign_id = $2 for update`, [importId, campaignId]);
-        const status = (target.rows[0] as { status: string } | undefined)?.status;
-        if (!status) throw new AppError('not_found', 'No such import.');
-        if (status === 'undone') throw new AppError('conflict', 'This import was already undone.');
-        const later = await q(
-          `select count(*)::int n from roster_imports where campaign_id = $1 and status = 'applied' and created_at > (select created_at from roster_imports where id = $2)`,
-          [campaignId, importId],
-        );
-        const laterCount = (later.rows[0] as { n: number }).n;
-        if (laterCount > 0) throw new AppError('conflict', `Only the latest import can be undone: undo the ${laterCount} later one(s) first.`);
-        const used = await q(
-          `select count(*)::int n from roster_import_changes c where c.import_id = $1 and c.kind = 'person_created'
-             and (exists (select 1 from assessments a where a.person_id = c.person_id) or exists (select 1 from conversations v where v.person_id = c.person_id))`,
-          [importId],
-        );
-        const usedCount = (used.rows[0] as { n: number }).n;
-        if (usedCount > 0) {
-          throw new AppError('conflict', `${usedCount} people this import added have since been rated or talked to; undoing it would erase that history.`);
-        }
-        await q(`delete from employments e using roster_import_changes c where c.import_id = $1 and c.kind = 'employment_created' and e.id = c.employment_id`, [importId]);
-        await q(
-          `update employments e set end_date = (c.previous->>'endDate')::date from roster_import_changes c
-           where c.import_id = $1 and c.kind = 'employment_ended' and e.id = c.employment_id`,
-          [importId],
-        );
-        await q(
-          `update people p set given_name = c.previous->>'givenName', family_name = c.previous->>'familyName', employee_id = c.previous->>'employeeId',
-             work_email = c.previous->>'workEmail', personal_email = c.previous->>'personalEmail', phone = c.previous->>'phone'
-           from roster_import_changes c where c.import_id = $1 and c.kind = 'person_updated' and p.id = c.person_id`,
-          [importId],
-        );
-        await q(`delete from people p using roster_import_changes c where c.import_id = $1 and c.kind = 'person_created' and p.id = c.person_id`, [importId]);
-        await q(`update roster_imports set status = 'undone', undone_at = $2, undone_by = $3 where id = $1`, [importId, at, by]);
-        await q('commit');
+        await db.transaction(async (tx) => {
+          const q = positional(tx);
+          await q(`delete from employments e using roster_import_changes c where c.import_id = $1 and c.kind = 'employment_created' and e.id = c.employment_id`, [importId]);
+          await q(
+            `update employments e set end_date = (c.previous->>'endDate')::date from roster_import_changes c
+             where c.import_id = $1 and c.kind = 'employment_ended' and e.id = c.employment_id`,
+            [importId],
+          );
+          await q(
+            `update people p set given_name = c.previous->>'givenName', family_name = c.previous->>'familyName', employee_id = c.previous->>'employeeId',
+               work_email = c.previous->>'workEmail', personal_email = c.previous->>'personalEmail', phone = c.previous->>'phone'
+             from roster_import_changes c where c.import_id = $1 and c.kind = 'person_updated' and p.id = c.person_id`,
+            [importId],
+          );
+          await q(`delete from people p using roster_import_changes c where c.import_id = $1 and c.kind = 'person_created' and p.id = c.person_id`, [importId]);
+        });
+        return 'reverted';
       } catch (err) {
-        await q('rollback').catch(() => undefined);
-        // Something added later still points at these people (a card, say): refuse, change nothing.
-        if ((err as { code?: string }).code === '23503') throw new AppError('conflict', 'Records added since this import refer to people it created; it cannot be undone.');
+        if (isForeignKeyViolation(err)) return 'referenced';
         throw err;
-      } finally {
-        client.release();
       }
+    },
+
+    async markUndone(importId: string, by: string, at: Date): Promise<void> {
+      await db.update(rosterImports).set({ status: 'undone', undoneAt: at, undoneBy: by }).where(eq(rosterImports.id, importId));
     },
 
     async findMapping(campaignId: string): Promise<Record<string, string>> {
-      const res = await pool.query('select mapping from roster_column_mappings where campaign_id = $1', [campaignId]);
-      return (res.rows[0] as { mapping: Record<string, string> } | undefined)?.mapping ?? {};
+      const [row] = await db.select({ mapping: rosterColumnMappings.mapping }).from(rosterColumnMappings).where(eq(rosterColumnMappings.campaignId, campaignId));
+      return row?.mapping ?? {};
     },
 
     async saveMapping(campaignId: string, mapping: Record<string, string>, at: Date): Promise<void> {
-      await pool.query(
-        `insert into roster_column_mappings (campaign_id, mapping, updated_at) values ($1, $2, $3)
-         on conflict (campaign_id) do update set mapping = excluded.mapping, updated_at = excluded.updated_at`,
-        [campaignId, JSON.stringify(mapping), at],
-      );
+      await db
+        .insert(rosterColumnMappings)
+        .values({ campaignId, mapping, updatedAt: at })
+        .onConflictDoUpdate({ target: rosterColumnMappings.campaignId, set: { mapping, updatedAt: at } });
     },
   };
 }
+
+// Drizzle wraps the driver's error; the SQLSTATE is on it or on its cause.
+function isForeignKeyViolation(err: unknown): boolean {
+  return (err as { code?: string }).code === '23503' || (err as { cause?: { code?: string } }).cause?.code === '23503';
+}
+
+const listColumns = {
+  id: rosterImports.id,
+  actorLabel: rosterImports.actorLabel,
+  fileName: rosterImports.fileName,
+  effectiveDate: rosterImports.effectiveDate,
+  mode: rosterImports.mode,
+  counts: rosterImports.counts,
+  status: rosterImports.status,
+  createdAt: rosterImports.createdAt,
+  undoneAt: rosterImports.undoneAt,
+  undoneBy: rosterImports.undoneBy,
+};
 
 export type ImportSession = {
   stage: (rows: readonly StagedRow[]) => Promise<void>;
@@ -431,18 +476,21 @@ export type ImportSession = {
   apply: (record: ImportRecord, counts: RosterImportCounts, invalid: RosterInvalidRow[]) => Promise<string>;
 };
 
-export type ImportListRow = {
+/** An import as listed: who, when, what file, its counts and whether it was undone. */
+export type RosterImportRow = {
   id: string;
-  actor_label: string;
-  file_name: string | null;
-  effective_date: string;
+  actorLabel: string;
+  fileName: string | null;
+  effectiveDate: string;
   mode: 'update' | 'full';
   counts: RosterImportCounts;
   status: 'applied' | 'undone';
-  created_at: Date;
-  undone_at: Date | null;
-  undone_by: string | null;
+  createdAt: Date;
+  undoneAt: Date | null;
+  undoneBy: string | null;
 };
+
+export type RosterImportDetail = RosterImportRow & { mapping: Record<string, string>; invalidRows: RosterInvalidRow[] };
 
 type PreviewDbRow = {
   line: number | null;

@@ -120,7 +120,7 @@ export function compareForCounting(a: FilingCard, b: FilingCard): number {
  *
  * The roster and the count follow the majority math exactly (primaryEmployments, cardStatusOn and
  * supportFigures are the functions the dashboard uses), so the packet's numbers equal
- * `GET /majority?as_of=` for the same unit (and school). One deliberate difference: a card whose
+ * `GET /majority?asOf=` for the same unit (and school). One deliberate difference: a card whose
  * stored content no longer matches its hash is never filed; it is listed as altered.
  *
  * Duplicates: when a person has several valid cards, the earliest is counted and the later ones are

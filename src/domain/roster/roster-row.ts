@@ -1,4 +1,5 @@
 import type { StagedRow } from '../../db/repositories/roster-import-repository.js';
+import { isDay } from '../calendar.js';
 import type { ColumnMapping, RosterField } from './roster-mapping.js';
 
 /** One CSV line, validated and resolved against the campaign's worksites and units. */
@@ -25,9 +26,8 @@ export function parseRosterDate(value: string): string | null {
   if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
   else if (us) [y, m, d] = [Number(us[3]), Number(us[1]), Number(us[2])];
   else return null;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d || y < 1900 || y > 2200) return null;
-  return date.toISOString().slice(0, 10);
+  const day = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return y >= 1900 && y <= 2200 && isDay(day) ? day : null;
 }
 
 /** Builds the column positions once per file: field → index in the record. */

@@ -1,7 +1,9 @@
-import type { ImportListRow } from '../../db/repositories/roster-import-repository.js';
-import type { ImportResult } from '../../domain/roster/roster-import-service.js';
+import type { ImportResultBody, RosterImport, RosterImportDetailBody } from '../../contracts/roster.js';
+import type { RosterImportDetail, RosterImportRow } from '../../db/repositories/roster-import-repository.js';
+import type { ImportResult } from '../../domain/roster/run-roster-import.js';
 
-export function presentImportResult(result: ImportResult) {
+/** What an import (or its preview) found: counts, and the first rows of each kind. */
+export function presentImportResult(result: ImportResult): ImportResultBody {
   return {
     importId: result.importId,
     dryRun: result.dryRun,
@@ -18,19 +20,21 @@ export function presentImportResult(result: ImportResult) {
   };
 }
 
-export function presentImport(row: ImportListRow & { mapping?: Record<string, string>; invalid_rows?: { line: number; reason: string }[] }) {
+export function presentImport(row: RosterImportRow): RosterImport {
   return {
     id: row.id,
-    by: row.actor_label,
-    fileName: row.file_name,
-    effectiveDate: row.effective_date,
+    by: row.actorLabel,
+    fileName: row.fileName,
+    effectiveDate: row.effectiveDate,
     mode: row.mode,
     counts: row.counts,
     status: row.status,
-    createdAt: new Date(row.created_at).toISOString(),
-    undoneAt: row.undone_at ? new Date(row.undone_at).toISOString() : null,
-    undoneBy: row.undone_by,
-    ...(row.mapping ? { mapping: row.mapping } : {}),
-    ...(row.invalid_rows ? { invalid: row.invalid_rows } : {}),
+    createdAt: row.createdAt.toISOString(),
+    undoneAt: row.undoneAt?.toISOString() ?? null,
+    undoneBy: row.undoneBy,
   };
+}
+
+export function presentImportDetail(row: RosterImportDetail): RosterImportDetailBody {
+  return { ...presentImport(row), mapping: row.mapping, invalid: row.invalidRows };
 }

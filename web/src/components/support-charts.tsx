@@ -24,7 +24,7 @@ export function Thermometer(props: { unit: UnitFigures; goalPercent: number }) {
     { key: 'goal', label: `${goalPercent}% goal`, at: goalPercent },
   ];
   const t = unit.thresholds;
-  const summary = `${unit.name}: ${formatNumber(unit.valid_cards)} of ${formatNumber(unit.eligible)} (${unit.percent}%). ${
+  const summary = `${unit.name}: ${formatNumber(unit.validCards)} of ${formatNumber(unit.eligible)} (${unit.percent}%). ${
     t.majority.met ? 'Majority reached.' : `${formatNumber(t.majority.remaining)} more for a majority.`
   } ${t.goal.met ? 'Goal reached.' : `${formatNumber(t.goal.remaining)} more for the goal.`}`;
   return (
@@ -32,7 +32,7 @@ export function Thermometer(props: { unit: UnitFigures; goalPercent: number }) {
       <figcaption>
         <strong>{unit.name}</strong>{' '}
         <span className="thermometer-figures">
-          {formatNumber(unit.valid_cards)} of {formatNumber(unit.eligible)} · {unit.percent}%
+          {formatNumber(unit.validCards)} of {formatNumber(unit.eligible)} · {unit.percent}%
         </span>
       </figcaption>
       <svg viewBox={`0 0 ${width} 64`} role="img" aria-label={summary} preserveAspectRatio="none" className="thermometer-svg">
@@ -48,8 +48,8 @@ export function Thermometer(props: { unit: UnitFigures; goalPercent: number }) {
         ))}
       </svg>
       <ul className="threshold-list">
-        <li className={t.showing_of_interest.met ? 'met' : ''}>
-          Showing of interest (30%): {t.showing_of_interest.met ? 'reached' : `${formatNumber(t.showing_of_interest.remaining)} to go`} ({formatNumber(t.showing_of_interest.needed)} needed)
+        <li className={t.showingOfInterest.met ? 'met' : ''}>
+          Showing of interest (30%): {t.showingOfInterest.met ? 'reached' : `${formatNumber(t.showingOfInterest.remaining)} to go`} ({formatNumber(t.showingOfInterest.needed)} needed)
         </li>
         <li className={t.majority.met ? 'met' : ''}>
           Majority (50% + 1): {t.majority.met ? 'reached' : `${formatNumber(t.majority.remaining)} to go`} ({formatNumber(t.majority.needed)} needed)
@@ -115,15 +115,15 @@ export function GrowthChart(props: { growth: Growth }) {
   return (
     <div className="growth">
       <div className="growth-charts">
-        <LineChart title="Supporters with a valid card, by week" points={weeks.map((w) => ({ label: label(w.week_end), value: w.supporters }))} className="series-supporters" />
-        <LineChart title="Schools with supporters, by week" points={weeks.map((w) => ({ label: label(w.week_end), value: w.schools }))} className="series-schools" />
+        <LineChart title="Supporters with a valid card, by week" points={weeks.map((w) => ({ label: label(w.weekEnd), value: w.supporters }))} className="series-supporters" />
+        <LineChart title="Schools with supporters, by week" points={weeks.map((w) => ({ label: label(w.weekEnd), value: w.schools }))} className="series-schools" />
       </div>
       <details>
         <summary>The numbers behind the charts</summary>
         <DataTable columns={['Week ending', 'Supporters', 'Schools']}>
           {weeks.map((w) => (
-            <tr key={w.week_start}>
-              <th scope="row">{label(w.week_end)}</th>
+            <tr key={w.weekStart}>
+              <th scope="row">{label(w.weekEnd)}</th>
               <td>{formatNumber(w.supporters)}</td>
               <td>{formatNumber(w.schools)}</td>
             </tr>

@@ -23,32 +23,8 @@ export type Unit = { id: string; name: string; description: string | null };
 
 export type CampaignDetail = { campaign: CampaignSummary; worksites: Worksite[]; units: Unit[]; myWorksiteIds: string[] };
 
-export type Threshold = { needed: number; met: boolean; remaining: number };
-export type SupportFigures = {
-  eligible: number;
-  valid_cards: number;
-  percent: number;
-  thresholds: { showing_of_interest: Threshold; majority: Threshold; goal: Threshold };
-};
-export type UnitFigures = SupportFigures & { id: string; name: string };
-export type SchoolRow = { id: string; name: string; eligible: number; valid_cards: number; percent: number; majority: Threshold };
-export type ActivityCounts = { cardsSigned: number; paperCards: number; schools: number; revocations: number; awaitingReview: number };
-
-export type Dashboard = {
-  asOf: string;
-  eligible: number;
-  worksites: number;
-  validCards: number;
-  schoolsWithSupporters: number;
-  goalPercent: number;
-  units: UnitFigures[];
-  schools: SchoolRow[];
-  schoolsTotal: number;
-  activity: { last_7_days: ActivityCounts; last_30_days: ActivityCounts };
-  cardDates: { first: string | null; last: string | null };
-};
-
-export type Growth = { from: string; to: string; weeks: { week_start: string; week_end: string; supporters: number; schools: number }[] };
+// The support numbers: the server's contract (camelCase, decision 0019).
+export type { ActivityCounts, Dashboard, Growth, SchoolRow, SupportFigures, Threshold, UnitFigures } from '#contracts/majority.js';
 
 export type CardStatus = 'valid' | 'not_yet_signed' | 'expired' | 'revoked';
 export type CardMatch = { status: 'matched' | 'unmatched' | 'ambiguous' | 'resolved'; method: string | null; personId: string | null; personName: string | null };

@@ -16,6 +16,7 @@ export const auditActionLabels: Record<string, string> = {
   'roster.import_previewed': 'Previewed a roster import',
   'roster.imported': 'Imported a roster',
   'roster.import_undone': 'Undid a roster import',
+  'roster.mapping_saved': 'Saved the roster column mapping',
   'person.created': 'Added a person',
   'person.updated': 'Edited a person',
   'employment.changed': 'Changed an employment (move, title, leaving)',

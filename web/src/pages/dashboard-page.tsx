@@ -14,7 +14,7 @@ import { formatDate, formatNumber, plural, todayIso } from '../lib/format.js';
 import { useMenu } from '../lib/menu.js';
 import { useApiQuery } from '../lib/query.js';
 
-type SortKey = 'name' | 'eligible' | 'valid_cards' | 'percent';
+type SortKey = 'name' | 'eligible' | 'validCards' | 'percent';
 const PAGE = 100;
 
 export function DashboardPage() {
@@ -151,12 +151,12 @@ export function DashboardPage() {
           <section className="section" aria-labelledby="activity-heading">
             <h2 id="activity-heading">Recent activity</h2>
             <div className="activity">
-              <Activity title="Last 7 days" counts={data.activity.last_7_days} />
-              <Activity title="Last 30 days" counts={data.activity.last_30_days} />
+              <Activity title="Last 7 days" counts={data.activity.last7Days} />
+              <Activity title="Last 30 days" counts={data.activity.last30Days} />
             </div>
-            {data.activity.last_30_days.awaitingReview > 0 && campaign.can('cards.enter') ? (
+            {data.activity.last30Days.awaitingReview > 0 && campaign.can('cards.enter') ? (
               <p>
-                <Link to={`/app/c/${encodeURIComponent(campaign.slug)}/cards/review`}>{plural(data.activity.last_30_days.awaitingReview, 'card waits', 'cards wait')} for review</Link>{' '}
+                <Link to={`/app/c/${encodeURIComponent(campaign.slug)}/cards/review`}>{plural(data.activity.last30Days.awaitingReview, 'card waits', 'cards wait')} for review</Link>{' '}
                 (matching no one, or several people, on the roster).
               </p>
             ) : null}
@@ -177,7 +177,7 @@ export function DashboardPage() {
             <DataTable
               caption="Support by school, sortable"
               className="schools-table"
-              columns={[sortColumn('name', 'School'), sortColumn('eligible', 'Educators'), sortColumn('valid_cards', 'Cards'), sortColumn('percent', 'Percent'), 'To majority']}
+              columns={[sortColumn('name', 'School'), sortColumn('eligible', 'Educators'), sortColumn('validCards', 'Cards'), sortColumn('percent', 'Percent'), 'To majority']}
             >
               {data.schools.map((s) => (
                 <tr key={s.id} className={supportBand(s.percent, s.majority.met, goalPercent)}>
@@ -185,7 +185,7 @@ export function DashboardPage() {
                     {s.name}
                   </th>
                   <td data-label="Educators">{formatNumber(s.eligible)}</td>
-                  <td data-label="Cards">{formatNumber(s.valid_cards)}</td>
+                  <td data-label="Cards">{formatNumber(s.validCards)}</td>
                   <td data-label="Percent">{s.percent}%</td>
                   <td data-label="To majority">{s.majority.met ? 'Majority' : `${formatNumber(s.majority.remaining)} more`}</td>
                 </tr>

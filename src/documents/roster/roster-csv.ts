@@ -1,0 +1,7 @@
+import { stringify } from 'csv-stringify/sync';
+import type { RosterRow } from '../../db/repositories/people-repository.js';
+
+/** The roster export: one row per person employed on the day, the columns an employer's file has. */
+export function rosterCsv(people: readonly RosterRow[]): string {
+  return stringify([...people], { header: true, columns: ['givenName', 'familyName', 'employeeId', 'workEmail', 'worksiteName', 'jobTitle', 'unitName'] });
+}

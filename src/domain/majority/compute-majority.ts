@@ -1,0 +1,73 @@
+import type { CampaignRow } from '../../db/repositories/campaigns-repository.js';
+import type { SupportRow } from '../../db/repositories/support-repository.js';
+import type { CommandContext } from '../commands/command-context.js';
+import { supportFigures, type SupportFigures } from './thresholds.js';
+
+export type UnitSupport = { id: string; name: string; figures: SupportFigures };
+export type WorksiteSupport = { id: string; name: string; unitId: string; figures: SupportFigures };
+
+/** The support numbers of a campaign on a day: per bargaining unit, and per school within a unit. */
+export type Majority = {
+  asOf: string;
+  /** 'counters' for today (kept current as cards and roster change), 'computed' for other dates. */
+  source: 'counters' | 'computed';
+  goalPercent: number;
+  validityMonths: number;
+  units: UnitSupport[];
+  /** In name order (code points), then unit. */
+  worksites: WorksiteSupport[];
+};
+
+// Today's answer per campaign, kept in this process while the counters' version (bumped by every
+// recount and by any change to worksites or units) and the campaign's rules stay the same: at
+// 10,000 worksites, building the rows costs more than reading the counters. Campaign ids are
+// random UUIDs and the key holds everything the answer depends on, so a hit is always current.
+const todays = new Map<string, { key: string; majority: Majority }>();
+
+/**
+ * The campaign's numbers on `asOf` (its today by default). Today's come from the counters, which
+ * are brought current first; any other day is computed from the tables by the same rules.
+ * The caller has checked the policy.
+ */
+export async function computeMajority(ctx: CommandContext, campaign: CampaignRow, asOfInput?: string): Promise<Majority> {
+  const { support } = ctx.repos;
+  const today = ctx.today(campaign);
+  const asOf = asOfInput ?? today;
+  if (asOf !== today) return build(ctx, campaign, asOf, await support.asOf(campaign.id, asOf, campaign.cardValidityMonths), 'computed');
+  const version = await support.ensureCurrent(campaign.id, asOf, campaign.cardValidityMonths);
+  const key = `${asOf}|${version}|${campaign.goalPercent}|${campaign.cardValidityMonths}`;
+  const hit = todays.get(campaign.id);
+  if (hit?.key === key) return hit.majority;
+  const built = await build(ctx, campaign, asOf, await support.counters(campaign.id), 'counters');
+  todays.set(campaign.id, { key, majority: built });
+  return built;
+}
+
+async function build(ctx: CommandContext, campaign: CampaignRow, asOf: string, rows: SupportRow[], source: Majority['source']): Promise<Majority> {
+  const [units, worksites] = await Promise.all([ctx.repos.campaigns.listUnits(campaign.id), ctx.repos.campaigns.listWorksites(campaign.id)]);
+  const goal = campaign.goalPercent;
+  const siteNames = new Map(worksites.map((w) => [w.id, w.name]));
+  const totals = new Map<string, { eligible: number; valid: number }>();
+  for (const r of rows) {
+    const t = totals.get(r.unitId) ?? { eligible: 0, valid: 0 };
+    t.eligible += r.eligible;
+    t.valid += r.validCards;
+    totals.set(r.unitId, t);
+  }
+  return {
+    asOf,
+    source,
+    goalPercent: goal,
+    validityMonths: campaign.cardValidityMonths,
+    units: units.map((u) => {
+      const t = totals.get(u.id) ?? { eligible: 0, valid: 0 };
+      return { id: u.id, name: u.name, figures: supportFigures(t.eligible, t.valid, goal) };
+    }),
+    worksites: rows.map((r) => ({ id: r.worksiteId, name: siteNames.get(r.worksiteId) ?? '', unitId: r.unitId, figures: supportFigures(r.eligible, r.validCards, goal) })).sort(byNameThenUnit),
+  };
+}
+
+// Code-point order: stable and fast at 10,000 names (the app may re-sort a page by locale).
+function byNameThenUnit(a: WorksiteSupport, b: WorksiteSupport): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0;
+}
