@@ -1,7 +1,7 @@
 import type { CampaignRow } from '../../db/repositories/campaigns-repository.js';
 import { AppError } from '../../errors.js';
 import type { CommandContext } from '../commands/command-context.js';
-import type { Requester } from '../commands/requester.js';
+import { isSystemRequester } from '../commands/requester.js';
 import type { Action } from './campaign-policy.js';
 
 /**
@@ -16,10 +16,4 @@ export async function openCampaign(ctx: CommandContext, slug: string, action: Ac
   const campaign = await ctx.repos.campaigns.findBySlug(slug);
   if (!campaign) throw new AppError('not_found', `No campaign "${slug}".`);
   return campaign;
-}
-
-// A session requester always has an account and an anonymous one never has a name: only
-// systemRequester() builds a requester with a name and no account.
-function isSystemRequester(requester: Requester): boolean {
-  return requester.accountId === null && (requester.email === 'cli' || requester.email === 'system');
 }
