@@ -4,9 +4,10 @@ import { cards } from '../../src/db/schema/index.js';
 import { DEMO_STORY } from '../../src/demo/cards-demo-step.js';
 import '../../src/demo/demo-steps.js';
 import { loadDemo, type DemoContext } from '../../src/demo/load-demo.js';
+import type { MajorityPage as Majority } from '../../src/contracts/majority.js';
+import { asPacketFigures, type PacketFigures } from '../support/filing-figures.js';
 import { addMember, createAccount, TEST_PASSWORD } from '../support/factories.js';
 import { pdfText } from '../support/pdf-text.js';
-import { asOfQuery, figuresOf, type Figures, type MajorityRow } from '../support/support-figures.js';
 import { AS_OF_THE_SEEDS } from '../support/demo-date.js';
 import { createTestApp, type Agent, type TestApp } from '../support/test-app.js';
 
@@ -26,41 +27,39 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-type Preview = { figures: Figures; exceptions: { reason: string }[]; integrity: { altered: number } };
-type Majority = { units: MajorityRow[]; worksites: MajorityRow[] };
+type Preview = { figures: PacketFigures; exceptions: { reason: string }[]; integrity: { altered: number } };
 
 describe('the demo’s filing packet', () => {
   it('the largest school passes 50% on 2015-06-15, with the same numbers as the dashboard, and the whole unit’s numbers match too', async () => {
-    const m = (await admin.get(`/api/campaigns/meridian/majority?${asOfQuery(asOf)}`)).json() as Majority;
+    const m = (await admin.get(`/api/campaigns/meridian/majority?asOf=${asOf}`)).json() as Majority;
     const largest = [...m.worksites].sort((a, b) => b.eligible - a.eligible)[0]!;
     const res = await admin.get(`/api/campaigns/meridian/filing-packets/preview?unitId=${demo.unitId}&worksiteId=${largest.id}&filingDate=${asOf}`);
     expect(res.statusCode, res.body).toBe(200);
     const preview = res.json() as Preview;
-    expect(preview.figures).toEqual(figuresOf(largest));
+    expect(preview.figures).toEqual(asPacketFigures(largest));
     expect(preview.figures.thresholds.majority.met).toBe(true);
     expect(preview.figures.validCards * 2).toBeGreaterThan(preview.figures.eligible);
     expect(preview.integrity.altered).toBe(0);
 
     const unit = (await admin.get(`/api/campaigns/meridian/filing-packets/preview?unitId=${demo.unitId}&filingDate=${asOf}`)).json() as Preview;
-    expect(unit.figures).toEqual(figuresOf(m.units[0]!));
+    expect(unit.figures).toEqual(asPacketFigures(m.units[0]!));
     expect(unit.figures.validCards).toBe(DEMO_STORY.june.supporters);
     expect(unit.exceptions.map((e) => e.reason).sort()).toEqual(['duplicate', 'no_match', 'no_match', 'revoked', 'revoked']);
   });
 
   it('gives a PERB and an NLRB packet for it, and service copies naming none of the demo’s signers', async () => {
-    const m = (await admin.get(`/api/campaigns/meridian/majority?${asOfQuery(asOf)}`)).json() as Majority;
+    const m = (await admin.get(`/api/campaigns/meridian/majority?asOf=${asOf}`)).json() as Majority;
     const largest = [...m.worksites].sort((a, b) => b.eligible - a.eligible)[0]!;
-    const { validCards } = figuresOf(largest);
     const signerRows = await t.database.db.select({ name: cards.signerName, email: cards.email, phone: cards.phone }).from(cards).where(eq(cards.campaignId, demo.campaignId));
     for (const jurisdiction of ['ca_perb', 'nlrb'] as const) {
       const body = { unitId: demo.unitId, worksiteId: largest.id, filingDate: asOf, jurisdiction, format: 'pdf' };
       const board = await admin.post('/api/campaigns/meridian/filing-packets', { ...body, copy: 'board' });
       expect(board.statusCode, board.body).toBe(200);
       const boardText = pdfText(board.rawPayload).replace(/\s+/g, ' ');
-      expect(boardText).toContain(`${validCards} valid cards of ${largest.eligible} employees`);
+      expect(boardText).toContain(`${largest.validCards} valid cards of ${largest.eligible} employees`);
       const service = await admin.post('/api/campaigns/meridian/filing-packets', { ...body, copy: 'service' });
       const serviceText = `${pdfText(service.rawPayload)}\n${(await admin.post('/api/campaigns/meridian/filing-packets', { ...body, copy: 'service', format: 'csv' })).body}`.replace(/\s+/g, ' ');
-      expect(serviceText).toContain(`${validCards} valid cards of ${largest.eligible} employees`);
+      expect(serviceText).toContain(`${largest.validCards} valid cards of ${largest.eligible} employees`);
       for (const s of signerRows) {
         expect(serviceText).not.toContain(s.name);
         if (s.email) expect(serviceText).not.toContain(s.email);

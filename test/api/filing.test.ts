@@ -5,10 +5,11 @@ import yauzl from 'yauzl';
 import { verifyCampaignCards } from '../../src/cli/verify-cards.js';
 import { auditEvents, cards, employments } from '../../src/db/schema/index.js';
 import { hashCard, type CardContent } from '../../src/domain/cards/card-hash.js';
+import type { MajorityPage as Majority } from '../../src/contracts/majority.js';
+import { asPacketFigures, type PacketFigures } from '../support/filing-figures.js';
 import { addCardText, revokeCard } from '../support/card-fixtures.js';
 import { createAccount, createCampaign, createMember, TEST_PASSWORD, type CampaignFixture } from '../support/factories.js';
 import { pdfText } from '../support/pdf-text.js';
-import { asOfQuery, figuresOf, type Figures, type MajorityRow } from '../support/support-figures.js';
 import { createTestApp, type Agent, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -112,7 +113,7 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 type Preview = {
-  figures: Figures;
+  figures: PacketFigures;
   exceptions: { ref: string; cardId: string; reason: string; detail: string; signerName: string }[];
   integrity: { checked: number; altered: number };
 };
@@ -132,12 +133,12 @@ describe('filing packet: validity rules', () => {
   });
 
   it('agrees exactly with GET /majority for the unit and for each school', async () => {
-    const m = (await admin.get(`/api/campaigns/${f.campaign.slug}/majority?${asOfQuery(FILING)}`)).json() as { units: MajorityRow[]; worksites: MajorityRow[] };
+    const m = (await admin.get(`/api/campaigns/${f.campaign.slug}/majority?asOf=${FILING}`)).json() as Majority;
     const unit = (await admin.get(`/api/campaigns/${f.campaign.slug}/filing-packets/preview?unitId=${f.unit.id}&filingDate=${FILING}`)).json() as Preview;
-    expect(unit.figures).toEqual(figuresOf(m.units[0]!));
+    expect(unit.figures).toEqual(asPacketFigures(m.units[0]!));
     for (const site of f.sites) {
       const one = (await admin.get(`/api/campaigns/${f.campaign.slug}/filing-packets/preview?unitId=${f.unit.id}&worksiteId=${site.id}&filingDate=${FILING}`)).json() as Preview;
-      expect(one.figures).toEqual(figuresOf(m.worksites.find((w) => w.id === site.id)!));
+      expect(one.figures).toEqual(asPacketFigures(m.worksites.find((w) => w.id === site.id)!));
     }
   });
 

@@ -6,9 +6,7 @@ type Doc = { openapi: string; paths: Record<string, Record<string, Operation>>; 
 
 // Operations still in the old shape (no contract yet). Each capability leaves this list as it moves
 // to contracts; the list must end empty.
-const LEGACY_PATH_PREFIXES: string[] = [
-  '/api/me',
-];
+const LEGACY_PATH_PREFIXES: string[] = [];
 
 // Capabilities on contracts, even under a legacy prefix.
 const CONTRACTED = [

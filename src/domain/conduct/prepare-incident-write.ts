@@ -37,7 +37,7 @@ export type IncidentInput = {
 const unique = (ids: readonly string[]): string[] => [...new Set(ids)];
 
 /** The provisions cited by default for a kind of conduct. */
-export function defaultProvisionIds(provisions: readonly Pick<ProvisionRow, 'id' | 'defaultKinds'>[], kind: ConductKind): string[] {
+function defaultProvisionIds(provisions: readonly Pick<ProvisionRow, 'id' | 'defaultKinds'>[], kind: ConductKind): string[] {
   return provisions.filter((p) => p.defaultKinds.includes(kind)).map((p) => p.id);
 }
 

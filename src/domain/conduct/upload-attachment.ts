@@ -10,7 +10,7 @@ export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
 export type UploadAttachmentInput = { slug: string; filename: string; mediaType: string; description: string; content: Buffer };
 
 /** A filename safe to store and to put in a ZIP: no directories, no control characters. */
-export function cleanFilename(name: string): string {
+function cleanFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex
   const cleaned = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(-200);

@@ -106,7 +106,7 @@ export function registerConductRoutes(root: ZodApp, services: Services): void {
       return reply.status(201).send({ attachment: presentAttachment(request.params.slug, attachment) });
     });
 
-    app.get(`${base}/attachments/:id`, { schema: operation('viewAttachment', c.viewAttachment, { tags, produces: 'the file as uploaded' }) }, async (request, reply) => {
+    app.get(`${base}/attachments/:id`, { schema: operation('viewAttachment', c.viewAttachment, { tags, produces: 'the uploaded media type, or application/octet-stream' }) }, async (request, reply) => {
       const { meta, content } = await services.execute(viewAttachment, requesterOf(request), { slug: request.params.slug, attachmentId: request.params.id });
       // Uploaded files are served from our origin: anything that could run (HTML, SVG) downloads
       // as an opaque file instead of being shown.

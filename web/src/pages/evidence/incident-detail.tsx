@@ -189,7 +189,7 @@ export function IncidentDetail(props: { incidentId: string }) {
 
 function StatusForm(props: { slug: string; incident: Incident; options: ConductOptions }) {
   const client = useQueryClient();
-  const [status, setStatus] = useState(props.incident.status);
+  const [status, setStatus] = useState<string>(props.incident.status);
   const [chargeNumber, setChargeNumber] = useState(props.incident.chargeNumber ?? '');
   const [note, setNote] = useState('');
   const [saved, setSaved] = useState<string | null>(null);

@@ -99,7 +99,7 @@ function Editor(props: { incident: Incident | undefined }) {
   const chosenFiles = allFiles.filter((a) => draft.attachmentIds.includes(a.id));
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   const toggle = (list: string[], id: string, on: boolean) => (on ? [...list, id] : list.filter((x) => x !== id));
-  const defaults = options.provisions.filter((p) => p.defaultKinds.includes(draft.kind));
+  const defaults = options.provisions.filter((p) => p.defaultKinds.some((k) => k === draft.kind));
 
   const body = () => ({
       occurredOn: draft.occurredOn,
