@@ -1,3 +1,5 @@
+import { cleanLine } from '../../support/clean-text.js';
+
 /**
  * A name reduced for comparison: Unicode-normalized, case-folded, with runs of whitespace made one
  * space and the ends trimmed. Accents are kept: "José" and "Jose" are different signatures.
@@ -12,7 +14,7 @@ export function signatureMatchesName(signature: string, legalName: string): bool
   return a !== '' && a === normalizeName(legalName);
 }
 
-/** Tidies a field before it is signed: NFC, trimmed, inner whitespace runs made one space. */
+/** Tidies a field before it is signed: NFC, trimmed, inner whitespace runs made one space (the one-line rule of every form). */
 export function cleanField(value: string): string {
-  return value.normalize('NFC').replace(/\s+/gu, ' ').trim();
+  return cleanLine(value);
 }
