@@ -52,7 +52,7 @@ describe('dates that are not on the calendar', () => {
 });
 
 describe('text PostgreSQL cannot store', () => {
-  for (const url of ['/api/campaigns/%00', '/api/campaigns/a%00b/people', `/api/campaigns/SLUG/audit?action=%00`, '/api/admin/audit?action=x%00', '/c/%00']) {
+  for (const url of ['/api/campaigns/%00', '/api/campaigns/a%00b/people', `/api/campaigns/SLUG/audit?action=%00`, '/api/admin/audit?action=x%00']) {
     it(`a NUL byte in ${url} → 400, not 500`, async () => {
       const agent = url.startsWith('/api/admin') ? instanceAdmin : admin;
       const res = await agent.get(url.replace('SLUG', fixture.campaign.slug));
@@ -60,6 +60,12 @@ describe('text PostgreSQL cannot store', () => {
       expect((res.json() as ErrorBody).error.code).toBe('validation_failed');
     });
   }
+
+  it('a NUL byte in a public page’s address → a 400 page, not 500', async () => {
+    const res = await admin.get('/c/%00');
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toContain('text/html');
+  });
 
   it('a NUL byte in a new account’s name → 400, and no account', async () => {
     const res = await instanceAdmin.post('/api/admin/users', { email: 'nul@example.org', name: 'Nul\u0000Name' });
