@@ -30,6 +30,8 @@ export type AppOptions = {
   db: Db;
   services: Services;
   logger?: boolean;
+  /** Where the log goes (standard output by default); tests read it. */
+  logStream?: NodeJS.WritableStream;
   /** `serve` says when it is shutting down (readiness turns 503 while requests drain). */
   lifecycle?: Lifecycle;
   /** Restarts of the embedded PostgreSQL, for /metrics. */
@@ -44,6 +46,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         ? false
         : {
             level: config.logLevel,
+            ...(options.logStream ? { stream: options.logStream } : {}),
             // Request logs carry method, route and status; never bodies, cookies or query strings
             // (tokens and personal data travel there).
             serializers: {

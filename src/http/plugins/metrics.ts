@@ -48,7 +48,8 @@ export function registerMetrics(app: FastifyInstance, options: MetricsOptions): 
       this.set({ state: 'waiting' }, s.waiting);
     },
   });
-  const databaseUp = new Gauge({ name: 'unionhall_database_up', help: '1 when the last scrape could query the database, else 0.', registers: [registry] });
+  // Registered after the outbox gauge, whose query sets it (a registry collects in order).
+  const databaseUp = new Gauge({ name: 'unionhall_database_up', help: '1 when the last scrape could query the database, else 0.', registers: [] });
   new Gauge({
     name: 'unionhall_mail_outbox_messages',
     help: 'Messages the outbox still has to send over SMTP (pending), and those among them whose last attempt failed (retrying).',
@@ -66,6 +67,7 @@ export function registerMetrics(app: FastifyInstance, options: MetricsOptions): 
       }
     },
   });
+  registry.registerMetric(databaseUp);
   let reported = { sent: 0, failed: 0 };
   new Counter({
     name: 'unionhall_mail_attempts_total',
