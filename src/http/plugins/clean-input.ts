@@ -4,23 +4,24 @@ import { hasForbiddenControl } from '../../support/clean-text.js';
 
 const MAX_DEPTH = 12;
 
-function collect(value: unknown, path: string, problems: FieldProblem[], depth: number): void {
+function collect(value: unknown, path: string, problems: FieldProblem[], depth: number, seen = new Set<object>()): void {
   if (problems.length >= 20 || depth > MAX_DEPTH) return;
   if (typeof value === 'string') {
     if (hasForbiddenControl(value)) problems.push({ field: path, reason: 'contains control characters' });
     return;
   }
-  if (typeof value !== 'object' || value === null || Buffer.isBuffer(value)) return;
+  if (typeof value !== 'object' || value === null || ArrayBuffer.isView(value)) return;
   if (Array.isArray(value)) {
-    value.forEach((item, i) => collect(item, `${path}.${i}`, problems, depth + 1));
+    value.forEach((item, i) => collect(item, `${path}.${i}`, problems, depth + 1, seen));
     return;
   }
-  // Plain parsed bodies only (JSON, forms): a multipart file or a stream is not text.
-  const proto = Object.getPrototypeOf(value) as unknown;
-  if (proto !== Object.prototype && proto !== null) return;
+  // Parsed text only (JSON, forms and query strings, whose parser makes objects of its own
+  // prototype): a stream or a multipart file is not text.
+  if (typeof (value as { pipe?: unknown }).pipe === 'function' || seen.has(value)) return;
+  seen.add(value);
   for (const [key, item] of Object.entries(value)) {
     if (hasForbiddenControl(key)) problems.push({ field: `${path}.${key.replace(/[^\x20-\x7e]/gu, '?')}`, reason: 'contains control characters' });
-    collect(item, `${path}.${key}`, problems, depth + 1);
+    collect(item, `${path}.${key}`, problems, depth + 1, seen);
   }
 }
 
