@@ -18,13 +18,19 @@ export type Runtime = {
   close: () => Promise<void>;
 };
 
-export type BootOptions = { migrate?: boolean; demo?: boolean; log?: (message: string) => void };
+export type BootOptions = {
+  migrate?: boolean;
+  demo?: boolean;
+  log?: (message: string) => void;
+  /** `serve`: statements get the configured time limits (a CLI command's do not). */
+  serving?: boolean;
+};
 
 // Opens the database, applies migrations, and on an empty database loads the demo campaign and
 // makes the first admin. Shared by `serve` and the CLI commands.
 export async function boot(config: Config, options: BootOptions = {}): Promise<Runtime> {
   const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));
-  const database = await openDatabase(config, log);
+  const database = await openDatabase(config, log, { serving: options.serving });
   try {
     const services = createServices({ db: database.db, config, notifications: createPgNotifications(database.connection, database.pool, log) });
     // Under one advisory lock: two processes starting together on an empty database take turns,

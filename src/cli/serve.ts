@@ -9,7 +9,7 @@ import { startMailRetries } from '../mail/start-mail-retries.js';
 const SWEEP_EVERY_MS = 5 * 60_000;
 
 export async function serve(config: Config, options: { migrate: boolean }): Promise<void> {
-  const runtime = await boot(config, { migrate: options.migrate });
+  const runtime = await boot(config, { migrate: options.migrate, serving: true });
   let draining = false;
   const embedded = runtime.database.embedded;
   const app = await buildApp({

@@ -20,18 +20,28 @@ type PoolLimits = Pick<Config, 'databasePoolSize' | 'databasePoolTimeoutMs' | 'd
  * A pool whose connections can die at any moment without taking the process with them, and whose
  * every wait is bounded: checkout (`databasePoolTimeoutMs`) and statements (`statement_timeout`).
  */
-export function createPool(connection: pg.PoolConfig, limits: PoolLimits, log: (message: string) => void): pg.Pool {
+export function createPool(connection: pg.PoolConfig, limits: PoolLimits, log: (message: string) => void, options: { boundStatements?: boolean } = {}): pg.Pool {
+  // Requests get bounded statements; a CLI command (a million-row import, a restore) does not.
+  const statements: pg.PoolConfig =
+    options.boundStatements === false
+      ? {}
+      : {
+          statement_timeout: limits.databaseStatementTimeoutMs,
+          // The server cancels a slow statement itself; a server that cannot answer at all (frozen,
+          // a network gone silent) is given up on by the client a little later.
+          query_timeout: limits.databaseStatementTimeoutMs + 5_000,
+          // A transaction left open (a request that hung between two statements) must not hold its
+          // locks for ever: the server ends such a session.
+          idle_in_transaction_session_timeout: Math.max(limits.databaseStatementTimeoutMs * 2, 60_000),
+        };
   const pool = new pg.Pool({
     ...connection,
+    ...statements,
     max: limits.databasePoolSize,
     idleTimeoutMillis: 30_000,
     // Both the wait for a free connection and the opening of a new one: a request never queues
     // for longer than this behind a database that is down or saturated; it gets a 503.
     connectionTimeoutMillis: limits.databasePoolTimeoutMs,
-    statement_timeout: limits.databaseStatementTimeoutMs,
-    // A transaction left open (a request that hung between two statements) must not hold its
-    // locks for ever: the server ends such a session.
-    idle_in_transaction_session_timeout: Math.max(limits.databaseStatementTimeoutMs * 2, 60_000),
     // Notice a server that vanished without closing the socket (a host that died).
     keepAlive: true,
   });
@@ -50,7 +60,7 @@ export function createPool(connection: pg.PoolConfig, limits: PoolLimits, log: (
 }
 
 // With DATABASE_URL we use that server and never start our own; without it, a private one.
-export async function openDatabase(config: Config, log: (m: string) => void): Promise<Database> {
+export async function openDatabase(config: Config, log: (m: string) => void, options: { serving?: boolean } = {}): Promise<Database> {
   let embedded: EmbeddedPostgres | null = null;
   let connection: pg.PoolConfig;
   if (config.databaseUrl) {
@@ -59,7 +69,7 @@ export async function openDatabase(config: Config, log: (m: string) => void): Pr
     embedded = await startEmbeddedPostgres({ dataDir: path.join(config.dataDir), database: 'unionhall', log });
     connection = embedded.connection;
   }
-  const pool = createPool(connection, config, log);
+  const pool = createPool(connection, config, log, { boundStatements: options.serving === true });
   const db = createDb(pool);
   const close = async (): Promise<void> => {
     await pool.end().catch(() => undefined);
