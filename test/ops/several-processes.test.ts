@@ -165,7 +165,7 @@ describe('two app processes on one database', () => {
   });
 
   it('accept a solved proof of work once, whichever process sees it', async () => {
-    const petitionPage = await (await fetch(`${servers[0]!.base}/api/v1/petitions`)).json() as { _embedded: { 'osdi:petitions': { browser_url: string }[] } };
+    const petitionPage = (await (await fetch(`${servers[0]!.base}/api/v1/petitions`)).json()) as { _embedded: { 'osdi:petitions': { browser_url: string }[] } };
     const path = new URL(petitionPage._embedded['osdi:petitions'][0]!.browser_url).pathname;
     const send = balanced('10.20.7.1');
     const first = await (await send(path)).text();
@@ -190,7 +190,8 @@ describe('two app processes on one database', () => {
     await addMember(db, account.id, campaign!.id, 'organizer');
     const organizer = balanced('10.20.8.1');
     const csrf = (await (await organizer('/api/auth/csrf')).json()) as { token: string };
-    const api = (path: string, method: string, body?: unknown) => organizer(path, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': csrf.token }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const api = (path: string, method: string, body?: unknown) =>
+      organizer(path, { method, headers: { 'x-csrf-token': csrf.token, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
     expect((await api('/api/auth/login', 'POST', { email: account.email, password: TEST_PASSWORD })).status).toBe(200);
 
     const created = await api(`/api/campaigns/${campaign!.slug}/press`, 'POST', { kind: 'release', headline: 'Two processes, first headline', publishedOn: '2026-01-15', bodyMarkdown: 'Text.' });
