@@ -71,7 +71,8 @@ function errorPageHtml(request: FastifyRequest, reply: FastifyReply, render: (si
   return renderPage(render(site));
 }
 
-const loggers = new WeakMap<FastifyInstance, ReturnType<typeof createRepeatLimiter<{ request: FastifyRequest; err: unknown }>>>();
+type Failure = { request: FastifyRequest; err: unknown; message: string };
+const loggers = new WeakMap<FastifyInstance, ReturnType<typeof createRepeatLimiter<Failure>>>();
 
 /**
  * Logs a failed request. During an outage every request fails the same way: the first failure of
@@ -89,7 +90,7 @@ export function logRequestError(request: FastifyRequest, err: unknown, message =
     return e.cause && typeof e.cause === 'object' ? rootOf(e.cause as { message: string; cause?: unknown }) : e.message;
   })(logged);
   const key = `${message}|${request.routeOptions.url ?? request.url.split('?')[0]}|${databaseErrorCodes(err).join(',')}|${logged.type}|${root.split('\n')[0]?.slice(0, 200)}`;
-  limiter.record(key, { request, err });
+  limiter.record(key, { request, err, message });
 }
 
 export function registerErrorHandler(app: FastifyInstance, options: { errorLogIntervalSeconds?: number } = {}): void {
@@ -98,10 +99,10 @@ export function registerErrorHandler(app: FastifyInstance, options: { errorLogIn
     app,
     createRepeatLimiter({
       intervalMs: intervalSeconds * 1000,
-      report: ({ request, err }, repeats) =>
+      report: ({ request, err, message }, repeats) =>
         repeats === 0
-          ? request.log.error({ err }, 'request failed')
-          : request.log.error({ err, repeats }, `request failed (the same failure ${repeats} more times in the last ${intervalSeconds} s; this is the latest)`),
+          ? request.log.error({ err }, message)
+          : request.log.error({ err, repeats }, `${message} (the same failure ${repeats} more times in the last ${intervalSeconds} s; this is the latest)`),
     }),
   );
   app.addHook('onClose', async () => loggers.get(app)?.flush());

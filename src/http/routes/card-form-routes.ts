@@ -10,7 +10,7 @@ import { loadCardForm } from '../../domain/cards/load-card-form.js';
 import { signCard } from '../../domain/cards/sign-card.js';
 import { anonymousRequester } from '../../domain/commands/requester.js';
 import { requestInfo } from '../plugins/authentication.js';
-import { toAppError } from '../plugins/error-handler.js';
+import { logRequestError, toAppError } from '../plugins/error-handler.js';
 import type { MessageKey } from '../../i18n/locales/en.js';
 import { buildSiteModel } from '../public-site.js';
 import { requestLocale } from '../request-locale.js';
@@ -108,7 +108,7 @@ export function registerCardFormRoutes(app: ZodApp, services: Services, config: 
   // blocked, too many tries) gets a page that says what to do, in their language, not a JSON error.
   const problemPage = (isDefaultPath: boolean) => async (err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const appError = toAppError(err);
-    if (appError.status >= 500) request.log.error({ err }, 'card form failed');
+    if (appError.status >= 500) logRequestError(request, err, 'card form failed');
     const slug = (request.params as { slug?: string } | undefined)?.slug;
     // The page must render even when the database cannot say which campaign this is.
     const site = await resolve(request, reply, isDefaultPath ? null : (slug ?? ''))
