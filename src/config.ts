@@ -101,7 +101,7 @@ function readVersion(): string {
 // A session secret that survives restarts without the user having to set one: generated once,
 // kept in a 0600 file beside the data. Every process on one data folder shares the embedded
 // server and so this file; two first starts at once both read the one that was written first
-// (exclusive create). With DATABASE_URL the secret must be configured instead: decision 0021.
+// (exclusive create). With DATABASE_URL the secret must be configured instead: decision 0022.
 function loadOrCreateSecret(dataDir: string): string {
   const file = path.join(dataDir, 'session-secret');
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
@@ -129,7 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const e = result.data;
   if (e.DATABASE_URL && !e.SESSION_SECRET && overrides.sessionSecret === undefined) {
     // Processes that share a database must sign cookies and tokens alike, and the secret must not
-    // live in the database (a leaked backup would then unmask the pseudonyms it keys): decision 0021.
+    // live in the database (a leaked backup would then unmask the pseudonyms it keys): decision 0022.
     throw new ConfigError(['SESSION_SECRET: is required when DATABASE_URL is set (the same value for every app process on that database)']);
   }
   const dataDir = path.resolve(overrides.dataDir ?? e.DATA_DIR);

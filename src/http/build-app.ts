@@ -91,7 +91,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     strictTransportSecurity: config.publicUrl.startsWith('https://'),
     referrerPolicy: { policy: 'same-origin' },
   });
-  // Limits hold across every app process on the database (decision 0021).
+  // Limits hold across every app process on the database (decision 0022).
   await app.register(fastifyRateLimit, { global: false, store: postgresRateLimitStore(services.routeRateLimits) });
   await app.register(fastifyCookie, { secret: config.sessionSecret });
   await app.register(fastifyFormbody);

@@ -1,6 +1,6 @@
 import { bigint, index, integer, pgTable, text, timestamp, varchar } from 'drizzle-orm/pg-core';
 
-// What several app processes on one database must agree on (decision 0021): rate-limit windows
+// What several app processes on one database must agree on (decision 0022): rate-limit windows
 // and proofs of work already used. Neither holds personal data: keys are a route and an IP, or
 // keyed hashes (pseudonyms) of an IP or an email address.
 
