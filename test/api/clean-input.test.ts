@@ -4,6 +4,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventRsvps, petitionSignatures } from '../../src/db/schema/index.js';
+import { wallClockOf } from '../../src/domain/calendar.js';
 import { cleanLine, hasForbiddenControl } from '../../src/support/clean-text.js';
 import { addCardText } from '../support/card-fixtures.js';
 import { createCampaign, createMember, TEST_PASSWORD, type CampaignFixture } from '../support/factories.js';
@@ -25,6 +26,14 @@ beforeAll(async () => {
   await organizer.login(account.email, TEST_PASSWORD);
 });
 afterAll(async () => t.close());
+
+// A week from now, for an hour, on the campaign's wall clock (as the events API takes it).
+function nextWeek(): { startDay: string; startTime: string; endDay: string; endTime: string } {
+  const startsAt = new Date(t.clock.now.getTime() + 7 * 24 * 3600_000);
+  const start = wallClockOf(startsAt, fixture.campaign.timeZone);
+  const end = wallClockOf(new Date(startsAt.getTime() + 3600_000), fixture.campaign.timeZone);
+  return { startDay: start.day, startTime: start.time, endDay: end.day, endTime: end.time };
+}
 
 const osdi = (person: Record<string, unknown>) =>
   t.app.inject({ method: 'POST', url: `/api/v1/petitions/${petitionId}/signatures`, payload: { person: { email_addresses: [{ address: `c${Math.random()}@x.example` }], ...person } } });
@@ -73,8 +82,7 @@ describe('every form and API', () => {
     expect(card.statusCode).toBe(400);
     expect(card.headers['content-type']).toContain('text/html');
 
-    const startsAt = new Date(t.clock.now.getTime() + 7 * 24 * 3600_000);
-    const created = await organizer.post(`/api/campaigns/${fixture.campaign.slug}/events`, { kind: 'meeting', title: 'Clean input meeting', location: 'Library', description: 'Line one.\nLine two.', startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3600_000).toISOString() });
+    const created = await organizer.post(`/api/campaigns/${fixture.campaign.slug}/events`, { kind: 'meeting', title: 'Clean input meeting', location: 'Library', description: 'Line one.\nLine two.', ...nextWeek() });
     expect(created.statusCode).toBe(201);
     const event = (created.json() as { event: { id: string; slug: string } }).event;
     const rsvp = async (name: string, email: string) => {
@@ -90,7 +98,7 @@ describe('every form and API', () => {
 
   it('the organizer API: refused in a body and in a query, while a multi-line text keeps its lines', async () => {
     const api = `/api/campaigns/${fixture.campaign.slug}`;
-    const bad = await organizer.post(`${api}/events`, { kind: 'meeting', title: 'Bad\u0008title', location: 'x', description: 'x', startsAt: new Date().toISOString(), endsAt: new Date(Date.now() + 3600_000).toISOString() });
+    const bad = await organizer.post(`${api}/events`, { kind: 'meeting', title: 'Bad\u0008title', location: 'x', description: 'x', ...nextWeek() });
     expect(bad.statusCode).toBe(400);
     expect((bad.json() as { error: { fields: { field: string }[] } }).error.fields[0]?.field).toBe('body.title');
     expect((await organizer.get(`${api}/people?q=%1b`)).statusCode).toBe(400);
