@@ -108,7 +108,12 @@ export async function runCli(args: string[], env: Record<string, string>): Promi
   return { code, stdout: running.stdout(), stderr: running.stderr() };
 }
 
-/** Waits until /readyz answers 200 (the database included); fails early, with the output, if the server exits. */
+/**
+ * Waits until /readyz answers 200 (the database included) and this process has printed its banner
+ * (it prints it once it listens and has made the first admin); fails early, with the output, if
+ * the server exits. The banner matters: test files run side by side, and a port one of them was
+ * given may have been given to another too, whose server would then answer in our stead.
+ */
 export async function waitForHealthy(running: Running, port: number, timeoutMs = 110_000): Promise<unknown> {
   let exited = false;
   void running.exited.then(() => (exited = true));
@@ -117,7 +122,7 @@ export async function waitForHealthy(running: Running, port: number, timeoutMs =
     if (exited) throw new Error(`unionhall exited before it was healthy:\n${running.stderr()}\n${running.stdout()}`);
     try {
       const res = await fetch(`http://127.0.0.1:${port}/readyz`);
-      if (res.status === 200) return await res.json();
+      if (res.status === 200 && running.stdout().includes(' is running at ')) return await res.json();
     } catch {
       // not listening yet
     }
