@@ -111,10 +111,14 @@ describe('buildFilingPacket', () => {
       for (let i = 0; i < 40; i++) {
         const p = random.next() < 0.9 ? (persons[random.int(0, persons.length - 1)] ?? null) : null;
         const signedOn = addDays('2014-01-01', random.int(0, 700));
-        cards.push(card(p, signedOn, { revokedOn: random.next() < 0.15 ? addDays(signedOn, random.int(0, 120)) : null, worksiteId: random.next() < 0.5 ? SITE_A : SITE_B }));
+        // Some cards wait for verification, some were disputed by their signer: neither counts.
+        const roll = random.next();
+        const waiting = roll < 0.15 ? { verification: null } : roll < 0.2 ? { signerAnswer: { answer: 'not_signed' as const, method: 'link' as const, answeredAt: new Date(`${signedOn}T21:00:00Z`) } } : {};
+        cards.push(card(p, signedOn, { revokedOn: random.next() < 0.15 ? addDays(signedOn, random.int(0, 120)) : null, worksiteId: random.next() < 0.5 ? SITE_A : SITE_B, ...waiting }));
       }
       const asOf = addDays('2014-06-01', random.int(0, 500));
-      const tallies = tallySupport({ employments, cards, asOf, validityMonths: 12 });
+      const records = cards.map((c) => ({ ...c, verified: c.verification !== null && c.signerAnswer?.answer !== 'not_signed' }));
+      const tallies = tallySupport({ employments, cards: records, asOf, validityMonths: 12 });
       const unit = buildFilingPacket(input(employments, cards, { filingDate: asOf }));
       expect(unit.figures.eligible).toBe(tallies.reduce((n, t) => n + t.eligible, 0));
       expect(unit.figures.valid_cards).toBe(tallies.reduce((n, t) => n + t.validCards, 0));
