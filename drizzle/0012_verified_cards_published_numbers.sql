@@ -36,6 +36,7 @@ CREATE TABLE "card_verifications" (
 --> statement-breakpoint
 CREATE TABLE "public_number_publications" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"seq" bigint GENERATED ALWAYS AS IDENTITY (sequence name "public_number_publications_seq_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"campaign_id" uuid NOT NULL,
 	"as_of" date NOT NULL,
 	"granularity" integer NOT NULL,
@@ -67,7 +68,7 @@ ALTER TABLE "card_verifications" ADD CONSTRAINT "card_verifications_campaign_id_
 ALTER TABLE "card_verifications" ADD CONSTRAINT "card_verifications_verified_by_accounts_id_fk" FOREIGN KEY ("verified_by") REFERENCES "public"."accounts"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "public_number_publications" ADD CONSTRAINT "public_number_publications_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "public_number_publications" ADD CONSTRAINT "public_number_publications_published_by_accounts_id_fk" FOREIGN KEY ("published_by") REFERENCES "public"."accounts"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "public_number_publications_campaign_idx" ON "public_number_publications" USING btree ("campaign_id","published_at");--> statement-breakpoint
+CREATE INDEX "public_number_publications_campaign_idx" ON "public_number_publications" USING btree ("campaign_id","seq");--> statement-breakpoint
 CREATE UNIQUE INDEX "cards_confirmation_token_key" ON "cards" USING btree ("confirmation_token_hash");--> statement-breakpoint
 -- Names are matched accent-, case- and spacing-blind (decision 0021). Both extensions ship with
 -- PostgreSQL's contrib, and so with the embedded server.

@@ -14,7 +14,7 @@ export function createPublicNumbersRepository(db: Executor) {
         .select()
         .from(publicNumberPublications)
         .where(eq(publicNumberPublications.campaignId, campaignId))
-        .orderBy(desc(publicNumberPublications.publishedAt), desc(publicNumberPublications.id))
+        .orderBy(desc(publicNumberPublications.seq))
         .limit(1);
       return row;
     },
@@ -24,7 +24,7 @@ export function createPublicNumbersRepository(db: Executor) {
         .select()
         .from(publicNumberPublications)
         .where(eq(publicNumberPublications.campaignId, campaignId))
-        .orderBy(desc(publicNumberPublications.publishedAt), desc(publicNumberPublications.id))
+        .orderBy(desc(publicNumberPublications.seq))
         .limit(limit);
     },
 

@@ -155,6 +155,8 @@ export const publicNumberPublications = pgTable(
   'public_number_publications',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    // The order of publications: the last one recorded is what the site shows.
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
     campaignId: uuid('campaign_id')
       .notNull()
       .references(() => campaigns.id, { onDelete: 'cascade' }),
@@ -169,7 +171,7 @@ export const publicNumberPublications = pgTable(
     publishedBy: uuid('published_by').references(() => accounts.id, { onDelete: 'set null' }),
     publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('public_number_publications_campaign_idx').on(t.campaignId, t.publishedAt)],
+  (t) => [index('public_number_publications_campaign_idx').on(t.campaignId, t.seq)],
 );
 
 // Revoking a card is a new record; the card itself never changes. Effective from `effectiveOn`.
