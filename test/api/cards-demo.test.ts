@@ -82,7 +82,7 @@ describe('the demo cards tell the seeds’ story', () => {
     expect(waiting.confirmed).toHaveLength(2 + 1);
     expect(waiting.confirmed.filter((c) => c.needs.join() === 'verification')).toHaveLength(2);
     // They do not move the numbers.
-    expect((await majority(DEMO_STORY.june.asOf)).units[0]!.valid_cards).toBe(146);
+    expect((await majority(DEMO_STORY.june.asOf)).units[0]!.validCards).toBe(146);
   });
 
   it('publishes the story’s numbers exactly as the seeds tell them, with the date; the card is in English and Spanish; the network’s domain is the employer’s', async () => {
