@@ -46,7 +46,7 @@ type Summary = { id: string; state: string; needs: string[]; signerAnswer: { ans
 type Waiting = { submitted: Summary[]; confirmed: Summary[]; disputed: Summary[] };
 
 const validCards = async (agent: Awaited<ReturnType<typeof loggedIn>>['agent']) =>
-  ((await agent.get(`${api()}/majority`)).json() as { units: { valid_cards: number }[] }).units[0]!.valid_cards;
+  ((await agent.get(`${api()}/majority`)).json() as { units: { validCards: number }[] }).units[0]!.validCards;
 
 describe('a card from submitted to verified', () => {
   it('is submitted when signed: listed apart, with what it needs, and counted nowhere', async () => {
