@@ -70,7 +70,7 @@ ALTER TABLE "public_number_publications" ADD CONSTRAINT "public_number_publicati
 ALTER TABLE "public_number_publications" ADD CONSTRAINT "public_number_publications_published_by_accounts_id_fk" FOREIGN KEY ("published_by") REFERENCES "public"."accounts"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "public_number_publications_campaign_idx" ON "public_number_publications" USING btree ("campaign_id","seq");--> statement-breakpoint
 CREATE UNIQUE INDEX "cards_confirmation_token_key" ON "cards" USING btree ("confirmation_token_hash");--> statement-breakpoint
--- Names are matched accent-, case- and spacing-blind (decision 0021). Both extensions ship with
+-- Names are matched accent-, case- and spacing-blind (decision 0023). Both extensions ship with
 -- PostgreSQL's contrib, and so with the embedded server.
 CREATE EXTENSION IF NOT EXISTS unaccent;
 --> statement-breakpoint
@@ -181,7 +181,7 @@ SELECT id, campaign_id, created_by, created_at FROM card_texts;
 --> statement-breakpoint
 -- A paper card was typed in by an organizer holding the signed paper: verified at entry, as paper
 -- cards now are. Electronic cards signed before this migration were never confirmed by their
--- signer and are not verified here: they wait for an organizer (decision 0021).
+-- signer and are not verified here: they wait for an organizer (decision 0023).
 INSERT INTO card_verifications (card_id, campaign_id, person_id, method, verified_by, note, verified_at)
 SELECT id, campaign_id, person_id, 'paper_entry', entered_by, 'Paper card entered before verification was recorded.', created_at
 FROM cards WHERE source = 'paper' AND person_id IS NOT NULL;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { day, instant, slugParams } from './shared.js';
 
-// The organizer API of the public support numbers (decision 0021): what "publish current numbers"
+// The organizer API of the public support numbers (decision 0023): what "publish current numbers"
 // would show, publishing, and how the campaign publishes.
 
 export const publication = z.object({

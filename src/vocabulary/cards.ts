@@ -1,5 +1,5 @@
 // How a support card arrived, how it was matched to the roster, and where it stands on the way
-// from submitted to counted (decision 0021).
+// from submitted to counted (decision 0023).
 
 export const cardSources = ['electronic', 'paper'] as const;
 /** `dismissed`: an organizer decided the card is not from a person on the roster. */

@@ -5,7 +5,7 @@ import { addCardText, answerByLink, confirmationPathFrom, csrfFrom, setPersonalE
 import { createCampaign, createMember, TEST_PASSWORD, type CampaignFixture } from '../support/factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
-// Each state change of a card (decision 0021): submitted → confirmed by the signer (link or
+// Each state change of a card (decision 0023): submitted → confirmed by the signer (link or
 // reply) → verified (automatically from a personal contact on file, or by an organizer or committee
 // member saying how), and the ways out: disputed by the signer, dismissed by an organizer.
 

@@ -109,7 +109,7 @@ const routes: Route[] = [
     body: (c) => ({ signerName: 'Paper Signer', worksiteId: c.worksiteId, jobTitle: 'Teacher', signedOn: '2015-05-01', cardTextVersion: 1, scan: { filename: 'card.pdf', contentType: 'application/pdf', dataBase64: 'JVBERi0xLjQK' } }),
     expect: { admin: 201, organizer: 201, committee: 403, viewer: 403, ...memberOnly },
   },
-  // Verification (decision 0021): organizers, and committee members at their schools; the card
+  // Verification (decision 0023): organizers, and committee members at their schools; the card
   // here does not exist, so those allowed past the policy learn only that (404).
   { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/cards/waiting`, expect: { admin: 200, organizer: 200, committee: 200, viewer: 403, ...memberOnly } },
   { method: 'POST', url: (c) => `/api/campaigns/${c.slug}/cards/${MISSING}/verification`, body: () => ({ method: 'in_person' }), expect: { admin: 404, organizer: 404, committee: 404, viewer: 403, ...memberOnly } },

@@ -8,7 +8,7 @@ import { createCampaign, createMember, TEST_PASSWORD, type CampaignFixture } fro
 import { createTestApp, type Agent, type TestApp } from '../support/test-app.js';
 
 // The public site shows support numbers an organizer published (or the daily automatic
-// publication), rounded down to the campaign's granularity, with their date (decision 0021).
+// publication), rounded down to the campaign's granularity, with their date (decision 0023).
 
 let t: TestApp;
 let f: CampaignFixture;

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../client.js';
+import { verifiedCard } from './support-repository.js';
 import { accounts, assessments, campaigns, committeeAssignments, conversations, memberships, people, tasks, worksites } from '../schema/index.js';
 
 export type Scope = 'all' | readonly string[];
@@ -72,8 +73,9 @@ export function createOrganizingRepository(db: Executor) {
 
     /**
      * The wall chart: people in a unit on `asOf`, with their latest level, whose list they are on,
-     * and their card on that day: signed (valid: within `validityMonths` of signing, not revoked),
-     * revoked, expired, or none.
+     * and their verified card on that day (decision 0023: a card waiting for verification is no
+     * card yet): signed (valid: within `validityMonths` of signing, not revoked), revoked, expired,
+     * or none.
      */
     async wallChart(campaignId: string, scope: Scope, asOf: AsOf, validityMonths: number) {
       return rows<{ person_id: string; given_name: string; family_name: string; worksite_id: string; job_title: string; level: number | null; list_account_id: string | null; card_status: 'signed' | 'revoked' | 'expired' | null }>(sql`
@@ -87,7 +89,7 @@ export function createOrganizingRepository(db: Executor) {
             when bool_or(r.effective_on <= ${asOf.day}::date) then 'revoked'
             when count(*) > 0 then 'expired' end status
           from cards c left join card_revocations r on r.card_id = c.id
-          where c.person_id = p.id and c.campaign_id = ${campaignId} and c.signed_on <= ${asOf.day}::date) k on true
+          where c.person_id = p.id and c.campaign_id = ${campaignId} and c.signed_on <= ${asOf.day}::date and ${verifiedCard}) k on true
         where ${currentEmployment(campaignId, asOf.day, scope)} and e.unit_id is not null
         order by e.worksite_id, p.family_name, p.given_name, p.id`);
     },

@@ -14,7 +14,7 @@ export type PublicCounters = {
 
 // The only numbers the public site shows about support: campaign-wide, never per school (a small
 // school's count can point at a person), and never live: the educators and schools are the last
-// publication (decision 0021), so no card, forged or real, moves them until an organizer publishes.
+// publication (decision 0023), so no card, forged or real, moves them until an organizer publishes.
 // Petition signatures and endorsements are public acts and stay live.
 export function createPublicCountersRepository(db: Executor) {
   const publicNumbers = createPublicNumbersRepository(db);

@@ -6,7 +6,7 @@ export type PublicationRow = typeof publicNumberPublications.$inferSelect;
 export type NewPublication = typeof publicNumberPublications.$inferInsert;
 
 // The support numbers the public site shows: what was published, never the live counts
-// (decision 0021), and the campaign's settings for publishing them.
+// (decision 0023), and the campaign's settings for publishing them.
 export function createPublicNumbersRepository(db: Executor) {
   return {
     async latest(campaignId: string): Promise<PublicationRow | undefined> {

@@ -8,7 +8,7 @@ type RawSupport = { unit_id: string; worksite_id: string; eligible: number; vali
 
 /**
  * A card (alias `c`) that may count at all: verified, and not disputed by its signer (decision
- * 0021). A submitted or confirmed card, however well it matches, moves no number.
+ * 0023). A submitted or confirmed card, however well it matches, moves no number.
  */
 export const verifiedCard = sql`exists (select 1 from card_verifications v where v.card_id = c.id)
     and not exists (select 1 from card_confirmations a where a.card_id = c.id and a.answer = 'not_signed')`;

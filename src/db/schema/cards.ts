@@ -150,7 +150,7 @@ export const cardDismissals = pgTable('card_dismissals', {
 // The numbers the public site shows about support: published by an organizer (or once a day
 // automatically when the campaign asks for it), each rounded down to the campaign's granularity.
 // The site never reads live counts: a card, forged or real, moves nothing public until a
-// publication (decision 0021). The exact counts are kept for the organizers' record only.
+// publication (decision 0023). The exact counts are kept for the organizers' record only.
 export const publicNumberPublications = pgTable(
   'public_number_publications',
   {

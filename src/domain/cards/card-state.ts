@@ -4,7 +4,7 @@ import type { CardNeed, CardState } from '../../vocabulary/cards.js';
 type StateFacts = Pick<CardListRow, 'matchStatus' | 'personId' | 'confirmation' | 'verification'>;
 
 /**
- * Where a card stands (decision 0021): disputed (the signer answered "I did not sign": it never
+ * Where a card stands (decision 0023): disputed (the signer answered "I did not sign": it never
  * counts, even if verified before), verified (it counts, if valid on the date), dismissed (not a
  * roster person), confirmed (the signer answered "yes, I signed this card") or submitted. The
  * repository's state filter and the counting SQL say the same.

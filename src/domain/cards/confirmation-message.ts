@@ -6,7 +6,7 @@ import type { CardContent } from './card-hash.js';
  * The confirmation restates the six elements (GC Memo 15-08) and the hash that fixes them, in the
  * signer's language; the card text itself is quoted exactly as signed (in the language it was
  * signed in). It asks the signer to answer: the link ("yes, I signed this card" or "I did not")
- * or a reply. The answer is what lets the card be verified (decision 0021).
+ * or a reply. The answer is what lets the card be verified (decision 0023).
  */
 export function confirmationMessage(
   campaign: { campaignName: string },

@@ -29,7 +29,7 @@ export type EnterPaperCardInput = {
 /**
  * A paper card typed in by an organizer, with the scan of the signed paper. The organizer holds
  * the paper: when the card names one roster person, it is verified at entry, by them (decision
- * 0021); otherwise it waits in the review queue. A contact email gets the confirmation like an
+ * 0023); otherwise it waits in the review queue. A contact email gets the confirmation like an
  * electronic card, and may not be at the employer's domain.
  */
 export async function enterPaperCard(ctx: CommandContext, input: EnterPaperCardInput): Promise<CardRow & { state: CardState }> {

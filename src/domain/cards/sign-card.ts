@@ -29,7 +29,7 @@ export type SignCardResult = { ok: true } | { ok: false; problems: FieldProblem[
  * duplicates count once in the math) and the same answer as anyone else. The card and its
  * confirmation commit together; the confirmation is delivered after the commit, so the signer
  * never waits on the mail server. The card is "submitted": it counts only once the signer answered
- * and it was verified (decision 0021), so a card in someone else's name moves no number.
+ * and it was verified (decision 0023), so a card in someone else's name moves no number.
  */
 export async function signCard(ctx: CommandContext, input: SignCardInput): Promise<SignCardResult> {
   const { campaign, form: raw } = input;

@@ -17,7 +17,7 @@ export type VerifyCardInput = {
 
 /**
  * An organizer, or a committee member at the card's school, vouches that the card is this roster
- * person's and says how (decision 0021). From then on it counts (while valid and unrevoked), and
+ * person's and says how (decision 0023). From then on it counts (while valid and unrevoked), and
  * its match no longer moves. A card the signer disputed, or dismissed as not a roster person,
  * cannot be verified.
  */

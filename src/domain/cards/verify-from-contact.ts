@@ -3,7 +3,7 @@ import type { CommandContext } from '../commands/command-context.js';
 import { cardStateOf } from './card-state.js';
 
 /**
- * The automatic verification (decision 0021): a card whose signer answered "yes, I signed this
+ * The automatic verification (decision 0023): a card whose signer answered "yes, I signed this
  * card" from an email that is the personal email on file for exactly one roster person is that
  * person's card. Only the holder of that inbox could have answered. Anything less certain (a new
  * address, a work address, an address on file for two people, a card naming someone else) waits

@@ -9,7 +9,7 @@ export type EmploymentRecord = {
   endDate: string | null;
 };
 
-/** `verified`: verified and not disputed by its signer (decision 0021); only such cards count. */
+/** `verified`: verified and not disputed by its signer (decision 0023); only such cards count. */
 export type CardRecord = { id: string; personId: string | null; signedOn: string; revokedOn: string | null; verified: boolean };
 
 export type SupportTally = { unitId: string; worksiteId: string; eligible: number; validCards: number };

@@ -11,7 +11,7 @@ import type { ZodApp } from '../zod-app.js';
 const tags = ['public-numbers'];
 const c = publicNumbersContract;
 
-// The support numbers the public site shows are published, not live (decision 0021): a preview,
+// The support numbers the public site shows are published, not live (decision 0023): a preview,
 // "publish current numbers", and the campaign's granularity and automatic publication.
 export function registerPublicNumbersRoutes(app: ZodApp, services: Services, site: Pick<PublicSite, 'cache'>): void {
   app.get('/api/campaigns/:slug/public-numbers', { schema: operation('previewPublicNumbers', c.previewPublicNumbers, { tags }) }, async (request) => {

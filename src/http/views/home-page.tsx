@@ -19,7 +19,7 @@ export type HomePageModel = {
 };
 
 // Campaign-wide totals only: no per-school figure ever appears on a public page. Educators and
-// schools are the numbers last published, with their date (decision 0021); petition signatures
+// schools are the numbers last published, with their date (decision 0023); petition signatures
 // and endorsements are public acts, counted live.
 export function HomePage(model: HomePageModel) {
   const { site } = model;
