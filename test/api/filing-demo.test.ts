@@ -38,7 +38,7 @@ describe('the demo’s filing packet', () => {
     const preview = res.json() as Preview;
     expect(preview.figures).toEqual(asPacketFigures(largest));
     expect(preview.figures.thresholds.majority.met).toBe(true);
-    expect(preview.figures.validCards * 2).toBeGreaterThan(preview.figures.eligible);
+    expect((preview.figures.validCards ?? 0) * 2).toBeGreaterThan(preview.figures.eligible);
     expect(preview.integrity.altered).toBe(0);
 
     const unit = (await admin.get(`/api/campaigns/meridian/filing-packets/preview?unitId=${demo.unitId}&filingDate=${asOf}`)).json() as Preview;

@@ -61,13 +61,16 @@ export function createOrganizingRepository(db: Executor) {
         order by w.name, p.family_name, p.given_name, p.id`);
     },
 
-    /** Counts of latest levels among people in a unit on `asOf`, per unit and per worksite. */
-    async assessmentSummary(campaignId: string, asOf: AsOf) {
+    /**
+     * Counts of latest levels among people in a unit on `asOf`, per unit and per worksite; with
+     * `listAccountId`, only the people on that committee member's list.
+     */
+    async assessmentSummary(campaignId: string, asOf: AsOf, listAccountId: string | null = null) {
       return rows<{ unit_id: string; worksite_id: string; level: number | null; n: number }>(sql`
         select e.unit_id, e.worksite_id, a.level, count(distinct p.id)::int n
         from employments e join people p on p.id = e.person_id
         left join lateral (select level from assessments x where x.person_id = p.id and x.assessed_at < ${asOf.endsAt} order by x.assessed_at desc, x.id desc limit 1) a on true
-        where ${currentEmployment(campaignId, asOf.day, 'all')} and e.unit_id is not null
+        where ${currentEmployment(campaignId, asOf.day, 'all')} and e.unit_id is not null ${listFilter(listAccountId)}
         group by e.unit_id, e.worksite_id, a.level`);
     },
 
