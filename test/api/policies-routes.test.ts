@@ -84,6 +84,8 @@ const routes: Route[] = [
   { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/people/${c.personId}/assessments`, expect: peopleData(200) },
   { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/assessments`, expect: peopleData(200) },
   { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/assessments/summary`, expect: { admin: 200, organizer: 200, committee: 200, viewer: 200, ...memberOnly } },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/assessments/summary?asOf=2015-06-15`, expect: { admin: 200, organizer: 200, committee: 403, viewer: 200, ...memberOnly } },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/dashboard?asOf=2015-06-15`, expect: { admin: 200, organizer: 200, committee: 403, viewer: 200, ...memberOnly } },
   { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/wall-chart`, expect: peopleData(200) },
   { method: 'POST', url: (c) => `/api/campaigns/${c.slug}/people/${c.personId}/conversations`, body: () => ({ channel: 'call' }), expect: peopleData(201) },
   { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/people/${c.personId}/conversations`, expect: peopleData(200) },
@@ -94,8 +96,9 @@ const routes: Route[] = [
   { method: 'GET', url: () => '/api/me/tasks', expect: { ...anyone, anonymous: 401 } },
   // Support cards and the majority math (committee members: cards at their own worksites only).
   { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/majority`, expect: { admin: 200, organizer: 200, committee: 200, viewer: 200, ...memberOnly } },
-  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/majority?asOf=2015-06-15`, expect: { admin: 200, organizer: 200, committee: 200, viewer: 200, ...memberOnly } },
-  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/growth`, expect: { admin: 200, organizer: 200, committee: 200, viewer: 200, ...memberOnly } },
+  // Figures of another day, and growth: committee members would read their schools day by day (decision 0023).
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/majority?asOf=2015-06-15`, expect: { admin: 200, organizer: 200, committee: 403, viewer: 200, ...memberOnly } },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/growth`, expect: { admin: 200, organizer: 200, committee: 403, viewer: 200, ...memberOnly } },
   { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/card-texts`, expect: { admin: 200, organizer: 200, committee: 200, viewer: 200, ...memberOnly } },
   { method: 'POST', url: (c) => `/api/campaigns/${c.slug}/card-texts`, body: () => ({ title: 'Card', body: 'I want {employer} to recognize our union.' }), expect: { ...adminOnly, admin: 201 } },
   { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/cards`, expect: { admin: 200, organizer: 200, committee: 200, viewer: 403, ...memberOnly } },
