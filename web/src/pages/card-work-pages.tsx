@@ -22,6 +22,7 @@ type Waiting = { asOf: string; submitted: CardSummary[]; confirmed: CardSummary[
 export function WaitingCardsPage() {
   const campaign = useCampaign();
   const waiting = useApiQuery<Waiting>(campaignPath(campaign.slug, '/cards/waiting'));
+  const [done, setDone] = useState<string | null>(null);
   const data = waiting.data;
   return (
     <>
@@ -31,18 +32,19 @@ export function WaitingCardsPage() {
       />
       <CardsNav />
       <QueryStatus query={waiting} />
+      {done ? <SuccessNotice>{done}</SuccessNotice> : null}
       {data ? (
         <>
-          <WaitingList title="Submitted: waiting for the signer’s answer" cards={data.submitted} empty="No card waits for its signer." canRecordReply />
-          <WaitingList title="Confirmed by the signer: waiting for verification" cards={data.confirmed} empty="No confirmed card waits for verification." />
-          {data.disputed.length > 0 ? <WaitingList title="The signer says they did not sign: revoke these" cards={data.disputed} empty="" /> : null}
+          <WaitingList title="Submitted: waiting for the signer’s answer" cards={data.submitted} empty="No card waits for its signer." onDone={setDone} canRecordReply />
+          <WaitingList title="Confirmed by the signer: waiting for verification" cards={data.confirmed} empty="No confirmed card waits for verification." onDone={setDone} />
+          {data.disputed.length > 0 ? <WaitingList title="The signer says they did not sign: revoke these" cards={data.disputed} empty="" onDone={setDone} /> : null}
         </>
       ) : null}
     </>
   );
 }
 
-function WaitingList(props: { title: string; cards: CardSummary[]; empty: string; canRecordReply?: boolean }) {
+function WaitingList(props: { title: string; cards: CardSummary[]; empty: string; onDone: (message: string) => void; canRecordReply?: boolean }) {
   const campaign = useCampaign();
   const base = cardsBase(campaign.slug);
   return (
@@ -58,8 +60,8 @@ function WaitingList(props: { title: string; cards: CardSummary[]; empty: string
           </h3>
           {c.match.personName ? <p>Matches {c.match.personName} on the roster.</p> : <p>Matches no one on the roster, or several people.</p>}
           {c.needs.length > 0 ? <p>Needs: {c.needs.map((n) => needLabels[n]).join('; ')}.</p> : null}
-          {props.canRecordReply && campaign.can('cards.verify') ? <RecordReplyForm cardId={c.id} /> : null}
-          {c.needs.includes('verification') && campaign.can('cards.verify') ? <VerifyCardForm card={c} /> : null}
+          {props.canRecordReply && campaign.can('cards.verify') ? <RecordReplyForm cardId={c.id} onRecorded={() => props.onDone(`The reply of ${c.signerName} is recorded.`)} /> : null}
+          {c.needs.includes('verification') && campaign.can('cards.verify') ? <VerifyCardForm card={c} onVerified={() => props.onDone(`Verified the card of ${c.signerName}: it now counts.`)} /> : null}
         </article>
       ))}
     </section>
@@ -67,13 +69,14 @@ function WaitingList(props: { title: string; cards: CardSummary[]; empty: string
 }
 
 /** The signer answered the confirmation by replying to it: record the answer. */
-function RecordReplyForm(props: { cardId: string }) {
+function RecordReplyForm(props: { cardId: string; onRecorded: () => void }) {
   const campaign = useCampaign();
   const [note, setNote] = useState('');
   const record = useApiMutation<'signed' | 'not_signed'>({
     mutationFn: (answer) => api.post(campaignPath(campaign.slug, `/cards/${encodeURIComponent(props.cardId)}/answer`), { answer, note }),
     fallback: 'Could not record the reply.',
     invalidates: [cardsKey(campaign.slug)],
+    onSuccess: () => props.onRecorded(),
   });
   return (
     <form className="inline-form" onSubmit={(e) => e.preventDefault()} aria-label="Record the signer’s reply">

@@ -213,7 +213,7 @@ function CardView(props: { cardId: string }) {
                   : ''}
             </p>
             {card.needs.length > 0 ? <p>Still needs: {card.needs.map((n) => needLabels[n]).join('; ')}.</p> : null}
-            {card.needs.includes('verification') && campaign.can('cards.verify') ? <VerifyCardForm card={card} /> : null}
+            {card.needs.includes('verification') && campaign.can('cards.verify') ? <VerifyCardForm card={card} onVerified={() => setDone('Verified: the card now counts.')} /> : null}
             <h3>Card text (version {card.cardTextVersion})</h3>
             <p className="card-text-block">{card.cardText}</p>
             <h3>Integrity</h3>
@@ -472,7 +472,7 @@ export function PaperCardPage() {
  * Verify a card, saying how (an organizer, or a committee member at its school): the person it is
  * from (when the card matches no one, or several), and how you know it is theirs.
  */
-export function VerifyCardForm(props: { card: Pick<CardSummary, 'id' | 'source' | 'match' | 'needs'> }) {
+export function VerifyCardForm(props: { card: Pick<CardSummary, 'id' | 'source' | 'match' | 'needs'>; onVerified: () => void }) {
   const campaign = useCampaign();
   const { card } = props;
   const [method, setMethod] = useState<'in_person' | 'phone' | 'known_personal_email' | 'paper_entry'>('in_person');
@@ -484,11 +484,12 @@ export function VerifyCardForm(props: { card: Pick<CardSummary, 'id' | 'source' 
     mutationFn: () => api.post(campaignPath(campaign.slug, `/cards/${encodeURIComponent(card.id)}/verification`), { method, note, ...(personId ? { personId } : {}) }),
     fallback: 'Could not verify the card.',
     invalidates: [cardsKey(campaign.slug), apiKey(campaignPath(campaign.slug, '/dashboard'))],
+    // The card leaves the list it was in (and this form with it): the page says it was done.
+    onSuccess: () => props.onVerified(),
   });
   return (
     <form className="inline-form" onSubmit={onSubmit(() => verify.mutate())} aria-label="Verify this card">
       <ErrorNotice error={verify.error} />
-      {verify.isSuccess ? <SuccessNotice>Verified: the card now counts.</SuccessNotice> : null}
       {needsPerson ? (
         <Field label="Whose card is it?" error={verify.error?.fieldReason('personId')}>
           {(control) => (
