@@ -60,6 +60,8 @@ describe('a card from submitted to verified', () => {
     expect(await validCards(agent)).toBe(0);
     const actions = (await db().select().from(auditEvents).where(eq(auditEvents.actorAccountId, account.id))).map((e) => e.action);
     expect(actions).toContain('cards.list_viewed');
+    const [submitted] = await db().select().from(auditEvents).where(and(eq(auditEvents.subjectId, card.id), eq(auditEvents.action, 'card.submitted')));
+    expect(submitted).toMatchObject({ actorAccountId: null, campaignId: f.campaign.id });
   });
 
   it('opening the confirmation link records nothing; answering "yes" makes it confirmed, once', async () => {

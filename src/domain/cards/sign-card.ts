@@ -67,6 +67,8 @@ export async function signCard(ctx: CommandContext, input: SignCardInput): Promi
     ip: ctx.requester.ip,
     userAgent: input.userAgent ? cleanField(input.userAgent).slice(0, 400) : null,
   };
-  await recordCard(ctx, campaign, content, { enteredBy: null, lang: input.lang, publicUrl: input.publicUrl });
+  const card = await recordCard(ctx, campaign, content, { enteredBy: null, lang: input.lang, publicUrl: input.publicUrl });
+  // The first state of the card (decision 0023): submitted, by someone the form cannot know.
+  await ctx.audit('card.submitted', { campaignId: campaign.id, subject: { type: 'card', id: card.id }, details: { source: 'electronic', match: card.matchStatus } });
   return { ok: true };
 }
