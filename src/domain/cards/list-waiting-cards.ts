@@ -14,11 +14,12 @@ export async function listWaitingCards(ctx: CommandContext, input: { slug: strin
   const { campaign, actor } = await ctx.authorize(input.slug, 'cards.view');
   const scope = visibleWorksites(actor, 'cards.view');
   const { cards } = ctx.repos;
-  const [submitted, confirmed, disputed] = await Promise.all(
-    (['submitted', 'confirmed', 'disputed'] as const).map((state) => cards.listCards(campaign.id, { scope, state, limit: LIMIT, offset: 0 })),
-  );
-  await ctx.audit('cards.list_viewed', { details: { view: 'waiting', submitted: submitted?.length ?? 0, confirmed: confirmed?.length ?? 0, disputed: disputed?.length ?? 0 } });
+  // One after the other: a transaction's connection runs one statement at a time.
+  const submitted = await cards.listCards(campaign.id, { scope, state: 'submitted', limit: LIMIT, offset: 0 });
+  const confirmed = await cards.listCards(campaign.id, { scope, state: 'confirmed', limit: LIMIT, offset: 0 });
+  const disputed = await cards.listCards(campaign.id, { scope, state: 'disputed', limit: LIMIT, offset: 0 });
+  await ctx.audit('cards.list_viewed', { details: { view: 'waiting', submitted: submitted.length, confirmed: confirmed.length, disputed: disputed.length } });
   const today = ctx.today(campaign);
-  const standing = (rows: typeof submitted) => (rows ?? []).map((r) => withStanding(r, today, campaign.cardValidityMonths));
+  const standing = (rows: typeof submitted) => rows.map((r) => withStanding(r, today, campaign.cardValidityMonths));
   return { asOf: today, submitted: standing(submitted), confirmed: standing(confirmed), disputed: standing(disputed) };
 }

@@ -18,6 +18,8 @@ export async function loadCardForm(ctx: CommandContext, input: { campaign: Campa
   const texts = await cards.currentCardTexts(input.campaign.id);
   const text = texts.find((t) => t.language === input.lang) ?? texts.find((t) => t.language === defaultLanguage) ?? texts[0];
   if (!text) return null;
-  const [worksites, employerDomains] = await Promise.all([cards.listWorksitesWithEmployers(input.campaign.id), cards.employerEmailDomains(input.campaign.id)]);
+  // One after the other: signing runs this in its transaction, whose connection takes one statement at a time.
+  const worksites = await cards.listWorksitesWithEmployers(input.campaign.id);
+  const employerDomains = await cards.employerEmailDomains(input.campaign.id);
   return { text, texts, worksites, employerDomains };
 }
