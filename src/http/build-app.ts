@@ -66,7 +66,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     strictTransportSecurity: config.publicUrl.startsWith('https://'),
     referrerPolicy: { policy: 'same-origin' },
   });
-  await app.register(fastifyRateLimit, { global: false });
+  // Limits apply per route; no answer carries rate-limit headers: on a school's shared network,
+  // x-ratelimit-remaining on the card form would tell anyone how many cards colleagues just sent.
+  const noHeaders = { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false, 'retry-after': false } as const;
+  await app.register(fastifyRateLimit, { global: false, addHeaders: noHeaders, addHeadersOnExceeding: noHeaders });
   await app.register(fastifyCookie, { secret: config.sessionSecret });
   await app.register(fastifyFormbody);
   await app.register(fastifyCsrf, {
