@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import { boot, ensureFirstAdmin } from '../bootstrap.js';
 import { isDatabaseUnavailable } from '../db/database-errors.js';
 import { buildApp } from '../http/build-app.js';
+import { startPublicNumbersSchedule } from '../domain/public-numbers/start-public-numbers-schedule.js';
 import { startMailRetries } from '../mail/start-mail-retries.js';
 
 // Rate windows and used proofs of work that ended are deleted this often (by every process; the
@@ -21,6 +22,7 @@ export async function serve(config: Config, options: { migrate: boolean }): Prom
   });
   let stopRetries: (() => Promise<void>) | null = null;
   let sweeper: NodeJS.Timeout | null = null;
+  let stopPublishing: (() => Promise<void>) | null = null;
   let stopping = false;
   const shutdown = async (signal: string): Promise<void> => {
     if (stopping) return;
@@ -40,6 +42,7 @@ export async function serve(config: Config, options: { migrate: boolean }): Prom
     // then close the database.
     await app.close().catch(() => undefined);
     await stopRetries?.().catch(() => undefined);
+    await stopPublishing?.().catch(() => undefined);
     await runtime.services.mailer.drain().catch(() => undefined);
     await runtime.close();
     clearTimeout(deadline);
@@ -68,6 +71,12 @@ export async function serve(config: Config, options: { migrate: boolean }): Prom
   stopRetries = startMailRetries(runtime.services.mailer, { everyMs: 60_000, onError: (err) => app.log.error({ err }, 'mail retry sweep failed') });
   sweeper = setInterval(() => void runtime.services.sweepExpired().catch(() => undefined), SWEEP_EVERY_MS);
   sweeper.unref();
+  // Campaigns that publish their public numbers automatically get one publication a day.
+  stopPublishing = startPublicNumbersSchedule(runtime.services, {
+    everyMs: 15 * 60_000,
+    onPublished: (slugs) => app.log.info({ campaigns: slugs }, 'public numbers published'),
+    onError: (err) => app.log.error({ err }, 'public numbers publication failed'),
+  });
   // Under the start-up lock: two processes starting together make one first admin, not two.
   const link = await runtime.whileStarting(() => ensureFirstAdmin(runtime)).catch((err: unknown) => {
     app.log.error({ err }, 'could not make the first admin now (it is tried again at the next start)');

@@ -3,7 +3,7 @@ import { z } from 'zod';
 // What orchestrators and load balancers poll. Liveness says the process answers (restart it if
 // not); readiness says it can serve now, the database included (send it traffic, or not). A
 // database outage makes a process unready, never "dead": restarting it would not bring the
-// database back, and would drop the requests it is draining (decision 0023).
+// database back, and would drop the requests it is draining (decision 0024).
 
 const version = z.string();
 

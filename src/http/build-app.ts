@@ -91,8 +91,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     strictTransportSecurity: config.publicUrl.startsWith('https://'),
     referrerPolicy: { policy: 'same-origin' },
   });
-  // Limits hold across every app process on the database (decision 0022).
-  await app.register(fastifyRateLimit, { global: false, store: postgresRateLimitStore(services.routeRateLimits) });
+  // Limits apply per route and hold across every app process on the database (decision 0022).
+  // No answer carries rate-limit headers: on a school's shared network, x-ratelimit-remaining on
+  // the card form would tell anyone how many cards colleagues just sent.
+  const noHeaders = { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false, 'retry-after': false } as const;
+  await app.register(fastifyRateLimit, {
+    global: false,
+    store: postgresRateLimitStore(services.routeRateLimits),
+    addHeaders: noHeaders,
+    addHeadersOnExceeding: noHeaders,
+  });
   await app.register(fastifyCookie, { secret: config.sessionSecret });
   await app.register(fastifyFormbody);
   await app.register(fastifyCsrf, {

@@ -23,6 +23,7 @@ import { registerMajorityRoutes } from './majority-routes.js';
 import { registerOsdiRoutes } from './osdi-routes.js';
 import { registerPetitionAdminRoutes } from './petition-admin-routes.js';
 import { registerPetitionRoutes } from './petition-routes.js';
+import { registerPublicNumbersRoutes } from './public-numbers-routes.js';
 import { registerPublicSiteRoutes } from './public-site-routes.js';
 import { registerRosterImportRoutes } from './roster-import-routes.js';
 
@@ -50,7 +51,8 @@ export function registerRoutes(app: ZodApp, context: RouteContext): void {
   registerEndorsementRoutes(app, services, publicSite);
   registerPressRoutes(app, services, publicSite);
   registerEventRoutes(app, services, publicSite);
-  registerCardRoutes(app, services);
+  registerCardRoutes(app, services, config);
+  registerPublicNumbersRoutes(app, services, publicSite);
   registerMajorityRoutes(app, services);
   registerFilingRoutes(app, services);
   registerCardFormRoutes(app, services, config);
