@@ -5,23 +5,10 @@ import { defineConfig } from 'vitest/config';
 // seeing each other's rows.
 //
 // With UNIONHALL_TEST_DATABASE_URL set (.ci/run sets it to Debian's PostgreSQL, which it starts),
-// the ops suite and the API files below run a second time, as the project `external-postgres`, on
-// that server: nothing may depend on the embedded one. Ops tests about the embedded server itself (its
+// the API and ops suites run a second time, as the project `external-postgres`, on that server:
+// nothing may depend on the embedded one. Ops tests about the embedded server itself (its
 // supervision, orphans, the data folder's backups) run on the embedded project only.
 const EMBEDDED_ONLY = ['test/ops/crash-recovery.test.ts', 'test/ops/card-crash.test.ts', 'test/ops/backup-restore.test.ts'];
-
-// On the external server: the ops suite and the API files about the database itself (faults,
-// health, several processes, the one-transaction commands) and the two busiest write paths.
-// Everything else is plain SQL through the same code; running it twice would double CI's time.
-const ON_EXTERNAL = [
-  'test/ops/**/*.test.ts',
-  'test/api/faults.test.ts',
-  'test/api/health.test.ts',
-  'test/api/several-processes.test.ts',
-  'test/api/commands.test.ts',
-  'test/api/cards.test.ts',
-  'test/api/petition.test.ts',
-];
 
 export default defineConfig({
   test: {
@@ -33,7 +20,7 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'embedded', include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'e2e/**/*.test.ts'] } },
       ...(process.env.UNIONHALL_TEST_DATABASE_URL
-        ? [{ extends: true as const, test: { name: 'external-postgres', include: ON_EXTERNAL, exclude: EMBEDDED_ONLY } }]
+        ? [{ extends: true as const, test: { name: 'external-postgres', include: ['test/api/**/*.test.ts', 'test/ops/**/*.test.ts'], exclude: EMBEDDED_ONLY } }]
         : []),
     ],
   },
