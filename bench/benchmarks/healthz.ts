@@ -7,7 +7,7 @@ import type { Benchmark } from '../types.js';
 // GET /readyz of the real app (Fastify with every plugin, a query to PostgreSQL per request, single
 // flight) against a bare node:http server answering the same bytes: the distance between them is
 // what the framework, the security headers and the database round trip cost. (It measured
-// /healthz until that became liveness only, without the database: decision 0023.)
+// /healthz until that became liveness only, without the database: decision 0024.)
 export const healthzBenchmark: Benchmark = {
   name: 'healthz',
   description: 'GET /readyz of the real app vs a bare node:http server answering the same JSON',

@@ -53,7 +53,13 @@ export function createPool(connection: pg.PoolConfig, limits: PoolLimits, log: (
     intervalMs: limits.errorLogIntervalSeconds * 1000,
     report: (message, count) => log(count === 0 ? `Lost a database connection: ${message}` : `Lost a database connection: ${message} (${count} more in the last ${limits.errorLogIntervalSeconds} s)`),
   });
-  const onClientError = (err: Error): void => repeats.record(`${(err as { code?: string }).code ?? ''} ${err.message}`, err.message);
+  // Once the pool is ending (the process is closing the database), connections closing is the
+  // plan: pool.end() resolves before every socket has closed, and stopping the embedded server
+  // then ends the last ones with an error that is no news.
+  const onClientError = (err: Error): void => {
+    if (pool.ending) return;
+    repeats.record(`${(err as { code?: string }).code ?? ''} ${err.message}`, err.message);
+  };
   pool.on('connect', (client) => client.on('error', onClientError));
   pool.on('error', onClientError);
   return pool;
