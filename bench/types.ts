@@ -6,6 +6,8 @@ export type Figure = {
   value: string;
   /** The ratio against the baseline measured in the same run, and the baseline itself. */
   comparison?: string;
+  /** The goal this figure is held to (issue 16), and whether this run met it. */
+  goal?: { text: string; met: boolean };
 };
 
 export type BenchContext = {

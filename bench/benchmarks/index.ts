@@ -1,4 +1,5 @@
 import type { Benchmark } from '../types.js';
+import { cardPageBenchmark, petitionPageBenchmark } from './form-pages.js';
 import { healthzBenchmark } from './healthz.js';
 import { homePageBenchmark } from './home-page.js';
 import { petitionSignBenchmark } from './petition-sign.js';
@@ -9,6 +10,8 @@ import { scriptBenchmark } from './script-benchmark.js';
 export const benchmarks: Benchmark[] = [
   healthzBenchmark,
   homePageBenchmark,
+  cardPageBenchmark,
+  petitionPageBenchmark,
   petitionSignBenchmark,
   scriptBenchmark('majority-1m', 'dashboard numbers with 1,000,000 employees at 10,000 worksites vs a raw GROUP BY', 'bench/majority-1m.ts'),
   scriptBenchmark('roster-import-1m', 'a 1,000,000-row roster CSV through the real import vs a raw COPY of the same file', 'bench/roster-import-1m.ts'),

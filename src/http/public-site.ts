@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import { createElement } from 'react';
 import type { Config } from '../config.js';
@@ -27,7 +28,22 @@ export type PublicPageContext = {
   requester: Requester;
   /** Route parameters other than the campaign's slug. */
   params: Record<string, string>;
+  /**
+   * The visitor's own form values: real ones, or (on a `perVisitor` page being rendered once for
+   * everyone) markers that each request replaces with a fresh value.
+   */
+  visitor: VisitorValues;
 };
+
+/** What differs between two visitors of a form page: the CSRF token and the proof-of-work challenge (JSON). */
+export type VisitorValues = { csrfToken: () => string; challenge: () => Promise<string> };
+
+// Markers of per-visitor values in a page rendered once (random per process, so no text an
+// organizer writes can contain one). Inserted in attribute values: escaped as React would.
+const CSRF_MARKER = `uh-csrf-${randomUUID()}`;
+const CHALLENGE_MARKER = `uh-challenge-${randomUUID()}`;
+const templateValues: VisitorValues = { csrfToken: () => CSRF_MARKER, challenge: async () => CHALLENGE_MARKER };
+const escapeAttribute = (value: string): string => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#x27;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Thrown (or returned as 404) by a page whose content does not exist or is not public. */
 export class PublicNotFound extends Error {}
@@ -99,7 +115,18 @@ export function createPublicSite(services: Services, config: Config, options: { 
 
   function register(
     app: ZodApp,
-    spec: { path: string; method?: 'GET' | 'POST'; cache?: boolean; routeOptions?: RouteShorthandOptions },
+    spec: {
+      path: string;
+      method?: 'GET' | 'POST';
+      /** The page is the same for every visitor in a language: served from memory for a few seconds. */
+      cache?: boolean;
+      /**
+       * The page is the same for every visitor but for their CSRF token and challenge: rendered
+       * once (cached as `cache` does) and filled in per request, never stored by anyone (no-store).
+       */
+      perVisitor?: boolean;
+      routeOptions?: RouteShorthandOptions;
+    },
     handler: (context: PublicPageContext) => Promise<PublicResponse | null>,
   ): void {
     const paths = spec.path === '' ? ['/', '/c/:slug'] : [spec.path, `/c/:slug${spec.path}`];
@@ -128,7 +155,8 @@ export function createPublicSite(services: Services, config: Config, options: { 
           const locale = requestLocale(request, reply);
           const pathOnly = request.url.split('?')[0] ?? '/';
           const { slug, ...params } = request.params as Record<string, string>;
-          const produce = async (): Promise<RenderedPage> => {
+          const ownValues: VisitorValues = { csrfToken: () => reply.generateCsrf(), challenge: async () => JSON.stringify(await services.proofOfWork.challenge(services.now())) };
+          const produce = async (visitor: VisitorValues): Promise<RenderedPage> => {
             const resolved = await resolveCampaign(slug);
             const path = resolved ? pathOnly.slice(resolved.base.length) : pathOnly;
             if (!resolved && slug === undefined && spec.path === '') {
@@ -137,7 +165,7 @@ export function createPublicSite(services: Services, config: Config, options: { 
             if (!resolved) return { ...notFound(locale, undefined, path), cacheable: false };
             const site = buildSiteModel({ campaignName: resolved.campaign.name, base: resolved.base, path: path === '/' ? '' : path, locale, publicUrl: config.publicUrl, timeZone: resolved.campaign.timeZone });
             try {
-              const response = await handler({ request, reply, campaign: resolved.campaign, site, locale, requester: anonymousRequester(request.ip), params });
+              const response = await handler({ request, reply, campaign: resolved.campaign, site, locale, requester: anonymousRequester(request.ip), params, visitor });
               if (response === null) return { body: '', type: '', status: 0, campaignId: resolved.campaign.id, cacheable: false };
               const status = response.status ?? 200;
               return { body: response.body, type: response.type ?? HTML, status, campaignId: resolved.campaign.id, cacheable: status === 200 };
@@ -148,7 +176,15 @@ export function createPublicSite(services: Services, config: Config, options: { 
           };
           // Cached pages are the same for every visitor in a language (the key): their handlers
           // never touch `reply`, so one render can answer many requests.
-          const page = spec.cache ? await cache.get(`${pathOnly}|${locale.lang}`, produce) : await produce();
+          if (spec.perVisitor) {
+            // Rendering was most of a form page's cost (issue 16): one render per language serves
+            // everyone, and each answer gets its own token and challenge in place of the markers.
+            const page = await cache.get(`${pathOnly}|${locale.lang}|per-visitor`, () => produce(templateValues));
+            if (page.status === 0) return reply;
+            void reply.header('cache-control', 'no-store');
+            return reply.status(page.status).type(page.type).send(await fillVisitorValues(page.body, ownValues));
+          }
+          const page = spec.cache ? await cache.get(`${pathOnly}|${locale.lang}`, () => produce(ownValues)) : await produce(ownValues);
           if (page.status === 0) return reply; // the handler answered itself
           return reply.status(page.status).type(page.type).send(page.body);
         },
@@ -157,6 +193,14 @@ export function createPublicSite(services: Services, config: Config, options: { 
   }
 
   return { cache, register, registerFastPath, resolveCampaign, publicUrl: config.publicUrl };
+}
+
+/** A page rendered with the markers, with this visitor's values in their place (a value is made only if its marker is there). */
+async function fillVisitorValues(template: string, values: VisitorValues): Promise<string> {
+  let body = template;
+  if (body.includes(CSRF_MARKER)) body = body.split(CSRF_MARKER).join(escapeAttribute(values.csrfToken()));
+  if (body.includes(CHALLENGE_MARKER)) body = body.split(CHALLENGE_MARKER).join(escapeAttribute(await values.challenge()));
+  return body;
 }
 
 export type PublicSite = ReturnType<typeof createPublicSite>;

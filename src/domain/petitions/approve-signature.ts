@@ -4,11 +4,11 @@ import type { CommandContext } from '../commands/command-context.js';
 import { findCampaignPetition } from './find-campaign-petition.js';
 
 /** Lifts a hold: the signature counts once (or as soon as) its email is confirmed. */
-export async function approveSignature(ctx: CommandContext, input: { slug: string; petitionId: string; signatureId: string }): Promise<{ id: string; status: SignatureRow['status'] }> {
+export async function approveSignature(ctx: CommandContext, input: { slug: string; petitionId: string; signatureId: string }): Promise<{ id: string; status: SignatureRow['status']; campaignId: string }> {
   const { campaign } = await ctx.authorize(input.slug, 'public.manage');
   const petition = await findCampaignPetition(ctx, campaign.id, input.petitionId);
   const row = await ctx.repos.petitions.approveHeld(petition.id, input.signatureId);
   if (!row) throw new AppError('not_found', 'No such held signature (it may have been reviewed already).');
   await ctx.audit('petition.signature_approved', { subject: { type: 'petition_signature', id: row.id }, details: { petitionId: petition.id, holdReason: row.holdReason } });
-  return { id: row.id, status: row.status };
+  return { id: row.id, status: row.status, campaignId: campaign.id };
 }

@@ -14,7 +14,7 @@ import { anonymousRequester } from '../../domain/commands/requester.js';
 import { requestInfo } from '../plugins/authentication.js';
 import { logRequestError, toAppError } from '../plugins/error-handler.js';
 import type { MessageKey } from '../../i18n/locales/en.js';
-import { buildSiteModel } from '../public-site.js';
+import { buildSiteModel, type PublicSite } from '../public-site.js';
 import { requestLocale } from '../request-locale.js';
 import { CardConfirmDonePage, CardConfirmInvalidPage, CardConfirmPage } from '../views/card-confirm-page.js';
 import { CardPage, CardProblemPage, CardsClosedPage, CardThanksPage, type CardFieldName, type CardPageModel } from '../views/card-page.js';
@@ -45,7 +45,7 @@ const confirmForm = z.object({ answer: z.enum(['signed', 'not_signed']), _csrf: 
 // The public, confidential card page: `/card` for the instance's default campaign and
 // `/c/:slug/card` for any other. Server-rendered, no JavaScript needed, in English or Spanish in
 // the public site's frame (the card's own text is never translated: it is what is signed).
-export function registerCardFormRoutes(app: ZodApp, services: Services, config: Config): void {
+export function registerCardFormRoutes(app: ZodApp, services: Services, config: Config, publicSite: PublicSite): void {
   const postLimit = { rateLimit: { max: config.cardFormRateLimitPerMinute, timeWindow: '1 minute' } };
 
   const html = (reply: FastifyReply, status: number, body: string) =>
@@ -63,14 +63,15 @@ export function registerCardFormRoutes(app: ZodApp, services: Services, config: 
 
   const notFound = (reply: FastifyReply, site: SiteModel) => html(reply, 404, renderPage(createElement(NotFoundPage, { site })));
 
-  async function renderForm(reply: FastifyReply, campaign: CampaignRow, site: SiteModel, values: CardForm, problems: { field: string; reason: string }[], status: number) {
+  /** The form page's HTML and status: the card text and schools, the signer's own input, its problems. */
+  async function formPage(campaign: CampaignRow, site: SiteModel, csrfToken: string, values: CardForm, problems: { field: string; reason: string }[], status: number) {
     const form = await services.read(loadCardForm, anonymousRequester(null), { campaign, lang: site.locale.lang });
-    if (!form) return html(reply, 404, renderPage(createElement(CardsClosedPage, { site })));
+    if (!form) return { status: 404, body: renderPage(createElement(CardsClosedPage, { site })) };
     const employers = new Set(form.worksites.map((w) => w.employerName));
     const model: CardPageModel = {
       site,
       action: `${site.base}/card`,
-      csrfToken: reply.generateCsrf(),
+      csrfToken,
       cardTitle: form.text.title,
       cardTextParts: splitCardText(form.text.body),
       singleEmployer: employers.size === 1 ? ([...employers][0] ?? null) : null,
@@ -89,13 +90,12 @@ export function registerCardFormRoutes(app: ZodApp, services: Services, config: 
       } satisfies Partial<Record<CardFieldName, string>>,
       problems,
     };
-    return html(reply, status, renderPage(createElement(CardPage, model)));
+    return { status, body: renderPage(createElement(CardPage, model)) };
   }
 
-  async function show(request: FastifyRequest, reply: FastifyReply, slug: string | null) {
-    const { campaign, site } = await resolve(request, reply, slug);
-    if (!campaign) return notFound(reply, site);
-    return renderForm(reply, campaign, site, {}, [], 200);
+  async function renderForm(reply: FastifyReply, campaign: CampaignRow, site: SiteModel, values: CardForm, problems: { field: string; reason: string }[], status: number) {
+    const page = await formPage(campaign, site, reply.generateCsrf(), values, problems, status);
+    return html(reply, page.status, page.body);
   }
 
   async function submit(request: FastifyRequest, reply: FastifyReply, slug: string | null, body: CardForm) {
@@ -154,9 +154,10 @@ export function registerCardFormRoutes(app: ZodApp, services: Services, config: 
     confirmAnswer(request, reply, request.params.slug, request.params.token, request.body.answer),
   );
 
-  app.get('/card', { schema: { hide: true } }, async (request, reply) => show(request, reply, null));
+  // The empty form is the page a whole staff opens the morning the link goes out: rendered once per
+  // language and filled in with each visitor's CSRF token (issue 16). Never stored (no-store).
+  publicSite.register(app, { path: '/card', perVisitor: true }, async (context) => formPage(context.campaign, context.site, context.visitor.csrfToken(), {}, [], 200));
   app.post('/card', { config: postLimit, errorHandler: problemPage(true), schema: { hide: true, body: cardForm } }, async (request, reply) => submit(request, reply, null, request.body));
-  app.get('/c/:slug/card', { schema: { hide: true, params: slugParams } }, async (request, reply) => show(request, reply, request.params.slug));
   app.post('/c/:slug/card', { config: postLimit, errorHandler: problemPage(false), schema: { hide: true, params: slugParams, body: cardForm } }, async (request, reply) =>
     submit(request, reply, request.params.slug, request.body),
   );

@@ -22,12 +22,13 @@ import { operation, requesterOf } from '../operation.js';
 import { presentCardDetail, presentCardSummary, presentCardText, presentEmployer, presentReviewCard } from '../presenters/card-presenter.js';
 import type { ZodApp } from '../zod-app.js';
 import { MAX_SCAN_BYTES } from '../../contracts/cards.js';
+import type { PublicSite } from '../public-site.js';
 
 const tags = ['cards'];
 const c = cardsContract;
 
 // Routes parse, name the requester, run one command or query, and present its result.
-export function registerCardRoutes(app: ZodApp, services: Services, config: Pick<Config, 'publicUrl'>): void {
+export function registerCardRoutes(app: ZodApp, services: Services, config: Pick<Config, 'publicUrl'>, publicSite: Pick<PublicSite, 'cache'>): void {
   app.get('/api/campaigns/:slug/card-texts', { schema: operation('listCardTexts', c.listCardTexts, { tags }) }, async (request) => {
     const rows = await services.read(listCardTexts, requesterOf(request), { slug: request.params.slug });
     return { cardTexts: rows.map(presentCardText) };
@@ -41,6 +42,8 @@ export function registerCardRoutes(app: ZodApp, services: Services, config: Pick
   // An organizer approves a text: from then on signers in its language read and sign it.
   app.post('/api/campaigns/:slug/card-texts/:cardTextId/approve', { schema: operation('approveCardText', c.approveCardText, { tags }) }, async (request) => {
     const row = await services.execute(approveCardText, requesterOf(request), request.params);
+    // The public card form is rendered once for everyone (issue 16): it shows the new text at once.
+    publicSite.cache.invalidateCampaign(row.campaignId);
     return { cardText: presentCardText(row) };
   });
 

@@ -51,12 +51,12 @@ export function registerRoutes(app: ZodApp, context: RouteContext): void {
   registerEndorsementRoutes(app, services, publicSite);
   registerPressRoutes(app, services, publicSite);
   registerEventRoutes(app, services, publicSite);
-  registerCardRoutes(app, services, config);
+  registerCardRoutes(app, services, config, publicSite);
   registerPublicNumbersRoutes(app, services, publicSite);
   registerMajorityRoutes(app, services);
   registerFilingRoutes(app, services);
-  registerCardFormRoutes(app, services, config);
+  registerCardFormRoutes(app, services, config, publicSite);
   registerPetitionRoutes(app, services, publicSite);
-  registerPetitionAdminRoutes(app, services);
+  registerPetitionAdminRoutes(app, services, publicSite);
   registerOsdiRoutes(app, services, config);
 }

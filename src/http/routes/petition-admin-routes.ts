@@ -13,13 +13,17 @@ import { renderPetitionSignersCsv } from '../../documents/petitions/petition-sig
 import { operation, requesterOf } from '../operation.js';
 import { presentHeldSignature, presentPetition } from '../presenters/petition-presenter.js';
 import type { ZodApp } from '../zod-app.js';
+import type { PublicSite } from '../public-site.js';
 
 const tags = ['petitions'];
 const c = petitionsContract;
 
 // Organizers write and publish petitions and review held signatures (public.manage); only admins
 // export signers (export.individual), and every export is audited before a byte leaves.
-export function registerPetitionAdminRoutes(app: ZodApp, services: Services): void {
+export function registerPetitionAdminRoutes(app: ZodApp, services: Services, publicSite: Pick<PublicSite, 'cache'>): void {
+  // The public petition page is rendered once for everyone (issue 16): a change shows at once.
+  const refreshPublic = (campaignId: string): void => publicSite.cache.invalidateCampaign(campaignId);
+
   app.get('/api/campaigns/:slug/petitions', { schema: operation('listPetitions', c.listPetitions, { tags }) }, async (request) => {
     const views = await services.read(listPetitions, requesterOf(request), { slug: request.params.slug });
     return { petitions: views.map(presentPetition) };
@@ -37,6 +41,7 @@ export function registerPetitionAdminRoutes(app: ZodApp, services: Services): vo
 
   app.put('/api/campaigns/:slug/petitions/:petitionId', { schema: operation('updatePetition', c.updatePetition, { tags }) }, async (request) => {
     const view = await services.execute(updatePetition, requesterOf(request), { ...request.params, changes: request.body });
+    refreshPublic(view.row.campaignId);
     return { petition: presentPetition(view) };
   });
 
@@ -45,13 +50,17 @@ export function registerPetitionAdminRoutes(app: ZodApp, services: Services): vo
     return { signatures: rows.map(presentHeldSignature) };
   });
 
-  app.post('/api/campaigns/:slug/petitions/:petitionId/held/:signatureId/approve', { schema: operation('approveSignature', c.approveSignature, { tags }) }, async (request) =>
-    services.execute(approveSignature, requesterOf(request), request.params),
-  );
+  app.post('/api/campaigns/:slug/petitions/:petitionId/held/:signatureId/approve', { schema: operation('approveSignature', c.approveSignature, { tags }) }, async (request) => {
+    const { campaignId, ...result } = await services.execute(approveSignature, requesterOf(request), request.params);
+    refreshPublic(campaignId);
+    return result;
+  });
 
-  app.post('/api/campaigns/:slug/petitions/:petitionId/held/:signatureId/reject', { schema: operation('rejectSignature', c.rejectSignature, { tags }) }, async (request) =>
-    services.execute(rejectSignature, requesterOf(request), request.params),
-  );
+  app.post('/api/campaigns/:slug/petitions/:petitionId/held/:signatureId/reject', { schema: operation('rejectSignature', c.rejectSignature, { tags }) }, async (request) => {
+    const { campaignId, ...result } = await services.execute(rejectSignature, requesterOf(request), request.params);
+    refreshPublic(campaignId);
+    return result;
+  });
 
   app.get('/api/campaigns/:slug/petitions/:petitionId/signers.csv', { schema: operation('exportPetitionSigners', c.exportPetitionSigners, { tags, produces: 'text/csv' }) }, async (request, reply) => {
     const { campaignSlug, petition, signers } = await services.execute(exportPetitionSigners, requesterOf(request), request.params);

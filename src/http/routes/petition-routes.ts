@@ -66,9 +66,10 @@ export function registerPetitionRoutes(app: ZodApp, services: Services, site: Pu
   }
 
   async function renderForm(context: PublicPageContext, at: { petition: PetitionRow; path: string }, status: number, values: PetitionFormState['values'], errors: PetitionFormState['errors']) {
-    const { reply } = context;
-    const challenge = JSON.stringify(await services.proofOfWork.challenge(services.now()));
-    const form: PetitionFormState = { csrfToken: reply.generateCsrf(), challenge, values, errors };
+    const { reply, visitor } = context;
+    // The visitor's token and challenge, or (when the page is rendered once for everyone) the
+    // markers the public site replaces per request.
+    const form: PetitionFormState = { csrfToken: visitor.csrfToken(), challenge: await visitor.challenge(), values, errors };
     noStore(reply);
     return { status, body: renderPage(createElement(PetitionPage, { site: context.site, petition: await view(context, at.petition, at.path), form })) };
   }
@@ -80,7 +81,9 @@ export function registerPetitionRoutes(app: ZodApp, services: Services, site: Pu
     return { status, body: renderPage(createElement(PetitionNoticePage, { site: context.site, petition, heading: t(heading), body: body.map((k) => t(k)) })) };
   }
 
-  site.register(app, { path: '/petition/:petitionSlug' }, async (context) => renderForm(context, await locate(context), 200, {}, {}));
+  // Rendered once per language and filled in per visitor (issue 16): the signature count and the
+  // public signers shown may be a few seconds old, as on the home page.
+  site.register(app, { path: '/petition/:petitionSlug', perVisitor: true }, async (context) => renderForm(context, await locate(context), 200, {}, {}));
 
   site.register(app, { path: '/petition/:petitionSlug', method: 'POST' }, async (context) => {
     const { request, reply, locale } = context;
@@ -127,6 +130,8 @@ export function registerPetitionRoutes(app: ZodApp, services: Services, site: Pu
     const token = (context.request.query as Record<string, unknown>).token;
     const confirmed = typeof token === 'string' && token.length <= 200 ? await services.execute(confirmSignature, context.requester, { petitionId: at.petition.id, token }) : undefined;
     if (!confirmed) return notice(context, at, 404, 'petition.badLink.heading', ['petition.badLink.body'], null);
+    // The count moved: the page rendered once for everyone shows it at the next visit.
+    site.cache.invalidateCampaign(context.campaign.id);
     return notice(context, at, 200, 'petition.confirmed.heading', ['petition.confirmed.body'], confirmed.count);
   });
 }
