@@ -31,7 +31,7 @@ type Pending = { hits: RateHit[]; at: number; resolve: (counts: number[]) => voi
  * (decision 0011): hits that arrive while a statement runs are counted together in the next one,
  * one row per key whatever the number of hits. Each caller gets the count its own hit made, as if
  * the hits had come one by one, so a limit holds exactly across processes. The table is unlogged
- * (migration 0013): a counter's commit never waits for the disk.
+ * (migration 0014): a counter's commit never waits for the disk.
  */
 export function createRateCounter(pool: pg.Pool, options: { maxInFlight?: number } = {}): RateCounter {
   const maxInFlight = options.maxInFlight ?? 2;
