@@ -8,3 +8,4 @@ export * from './organizing.js';
 export * from './roster.js';
 export * from './petitions.js';
 export * from './public-site.js';
+export * from './keys.js';
