@@ -45,15 +45,19 @@ program
 
 program
   .command('backup')
-  .description('write a full backup of the database (pg_dump custom format)')
+  .description('write a full backup of the database (pg_dump custom format), encrypted with age, mode 0600, audited')
   .requiredOption('--out <file>', 'where to write it')
-  .action(async (opts: { out: string }) => runBackup(loadConfig(), opts.out));
+  .option('--passphrase-file <file>', 'encrypt to the passphrase in this file')
+  .option('--recipient <age1…>', 'encrypt to this age public key')
+  .action(async (opts: { out: string; passphraseFile?: string; recipient?: string }) => runBackup(loadConfig(), opts.out, opts));
 
 program
   .command('restore')
   .description('replace the database with a backup made by `unionhall backup` (stop the server first)')
   .argument('<file>', 'the backup file')
-  .action(async (file: string) => runRestore(loadConfig(), file));
+  .option('--passphrase-file <file>', 'the passphrase it was encrypted to')
+  .option('--identity-file <file>', 'the age identity (AGE-SECRET-KEY-1…) it was encrypted to')
+  .action(async (file: string, opts: { passphraseFile?: string; identityFile?: string }) => runRestore(loadConfig(), file, opts));
 
 const importCommand = program.command('import').description('import data from files');
 importCommand

@@ -46,7 +46,15 @@ const signedIn = z.object({ account });
 
 export const accountsContract = {
   getCsrfToken: { response: z.object({ token: z.string() }) },
-  signIn: { body: z.object({ email, password: z.string().min(1, 'is required').max(256) }), response: signedIn },
+  signIn: {
+    body: z.object({
+      email,
+      password: z.string().min(1, 'is required').max(256),
+      // Unset: the cookie ends with the browser (a shared staff-room computer); set: it lasts the session's absolute limit.
+      keepSignedIn: z.boolean().default(false),
+    }),
+    response: signedIn,
+  },
   signOut: { response: z.void().meta({ description: 'Signed out (no content)' }) },
   signOutEverywhere: { response: z.object({ sessionsEnded: z.number().int() }) },
   viewMyAccount: { response: myAccount },
