@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { boot } from '../bootstrap.js';
@@ -16,7 +17,9 @@ import { isDay } from '../domain/calendar.js';
 import { systemRequester } from '../domain/commands/requester.js';
 import { AppError } from '../errors.js';
 import { createProgress } from '../support/progress.js';
+import { defaultMasterKeyFile, loadMasterKey, MASTER_KEY_BYTES, writeMasterKeyFile } from '../crypto/master-key.js';
 import { recordBackup } from '../domain/admin/record-backup.js';
+import { rotateKeys } from '../domain/admin/rotate-keys.js';
 import { openBackup, sealBackup, type BackupKey, type BackupOpener } from './age-backup.js';
 import { verifyCampaignCards } from './verify-cards.js';
 
@@ -127,6 +130,35 @@ function runTool(tool: string, args: string[], env: NodeJS.ProcessEnv): Promise<
     );
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${tool} failed (exit ${code}): ${stderr.trim().slice(-1500)}`))));
   });
+}
+
+/**
+ * Rotates the master key and starts a new data key (decision 0021). The new master key is written
+ * beside the old one first (`.next`), the data keys are rewrapped in one transaction, then the file
+ * takes the old one's place: a crash in between leaves both keys on disk, never neither.
+ */
+export async function runRotateKeys(config: Config, options: { out?: string }): Promise<void> {
+  const source = config.masterKey;
+  const target = 'key' in source ? options.out : 'file' in source ? source.file : defaultMasterKeyFile(source.dataDir);
+  if (!target) throw new AppError('validation_failed', 'The master key comes from DATA_KEY: give --out <file> for the new one, then set DATA_KEY (or DATA_KEY_FILE) to it.');
+  const oldMasterKey = loadMasterKey(source);
+  const runtime = await boot(config, { demo: false });
+  try {
+    if (runtime.database.embedded?.sharedWith) {
+      // A running server holds the data keys unwrapped with the old master key: stop it first.
+      throw new AppError('conflict', `Unionhall is running on this data folder (process ${runtime.database.embedded.sharedWith}). Stop it first, then rotate.`);
+    }
+    const newMasterKey = randomBytes(MASTER_KEY_BYTES);
+    const next = `${target}.next`;
+    writeMasterKeyFile(next, newMasterKey);
+    const result = await runtime.services.execute(rotateKeys, systemRequester('cli'), { oldMasterKey, newMasterKey });
+    renameSync(next, target);
+    say(`Rotated: ${result.dataKeys} data keys now wrapped by the new master key in ${target}; new writes use data key ${result.newDataKeyId}.`);
+    if ('key' in source) say('Set DATA_KEY_FILE to that file (or DATA_KEY to its content) before the next start.');
+    say('Backups made before now still need the old master key: keep it as long as you keep them.');
+  } finally {
+    await runtime.close();
+  }
 }
 
 export type BackupOptions = { passphraseFile?: string; recipient?: string };

@@ -2,7 +2,8 @@ import { Command, Option } from 'commander';
 import { ConfigError, loadConfig } from '../config.js';
 import { AppError } from '../errors.js';
 import { serve } from './serve.js';
-import { runMigrate, runDemo, runUserCreate, runBackup, runRestore, runVerifyCards } from './commands.js';
+import { runMigrate, runDemo, runUserCreate, runBackup, runRestore,
+  runRotateKeys, runVerifyCards } from './commands.js';
 import { runImportRoster, type ImportRosterOptions } from './import-roster.js';
 
 const program = new Command();
@@ -50,6 +51,12 @@ program
   .option('--passphrase-file <file>', 'encrypt to the passphrase in this file')
   .option('--recipient <age1…>', 'encrypt to this age public key')
   .action(async (opts: { out: string; passphraseFile?: string; recipient?: string }) => runBackup(loadConfig(), opts.out, opts));
+
+program
+  .command('rotate-keys')
+  .description('new master key (rewraps the data keys, rewrites no field) and a new data key for new writes; stop the server first')
+  .option('--out <file>', 'where to write the new master key when it comes from DATA_KEY')
+  .action(async (opts: { out?: string }) => runRotateKeys(loadConfig(), opts));
 
 program
   .command('restore')

@@ -4,10 +4,12 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKeyring, unwrapDataKey, wrapDataKey } from '../../src/crypto/keyring.js';
+import { createKeyring, unwrapDataKey } from '../../src/crypto/keyring.js';
 import { defaultMasterKeyFile, loadMasterKey } from '../../src/crypto/master-key.js';
 import { createDataKeysRepository } from '../../src/db/repositories/data-keys-repository.js';
-import { cards, dataKeys } from '../../src/db/schema/index.js';
+import { auditEvents, cards, dataKeys } from '../../src/db/schema/index.js';
+import { rotateKeys } from '../../src/domain/admin/rotate-keys.js';
+import { systemRequester } from '../../src/domain/commands/requester.js';
 import { addCardText, signByForm } from '../support/card-fixtures.js';
 import { createCampaign, type CampaignFixture } from '../support/factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -74,15 +76,21 @@ describe('encryption at rest', () => {
     expect(opened?.email).toBe(email);
   });
 
-  it('rotating the master key rewraps the data keys; the old master key no longer opens them, the new one reads every field', async () => {
+  it('rotate-keys: a new data key for new writes, every data key rewrapped by the new master key; the old one opens nothing, audited', async () => {
     const store = createDataKeysRepository(t.database.db);
-    const oldMaster = loadMasterKey(t.config.masterKey);
-    const cipher = await t.services.keyring.cipher();
-    const sealed = cipher.encryptText('a conversation note');
-    const newMaster = Buffer.alloc(32, 7);
-    for (const row of await store.list()) await store.rewrap(row.id, wrapDataKey(newMaster, unwrapDataKey(oldMaster, row.wrappedKey)));
-    const reopened = await createKeyring({ masterKey: newMaster, store }).cipher();
-    expect(reopened.decryptText(sealed)).toBe('a conversation note');
-    await expect(createKeyring({ masterKey: oldMaster, store }).cipher()).rejects.toThrow(/not the one/);
+    const oldMasterKey = loadMasterKey(t.config.masterKey);
+    const before = (await t.services.keyring.cipher()).encryptText('a conversation note');
+    const newMasterKey = Buffer.alloc(32, 7);
+    const result = await t.services.execute(rotateKeys, systemRequester('cli'), { oldMasterKey, newMasterKey });
+    const rows = await store.list();
+    expect(rows.filter((r) => r.retiredAt === null).map((r) => r.id)).toEqual([result.newDataKeyId]);
+    const reopened = await createKeyring({ masterKey: newMasterKey, store }).cipher();
+    expect(reopened.decryptText(before)).toBe('a conversation note');
+    const after = reopened.encryptText('a later note');
+    expect(after).not.toBe(before);
+    expect(after.slice(0, 26)).not.toBe(before.slice(0, 26)); // another data key id
+    await expect(createKeyring({ masterKey: oldMasterKey, store }).cipher()).rejects.toThrow(/not the one/);
+    const audit = await t.database.db.select().from(auditEvents).where(eq(auditEvents.action, 'keys.rotated'));
+    expect(audit).toHaveLength(1);
   });
 });
