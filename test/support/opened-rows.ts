@@ -5,7 +5,7 @@ import type { Services } from '../../src/domain/create-services.js';
 type CardRow = typeof cards.$inferSelect;
 type MailRow = typeof mailMessages.$inferSelect;
 
-/** Rows read straight from the tables, decrypted as the app would (decision 0021): tests look at what was stored. */
+/** Rows read straight from the tables, decrypted as the app would (decision 0022): tests look at what was stored. */
 export async function openCards(services: Pick<Services, 'keyring'>, rows: CardRow[]): Promise<CardRow[]> {
   const cipher = await services.keyring.cipher();
   return rows.map((row) => openCard(cipher, row));
