@@ -65,5 +65,7 @@ export const accountsContract = {
     body: z.object({ email, name: z.string().trim().min(1, 'is required').max(200), instanceAdmin: z.boolean().default(false) }),
     response: z.object({ user: account }),
   },
-  listOutbox: { query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }), response: z.object({ messages: z.array(outboxMessage) }) },
+  listOutbox: {
+    query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), allCampaigns: z.enum(['true', 'false']).default('false') }),
+    response: z.object({ messages: z.array(outboxMessage) }) },
 } as const;

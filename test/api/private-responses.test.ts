@@ -1,6 +1,8 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addCardText } from '../support/card-fixtures.js';
-import { createCampaign, createMember, TEST_PASSWORD, type CampaignFixture } from '../support/factories.js';
+import { accounts, auditEvents } from '../../src/db/schema/index.js';
+import { addCardText, signByForm } from '../support/card-fixtures.js';
+import { createAccount, createCampaign, createMember, TEST_PASSWORD, type CampaignFixture } from '../support/factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -50,5 +52,27 @@ describe('what a shared computer keeps', () => {
     for (const name of ['legal_name', 'email', 'phone', 'job_title', 'signature']) {
       expect(res.body, name).toMatch(new RegExp(`<input[^>]*name="${name}"[^>]*autocomplete="off"|<input[^>]*autocomplete="off"[^>]*name="${name}"`, 'i'));
     }
+  });
+});
+
+describe('the instance outbox, scoped', () => {
+  it('shows a campaign\'s card confirmations only to its members, or in an audited cross-campaign view', async () => {
+    await signByForm(t.agent(), `/c/${f.campaign.slug}/card`, { legal_name: 'Outbox Scoped', email: 'outbox.scoped@mail.example', phone: '3235550111', worksite_id: f.sites[0]!.id, job_title: 'Teacher' });
+    const admin = await createAccount(t.database.db, { instanceAdmin: true });
+    const agent = t.agent();
+    await agent.login(admin.email, TEST_PASSWORD);
+    const recipients = async (url: string) => ((await agent.get(url)).json() as { messages: { to: string }[] }).messages.map((m) => m.to);
+
+    expect(await recipients('/api/admin/outbox')).not.toContain('outbox.scoped@mail.example');
+    expect(await recipients('/api/admin/outbox?allCampaigns=true')).toContain('outbox.scoped@mail.example');
+    const actions = (await t.database.db.select().from(auditEvents).where(eq(auditEvents.actorAccountId, admin.id))).map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['outbox.viewed', 'outbox.viewed_all_campaigns']));
+
+    const member = await createMember(t.database.db, f, 'admin');
+    await t.database.db.update(accounts).set({ instanceAdmin: true }).where(eq(accounts.id, member.id));
+    const memberAgent = t.agent();
+    await memberAgent.login(member.email, TEST_PASSWORD);
+    const own = ((await memberAgent.get('/api/admin/outbox')).json() as { messages: { to: string }[] }).messages.map((m) => m.to);
+    expect(own).toContain('outbox.scoped@mail.example');
   });
 });

@@ -51,9 +51,14 @@ export function createMailRepository(db: Executor, keyring: Keyring) {
         .returning();
       return rows.map((row) => openMail(cipher, row));
     },
-    async list(limit: number): Promise<MailRow[]> {
+    /** `memberOf`: only messages of no campaign or of a campaign the account is a member of. */
+    async list(limit: number, scope: 'all' | { memberOf: string }): Promise<MailRow[]> {
       const cipher = await keyring.cipher();
-      const rows = await db.select().from(mailMessages).orderBy(desc(mailMessages.createdAt)).limit(limit);
+      const where =
+        scope === 'all'
+          ? undefined
+          : sql`(${mailMessages.campaignId} is null or ${mailMessages.campaignId} in (select m.campaign_id from memberships m where m.account_id = ${scope.memberOf}))`;
+      const rows = await db.select().from(mailMessages).where(where).orderBy(desc(mailMessages.createdAt)).limit(limit);
       return rows.map((row) => openMail(cipher, row));
     },
     async find(id: string): Promise<MailRow | undefined> {
