@@ -26,7 +26,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/config.ts', 'bench/**', 'e2e/**', 'test/**', 'vite.config.ts', 'drizzle.config.ts'],
+    files: ['src/config.ts', 'bench/**', 'e2e/**', 'test/**', 'vite.config.ts', 'vitest.config.ts', 'drizzle.config.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

@@ -94,7 +94,7 @@ async function generateWith(q: (text: string, values?: unknown[]) => Promise<pg.
       [campaignId, today, WORKSITES],
     );
   });
-  await timed('~300,000 cards (1% revoked, 3% expired, some duplicates, 1% unmatched)', async () => {
+  await timed('~300,000 cards (1% revoked, 3% expired, some duplicates, 1% unmatched, 5% not verified)', async () => {
     await q(`insert into card_texts (campaign_id, version, title, body) values ($1, 1, 'Card', 'I, an employee of {employer}, want a union.')`, [campaignId]);
     // 30% of people signed (3% of them more than a year ago), plus a second card for 1 in 997.
     await q(
@@ -113,6 +113,13 @@ async function generateWith(q: (text: string, values?: unknown[]) => Promise<pg.
        cross join lateral (select case when p.n % 30 = 2 then $2::date - 400 else $2::date - (p.n % 360)::int end as signed_on) d
        where p.n % 10 < 3 or p.n % 997 = 0`,
       [campaignId, today, WORKSITES],
+    );
+    // Only verified cards count (decision 0021): most are; 1 in 20 still waits for an organizer.
+    await q(
+      `insert into card_verifications (card_id, campaign_id, person_id, method)
+       select c.id, $1, c.person_id, 'personal_contact_on_file' from cards c
+       where c.campaign_id = $1 and c.person_id is not null and (hashtext(c.id::text || 'v') % 20) <> 0`,
+      [campaignId],
     );
     await q(
       `insert into card_revocations (card_id, campaign_id, effective_on, reason)
@@ -180,7 +187,9 @@ async function main(): Promise<void> {
       select distinct c.person_id from cards c
       where c.campaign_id = $1 and c.person_id is not null and c.signed_on <= $2::date
         and (c.signed_on + interval '12 months')::date > $2::date
-        and not exists (select 1 from card_revocations r where r.card_id = c.id and r.effective_on <= $2::date))
+        and not exists (select 1 from card_revocations r where r.card_id = c.id and r.effective_on <= $2::date)
+        and exists (select 1 from card_verifications v where v.card_id = c.id)
+        and not exists (select 1 from card_confirmations x where x.card_id = c.id and x.answer = 'not_signed'))
     select a.unit_id, a.worksite_id, count(*)::int as eligible, count(s.person_id)::int as valid_cards
     from active a left join supporters s on s.person_id = a.person_id group by a.unit_id, a.worksite_id`;
   // Same memory as the counters' own full recount gets.

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cards, mailMessages } from '../src/db/schema/index.js';
-import { addCardText } from '../test/support/card-fixtures.js';
+import { addCardText, confirmationPathFrom } from '../test/support/card-fixtures.js';
 import { createCampaign, createMember, TEST_PASSWORD } from '../test/support/factories.js';
 import { runAxe, runAxeWithJavaScriptOff } from './support/axe.js';
 import { signIn, startBrowserApp, type BrowserApp } from './support/browser.js';
@@ -13,7 +13,7 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 describe('support cards in a browser', () => {
-  it('an educator signs on the public page with JavaScript off; the dashboard moves; an organizer opens, checks and revokes the card', async () => {
+  it('an educator signs on the public page with JavaScript off; an organizer verifies the card, the dashboard moves; the organizer opens, checks and revokes it', async () => {
     const fixture = await createCampaign(t.database.db, { sites: 2, perSite: 4 });
     await addCardText(t.database.db, fixture.campaign.id);
     const organizer = await createMember(t.database.db, fixture, 'organizer');
@@ -40,12 +40,26 @@ describe('support cards in a browser', () => {
       await form.getByRole('button', { name: 'Sign my card' }).click();
       await form.getByRole('heading', { name: 'Thank you for signing' }).waitFor();
 
+      // Submitted, not verified: the dashboard does not move (a card in someone's name proves nothing).
       await page.reload();
+      await page.getByTestId('valid-cards').waitFor();
+      await expect(page.getByTestId('valid-cards').textContent()).resolves.toBe('0');
+
+      // The organizer finds it waiting, with what it needs, and verifies it, saying how.
+      const menu = page.getByRole('navigation', { name: 'Main' });
+      await menu.getByRole('link', { name: 'Cards' }).click();
+      await page.getByRole('link', { name: 'Waiting for verification' }).click();
+      const waiting = page.getByRole('article').filter({ hasText: name });
+      await expect(waiting.textContent()).resolves.toContain('the signer’s answer to the confirmation');
+      await waiting.getByLabel('How you verified it').selectOption({ label: 'In person' });
+      await waiting.getByRole('button', { name: 'Verify' }).click();
+      await page.getByText(`Verified the card of ${name}: it now counts.`).waitFor();
+
+      await menu.getByRole('link', { name: 'Dashboard' }).click();
       await page.getByTestId('valid-cards').waitFor();
       await expect(page.getByTestId('valid-cards').textContent()).resolves.toBe('1');
       await expect(page.getByRole('row', { name: /School 1/ }).textContent()).resolves.toContain('25%');
 
-      const menu = page.getByRole('navigation', { name: 'Main' });
       await menu.getByRole('link', { name: 'Cards' }).click();
       await page.getByRole('link', { name }).click();
       await page.getByText('The stored content still matches its hash.').waitFor();
@@ -112,6 +126,15 @@ describe('the card page in Spanish', () => {
       const [mail] = await t.database.db.select().from(mailMessages).where(eq(mailMessages.toAddress, 'firmante@mail.example'));
       expect(mail?.subject).toBe(`Su tarjeta de apoyo para ${fixture.campaign.name}`);
       expect(mail?.textBody).toContain(card!.cardText);
+
+      // The signer answers the confirmation from the link in it, still with JavaScript off.
+      const link = confirmationPathFrom(mail!.textBody);
+      await form.goto(`${link}?lang=es`);
+      await form.getByRole('heading', { level: 1, name: '¿Firmó usted esta tarjeta?' }).waitFor();
+      await form.getByRole('button', { name: 'Sí, firmé esta tarjeta' }).click();
+      await form.getByText('Su respuesta quedó registrada: usted firmó esta tarjeta.').waitFor();
+      const { violations } = await runAxeWithJavaScriptOff(t.browser, t.baseUrl, `${link}?lang=es`, spanish);
+      expect(violations).toEqual([]);
     } finally {
       await signer.close();
     }

@@ -30,6 +30,8 @@ describe('organizers run the public site from /app', () => {
       await page.waitForURL('**/dashboard');
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Newsletters' }).click();
       await page.getByRole('heading', { level: 1, name: 'Newsletters' }).waitFor();
+      // The list loads after the heading: wait for it before counting.
+      await page.getByRole('row', { name: /Celebrating 2014–2015/ }).first().waitFor();
       await expect(page.getByRole('row', { name: /Celebrating 2014–2015/ }).count()).resolves.toBe(1);
       await page.getByRole('button', { name: 'New newsletter' }).click();
       await page.getByLabel('Title').fill('Summer organizing update');

@@ -1,6 +1,7 @@
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/open-database.js';
-import { runMigrations } from './db/migrate.js';
+import { applyMigrations, withStartupLock } from './db/migrate.js';
+import { createPgNotifications } from './db/notifications.js';
 import { ensureFirstAdmin as makeFirstAdmin } from './domain/accounts/ensure-first-admin.js';
 import { systemRequester } from './domain/commands/requester.js';
 import { createServices, type Services } from './domain/create-services.js';
@@ -8,27 +9,48 @@ import { DEMO_SLUG, hasDemo, loadDemo } from './demo/load-demo.js';
 import { createProgress } from './support/progress.js';
 import './demo/demo-steps.js';
 
-export type Runtime = { config: Config; database: Database; services: Services; close: () => Promise<void> };
+export type Runtime = {
+  config: Config;
+  database: Database;
+  services: Services;
+  /** Runs start-up work that must happen once per database (the first admin) while holding the start-up lock. */
+  whileStarting: <T>(work: () => Promise<T>) => Promise<T>;
+  close: () => Promise<void>;
+};
 
-export type BootOptions = { migrate?: boolean; demo?: boolean; log?: (message: string) => void };
+export type BootOptions = {
+  migrate?: boolean;
+  demo?: boolean;
+  log?: (message: string) => void;
+  /** `serve`: statements get the configured time limits (a CLI command's do not). */
+  serving?: boolean;
+};
 
 // Opens the database, applies migrations, and on an empty database loads the demo campaign and
 // makes the first admin. Shared by `serve` and the CLI commands.
 export async function boot(config: Config, options: BootOptions = {}): Promise<Runtime> {
   const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));
-  const database = await openDatabase(config, log);
+  const database = await openDatabase(config, log, { serving: options.serving });
   try {
-    if (options.migrate !== false) await runMigrations(database.connection);
-    const services = createServices({ db: database.db, config });
-    if (options.demo !== false && (await services.repositories.campaigns.count()) === 0 && !(await hasDemo(database.db))) {
-      log('Empty database: loading the demo campaign…');
-      await loadDemo(database.db, createProgress, { now: services.now() });
+    const services = createServices({ db: database.db, config, notifications: createPgNotifications(database.connection, database.pool, log) });
+    // Under one advisory lock: two processes starting together on an empty database take turns,
+    // so the second finds the schema migrated and the demo loaded instead of loading it again.
+    if (options.migrate !== false || options.demo !== false) {
+      await withStartupLock(database.connection, async (client) => {
+        if (options.migrate !== false) await applyMigrations(client);
+        if (options.demo !== false && (await services.repositories.campaigns.count()) === 0 && !(await hasDemo(database.db))) {
+          log('Empty database: loading the demo campaign…');
+          await loadDemo(database.db, createProgress, { now: services.now() });
+        }
+      });
     }
     const close = async (): Promise<void> => {
       services.mailer.close();
+      await services.notifications.close();
       await database.close();
     };
-    return { config, database, services, close };
+    const whileStarting = <T,>(work: () => Promise<T>): Promise<T> => withStartupLock(database.connection, () => work());
+    return { config, database, services, whileStarting, close };
   } catch (err) {
     await database.close();
     throw err;

@@ -1,6 +1,6 @@
 // The one place that reads process.env. Everything else receives a validated Config.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { MasterKeySource } from './crypto/master-key.js';
@@ -38,6 +38,14 @@ const envSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(1000).default(20),
+  DATABASE_POOL_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(86_400_000).default(30_000),
+  REQUEST_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  ERROR_LOG_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
 export type Config = {
@@ -65,6 +73,22 @@ export type Config = {
   petitionIpLimitPerMinute: number;
   /** Petition emails to one address per hour: beyond it, no more mail (we are never a mail bomb). */
   petitionEmailLimitPerHour: number;
+  /** Connections each app process keeps to PostgreSQL at most. */
+  databasePoolSize: number;
+  /** How long a request waits for a database connection (a free one, or a new one) before it gets a 503. */
+  databasePoolTimeoutMs: number;
+  /** PostgreSQL cancels any statement running longer (statement_timeout); the request gets a 503. */
+  databaseStatementTimeoutMs: number;
+  /** A client must send a request's headers within this (slow-header clients are cut off). */
+  requestHeadersTimeoutMs: number;
+  /** A client must send a whole request, headers and body, within this (slow-body clients are cut off). */
+  requestTimeoutMs: number;
+  /** On SIGTERM, requests in flight get this long to finish before the process stops anyway. */
+  shutdownTimeoutMs: number;
+  /** The same error repeated is logged once per this interval, with the number of times it happened. */
+  errorLogIntervalSeconds: number;
+  /** When set, GET /metrics needs `Authorization: Bearer <token>`. */
+  metricsToken: string | undefined;
   version: string;
 };
 
@@ -82,14 +106,24 @@ function readVersion(): string {
 }
 
 // A session secret that survives restarts without the user having to set one: generated once,
-// kept in a 0600 file beside the data.
+// kept in a 0600 file beside the data. Every process on one data folder shares the embedded
+// server and so this file; two first starts at once both read the one that was written first
+// (exclusive create). With DATABASE_URL the secret must be configured instead: decision 0022.
 function loadOrCreateSecret(dataDir: string): string {
   const file = path.join(dataDir, 'session-secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const secret = randomBytes(32).toString('base64url');
-  writeFileSync(file, secret, { mode: 0o600 });
-  return secret;
+  // Written whole under a private name, then linked into place: link() fails if the file exists,
+  // so a reader never sees half a secret and the first process to link wins.
+  const draft = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  writeFileSync(draft, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  try {
+    linkSync(draft, file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  } finally {
+    rmSync(draft, { force: true });
+  }
+  return readFileSync(file, 'utf8').trim();
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -100,6 +134,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = result.data;
+  if (e.DATABASE_URL && !e.SESSION_SECRET && overrides.sessionSecret === undefined) {
+    // Processes that share a database must sign cookies and tokens alike, and the secret must not
+    // live in the database (a leaked backup would then unmask the pseudonyms it keys): decision 0022.
+    throw new ConfigError(['SESSION_SECRET: is required when DATABASE_URL is set (the same value for every app process on that database)']);
+  }
   const dataDir = path.resolve(overrides.dataDir ?? e.DATA_DIR);
   const port = overrides.port ?? e.PORT;
   const host = overrides.host ?? e.HOST;
@@ -112,7 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicUrl: (e.PUBLIC_URL ?? `http://${shownHost}:${port}`).replace(/\/$/, ''),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
-    sessionSecret: e.SESSION_SECRET ?? loadOrCreateSecret(dataDir),
+    sessionSecret: overrides.sessionSecret ?? e.SESSION_SECRET ?? loadOrCreateSecret(dataDir),
     masterKey: e.DATA_KEY ? { key: e.DATA_KEY } : e.DATA_KEY_FILE ? { file: path.resolve(e.DATA_KEY_FILE) } : { dataDir },
     logLevel: e.LOG_LEVEL,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
@@ -123,6 +162,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     petitionIpHoldPerHour: e.PETITION_IP_HOLD_PER_HOUR,
     petitionIpLimitPerMinute: e.PETITION_IP_LIMIT_PER_MINUTE,
     petitionEmailLimitPerHour: e.PETITION_EMAIL_LIMIT_PER_HOUR,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    databasePoolTimeoutMs: e.DATABASE_POOL_TIMEOUT_MS,
+    databaseStatementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+    requestHeadersTimeoutMs: e.REQUEST_HEADERS_TIMEOUT_MS,
+    requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    errorLogIntervalSeconds: e.ERROR_LOG_INTERVAL_SECONDS,
+    metricsToken: e.METRICS_TOKEN,
     version: readVersion(),
     ...overrides,
   };

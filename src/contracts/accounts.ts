@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { jurisdictions } from '../vocabulary/campaigns.js';
+import { campaignSummary } from './campaigns.js';
 import { instant, role } from './shared.js';
 
 // The organizer API of accounts and sessions (sign-in, sign-out, password links) and of instance
@@ -12,15 +12,7 @@ export const account = z.object({ id: z.uuid(), email: z.string(), name: z.strin
 export type Account = z.infer<typeof account>;
 
 /** A campaign the signed-in account belongs to, with its role there. */
-export const myCampaign = z.object({
-  slug: z.string(),
-  name: z.string(),
-  statement: z.string(),
-  jurisdiction: z.enum(jurisdictions),
-  goalPercent: z.number().int(),
-  isDefault: z.boolean(),
-  role,
-});
+export const myCampaign = campaignSummary.extend({ role });
 export type MyCampaign = z.infer<typeof myCampaign>;
 
 export const myAccount = z.object({ account, campaigns: z.array(myCampaign) });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cleanLine } from '../support/clean-text.js';
 import { eventKinds } from '../vocabulary/public-site.js';
 import { contentSlug, itemParams, noContent } from './public-content.js';
 import { day, id, instant, language, slugParams, timeZone } from './shared.js';
@@ -88,7 +89,7 @@ export const eventsContract = {
   addWalkIn: {
     params: itemParams,
     body: z.object({
-      name: z.string().trim().min(1, 'is required').max(200),
+      name: z.string().transform(cleanLine).pipe(z.string().min(1, 'is required').max(200)),
       email: z.string().trim().toLowerCase().max(254).pipe(z.email('is not an email address')).optional(),
       phone: z.string().trim().max(40).optional(),
     }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { cardSources } from '../vocabulary/cards.js';
-import { exceptionReasons, filingCopies, filingFormats, filingJurisdictions } from '../vocabulary/filing.js';
+import { exceptionReasons, filingCopies, filingFormats, filingJurisdictions, warningCodes } from '../vocabulary/filing.js';
 import { day, id, slugParams } from './shared.js';
 
 // The organizer API of the filing packet (proof of support for the labor board) and of the card
@@ -35,6 +35,8 @@ export const filingPreview = z.object({
   counted: z.object({ total: z.number().int(), electronic: z.number().int(), paper: z.number().int() }),
   signedBetween: z.object({ first: day, last: day }).nullable(),
   integrity: z.object({ checked: z.number().int(), altered: z.number().int() }),
+  /** Read before generating: below 30%, below 50% + 1, counted cards lacking a confirmation transmission or the signer's answer, cards left out. */
+  warnings: z.array(z.object({ code: z.enum(warningCodes), message: z.string(), cardRefs: z.array(z.string()) })),
   exceptionCounts: z.record(z.enum(exceptionReasons), z.number().int()),
   exceptions: z.array(
     z.object({

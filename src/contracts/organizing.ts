@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { disclosure } from './majority.js';
 import { conversationChannels } from '../vocabulary/organizing.js';
 import { day as calendarDay, id, instant, slug, slugParams } from './shared.js';
 
@@ -117,11 +118,16 @@ export const levelCounts = z.object({
   likelyYes: z.number().int(),
 });
 
+/**
+ * Counts per level, given as the aggregate policy says (decision 0023): `counts` is null where they
+ * are withheld (a level counting 1 to 4 people, or one that could be worked out from the others).
+ */
 export const assessmentSummary = z.object({
   asOf: day,
-  total: levelCounts,
-  units: z.array(z.object({ unitId: z.uuid(), unitName: z.string(), counts: levelCounts })),
-  worksites: z.array(z.object({ worksiteId: z.uuid(), worksiteName: z.string(), counts: levelCounts })),
+  total: levelCounts.nullable(),
+  units: z.array(z.object({ unitId: z.uuid(), unitName: z.string(), counts: levelCounts.nullable() })),
+  worksites: z.array(z.object({ worksiteId: z.uuid(), worksiteName: z.string(), counts: levelCounts.nullable() })),
+  disclosure: z.object({ totals: disclosure, schools: disclosure }),
 });
 export type AssessmentSummary = z.infer<typeof assessmentSummary>;
 

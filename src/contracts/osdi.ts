@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cleanLine } from '../support/clean-text.js';
 import { emailField, zipField } from '../domain/petitions/signature-input.js';
 
 // The OSDI API (https://opensupporter.github.io/osdi-docs/) keeps OSDI's own names (decision
@@ -51,10 +52,11 @@ export const osdiContract = {
     params: petitionParams,
     body: z.object({
       person: z.object({
-        given_name: z.string().trim().min(1, 'is required').max(100, 'is too long'),
-        family_name: z.string().trim().min(1, 'is required').max(100, 'is too long'),
+        // One-line fields: a line break or a tab inside a name is a space (src/support/clean-text.ts).
+        given_name: z.string().transform(cleanLine).pipe(z.string().min(1, 'is required').max(100, 'is too long')),
+        family_name: z.string().transform(cleanLine).pipe(z.string().min(1, 'is required').max(100, 'is too long')),
         email_addresses: z.array(z.object({ address: emailField })).min(1, 'needs one address').max(5),
-        postal_addresses: z.array(z.object({ postal_code: zipField.optional(), locality: z.string().trim().max(100).optional() })).max(5).optional(),
+        postal_addresses: z.array(z.object({ postal_code: zipField.optional(), locality: z.string().transform(cleanLine).pipe(z.string().max(100)).optional() })).max(5).optional(),
       }),
       comments: z.string().trim().max(2000, 'is too long').optional(),
     }),

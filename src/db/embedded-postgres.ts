@@ -23,7 +23,16 @@ export type EmbeddedPostgres = {
   password: string;
   database: string;
   stop: () => Promise<void>;
+  /** `running`, or `restarting` after the server died under us (we start it again with back-off). */
+  state: () => 'running' | 'restarting' | 'stopped';
+  /** How many times the server was started again after an unexpected exit. */
+  restarts: () => number;
 };
+
+// After an unexpected exit the server is started again at once, then after 1, 2, 4, … seconds
+// (at most 30) while starts keep failing or the server keeps dying within a minute of starting.
+const RESTART_DELAYS_MS = [0, 1_000, 2_000, 4_000, 8_000, 16_000, 30_000];
+const STABLE_AFTER_MS = 60_000;
 
 type Log = (message: string) => void;
 
@@ -219,7 +228,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; database
     const connection: pg.PoolConfig = { host: socketDir, port, user: SUPERUSER, password };
     await ensureDatabase(connection, database);
     log(`Using the PostgreSQL already run by Unionhall process ${owner}.`);
-    return { connection: { ...connection, database }, socketDir, port, sharedWith: owner, user: SUPERUSER, password, database, stop: async () => undefined };
+    return { connection: { ...connection, database }, socketDir, port, sharedWith: owner, user: SUPERUSER, password, database, stop: async () => undefined, state: () => 'running', restarts: () => 0 };
   }
 
   if (!existsSync(path.join(pgDir, 'PG_VERSION'))) {
@@ -240,38 +249,112 @@ export async function startEmbeddedPostgres(options: { dataDir: string; database
   }
 
   const logFile = path.join(dataDir, 'postgres.log');
-  const logFd = openSync(logFile, 'a', 0o600);
-  if (who) chownSync(logFile, who.uid, who.gid);
-  const child = spawn(
-    bins.postgres,
-    ['-D', pgDir, '-p', String(port), '-k', socketDir, '-c', "listen_addresses=", '-c', 'unix_socket_permissions=0777', '-c', 'max_connections=200'],
-    // Own process group: a Ctrl-C in the terminal reaches Node, which shuts the server down in order.
-    { uid: who?.uid, gid: who?.gid, detached: true, stdio: ['ignore', logFd, logFd], env: minimalEnv() },
-  );
-  closeSync(logFd);
-  child.unref();
-  writeFileSync(ownerFile, String(process.pid), { mode: 0o600 });
-
   const connection: pg.PoolConfig = { host: socketDir, port, user: SUPERUSER, password };
-  await waitUntilReady(connection, child, logFile);
-  await ensureDatabase(connection, database);
+
+  async function launch(): Promise<ChildProcess> {
+    const logFd = openSync(logFile, 'a', 0o600);
+    if (who) chownSync(logFile, who.uid, who.gid);
+    const spawned = spawn(
+      bins.postgres,
+      ['-D', pgDir, '-p', String(port), '-k', socketDir, '-c', "listen_addresses=", '-c', 'unix_socket_permissions=0777', '-c', 'max_connections=200'],
+      // Own process group: a Ctrl-C in the terminal reaches Node, which shuts the server down in order.
+      { uid: who?.uid, gid: who?.gid, detached: true, stdio: ['ignore', logFd, logFd], env: minimalEnv() },
+    );
+    closeSync(logFd);
+    spawned.unref();
+    writeFileSync(ownerFile, String(process.pid), { mode: 0o600 });
+    try {
+      await waitUntilReady(connection, spawned, logFile);
+      await ensureDatabase(connection, database);
+    } catch (err) {
+      if (spawned.exitCode === null && spawned.signalCode === null) spawned.kill('SIGQUIT');
+      throw err;
+    }
+    return spawned;
+  }
+
+  let child = await launch();
+  let state: 'running' | 'restarting' | 'stopped' = 'running';
+  let restarts = 0;
+  let startedAt = Date.now();
+  let failures = 0;
+  let relaunching: Promise<void> | null = null;
+
+  // The server is ours to keep alive: when it dies (killed, crashed, stopped by someone else) we
+  // say why and start it again on the same folder, socket and password, so the pool reconnects
+  // and requests resume without a person. Meanwhile requests get 503.
+  const supervise = (running: ChildProcess): void => {
+    const onExit = (code: number | null, signal: NodeJS.Signals | null): void => {
+      if (state === 'stopped') return;
+      state = 'restarting';
+      failures = Date.now() - startedAt < STABLE_AFTER_MS ? failures + 1 : 0;
+      log(`The embedded PostgreSQL ${signal ? `was killed (${signal})` : `exited (code ${code})`}; starting it again. Its log: ${logFile}`);
+      relaunching = relaunch().finally(() => (relaunching = null));
+    };
+    if (running.exitCode !== null || running.signalCode !== null) onExit(running.exitCode, running.signalCode);
+    else running.once('exit', onExit);
+  };
+
+  async function relaunch(): Promise<void> {
+    for (let attempt = failures; state === 'restarting'; attempt++) {
+      const delay = RESTART_DELAYS_MS[Math.min(attempt, RESTART_DELAYS_MS.length - 1)] ?? 30_000;
+      // Waited in short steps, so that a shutdown meanwhile is not held up by the back-off.
+      for (const until = Date.now() + delay; Date.now() < until && state === 'restarting'; ) await sleep(100);
+      if (state !== 'restarting') return;
+      try {
+        // Its lock files name a dead postmaster (or, unreaped, a zombie): cleared as on any start.
+        await stopOrphan(pgDir, bins, who, log);
+        child = await launch();
+      } catch (err) {
+        const next = RESTART_DELAYS_MS[Math.min(attempt + 1, RESTART_DELAYS_MS.length - 1)] ?? 30_000;
+        log(`Starting the embedded PostgreSQL again failed (${(err instanceof Error ? err.message : String(err)).split('\n')[0]}); next try in ${next / 1000} s.`);
+        continue;
+      }
+      if ((state as string) === 'stopped') {
+        child.kill('SIGINT');
+        return;
+      }
+      restarts++;
+      startedAt = Date.now();
+      state = 'running';
+      log('The embedded PostgreSQL is running again.');
+      supervise(child);
+      return;
+    }
+  }
+  supervise(child);
 
   let stopped: Promise<void> | undefined;
   const stop = (): Promise<void> => {
-    stopped ??= new Promise<void>((resolve) => {
-      const finish = (): void => {
-        rmSync(ownerFile, { force: true });
-        resolve();
-      };
-      if (child.exitCode !== null || child.signalCode !== null) return finish();
-      // unref() let Node exit without waiting for the server; while stopping we do want to wait.
-      child.ref();
-      child.once('exit', finish);
-      child.kill('SIGINT'); // "fast" shutdown: roll back open transactions, checkpoint, exit
-    });
+    stopped ??= (async () => {
+      state = 'stopped';
+      await relaunching;
+      await new Promise<void>((resolve) => {
+        const finish = (): void => {
+          rmSync(ownerFile, { force: true });
+          resolve();
+        };
+        if (child.exitCode !== null || child.signalCode !== null) return finish();
+        // unref() let Node exit without waiting for the server; while stopping we do want to wait.
+        child.ref();
+        child.once('exit', finish);
+        child.kill('SIGINT'); // "fast" shutdown: roll back open transactions, checkpoint, exit
+      });
+    })();
     return stopped;
   };
-  return { connection: { ...connection, database }, socketDir, port, sharedWith: null, user: SUPERUSER, password, database, stop };
+  return {
+    connection: { ...connection, database },
+    socketDir,
+    port,
+    sharedWith: null,
+    user: SUPERUSER,
+    password,
+    database,
+    stop,
+    state: () => state,
+    restarts: () => restarts,
+  };
 }
 
 function assertExecutable(file: string, who: Identity): void {

@@ -1,13 +1,16 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { cards, cardRevocations, cardScans, cardTexts, employers, mailMessages } from '../db/schema/index.js';
+import { campaigns, cardConfirmations, cards, cardRevocations, cardScans, cardTextApprovals, cardTexts, cardVerifications, employers, mailMessages, publicNumberPublications } from '../db/schema/index.js';
 import { addDays } from '../domain/calendar.js';
 import { hashCard, type CardContent } from '../domain/cards/card-hash.js';
 import { renderCardText } from '../domain/cards/card-text.js';
 import { confirmationMessage } from '../domain/cards/confirmation-message.js';
+import { createConfirmationToken } from '../domain/cards/confirmation-token.js';
+import { confirmationUrl } from '../domain/cards/record-card.js';
 import { cardsForMajority } from '../domain/majority/thresholds.js';
 import { campaignName } from './demo-names.js';
-import { demoSteps, type DemoContext } from './load-demo.js';
+import { createRandom, type Random } from './demo-random.js';
+import { DEMO_SLUG, demoSteps, type DemoContext } from './load-demo.js';
 import type { StoryCalendar } from './story-calendar.js';
 
 export const DEMO_CARD_TITLE = 'Authorization for representation';
@@ -16,6 +19,20 @@ export const DEMO_CARD_BODY = [
   `I understand that this card may be used to ask {employer} to recognize ${campaignName} as the exclusive representative of my bargaining unit, or to support a petition for an election.`,
   'This card is confidential. It will not be shown to my employer.',
 ].join('\n\n');
+
+/** The same card in Spanish: its own approved version, which Spanish-speaking signers read and sign. */
+export const DEMO_CARD_TITLE_ES = 'Autorización de representación';
+export const DEMO_CARD_BODY_ES = [
+  `Yo, empleada o empleado de {employer}, autorizo a ${campaignName} a representarme en la negociación colectiva con {employer} sobre salarios, horarios y demás términos y condiciones de empleo, conforme a la Ley de Relaciones Laborales en la Educación (EERA).`,
+  `Entiendo que esta tarjeta puede usarse para pedir a {employer} que reconozca a ${campaignName} como representante exclusivo de mi unidad de negociación, o para apoyar una petición de elección.`,
+  'Esta tarjeta es confidencial. No se mostrará a mi empleador.',
+].join('\n\n');
+
+/** The network's email domain: every school's employer controls it, so the card form refuses it. */
+export const DEMO_EMPLOYER_DOMAIN = 'meridianschools.example';
+
+/** The demo's public address for the confirmation links in its messages (the real server's is in the config). */
+const DEMO_PUBLIC_URL = 'http://localhost:3000';
 
 /** The seeds' story, as numbers the dashboard must show (see the tests of the demo), in 2015. */
 export const DEMO_STORY = {
@@ -47,16 +64,32 @@ function spread(total: number, slots: number): number[] {
 }
 
 // Cards that tell the seeds' story: 67 educators at 7 schools by late April 2015, 146 at 21 schools
-// by mid-June, the largest school past 50% (the filing packet of issue 5 uses it), plus the things
-// a real drive has: a few paper cards, one person who signed twice, two revoked cards and two cards
-// that match no one on the roster (they wait in the review queue). Dates are planned in 2015 and
-// moved to the demo's year as each card is made.
+// by mid-June, the largest school past 50% (the filing packet of issue 5 uses it), every one of
+// them verified, plus the things a real drive has: a few paper cards, one person who signed twice,
+// two revoked cards, five recent cards waiting for verification (submitted or confirmed) and two
+// cards that match no one on the roster (they wait in the review queue). The June numbers are
+// published, exactly (granularity 1). Dates are planned in 2015 and moved to the demo's year as
+// each card is made.
 async function loadDemoCards(context: DemoContext): Promise<void> {
   const { db, random, calendar } = context;
+  // The cards waiting for verification draw from their own generator: adding them left the rest
+  // of the demo (and the steps after this one) exactly as it was.
+  const waitingRandom = createRandom(10_021);
   const employerNames = new Map((await db.select().from(employers).where(eq(employers.campaignId, context.campaignId))).map((e) => [e.id, e.name]));
   const [inserted] = await db.insert(cardTexts).values({ campaignId: context.campaignId, version: 1, title: DEMO_CARD_TITLE, body: DEMO_CARD_BODY, createdAt: calendar.instant('2015-02-20T17:00:00Z') }).returning();
   if (!inserted) throw new Error('could not create the demo card text');
   const text = inserted;
+  const [spanish] = await db
+    .insert(cardTexts)
+    .values({ campaignId: context.campaignId, version: 2, language: 'es', title: DEMO_CARD_TITLE_ES, body: DEMO_CARD_BODY_ES, createdAt: calendar.instant('2015-02-23T17:00:00Z') })
+    .returning();
+  if (!spanish) throw new Error('could not create the demo Spanish card text');
+  await db.insert(cardTextApprovals).values([
+    { cardTextId: text.id, campaignId: context.campaignId, approvedAt: calendar.instant('2015-02-20T18:00:00Z') },
+    { cardTextId: spanish.id, campaignId: context.campaignId, approvedAt: calendar.instant('2015-02-23T18:00:00Z') },
+  ]);
+  // The network's domain is the employer's: a card's contact may not be there.
+  await db.update(employers).set({ emailDomains: [DEMO_EMPLOYER_DOMAIN] }).where(eq(employers.campaignId, context.campaignId));
 
   const bySchool = context.worksites.map((w) => ({ site: w, people: context.educators.filter((e) => e.worksiteId === w.id) })).sort((a, b) => b.people.length - a.people.length);
   const largest = bySchool[0];
@@ -99,6 +132,8 @@ async function loadDemoCards(context: DemoContext): Promise<void> {
   const mailRows: (typeof mailMessages.$inferInsert)[] = [];
   const scanRows: (typeof cardScans.$inferInsert)[] = [];
   const revocations: (typeof cardRevocations.$inferInsert)[] = [];
+  const answers: (typeof cardConfirmations.$inferInsert)[] = [];
+  const verifications: (typeof cardVerifications.$inferInsert)[] = [];
 
   const site = (id: string) => {
     const w = context.worksites.find((s) => s.id === id);
@@ -106,8 +141,24 @@ async function loadDemoCards(context: DemoContext): Promise<void> {
     return { ...w, employerName: employerNames.get(w.employerId) ?? w.name };
   };
 
-  function addCard(story: { educator: Educator | null; name: string; email: string | null; worksiteId: string; signedOn: string; source: 'electronic' | 'paper' }): string {
+  /**
+   * One card, and where it got to: `verified` (the story's supporters: e-cards confirmed from the
+   * personal email on file, paper cards from the paper), `confirmed` (the signer said yes; no one
+   * has verified it) or `submitted` (no answer yet).
+   */
+  function addCard(story: {
+    educator: Educator | null;
+    name: string;
+    email: string | null;
+    worksiteId: string;
+    signedOn: string;
+    source: 'electronic' | 'paper';
+    state: 'verified' | 'confirmed' | 'submitted';
+    /** The generator to draw times and phones from (the shared one unless told). */
+    rng?: Random;
+  }): string {
     const input = { ...story, signedOn: calendar.date(story.signedOn) };
+    const random = story.rng ?? context.random;
     const w = site(input.worksiteId);
     // Evenings, Los Angeles time (UTC−7 in spring): teachers sign after school.
     const signedAt = input.source === 'electronic' ? new Date(`${input.signedOn}T${String(random.int(15, 22)).padStart(2, '0')}:${String(random.int(0, 59)).padStart(2, '0')}:00-07:00`) : null;
@@ -134,16 +185,27 @@ async function loadDemoCards(context: DemoContext): Promise<void> {
     };
     const contentHash = hashCard(content);
     let confirmationMailId: string | null = null;
-    if (content.email) {
-      const message = confirmationMessage({ campaignName }, { ...content, contentHash });
+    const token = content.email ? createConfirmationToken() : null;
+    const at = signedAt ?? new Date(`${input.signedOn}T23:00:00-07:00`);
+    if (content.email && token) {
+      const message = confirmationMessage({ campaignName }, { ...content, contentHash }, 'en', confirmationUrl(DEMO_PUBLIC_URL, { slug: DEMO_SLUG }, token.token));
       confirmationMailId = randomUUID();
-      const at = signedAt ?? new Date(`${input.signedOn}T23:00:00-07:00`);
       mailRows.push({ id: confirmationMailId, campaignId: context.campaignId, kind: 'card_confirmation', toAddress: content.email, subject: message.subject, textBody: message.text, transport: 'outbox', createdAt: at });
+    }
+    // Signers answer the link within the hour (the shared generator is left alone: later steps
+    // draw from it); a "yes" from the personal email on file verifies the card at once, as the
+    // application does.
+    const answeredAt = new Date(at.getTime() + 20 * 60_000);
+    if (content.email && input.state !== 'submitted') answers.push({ cardId: content.id, campaignId: context.campaignId, answer: 'signed', method: 'link', answeredAt });
+    if (input.educator && input.state === 'verified') {
+      const fromPaper = input.source === 'paper';
+      verifications.push({ cardId: content.id, campaignId: context.campaignId, personId: input.educator.id, method: fromPaper ? 'paper_entry' : 'personal_contact_on_file', verifiedAt: fromPaper ? at : answeredAt });
     }
     cardRows.push({
       ...content,
       contentHash,
       confirmationMailId,
+      confirmationTokenHash: token?.hash ?? null,
       personId: input.educator?.id ?? null,
       matchStatus: input.educator ? 'matched' : 'unmatched',
       matchMethod: input.educator ? (input.source === 'paper' ? 'name_school' : 'email') : null,
@@ -155,26 +217,50 @@ async function loadDemoCards(context: DemoContext): Promise<void> {
 
   for (const p of plans) {
     const name = `${p.educator.givenName} ${p.educator.familyName}`;
-    addCard({ educator: p.educator, name, email: p.source === 'paper' ? null : p.educator.personalEmail, worksiteId: p.educator.worksiteId, signedOn: p.signedOn, source: p.source });
+    addCard({ educator: p.educator, name, email: p.source === 'paper' ? null : p.educator.personalEmail, worksiteId: p.educator.worksiteId, signedOn: p.signedOn, source: p.source, state: 'verified' });
   }
   // One supporter signed again in June (it still counts once).
   const again = plans.find((p) => p.source === 'electronic' && p.signedOn < '2015-04-01');
-  if (again) addCard({ educator: again.educator, name: `${again.educator.givenName} ${again.educator.familyName}`, email: again.educator.personalEmail, worksiteId: again.educator.worksiteId, signedOn: '2015-06-02', source: 'electronic' });
+  if (again) addCard({ educator: again.educator, name: `${again.educator.givenName} ${again.educator.familyName}`, email: again.educator.personalEmail, worksiteId: again.educator.worksiteId, signedOn: '2015-06-02', source: 'electronic', state: 'verified' });
   // Two signed in May and withdrew in early June, after a one-on-one with their principal.
-  for (const educator of leftOver.filter((e) => e.worksiteId !== largest.site.id).slice(0, 2)) {
-    const id = addCard({ educator, name: `${educator.givenName} ${educator.familyName}`, email: educator.personalEmail, worksiteId: educator.worksiteId, signedOn: addDays('2015-05-04', random.int(0, 10)), source: 'electronic' });
+  const others = leftOver.filter((e) => e.worksiteId !== largest.site.id);
+  for (const educator of others.slice(0, 2)) {
+    const id = addCard({ educator, name: `${educator.givenName} ${educator.familyName}`, email: educator.personalEmail, worksiteId: educator.worksiteId, signedOn: addDays('2015-05-04', random.int(0, 10)), source: 'electronic', state: 'verified' });
     revocations.push({ cardId: id, campaignId: context.campaignId, effectiveOn: calendar.date(addDays('2015-06-01', random.int(0, 5))), reason: 'Asked in writing to withdraw the card.', createdAt: calendar.instant('2015-06-08T18:00:00Z') });
   }
+  // Cards from the last days of the story that do not count yet: three signers have not answered
+  // their confirmation, two answered "yes" from an address that is not on file (an organizer must
+  // verify them). They signed with new personal addresses, as a forger would: nothing moves.
+  others.slice(2, 7).forEach((educator, i) => {
+    const email = `${educator.givenName}.${educator.familyName}.${i + 1}@newmail.example`.toLowerCase().replace(/[^a-z0-9.@]/gu, '');
+    addCard({ educator, name: `${educator.givenName} ${educator.familyName}`, email, worksiteId: educator.worksiteId, signedOn: addDays('2015-06-10', i), source: 'electronic', state: i < 3 ? 'submitted' : 'confirmed', rng: waitingRandom });
+  });
   // Two cards that match no one: a nickname and a name the roster spells differently.
   const reviewSchool = juneSchools[3]?.site ?? largest.site;
-  addCard({ educator: null, name: 'Bobbie Q. Lindqvist-Soto', email: 'bobbie.ls@mail.example', worksiteId: reviewSchool.id, signedOn: '2015-05-19', source: 'electronic' });
-  addCard({ educator: null, name: 'Thuy Nguyen-Patel', email: 'tnp.teach@mail.example', worksiteId: reviewSchool.id, signedOn: '2015-06-03', source: 'electronic' });
+  addCard({ educator: null, name: 'Bobbie Q. Lindqvist-Soto', email: 'bobbie.ls@mail.example', worksiteId: reviewSchool.id, signedOn: '2015-05-19', source: 'electronic', state: 'submitted' });
+  addCard({ educator: null, name: 'Thuy Nguyen-Patel', email: 'tnp.teach@mail.example', worksiteId: reviewSchool.id, signedOn: '2015-06-03', source: 'electronic', state: 'confirmed' });
 
   await db.transaction(async (tx) => {
     if (mailRows.length > 0) await tx.insert(mailMessages).values(mailRows);
     await tx.insert(cards).values(cardRows);
     if (scanRows.length > 0) await tx.insert(cardScans).values(scanRows);
     if (revocations.length > 0) await tx.insert(cardRevocations).values(revocations);
+    if (answers.length > 0) await tx.insert(cardConfirmations).values(answers);
+    if (verifications.length > 0) await tx.insert(cardVerifications).values(verifications);
+    // The newsletters' numbers, published as they tell them: "146 educators at 21 schools".
+    await tx.update(campaigns).set({ publicNumbersGranularity: 1 }).where(eq(campaigns.id, context.campaignId));
+    const june = DEMO_STORY.june;
+    await tx.insert(publicNumberPublications).values({
+      campaignId: context.campaignId,
+      asOf: calendar.date(june.asOf),
+      granularity: 1,
+      educators: june.supporters,
+      schools: june.schools,
+      educatorsShown: june.supporters,
+      schoolsShown: june.schools,
+      automatic: false,
+      publishedAt: calendar.instant('2015-06-15T19:00:00Z'),
+    });
   });
 }
 

@@ -35,14 +35,15 @@ async function ensureDemoAccount(tx: Tx, email: string, name: string, disabledAt
 }
 
 /**
- * The demo's supporters: the signers of the cards step's cards when it ran first (so ratings and
- * cards tell one story on the wall chart), else the shared story selection.
+ * The demo's supporters: the signers of the cards step's verified cards when it ran first (so
+ * ratings and cards tell one story on the wall chart), else the shared story selection.
  */
 async function supportersOf(context: DemoContext): Promise<{ supporters: StorySupporter[]; juneSchools: string[] }> {
   const signed = await context.db.execute(sql`
     select c.person_id, c.worksite_id, min(c.signed_on)::text signed_on from cards c join people p on p.id = c.person_id
     where c.campaign_id = ${context.campaignId}
       and not exists (select 1 from card_revocations r where r.card_id = c.id)
+      and exists (select 1 from card_verifications v where v.card_id = c.id)
     group by c.person_id, c.worksite_id, p.family_name, p.given_name
     -- Ties broken by name, not by id: a reloaded demo (new ids) picks the same leaders.
     order by min(c.signed_on), p.family_name, p.given_name`);

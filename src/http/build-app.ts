@@ -12,6 +12,10 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import type { Services } from '../domain/create-services.js';
 import { registerAuthentication } from './plugins/authentication.js';
+import { registerCleanInput } from './plugins/clean-input.js';
+import { registerMetrics } from './plugins/metrics.js';
+import { postgresRateLimitStore } from './plugins/rate-limit-store.js';
+import type { Lifecycle } from './routes/health-routes.js';
 import { registerCsrfCheck } from './plugins/csrf.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { registerSecurityHeaders } from './plugins/security-headers.js';
@@ -21,7 +25,18 @@ import { registerRoutes } from './routes/index.js';
 const root = path.resolve(import.meta.dirname, '..', '..');
 export const webDistDir = path.join(root, 'dist', 'web');
 
-export type AppOptions = { config: Config; db: Db; services: Services; logger?: boolean };
+export type AppOptions = {
+  config: Config;
+  db: Db;
+  services: Services;
+  logger?: boolean;
+  /** Where the log goes (standard output by default); tests read it. */
+  logStream?: NodeJS.WritableStream;
+  /** `serve` says when it is shutting down (readiness turns 503 while requests drain). */
+  lifecycle?: Lifecycle;
+  /** Restarts of the embedded PostgreSQL, for /metrics. */
+  databaseRestarts?: () => number;
+};
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, db, services } = options;
@@ -31,6 +46,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         ? false
         : {
             level: config.logLevel,
+            ...(options.logStream ? { stream: options.logStream } : {}),
             // Request logs carry method, route and status; never bodies, cookies or query strings
             // (tokens and personal data travel there).
             serializers: {
@@ -41,11 +57,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
+    // Bounded clients: the whole request (headers and body) must arrive within requestTimeout, the
+    // headers within headersTimeout, or Node answers 408 and closes the socket, so that a few
+    // hundred trickling sockets cannot hold the server. Node checks every connectionsCheckingInterval.
+    requestTimeout: config.requestTimeoutMs,
+    http: {
+      headersTimeout: Math.min(config.requestHeadersTimeoutMs, config.requestTimeoutMs),
+      connectionsCheckingInterval: Math.min(1000, config.requestHeadersTimeoutMs),
+    },
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandler(app);
+  registerErrorHandler(app, { errorLogIntervalSeconds: config.errorLogIntervalSeconds });
+  registerMetrics(app, { services, token: config.metricsToken, databaseRestarts: options.databaseRestarts });
 
   // Security headers (helmet's policy), computed once: see plugins/security-headers.ts.
   registerSecurityHeaders(app, {
@@ -66,7 +91,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     strictTransportSecurity: config.publicUrl.startsWith('https://'),
     referrerPolicy: { policy: 'same-origin' },
   });
-  await app.register(fastifyRateLimit, { global: false });
+  // Limits apply per route and hold across every app process on the database (decision 0022).
+  // No answer carries rate-limit headers: on a school's shared network, x-ratelimit-remaining on
+  // the card form would tell anyone how many cards colleagues just sent.
+  const noHeaders = { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false, 'retry-after': false } as const;
+  await app.register(fastifyRateLimit, {
+    global: false,
+    store: postgresRateLimitStore(services.routeRateLimits),
+    addHeaders: noHeaders,
+    addHeadersOnExceeding: noHeaders,
+  });
   await app.register(fastifyCookie, { secret: config.sessionSecret });
   await app.register(fastifyFormbody);
   await app.register(fastifyCsrf, {
@@ -89,8 +123,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   registerAuthentication(app, services, config);
   registerCsrfCheck(app);
+  registerCleanInput(app);
 
-  registerRoutes(app, { config, db, services });
+  registerRoutes(app, { config, db, services, lifecycle: options.lifecycle });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(fastifyStatic, { root: path.join(root, 'public'), prefix: '/assets/', decorateReply: false, maxAge: '1h' });

@@ -46,7 +46,26 @@ export function buildSiteModel(input: { campaignName: string; base: string; path
  * serves the page from memory for a few seconds.
  */
 export function createPublicSite(services: Services, config: Config, options: { cacheTtlMs?: number } = {}) {
-  const cache: PublicPageCache = createPublicPageCache({ ttlMs: options.cacheTtlMs ?? 5000, now: () => services.now().getTime() });
+  const local = createPublicPageCache({ ttlMs: options.cacheTtlMs ?? 5000, now: () => services.now().getTime() });
+  // Every app process keeps its own pages; a change made through any of them reaches all of them
+  // through PostgreSQL (LISTEN/NOTIFY), so none serves an edited or deleted page past the moment
+  // the notification arrives. Missed notifications (the listening connection was lost) drop all.
+  services.notifications.subscribe(
+    'public_pages',
+    (campaignId) => (campaignId === '*' ? local.clear() : local.invalidateCampaign(campaignId)),
+    () => local.clear(),
+  );
+  const cache: PublicPageCache = {
+    ...local,
+    invalidateCampaign(campaignId: string): void {
+      local.invalidateCampaign(campaignId);
+      void services.notifications.publish('public_pages', campaignId).catch(() => undefined);
+    },
+    clear(): void {
+      local.clear();
+      void services.notifications.publish('public_pages', '*').catch(() => undefined);
+    },
+  };
   // Public reads run on the pool, without a transaction (decision 0017): pages stay fast.
   const visitor = anonymousRequester(null);
 

@@ -27,6 +27,13 @@ export type Mailer = {
   kick: () => void;
   /** Resolves when no background sweep is running (tests, shutdown). */
   idle: () => Promise<void>;
+  /**
+   * At shutdown: claims nothing more, and resolves once every send already claimed has finished
+   * (sent, or failed and scheduled again). What was never claimed stays due for the next process.
+   */
+  drain: () => Promise<void>;
+  /** Attempts made by this process since it started, for /metrics. */
+  stats: () => { sent: number; failed: number };
   close: () => void;
 };
 
@@ -59,14 +66,26 @@ export function createMailer(options: { smtpUrl: string | undefined; from: strin
   const now = options.now ?? (() => new Date());
   const { repository } = options;
   const transport: Transporter | null = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : null;
+  const counts = { sent: 0, failed: 0 };
+  let draining = false;
+  // Sends under way (claimed rows being delivered), so that a shutdown can wait for them.
+  const sending = new Set<Promise<boolean>>();
 
-  async function deliver(id: string, mail: Pick<OutgoingMail, 'to' | 'subject' | 'text' | 'headers'>, attempt: number): Promise<boolean> {
+  function deliver(id: string, mail: Pick<OutgoingMail, 'to' | 'subject' | 'text' | 'headers'>, attempt: number): Promise<boolean> {
+    const attemptPromise = attemptDelivery(id, mail, attempt).finally(() => sending.delete(attemptPromise));
+    sending.add(attemptPromise);
+    return attemptPromise;
+  }
+
+  async function attemptDelivery(id: string, mail: Pick<OutgoingMail, 'to' | 'subject' | 'text' | 'headers'>, attempt: number): Promise<boolean> {
     if (!transport) return false;
     try {
       const info = await transport.sendMail({ from: options.from, to: mail.to, subject: mail.subject, text: mail.text, headers: mail.headers });
+      counts.sent++;
       await repository.markSent(id, typeof info.messageId === 'string' ? info.messageId : null, now());
       return true;
     } catch (err) {
+      counts.failed++;
       // The row stays, with the reason: a failed confirmation must be visible, not lost.
       const wait = isPermanent(err) ? undefined : RETRY_AFTER_MINUTES[attempt - 1];
       await repository.markFailed(id, err instanceof Error ? err.message : String(err), wait === undefined ? null : new Date(now().getTime() + wait * 60_000));
@@ -75,7 +94,7 @@ export function createMailer(options: { smtpUrl: string | undefined; from: strin
   }
 
   async function retryDue(limit = 20): Promise<number> {
-    if (!transport) return 0;
+    if (!transport || draining) return 0;
     const at = now();
     const rows = await repository.claimDue(at, new Date(at.getTime() + ATTEMPT_CLAIM_MS), limit);
     for (const row of rows) {
@@ -103,7 +122,7 @@ export function createMailer(options: { smtpUrl: string | undefined; from: strin
   return {
     initialDelivery: (at) => (transport ? { transport: 'smtp', attempts: 0, nextAttemptAt: at } : { transport: 'outbox', attempts: 0, nextAttemptAt: null }),
     kick() {
-      if (!transport) return;
+      if (!transport || draining) return;
       if (sweeping) {
         again = true;
         return;
@@ -113,6 +132,12 @@ export function createMailer(options: { smtpUrl: string | undefined; from: strin
     idle: async () => {
       while (sweeping) await sweeping;
     },
+    async drain() {
+      draining = true;
+      while (sweeping) await sweeping;
+      while (sending.size > 0) await Promise.allSettled([...sending]);
+    },
+    stats: () => ({ ...counts }),
     async send(mail) {
       const row = await repository.record({
         campaignId: mail.campaignId ?? null,

@@ -115,8 +115,14 @@ describe('who may see and record assessments', () => {
 });
 
 describe('summary and wall chart', () => {
-  it('gives counts per level per unit and per worksite to any member, viewers included', async () => {
-    const res = await agents.viewer.get(`${base()}/assessments/summary?asOf=2015-05-01`);
+  it('gives counts per level per unit and per worksite; viewers only what counts no fewer than 5 people', async () => {
+    // Six people rated 1 to 3 at two schools: every level counts fewer than 5. A viewer gets the
+    // campaign-wide counts withheld and no school on another day (aggregates.test.ts has the rest).
+    const forViewer = await agents.viewer.get(`${base()}/assessments/summary?asOf=2015-05-01`);
+    expect(forViewer.statusCode).toBe(200);
+    expect(forViewer.json()).toMatchObject({ total: null, worksites: [], disclosure: { totals: 'cells-of-5', schools: 'none' } });
+    expect((forViewer.json() as { units: { counts: unknown }[] }).units.every((u) => u.counts === null)).toBe(true);
+    const res = await agents.organizer.get(`${base()}/assessments/summary?asOf=2015-05-01`);
     expect(res.statusCode).toBe(200);
     const summary = res.json() as { units: { counts: { total: number; likelyYes: number; 2: number; unknown: number } }[]; worksites: { worksiteId: string; counts: { total: number } }[] };
     expect(summary.units[0]!.counts.total).toBe(6);

@@ -52,7 +52,7 @@ describe('dates that are not on the calendar', () => {
 });
 
 describe('text PostgreSQL cannot store', () => {
-  for (const url of ['/api/campaigns/%00', '/api/campaigns/a%00b/people', `/api/campaigns/SLUG/audit?action=%00`, '/api/admin/audit?action=x%00', '/c/%00']) {
+  for (const url of ['/api/campaigns/%00', '/api/campaigns/a%00b/people', `/api/campaigns/SLUG/audit?action=%00`, '/api/admin/audit?action=x%00']) {
     it(`a NUL byte in ${url} → 400, not 500`, async () => {
       const agent = url.startsWith('/api/admin') ? instanceAdmin : admin;
       const res = await agent.get(url.replace('SLUG', fixture.campaign.slug));
@@ -60,6 +60,12 @@ describe('text PostgreSQL cannot store', () => {
       expect((res.json() as ErrorBody).error.code).toBe('validation_failed');
     });
   }
+
+  it('a NUL byte in a public page’s address → a 400 page, not 500', async () => {
+    const res = await admin.get('/c/%00');
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toContain('text/html');
+  });
 
   it('a NUL byte in a new account’s name → 400, and no account', async () => {
     const res = await instanceAdmin.post('/api/admin/users', { email: 'nul@example.org', name: 'Nul\u0000Name' });
@@ -679,5 +685,57 @@ describe('the public side (newsletters, events, press, endorsements, petitions, 
       if (res.statusCode >= 500) failures.push(`POST ${form.post} ${JSON.stringify(form.fields).slice(0, 120)} → ${res.statusCode} ${res.body.slice(0, 200)}`);
     }
     expect(failures).toEqual([]);
+  });
+});
+
+describe('cards, public numbers and filing packets: no input makes a 5xx', () => {
+  const huge = 'x'.repeat(300_000);
+  const id = '00000000-0000-4000-8000-000000000000';
+  /** `takesNothing`: the route reads no input, so it answers as usual whatever is sent. */
+  type Case = { method: 'GET' | 'POST' | 'PUT'; path: string; bodies?: unknown[]; takesNothing?: true };
+  const bad = [null, 42, 'text', [], { huge }, { method: 'in_person', personId: 'not-an-id' }, { answer: 'maybe' }, { reason: huge }, { emailDomains: [huge] }, { emailDomains: 'x' }, { granularity: 1.5, autoPublish: 'yes' }, { granularity: -1, autoPublish: false }];
+  const cases: Case[] = [
+    { method: 'GET', path: 'cards?state=lost&limit=-1&offset=x&worksite=nope' },
+    { method: 'GET', path: 'cards?state=verified&match=review&limit=99999999' },
+    { method: 'GET', path: 'cards/waiting?x=%00', takesNothing: true },
+    { method: 'GET', path: 'cards/not-an-id' },
+    { method: 'POST', path: `cards/${id}/verification`, bodies: bad },
+    { method: 'POST', path: 'cards/not-an-id/verification', bodies: [{ method: 'in_person' }] },
+    { method: 'POST', path: `cards/${id}/answer`, bodies: bad },
+    { method: 'POST', path: `cards/${id}/dismiss`, bodies: bad },
+    { method: 'POST', path: `cards/${id}/match`, bodies: bad },
+    { method: 'POST', path: `cards/${id}/revoke`, bodies: [...bad, { reason: 'x', effectiveOn: '2026-02-30' }] },
+    { method: 'POST', path: 'cards/paper', bodies: [...bad, { signerName: 'A B', worksiteId: id, jobTitle: 'Teacher', signedOn: '2015-02-30', cardTextVersion: 1, scan: { filename: 'a.pdf', contentType: 'application/pdf', dataBase64: 'JVBERi0xLjQK' } }, { signerName: huge }] },
+    { method: 'POST', path: 'card-texts', bodies: [...bad, { title: 'T', body: huge }, { language: 'fr', title: 'T', body: 'A long enough body for a card.' }] },
+    { method: 'POST', path: `card-texts/${id}/approve` },
+    { method: 'POST', path: 'card-texts/not-an-id/approve' },
+    { method: 'GET', path: 'employers?x=%00', takesNothing: true },
+    { method: 'PUT', path: `employers/${id}/email-domains`, bodies: bad },
+    { method: 'PUT', path: 'employers/not-an-id/email-domains', bodies: [{ emailDomains: [] }] },
+    { method: 'GET', path: 'public-numbers?x=%00', takesNothing: true },
+    { method: 'POST', path: 'public-numbers', bodies: [huge], takesNothing: true },
+    { method: 'PUT', path: 'public-numbers/settings', bodies: bad },
+    { method: 'GET', path: 'filing-packets/preview?unitId=x&filingDate=2026-02-30' },
+    { method: 'GET', path: `filing-packets/preview?unitId=${id}&filingDate=2015-06-15&worksiteId=%00` },
+    { method: 'POST', path: 'filing-packets', bodies: [...bad, { unitId: id, filingDate: '2015-02-29', copy: 'board', format: 'exe' }] },
+  ];
+  for (const c of cases) {
+    it(`${c.method} ${c.path.slice(0, 80)} → ${c.takesNothing ? 'no 5xx' : '4xx'}`, async () => {
+      const url = `/api/campaigns/${fixture.campaign.slug}/${c.path}`;
+      for (const body of c.bodies ?? [undefined]) {
+        const res = await admin.request({ method: c.method, url, ...(body === undefined ? {} : { payload: JSON.stringify(body), headers: { 'content-type': 'application/json' } }) });
+        if (!c.takesNothing) expect(res.statusCode, `${JSON.stringify(body)?.slice(0, 80)}: ${res.body.slice(0, 200)}`).toBeGreaterThanOrEqual(400);
+        expect(res.statusCode, res.body.slice(0, 200)).toBeLessThan(500);
+      }
+    });
+  }
+
+  it('the public card form and confirmation link take anything without a 5xx', async () => {
+    for (const url of [`/c/${fixture.campaign.slug}/card/confirm/${'x'.repeat(150)}`, `/c/${fixture.campaign.slug}/card/confirm/%00`, `/c/nope/card/confirm/${'A'.repeat(43)}`]) {
+      const get = await t.agent().get(url);
+      expect(get.statusCode, url).toBeLessThan(500);
+      const post = await t.agent().request({ method: 'POST', url, payload: 'answer=maybe', headers: { 'content-type': 'application/x-www-form-urlencoded' }, withCsrf: false });
+      expect(post.statusCode, url).toBeLessThan(500);
+    }
   });
 });

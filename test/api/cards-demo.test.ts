@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardRevocations, cards, cardScans, mailMessages } from '../../src/db/schema/index.js';
-import { DEMO_STORY } from '../../src/demo/cards-demo-step.js';
+import { cardRevocations, cards, cardScans, cardVerifications, employers, mailMessages } from '../../src/db/schema/index.js';
+import { DEMO_EMPLOYER_DOMAIN, DEMO_STORY } from '../../src/demo/cards-demo-step.js';
 import '../../src/demo/demo-steps.js';
 import { loadDemo, type DemoContext } from '../../src/demo/load-demo.js';
 import { hashCard } from '../../src/domain/cards/card-hash.js';
@@ -27,7 +27,7 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 const majority = async (asOf: string) => (await agent.get(`/api/campaigns/meridian/majority?asOf=${asOf}`)).json() as Majority;
-const schoolsWithCards = (m: Majority) => new Set(m.worksites.filter((w) => w.validCards > 0).map((w) => w.id)).size;
+const schoolsWithCards = (m: Majority) => new Set(m.worksites.filter((w) => (w.validCards ?? 0) > 0).map((w) => w.id)).size;
 
 describe('the demo cards tell the seeds’ story', () => {
   it('67 educators at 7 schools by late April 2015', async () => {
@@ -42,7 +42,7 @@ describe('the demo cards tell the seeds’ story', () => {
     expect(schoolsWithCards(m)).toBe(21);
     const largest = [...m.worksites].sort((a, b) => b.eligible - a.eligible)[0]!;
     expect(largest.thresholds.majority.met).toBe(true);
-    expect(largest.validCards * 2).toBeGreaterThan(largest.eligible);
+    expect((largest.validCards ?? 0) * 2).toBeGreaterThan(largest.eligible);
   });
 
   it('the growth chart climbs from one to the other', async () => {
@@ -69,5 +69,32 @@ describe('the demo cards tell the seeds’ story', () => {
 
     const review = (await agent.get('/api/campaigns/meridian/cards/review')).json() as { cards: unknown[] };
     expect(review.cards).toHaveLength(2);
+  });
+
+  it('every card that counts is verified; five recent ones (and the two unmatched) wait, submitted or confirmed', async () => {
+    const verified = await t.database.db.select().from(cardVerifications).where(eq(cardVerifications.campaignId, demo.campaignId));
+    const methods = new Set(verified.map((v) => v.method));
+    expect(methods).toEqual(new Set(['personal_contact_on_file', 'paper_entry']));
+    // 146 supporters, one of them twice, and the two who withdrew.
+    expect(verified).toHaveLength(146 + 1 + 2);
+    const waiting = (await agent.get('/api/campaigns/meridian/cards/waiting')).json() as { submitted: { needs: string[] }[]; confirmed: { needs: string[] }[] };
+    expect(waiting.submitted).toHaveLength(3 + 1);
+    expect(waiting.confirmed).toHaveLength(2 + 1);
+    expect(waiting.confirmed.filter((c) => c.needs.join() === 'verification')).toHaveLength(2);
+    // They do not move the numbers.
+    expect((await majority(DEMO_STORY.june.asOf)).units[0]!.validCards).toBe(146);
+  });
+
+  it('publishes the story’s numbers exactly as the seeds tell them, with the date; the card is in English and Spanish; the network’s domain is the employer’s', async () => {
+    const home = (await t.agent().get('/')).body;
+    expect(home).toMatch(/<strong>146<\/strong> <span>educators support our union<\/span>/);
+    expect(home).toMatch(/<strong>21<\/strong> <span>schools with union supporters<\/span>/);
+    expect(home).toContain('Educators and schools as published on June 15, 2015.');
+    const texts = (await agent.get('/api/campaigns/meridian/card-texts')).json() as { cardTexts: { language: string; approvedAt: string | null }[] };
+    expect(texts.cardTexts.map((x) => x.language).sort()).toEqual(['en', 'es']);
+    expect(texts.cardTexts.every((x) => x.approvedAt !== null)).toBe(true);
+    expect((await t.agent().get('/card?lang=es')).body).toContain('Autorización de representación');
+    const rows = await t.database.db.select().from(employers).where(eq(employers.campaignId, demo.campaignId));
+    expect(rows.every((e) => e.emailDomains.includes(DEMO_EMPLOYER_DOMAIN))).toBe(true);
   });
 });

@@ -45,6 +45,14 @@ describe('config defaults', () => {
       petitionIpHoldPerHour: 20,
       petitionIpLimitPerMinute: 60,
       petitionEmailLimitPerHour: 5,
+      databasePoolSize: 20,
+      databasePoolTimeoutMs: 5000,
+      databaseStatementTimeoutMs: 30_000,
+      requestHeadersTimeoutMs: 10_000,
+      requestTimeoutMs: 30_000,
+      shutdownTimeoutMs: 10_000,
+      errorLogIntervalSeconds: 30,
+      metricsToken: undefined,
       version,
     });
   });

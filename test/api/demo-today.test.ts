@@ -41,7 +41,7 @@ describe('the demo loaded today', () => {
     const today = (await agent.get('/api/campaigns/meridian/majority')).json() as Majority;
     expect(today.asOf).toBe('2026-11-22');
     expect(today.units[0]!.validCards).toBe(146);
-    expect(today.worksites.filter((w) => w.validCards > 0)).toHaveLength(21);
+    expect(today.worksites.filter((w) => (w.validCards ?? 0) > 0)).toHaveLength(21);
     const april = (await agent.get(`/api/campaigns/meridian/majority?asOf=${demoStory(demo.calendar).april.asOf}`)).json() as Majority;
     expect(april.units[0]!.validCards).toBe(67);
 

@@ -38,13 +38,14 @@ describe('the demo’s filing packet', () => {
     const preview = res.json() as Preview;
     expect(preview.figures).toEqual(asPacketFigures(largest));
     expect(preview.figures.thresholds.majority.met).toBe(true);
-    expect(preview.figures.validCards * 2).toBeGreaterThan(preview.figures.eligible);
+    expect((preview.figures.validCards ?? 0) * 2).toBeGreaterThan(preview.figures.eligible);
     expect(preview.integrity.altered).toBe(0);
 
     const unit = (await admin.get(`/api/campaigns/meridian/filing-packets/preview?unitId=${demo.unitId}&filingDate=${asOf}`)).json() as Preview;
     expect(unit.figures).toEqual(asPacketFigures(m.units[0]!));
     expect(unit.figures.validCards).toBe(DEMO_STORY.june.supporters);
-    expect(unit.exceptions.map((e) => e.reason).sort()).toEqual(['duplicate', 'no_match', 'no_match', 'revoked', 'revoked']);
+    // The five cards of mid-June still waiting for verification are left out, and said so.
+    expect(unit.exceptions.map((e) => e.reason).sort()).toEqual(['duplicate', 'no_match', 'no_match', 'not_verified', 'not_verified', 'not_verified', 'not_verified', 'not_verified', 'revoked', 'revoked']);
   });
 
   it('gives a PERB and an NLRB packet for it, and service copies naming none of the demo’s signers', async () => {

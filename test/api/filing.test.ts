@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import yauzl from 'yauzl';
 import { verifyCampaignCards } from '../../src/cli/verify-cards.js';
-import { auditEvents, cards, employments } from '../../src/db/schema/index.js';
+import { auditEvents, cards, employments, mailMessages } from '../../src/db/schema/index.js';
 import { hashCard, type CardContent } from '../../src/domain/cards/card-hash.js';
 import type { MajorityPage as Majority } from '../../src/contracts/majority.js';
 import { asPacketFigures, type PacketFigures } from '../support/filing-figures.js';
-import { addCardText, revokeCard } from '../support/card-fixtures.js';
+import { addCardText, answerByLink, answerInDb, confirmationPathFrom, revokeCard, signByForm, verifyInDb } from '../support/card-fixtures.js';
 import { createAccount, createCampaign, createMember, TEST_PASSWORD, type CampaignFixture } from '../support/factories.js';
 import { pdfText } from '../support/pdf-text.js';
 import { createTestApp, type Agent, type TestApp } from '../support/test-app.js';
@@ -19,8 +19,11 @@ const FILING = '2015-06-15';
 type Signer = { name: string; email: string; phone: string };
 const signers: Signer[] = [];
 
-/** A card with every element filled in (and a correct hash), as the public form would make it. */
-async function signCard(f: CampaignFixture, textId: string, input: { personIndex: number | null; signedOn: string; worksiteIndex?: number; name?: string }) {
+/**
+ * A card with every element filled in (and a correct hash), as the public form would make it,
+ * answered by its signer and (when it names a roster person) verified, unless told otherwise.
+ */
+async function signCard(f: CampaignFixture, textId: string, input: { personIndex: number | null; signedOn: string; worksiteIndex?: number; name?: string; verified?: boolean }) {
   const person = input.personIndex === null ? null : f.people[input.personIndex]!;
   const site = f.sites[input.worksiteIndex ?? 0]!;
   const n = signers.length + 1;
@@ -51,6 +54,8 @@ async function signCard(f: CampaignFixture, textId: string, input: { personIndex
     .insert(cards)
     .values({ ...content, contentHash: hashCard(content), personId: person?.id ?? null, matchStatus: person ? 'matched' : 'unmatched', matchMethod: person ? 'email' : null, createdAt: new Date(`${input.signedOn}T23:30:01Z`) })
     .returning();
+  await answerInDb(db(), row!);
+  if (person && input.verified !== false) await verifyInDb(db(), row!, person.id, 'in_person');
   return row!;
 }
 
@@ -87,7 +92,8 @@ function unzip(buffer: Buffer): Promise<Map<string, Buffer>> {
 
 // One campaign with every case the rules name, shared by the tests below:
 //  p0 valid; p1 two valid cards (the earlier counts); p2 expired; p3 revoked; p4 left the unit
-//  before the filing date; a card matching no one; p6 signed after the filing date.
+//  before the filing date; a card matching no one; p6 signed after the filing date; p7 confirmed
+//  by the signer but not verified.
 let f: CampaignFixture;
 let admin: Agent;
 const ids: Record<string, string> = {};
@@ -108,12 +114,14 @@ beforeAll(async () => {
   ids.nobody = (await signCard(f, text.id, { personIndex: null, signedOn: '2015-05-05', name: 'Mystery Signer' })).id;
   ids.p5 = (await signCard(f, text.id, { personIndex: 5, signedOn: '2015-06-02', worksiteIndex: 1 })).id;
   ids.p6late = (await signCard(f, text.id, { personIndex: 6, signedOn: '2015-06-20', worksiteIndex: 1 })).id;
+  ids.p7waiting = (await signCard(f, text.id, { personIndex: 7, signedOn: '2015-06-01', worksiteIndex: 1, verified: false })).id;
   admin = await login(f, 'admin');
 });
 afterAll(async () => t.close());
 
 type Preview = {
   figures: PacketFigures;
+  warnings: { code: string; message: string; cardRefs: string[] }[];
   exceptions: { ref: string; cardId: string; reason: string; detail: string; signerName: string }[];
   integrity: { checked: number; altered: number };
 };
@@ -126,10 +134,25 @@ describe('filing packet: validity rules', () => {
     // 10 people, p4 left on 2015-05-31: 9 eligible; p0, p1 and p5 have valid cards.
     expect(preview.figures).toMatchObject({ eligible: 9, validCards: 3, percent: 33.3 });
     const reasons = Object.fromEntries(preview.exceptions.map((e) => [e.cardId, e.reason]));
-    expect(reasons).toEqual({ [ids.p1again!]: 'duplicate', [ids.p2!]: 'expired', [ids.p3!]: 'revoked', [ids.p4!]: 'not_in_unit', [ids.nobody!]: 'no_match' });
+    expect(reasons).toEqual({ [ids.p1again!]: 'duplicate', [ids.p2!]: 'expired', [ids.p3!]: 'revoked', [ids.p4!]: 'not_in_unit', [ids.nobody!]: 'no_match', [ids.p7waiting!]: 'not_verified' });
     expect(preview.exceptions.find((e) => e.reason === 'expired')!.detail).toContain('2015-05-01');
     expect(preview.exceptions.find((e) => e.reason === 'revoked')!.detail).toContain('2015-06-01');
-    expect(preview.integrity).toEqual({ checked: 8, altered: 0 });
+    expect(preview.exceptions.find((e) => e.reason === 'not_verified')!.detail).toContain('confirmed it');
+    expect(preview.integrity).toEqual({ checked: 9, altered: 0 });
+  });
+
+  it('warns before generation: below 50% + 1, counted cards without a recorded confirmation transmission, and the cards left out', async () => {
+    const preview = (await admin.get(`/api/campaigns/${f.campaign.slug}/filing-packets/preview?unitId=${f.unit.id}&filingDate=${FILING}`)).json() as Preview;
+    expect(preview.warnings.map((w) => w.code)).toEqual(['below_majority', 'confirmation_not_recorded', 'cards_left_out']);
+    expect(preview.warnings[0]!.message).toContain('2 more needed for a majority');
+    expect(preview.warnings[1]!.cardRefs).toEqual(['C1', 'C2', 'C3']);
+    expect(preview.warnings[2]!.message).toContain('6 cards are left out');
+    expect(preview.warnings[2]!.message).toContain('1 not verified');
+    // One school alone, with one counted card of four people: below 30% as well.
+    const one = (await admin.get(`/api/campaigns/${f.campaign.slug}/filing-packets/preview?unitId=${f.unit.id}&worksiteId=${f.sites[1]!.id}&filingDate=${FILING}`)).json() as Preview;
+    expect(one.warnings.map((w) => w.code).slice(0, 2)).toEqual(['below_showing_of_interest', 'below_majority']);
+    const [audit] = (await db().select().from(auditEvents).where(eq(auditEvents.action, 'filing.previewed'))).filter((a) => a.campaignId === f.campaign.id).slice(-1);
+    expect(audit!.details).toMatchObject({ warnings: ['below_showing_of_interest', 'below_majority', 'confirmation_not_recorded', 'cards_left_out'] });
   });
 
   it('agrees exactly with GET /majority for the unit and for each school', async () => {
@@ -185,6 +208,58 @@ describe('filing packet: validity rules', () => {
   });
 });
 
+describe('filing packet: the card in the signer’s language', () => {
+  const SPANISH = [
+    'Yo, empleada o empleado de {employer}, quiero formar un sindicato con mis compañeros de trabajo.',
+    'Autorizo a Educadores Unidos de Meridián a representarme en la negociación colectiva con {employer} sobre salarios, horarios y condiciones de trabajo.',
+  ].join('\n\n');
+
+  it('a Spanish card is signed, confirmed and filed with exactly its Spanish text', async () => {
+    const realNow = t.clock.now;
+    t.clock.now = new Date('2015-06-10T19:00:00Z');
+    onTestFinished(() => {
+      t.clock.now = realNow;
+    });
+    const g = await createCampaign(db(), { sites: 1, perSite: 2 });
+    await addCardText(db(), g.campaign.id);
+    const spanishText = await addCardText(db(), g.campaign.id, SPANISH, { language: 'es', title: 'Tarjeta de autorización' });
+    const signer = g.people[0]!;
+    const agent = t.agent();
+    const page = await agent.get(`/c/${g.campaign.slug}/card?lang=es`);
+    expect(page.body).toContain('quiero formar un sindicato con mis compañeros de trabajo');
+    expect(page.body).toContain('Tarjeta de autorización');
+    expect(page.body).not.toContain('want to form a union');
+    // The English page still shows the English text.
+    expect((await t.agent().get(`/c/${g.campaign.slug}/card`)).body).toContain('want to form a union');
+
+    const signed = await signByForm(agent, `/c/${g.campaign.slug}/card`, { legal_name: `${signer.givenName} ${signer.familyName}`, email: 'firma@correo.example', phone: '(323) 555-0190', worksite_id: signer.worksiteId, job_title: 'Maestra' });
+    expect(signed.statusCode).toBe(200);
+    expect(signed.body).toContain('Gracias por firmar');
+    const [card] = await db().select().from(cards).where(eq(cards.campaignId, g.campaign.id));
+    const exact = SPANISH.replaceAll('{employer}', 'Employer 1');
+    expect(card).toMatchObject({ cardTextId: spanishText.id, cardTextVersion: 2, cardText: exact });
+    const [mail] = await db().select().from(mailMessages).where(eq(mailMessages.id, card!.confirmationMailId!));
+    expect(mail!.subject).toContain('Su tarjeta de apoyo');
+    expect(mail!.textBody).toContain(exact);
+    expect(mail!.textBody).toContain('Sí, firmé esta tarjeta');
+
+    await answerByLink(t.agent(), confirmationPathFrom(mail!.textBody), 'signed');
+    const organizer = await login(g, 'organizer');
+    expect((await organizer.post(`/api/campaigns/${g.campaign.slug}/cards/${card!.id}/verification`, { method: 'in_person' })).statusCode).toBe(200);
+
+    const gAdmin = await login(g, 'admin');
+    for (const jurisdiction of ['nlrb', 'ca_perb']) {
+      const pdf = await download(gAdmin, g, { jurisdiction, filingDate: '2015-06-10' });
+      expect(pdf.statusCode, pdf.body).toBe(200);
+      const text = pdfText(pdf.rawPayload).replace(/\s+/g, ' ');
+      expect(text).toContain('card text version 2, Spanish');
+      expect(text).toContain(exact.replace(/\s+/g, ' '));
+    }
+    const csv = await download(gAdmin, g, { format: 'csv', filingDate: '2015-06-10' });
+    expect(csv.body).toContain(',es,');
+  });
+});
+
 describe('filing packet: the service copy names no one', () => {
   it('PDF, CSV and ZIP carry no name, email or phone of any signer', async () => {
     const texts: string[] = [];
@@ -234,7 +309,8 @@ describe('filing packet: access, audit and input', () => {
   });
 
   it('writes who, when, which unit and date and which copy to the audit log', async () => {
-    const before = new Date(Date.now() - 1000);
+    // Audit rows carry the command's instant, from the app's clock.
+    const before = new Date(t.clock.now.getTime() - 1000);
     await download(admin, f, { copy: 'service', format: 'csv', jurisdiction: 'nlrb', worksiteId: f.sites[1]!.id });
     const rows = await db().select().from(auditEvents).where(eq(auditEvents.action, 'filing.generated'));
     const last = rows.filter((r) => r.campaignId === f.campaign.id).sort((a, b) => b.at.getTime() - a.at.getTime())[0]!;

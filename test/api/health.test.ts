@@ -47,26 +47,31 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-describe('GET /healthz', () => {
+describe('GET /healthz and /readyz', () => {
   it('answers 200 with the version when the database answers', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/healthz' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: 'ok', database: 'postgresql', version });
+    expect(res.json()).toEqual({ status: 'ok', version });
+    const ready = await t.app.inject({ method: 'GET', url: '/readyz' });
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toEqual({ status: 'ready', database: 'up', version });
   });
 
   it('answers 503 once the database is gone (dropped under a running app)', async () => {
     const database = await createTestDatabase();
     const app = await appOnPool(database.pool);
     try {
-      expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+      expect((await app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
       const server = inject('pg');
       const admin = new pg.Client({ host: server.host, port: server.port, user: server.user, password: server.password, database: 'postgres' });
       await admin.connect();
       await admin.query(`DROP DATABASE ${database.name} WITH (FORCE)`);
       await admin.end();
-      const res = await app.inject({ method: 'GET', url: '/healthz' });
+      const res = await app.inject({ method: 'GET', url: '/readyz' });
       expect(res.statusCode).toBe(503);
-      expect(res.json()).toEqual({ status: 'unavailable', database: 'postgresql', version });
+      expect(res.json()).toEqual({ status: 'unavailable', database: 'down', draining: false, version });
+      // Alive all the same: an orchestrator must not restart a process for its database's outage.
+      expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
       const login = await attemptLogin(app);
       expect(login.statusCode).toBe(503);
       expect((login.json() as { error: { code: string } }).error.code).toBe('database_unavailable');
@@ -80,9 +85,9 @@ describe('GET /healthz', () => {
     const pool = new pg.Pool({ host: '127.0.0.1', port: await closedPort(), user: 'nobody', password: 'x', database: 'nothing', connectionTimeoutMillis: 2000 });
     const app = await appOnPool(pool);
     try {
-      const res = await app.inject({ method: 'GET', url: '/healthz' });
+      const res = await app.inject({ method: 'GET', url: '/readyz' });
       expect(res.statusCode).toBe(503);
-      expect(res.json()).toMatchObject({ status: 'unavailable' });
+      expect(res.json()).toMatchObject({ status: 'unavailable', database: 'down' });
 
       // A request that needs the database: a clear 503 with a stable code, not a 500 or a stack.
       const login = await attemptLogin(app);
@@ -102,7 +107,7 @@ describe('GET /healthz', () => {
     const pool = new pg.Pool({ host: '127.0.0.1', port: (silent.address() as net.AddressInfo).port, user: 'nobody', password: 'x', database: 'nothing' });
     const app = await appOnPool(pool);
     try {
-      const res = await app.inject({ method: 'GET', url: '/healthz' });
+      const res = await app.inject({ method: 'GET', url: '/readyz' });
       expect(res.statusCode).toBe(503);
     } finally {
       for (const socket of sockets) socket.destroy();
@@ -166,12 +171,20 @@ describe('security headers', () => {
 
 describe('errors', () => {
   it('answers an unknown API route with a 404 JSON error', async () => {
-    for (const url of ['/api/nothing-here', '/api/campaigns', '/nothing-here?x=1']) {
+    for (const url of ['/api/nothing-here', '/api/campaigns']) {
       const res = await t.app.inject({ method: 'GET', url });
       expect(res.statusCode, url).toBe(404);
       expect(res.headers['content-type']).toContain('application/json');
       expect((res.json() as { error: { code: string } }).error.code).toBe('not_found');
     }
+  });
+
+  it('answers an unknown page with a 404 page in the visitor’s language', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/nothing-here?x=1', headers: { 'accept-language': 'es' } });
+    expect(res.statusCode).toBe(404);
+    expect(res.headers['content-type']).toContain('text/html');
+    expect(res.body).toContain('<html lang="es">');
+    expect(res.body).toContain('Página no encontrada');
   });
 
   it('answers an unknown write with 404 too, not a CSRF error or a crash', async () => {

@@ -28,6 +28,7 @@ const anyone = { admin: 200, organizer: 200, committee: 200, viewer: 200, nonMem
 const importers = { admin: 200, organizer: 200, committee: 403, viewer: 403, ...memberOnly } as const;
 // People data: committee members at their worksites (the person below is at theirs and on their list).
 const peopleData = (ok: number) => ({ admin: ok, organizer: ok, committee: ok, viewer: 403, ...memberOnly }) as const;
+const MISSING = '00000000-0000-4000-8000-000000000000';
 const rosterCsv = 'Employee ID,First Name,Last Name,School,Job Title\nP-1,Pat,Policy,School 1,Teacher\n';
 
 const routes: Route[] = [
@@ -83,6 +84,8 @@ const routes: Route[] = [
   { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/people/${c.personId}/assessments`, expect: peopleData(200) },
   { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/assessments`, expect: peopleData(200) },
   { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/assessments/summary`, expect: { admin: 200, organizer: 200, committee: 200, viewer: 200, ...memberOnly } },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/assessments/summary?asOf=2015-06-15`, expect: { admin: 200, organizer: 200, committee: 403, viewer: 200, ...memberOnly } },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/dashboard?asOf=2015-06-15`, expect: { admin: 200, organizer: 200, committee: 403, viewer: 200, ...memberOnly } },
   { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/wall-chart`, expect: peopleData(200) },
   { method: 'POST', url: (c) => `/api/campaigns/${c.slug}/people/${c.personId}/conversations`, body: () => ({ channel: 'call' }), expect: peopleData(201) },
   { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/people/${c.personId}/conversations`, expect: peopleData(200) },
@@ -93,8 +96,9 @@ const routes: Route[] = [
   { method: 'GET', url: () => '/api/me/tasks', expect: { ...anyone, anonymous: 401 } },
   // Support cards and the majority math (committee members: cards at their own worksites only).
   { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/majority`, expect: { admin: 200, organizer: 200, committee: 200, viewer: 200, ...memberOnly } },
-  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/majority?asOf=2015-06-15`, expect: { admin: 200, organizer: 200, committee: 200, viewer: 200, ...memberOnly } },
-  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/growth`, expect: { admin: 200, organizer: 200, committee: 200, viewer: 200, ...memberOnly } },
+  // Figures of another day, and growth: committee members would read their schools day by day (decision 0023).
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/majority?asOf=2015-06-15`, expect: { admin: 200, organizer: 200, committee: 403, viewer: 200, ...memberOnly } },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/growth`, expect: { admin: 200, organizer: 200, committee: 403, viewer: 200, ...memberOnly } },
   { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/card-texts`, expect: { admin: 200, organizer: 200, committee: 200, viewer: 200, ...memberOnly } },
   { method: 'POST', url: (c) => `/api/campaigns/${c.slug}/card-texts`, body: () => ({ title: 'Card', body: 'I want {employer} to recognize our union.' }), expect: { ...adminOnly, admin: 201 } },
   { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/cards`, expect: { admin: 200, organizer: 200, committee: 200, viewer: 403, ...memberOnly } },
@@ -108,6 +112,19 @@ const routes: Route[] = [
     body: (c) => ({ signerName: 'Paper Signer', worksiteId: c.worksiteId, jobTitle: 'Teacher', signedOn: '2015-05-01', cardTextVersion: 1, scan: { filename: 'card.pdf', contentType: 'application/pdf', dataBase64: 'JVBERi0xLjQK' } }),
     expect: { admin: 201, organizer: 201, committee: 403, viewer: 403, ...memberOnly },
   },
+  // Verification (decision 0023): organizers, and committee members at their schools; the card
+  // here does not exist, so those allowed past the policy learn only that (404).
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/cards/waiting`, expect: { admin: 200, organizer: 200, committee: 200, viewer: 403, ...memberOnly } },
+  { method: 'POST', url: (c) => `/api/campaigns/${c.slug}/cards/${MISSING}/verification`, body: () => ({ method: 'in_person' }), expect: { admin: 404, organizer: 404, committee: 404, viewer: 403, ...memberOnly } },
+  { method: 'POST', url: (c) => `/api/campaigns/${c.slug}/cards/${MISSING}/answer`, body: () => ({ answer: 'signed' }), expect: { admin: 404, organizer: 404, committee: 404, viewer: 403, ...memberOnly } },
+  { method: 'POST', url: (c) => `/api/campaigns/${c.slug}/cards/${MISSING}/dismiss`, body: () => ({ reason: 'Not on the roster' }), expect: { admin: 404, organizer: 404, committee: 403, viewer: 403, ...memberOnly } },
+  { method: 'POST', url: (c) => `/api/campaigns/${c.slug}/card-texts/${MISSING}/approve`, expect: { admin: 404, organizer: 404, committee: 403, viewer: 403, ...memberOnly } },
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/employers`, expect: importers },
+  { method: 'PUT', url: (c) => `/api/campaigns/${c.slug}/employers/${MISSING}/email-domains`, body: () => ({ emailDomains: ['district.example'] }), expect: { admin: 404, organizer: 404, committee: 403, viewer: 403, ...memberOnly } },
+  // Public numbers: organizers and admins preview, publish and set how.
+  { method: 'GET', url: (c) => `/api/campaigns/${c.slug}/public-numbers`, expect: publicManage },
+  { method: 'PUT', url: (c) => `/api/campaigns/${c.slug}/public-numbers/settings`, body: () => ({ granularity: 5, autoPublish: false }), expect: publicManage },
+  { method: 'POST', url: (c) => `/api/campaigns/${c.slug}/public-numbers`, expect: { ...publicManage, admin: 201, organizer: 201 } },
   // The public site is public: the same page for everyone, signed in or not.
   { method: 'GET', url: (c) => `/c/${c.slug}`, expect: anyone },
   { method: 'GET', url: (c) => `/c/${c.slug}/news`, expect: anyone },

@@ -53,15 +53,25 @@ describe('home page', () => {
     expect(res.body).not.toContain('School 1');
   });
 
-  it('counts educators with a valid card and their schools, campaign-wide only', async () => {
+  it('shows educators with a verified card and their schools as published, campaign-wide only, with the date', async () => {
     const other = await createCampaign(t.database.db, { sites: 3, perSite: 3 });
     const text = await addCardText(t.database.db, other.campaign.id);
     const yesterday = new Date(t.clock.now.getTime() - 24 * 3600_000).toISOString().slice(0, 10);
     const [a, b, c] = [other.people[0]!, other.people[1]!, other.people[3]!];
     for (const person of [a, b, c]) await insertCard(t.database.db, { campaignId: other.campaign.id, cardTextId: text.id, worksiteId: person.worksiteId, personId: person.id, signedOn: yesterday });
+    // Nothing is published yet: no support numbers at all.
+    const before = await t.agent().get(`/c/${other.campaign.slug}`);
+    expect(before.body).not.toContain('educators support our union');
+    expect(before.body).toContain('Educators and schools: not published yet.');
+    const otherOrganizer = await createMember(t.database.db, other, 'organizer');
+    const agent = t.agent();
+    await agent.login(otherOrganizer.email, TEST_PASSWORD);
+    expect((await agent.put(`/api/campaigns/${other.campaign.slug}/public-numbers/settings`, { granularity: 1, autoPublish: false })).statusCode).toBe(200);
+    expect((await agent.post(`/api/campaigns/${other.campaign.slug}/public-numbers`)).statusCode).toBe(201);
     const res = await t.agent().get(`/c/${other.campaign.slug}`);
     expect(res.body).toMatch(/<strong>3<\/strong> <span>educators support our union<\/span>/);
     expect(res.body).toMatch(/<strong>2<\/strong> <span>schools with union supporters<\/span>/);
+    expect(res.body).toContain('Educators and schools as published on');
     expect(res.body).not.toContain('School 1');
   });
 

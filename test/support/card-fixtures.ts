@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import type { Db } from '../../src/db/client.js';
-import { cardRevocations, cards, cardTexts, people } from '../../src/db/schema/index.js';
+import { cardConfirmations, cardRevocations, cards, cardTextApprovals, cardTexts, cardVerifications, people } from '../../src/db/schema/index.js';
 import { hashCard } from '../../src/domain/cards/card-hash.js';
 import type { Agent } from './test-app.js';
 
@@ -11,10 +11,15 @@ export const CARD_BODY = [
   'I authorize Meridian Educators United to represent me in collective bargaining with {employer} over wages, hours and working conditions.',
 ].join('\n\n');
 
-export async function addCardText(db: Db, campaignId: string, body = CARD_BODY) {
+/** A card text, approved (signers see it) unless `approved: false`. */
+export async function addCardText(db: Db, campaignId: string, body = CARD_BODY, options: { language?: 'en' | 'es'; title?: string; approved?: boolean } = {}) {
   const existing = await db.select().from(cardTexts).where(eq(cardTexts.campaignId, campaignId));
-  const [row] = await db.insert(cardTexts).values({ campaignId, version: existing.length + 1, title: 'Authorization card', body }).returning();
+  const [row] = await db
+    .insert(cardTexts)
+    .values({ campaignId, version: existing.length + 1, language: options.language ?? 'en', title: options.title ?? 'Authorization card', body })
+    .returning();
   if (!row) throw new Error('no card text');
+  if (options.approved !== false) await db.insert(cardTextApprovals).values({ cardTextId: row.id, campaignId });
   return row;
 }
 
@@ -51,10 +56,13 @@ export async function signByForm(agent: Agent, path: string, fields: CardFields)
   return agent.request({ method: 'POST', url: path, payload: body.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' }, withCsrf: false });
 }
 
-/** A card straight into the table (with a correct hash), for tests about counting. */
+/**
+ * A card straight into the table (with a correct hash), for tests about counting. A card matched
+ * to a person is verified (as a paper card entered by an organizer is) unless `verified: false`.
+ */
 export async function insertCard(
   db: Db,
-  input: { campaignId: string; cardTextId: string; worksiteId: string; personId: string | null; signedOn: string; name?: string; email?: string | null },
+  input: { campaignId: string; cardTextId: string; worksiteId: string; personId: string | null; signedOn: string; name?: string; email?: string | null; verified?: boolean },
 ) {
   const content = {
     id: randomUUID(),
@@ -82,7 +90,33 @@ export async function insertCard(
     .values({ ...content, contentHash: hashCard(content), personId: input.personId, matchStatus: input.personId ? 'matched' : 'unmatched', matchMethod: input.personId ? 'employee_id' : null })
     .returning();
   if (!row) throw new Error('no card');
+  if (input.personId && input.verified !== false) await verifyInDb(db, row, input.personId);
   return row;
+}
+
+/** Records a verification directly (for tests about counting, not about verifying). */
+export async function verifyInDb(db: Db, card: { id: string; campaignId: string }, personId: string, method: 'paper_entry' | 'in_person' = 'paper_entry') {
+  await db.insert(cardVerifications).values({ cardId: card.id, campaignId: card.campaignId, personId, method });
+}
+
+/** Records the signer's answer directly. */
+export async function answerInDb(db: Db, card: { id: string; campaignId: string }, answer: 'signed' | 'not_signed' = 'signed') {
+  await db.insert(cardConfirmations).values({ cardId: card.id, campaignId: card.campaignId, answer, method: 'link' });
+}
+
+/** The confirmation link's path in a recorded confirmation message. */
+export function confirmationPathFrom(text: string): string {
+  const url = /https?:\/\/\S+\/card\/confirm\/[A-Za-z0-9_-]{43}/u.exec(text)?.[0];
+  if (!url) throw new Error('no confirmation link in the message');
+  return new URL(url).pathname;
+}
+
+/** What a signer does with the confirmation link: open it, then press one of its two buttons. */
+export async function answerByLink(agent: Agent, path: string, answer: 'signed' | 'not_signed' = 'signed'): Promise<LightMyRequestResponse> {
+  const page = await agent.get(path);
+  if (page.statusCode !== 200) throw new Error(`confirmation GET ${page.statusCode}`);
+  const body = new URLSearchParams({ _csrf: csrfFrom(page.body), answer });
+  return agent.request({ method: 'POST', url: path, payload: body.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' }, withCsrf: false });
 }
 
 export async function revokeCard(db: Db, card: { id: string; campaignId: string }, effectiveOn: string) {

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { loadConfig, type Config } from '../../src/config.js';
 import { openDatabase, type Database } from '../../src/db/open-database.js';
+import { databaseEnv } from './unionhall-process.js';
 
 /**
  * Opens the database of a Unionhall data folder from the test process, the way the app does
@@ -8,7 +9,8 @@ import { openDatabase, type Database } from '../../src/db/open-database.js';
  * again, so the CLI meets the folder as a user would.
  */
 export async function openDataDirDatabase(dataDir: string): Promise<{ config: Config; database: Database }> {
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+  // On the external project, the folder's database is on the external server (DATABASE_URL).
+  const config = loadConfig({ ...databaseEnv(dataDir), LOG_LEVEL: 'silent' });
   return { config, database: await openDatabase(config, () => undefined) };
 }
 

@@ -63,6 +63,9 @@ export function card(personId: string | null, signedOn: string, over: Partial<Fi
     revokedOn: null,
     revocationReason: null,
     confirmation: null,
+    signerAnswer: { answer: 'signed', method: 'link', answeredAt: new Date(`${signedOn}T20:30:00Z`) },
+    verification: personId ? { method: 'personal_contact_on_file', verifiedAt: new Date(`${signedOn}T20:30:00Z`) } : null,
+    textLanguage: 'en',
     ...over,
   };
 }

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { useMatches } from 'react-router';
 import { AccountsPage } from './pages/accounts-page.js';
 import { AuditLogPage } from './pages/audit-log-page.js';
+import { CardTextsPage, PublicNumbersPage, WaitingCardsPage } from './pages/card-work-pages.js';
 import { CardListPage, CardPage, PaperCardPage, ReviewQueuePage } from './pages/cards-page.js';
 import { DashboardPage } from './pages/dashboard-page.js';
 import { EndorsementsAdminPage } from './pages/endorsements-admin-page.js';
@@ -165,13 +166,16 @@ export const navigation: NavEntry[] = [
   {
     path: 'cards',
     label: 'Cards',
-    description: 'Signed support cards: each one, its hash and confirmation; revoke; paper cards; the review queue. Opening them is logged.',
+    description: 'Signed support cards: those waiting for verification, each one with its hash and confirmation; revoke; paper cards; the review queue; the card text and the public numbers. Opening them is logged.',
     scope: 'campaign',
     visible: (a) => a.can('cards.view'),
     page: CardListPage,
     subPages: [
+      { path: 'waiting', page: WaitingCardsPage },
       { path: 'review', page: ReviewQueuePage, visible: (a) => a.can('cards.enter') },
       { path: 'paper', page: PaperCardPage, visible: (a) => a.can('cards.enter') },
+      { path: 'texts', page: CardTextsPage, visible: (a) => a.can('cards.enter') },
+      { path: 'public-numbers', page: PublicNumbersPage, visible: (a) => a.can('public.manage') },
       { path: ':cardId', page: CardPage },
     ],
   },

@@ -1,20 +1,29 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Keyring } from '../../crypto/keyring.js';
+import type { CardState } from '../../vocabulary/cards.js';
+import type { Language } from '../../vocabulary/languages.js';
 import type { Executor } from '../client.js';
 import { openCard, sealCard } from './card-sealing.js';
-import { cardRevocations, cards, cardScans, cardTexts, employers, employments, people, worksites } from '../schema/index.js';
+import { accounts, cardConfirmations, cardDismissals, cardRevocations, cards, cardScans, cardTextApprovals, cardTexts, cardVerifications, employers, employments, people, worksites } from '../schema/index.js';
 
-export type CardTextRow = typeof cardTexts.$inferSelect;
+export type CardTextRow = typeof cardTexts.$inferSelect & { approvedAt: Date | null; approvedBy: string | null };
 export type CardRow = typeof cards.$inferSelect;
 export type NewCard = typeof cards.$inferInsert;
 export type NewScan = { filename: string; contentType: string; byteSize: number; sha256: string; bytes: Buffer };
 export type WorksiteWithEmployer = { id: string; name: string; employerId: string; employerName: string };
+export type EmployerRow = { id: string; name: string; emailDomains: string[] };
+
+export type CardConfirmationRow = typeof cardConfirmations.$inferSelect;
+export type CardVerificationRow = typeof cardVerifications.$inferSelect;
 
 export type CardListRow = CardRow & {
   revokedOn: string | null;
   revocationReason: string | null;
   personName: string | null;
   hasScan: boolean;
+  confirmation: { answer: CardConfirmationRow['answer']; method: CardConfirmationRow['method']; answeredAt: Date; note: string } | null;
+  verification: { method: CardVerificationRow['method']; personId: string; verifiedAt: Date; verifiedByName: string | null; note: string } | null;
+  dismissal: { reason: string; dismissedAt: Date } | null;
 };
 
 export type CardFilter = {
@@ -22,9 +31,12 @@ export type CardFilter = {
   scope: 'all' | readonly string[];
   worksiteId?: string;
   matchStatus?: CardRow['matchStatus'] | 'review';
+  state?: CardState;
   limit: number;
   offset: number;
 };
+
+const verifier = sql`(select ${accounts.name} from ${accounts} where ${accounts.id} = ${cardVerifications.verifiedBy})`;
 
 const listColumns = {
   card: cards,
@@ -32,27 +44,118 @@ const listColumns = {
   revocationReason: cardRevocations.reason,
   personName: sql<string | null>`case when ${people.id} is null then null else ${people.givenName} || ' ' || ${people.familyName} end`,
   hasScan: sql<boolean>`exists (select 1 from ${cardScans} where ${cardScans.cardId} = ${cards.id})`,
+  confirmation: cardConfirmations,
+  verification: cardVerifications,
+  verifiedByName: sql<string | null>`${verifier}`,
+  dismissal: cardDismissals,
 };
 
-function flatten(row: { card: CardRow; revokedOn: string | null; revocationReason: string | null; personName: string | null; hasScan: boolean }): CardListRow {
-  return { ...row.card, revokedOn: row.revokedOn, revocationReason: row.revocationReason, personName: row.personName, hasScan: row.hasScan };
+type ListSelect = {
+  card: CardRow;
+  revokedOn: string | null;
+  revocationReason: string | null;
+  personName: string | null;
+  hasScan: boolean;
+  confirmation: CardConfirmationRow | null;
+  verification: CardVerificationRow | null;
+  verifiedByName: string | null;
+  dismissal: typeof cardDismissals.$inferSelect | null;
+};
+
+function flatten(row: ListSelect): CardListRow {
+  const { confirmation: c, verification: v, dismissal: d } = row;
+  return {
+    ...row.card,
+    revokedOn: row.revokedOn,
+    revocationReason: row.revocationReason,
+    personName: row.personName,
+    hasScan: row.hasScan,
+    confirmation: c ? { answer: c.answer, method: c.method, answeredAt: c.answeredAt, note: c.note } : null,
+    verification: v ? { method: v.method, personId: v.personId, verifiedAt: v.verifiedAt, verifiedByName: row.verifiedByName, note: v.note } : null,
+    dismissal: d ? { reason: d.reason, dismissedAt: d.dismissedAt } : null,
+  };
+}
+
+/** The SQL form of the card states (src/domain/cards/card-state.ts gives the same from a row). */
+function stateCondition(state: CardState): SQL | undefined {
+  const undisputed = sql`${cardConfirmations.answer} is distinct from 'not_signed'`;
+  const open = and(undisputed, isNull(cardVerifications.cardId), sql`${cards.matchStatus} <> 'dismissed'`);
+  switch (state) {
+    case 'disputed':
+      return eq(cardConfirmations.answer, 'not_signed');
+    case 'verified':
+      return and(undisputed, isNotNull(cardVerifications.cardId));
+    case 'dismissed':
+      return and(undisputed, isNull(cardVerifications.cardId), eq(cards.matchStatus, 'dismissed'));
+    case 'confirmed':
+      return and(open, eq(cardConfirmations.answer, 'signed'));
+    case 'submitted':
+      return and(open, isNull(cardConfirmations.cardId));
+  }
+}
+
+const approvedText = {
+  text: cardTexts,
+  approvedAt: cardTextApprovals.approvedAt,
+  approvedBy: cardTextApprovals.approvedBy,
+};
+const toTextRow = (r: { text: typeof cardTexts.$inferSelect; approvedAt: Date | null; approvedBy: string | null }): CardTextRow => ({ ...r.text, approvedAt: r.approvedAt, approvedBy: r.approvedBy });
+
+/** SQL: the accent-, case-, spacing- and punctuation-blind key of a name (migration 0012). */
+const nameKey = (value: SQL): SQL => sql`unionhall_name_key(${value})`;
+
+// Every card read carries its revocation, matched person, answer, verification and dismissal
+// (each at most one row per card).
+function selectCards(db: Executor) {
+  return db
+    .select(listColumns)
+    .from(cards)
+    .leftJoin(cardRevocations, eq(cardRevocations.cardId, cards.id))
+    .leftJoin(people, eq(people.id, cards.personId))
+    .leftJoin(cardConfirmations, eq(cardConfirmations.cardId, cards.id))
+    .leftJoin(cardVerifications, eq(cardVerifications.cardId, cards.id))
+    .leftJoin(cardDismissals, eq(cardDismissals.cardId, cards.id));
 }
 
 export function createCardsRepository(db: Executor, keyring: Keyring) {
   return {
-    async currentCardText(campaignId: string): Promise<CardTextRow | undefined> {
-      const [row] = await db.select().from(cardTexts).where(eq(cardTexts.campaignId, campaignId)).orderBy(desc(cardTexts.version)).limit(1);
-      return row;
+    /** The text signers read in each language: the newest approved version of each. */
+    async currentCardTexts(campaignId: string): Promise<CardTextRow[]> {
+      const rows = await db
+        .selectDistinctOn([cardTexts.language], approvedText)
+        .from(cardTexts)
+        .innerJoin(cardTextApprovals, eq(cardTextApprovals.cardTextId, cardTexts.id))
+        .where(eq(cardTexts.campaignId, campaignId))
+        .orderBy(cardTexts.language, desc(cardTexts.version));
+      return rows.map(toTextRow);
     },
     async listCardTexts(campaignId: string): Promise<CardTextRow[]> {
-      return db.select().from(cardTexts).where(eq(cardTexts.campaignId, campaignId)).orderBy(desc(cardTexts.version));
+      const rows = await db.select(approvedText).from(cardTexts).leftJoin(cardTextApprovals, eq(cardTextApprovals.cardTextId, cardTexts.id)).where(eq(cardTexts.campaignId, campaignId)).orderBy(desc(cardTexts.version));
+      return rows.map(toTextRow);
     },
     async findCardText(campaignId: string, version: number): Promise<CardTextRow | undefined> {
-      const [row] = await db.select().from(cardTexts).where(and(eq(cardTexts.campaignId, campaignId), eq(cardTexts.version, version)));
-      return row;
+      const [row] = await db
+        .select(approvedText)
+        .from(cardTexts)
+        .leftJoin(cardTextApprovals, eq(cardTextApprovals.cardTextId, cardTexts.id))
+        .where(and(eq(cardTexts.campaignId, campaignId), eq(cardTexts.version, version)));
+      return row ? toTextRow(row) : undefined;
+    },
+    async findCardTextById(campaignId: string, id: string): Promise<CardTextRow | undefined> {
+      const [row] = await db
+        .select(approvedText)
+        .from(cardTexts)
+        .leftJoin(cardTextApprovals, eq(cardTextApprovals.cardTextId, cardTexts.id))
+        .where(and(eq(cardTexts.campaignId, campaignId), eq(cardTexts.id, id)));
+      return row ? toTextRow(row) : undefined;
+    },
+    /** Approves a text; false when it was approved already. */
+    async approveCardText(input: { cardTextId: string; campaignId: string; approvedBy: string | null; approvedAt: Date }): Promise<boolean> {
+      const rows = await db.insert(cardTextApprovals).values(input).onConflictDoNothing().returning({ id: cardTextApprovals.cardTextId });
+      return rows.length > 0;
     },
     /** A new version; concurrent writers serialize on the campaign (unique version per campaign). */
-    async createCardText(input: { campaignId: string; title: string; body: string; createdBy: string | null }): Promise<CardTextRow> {
+    async createCardText(input: { campaignId: string; language: Language; title: string; body: string; createdBy: string | null }): Promise<CardTextRow> {
       return db.transaction(async (tx) => {
         await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`card_texts:${input.campaignId}`}, 0))`);
         const [last] = await tx
@@ -64,8 +167,25 @@ export function createCardsRepository(db: Executor, keyring: Keyring) {
           .values({ ...input, version: (last?.version ?? 0) + 1 })
           .returning();
         if (!row) throw new Error('insert returned nothing');
-        return row;
+        return { ...row, approvedAt: null, approvedBy: null };
       });
+    },
+
+    async listEmployers(campaignId: string): Promise<EmployerRow[]> {
+      return db.select({ id: employers.id, name: employers.name, emailDomains: employers.emailDomains }).from(employers).where(eq(employers.campaignId, campaignId)).orderBy(asc(employers.name));
+    },
+    async setEmployerEmailDomains(campaignId: string, employerId: string, domains: readonly string[]): Promise<EmployerRow | undefined> {
+      const [row] = await db
+        .update(employers)
+        .set({ emailDomains: [...domains] })
+        .where(and(eq(employers.campaignId, campaignId), eq(employers.id, employerId)))
+        .returning({ id: employers.id, name: employers.name, emailDomains: employers.emailDomains });
+      return row;
+    },
+    /** Every email domain any employer of the campaign controls. */
+    async employerEmailDomains(campaignId: string): Promise<string[]> {
+      const rows = await db.execute<{ domain: string }>(sql`select distinct unnest(email_domains) as domain from employers where campaign_id = ${campaignId}::uuid`);
+      return rows.rows.map((r) => r.domain);
     },
 
     async listWorksitesWithEmployers(campaignId: string): Promise<WorksiteWithEmployer[]> {
@@ -94,7 +214,9 @@ export function createCardsRepository(db: Executor, keyring: Keyring) {
             .from(people)
             .where(and(eq(people.campaignId, campaignId), eq(people.employeeId, input.employeeId)))
         : [];
-      // Names compared as the domain's normalizeName does: case-folded, whitespace collapsed.
+      // Names compared accent-, case-, spacing- and punctuation-blind, in either order ("Tomás
+      // Sandoval" is "Sandoval, Tomas"); an empty key (a name of punctuation only) matches no one.
+      const key = nameKey(sql`${input.name}`);
       const byName = await db
         .selectDistinct({ id: people.id })
         .from(people)
@@ -103,10 +225,46 @@ export function createCardsRepository(db: Executor, keyring: Keyring) {
           and(
             eq(people.campaignId, campaignId),
             eq(employments.worksiteId, input.worksiteId),
-            sql`lower(regexp_replace(trim(${people.givenName} || ' ' || ${people.familyName}), '[[:space:]]+', ' ', 'g')) = ${input.name}`,
+            sql`${key} <> ''`,
+            sql`(${nameKey(sql`${people.givenName} || ' ' || ${people.familyName}`)} = ${key} or ${nameKey(sql`${people.familyName} || ' ' || ${people.givenName}`)} = ${key})`,
           ),
         );
       return { email: byEmail.map((r) => r.id), employee_id: byEmployeeId.map((r) => r.id), name_school: byName.map((r) => r.id) };
+    },
+
+    /**
+     * The roster people a name most likely belongs to, for the review queue: trigram similarity of
+     * the accent-free words (pg_trgm), people at the card's school first. Never used to count.
+     */
+    async suggestPeople(campaignId: string, input: { name: string; worksiteId: string; limit: number }): Promise<{ id: string; similarity: number; sameSchool: boolean }[]> {
+      const rows = await db.execute<{ id: string; similarity: number; same_school: boolean }>(sql`
+        with q as (select unionhall_name_words(${input.name}) as words)
+        select p.id, similarity(unionhall_name_words(p.given_name || ' ' || p.family_name), q.words)::float8 as similarity,
+          exists (select 1 from employments e where e.person_id = p.id and e.worksite_id = ${input.worksiteId}::uuid) as same_school
+        from people p, q
+        where p.campaign_id = ${campaignId}::uuid and q.words <> ''
+          and unionhall_name_words(p.given_name || ' ' || p.family_name) % q.words
+        order by same_school desc, similarity desc, p.family_name, p.given_name
+        limit ${input.limit}`);
+      return rows.rows.map((r) => ({ id: r.id, similarity: Number(r.similarity), sameSchool: r.same_school }));
+    },
+
+    /** People whose personal email on file is this address (case-blind). */
+    async findPeopleByPersonalEmail(campaignId: string, email: string): Promise<string[]> {
+      const rows = await db
+        .select({ id: people.id })
+        .from(people)
+        .where(and(eq(people.campaignId, campaignId), sql`lower(${people.personalEmail}) = lower(${email})`));
+      return rows.map((r) => r.id);
+    },
+
+    /** The worksites a person has worked at (any employment), for committee members' scope. */
+    async personWorksiteIds(campaignId: string, personId: string): Promise<string[]> {
+      const rows = await db
+        .selectDistinct({ id: employments.worksiteId })
+        .from(employments)
+        .where(and(eq(employments.campaignId, campaignId), eq(employments.personId, personId)));
+      return rows.map((r) => r.id);
     },
 
     async findPerson(campaignId: string, personId: string) {
@@ -150,11 +308,8 @@ export function createCardsRepository(db: Executor, keyring: Keyring) {
       if (filter.worksiteId) where.push(eq(cards.worksiteId, filter.worksiteId));
       if (filter.matchStatus === 'review') where.push(inArray(cards.matchStatus, ['unmatched', 'ambiguous']));
       else if (filter.matchStatus) where.push(eq(cards.matchStatus, filter.matchStatus));
-      const rows = await db
-        .select(listColumns)
-        .from(cards)
-        .leftJoin(cardRevocations, eq(cardRevocations.cardId, cards.id))
-        .leftJoin(people, eq(people.id, cards.personId))
+      if (filter.state) where.push(stateCondition(filter.state));
+      const rows = await selectCards(db)
         .where(and(...where))
         .orderBy(desc(cards.signedOn), desc(cards.createdAt))
         .limit(filter.limit)
@@ -164,13 +319,31 @@ export function createCardsRepository(db: Executor, keyring: Keyring) {
 
     async findCard(campaignId: string, cardId: string): Promise<CardListRow | undefined> {
       const cipher = await keyring.cipher();
-      const [row] = await db
-        .select(listColumns)
-        .from(cards)
-        .leftJoin(cardRevocations, eq(cardRevocations.cardId, cards.id))
-        .leftJoin(people, eq(people.id, cards.personId))
-        .where(and(eq(cards.campaignId, campaignId), eq(cards.id, cardId)));
+      const [row] = await selectCards(db).where(and(eq(cards.campaignId, campaignId), eq(cards.id, cardId)));
       return row ? openCard(cipher, flatten(row)) : undefined;
+    },
+
+    /** The card a confirmation link points at (by the SHA-256 of its secret). */
+    async findCardByTokenHash(campaignId: string, tokenHash: string): Promise<CardListRow | undefined> {
+      const cipher = await keyring.cipher();
+      const [row] = await selectCards(db).where(and(eq(cards.campaignId, campaignId), eq(cards.confirmationTokenHash, tokenHash)));
+      return row ? openCard(cipher, flatten(row)) : undefined;
+    },
+
+    /** Records the signer's answer; false when the card already has one. */
+    async insertConfirmation(input: typeof cardConfirmations.$inferInsert): Promise<boolean> {
+      const rows = await db.insert(cardConfirmations).values(input).onConflictDoNothing().returning({ id: cardConfirmations.cardId });
+      return rows.length > 0;
+    },
+    /** Records a verification; false when the card was verified already. */
+    async insertVerification(input: typeof cardVerifications.$inferInsert): Promise<boolean> {
+      const rows = await db.insert(cardVerifications).values(input).onConflictDoNothing().returning({ id: cardVerifications.cardId });
+      return rows.length > 0;
+    },
+    /** Records a dismissal; false when the card was dismissed already. */
+    async insertDismissal(input: typeof cardDismissals.$inferInsert): Promise<boolean> {
+      const rows = await db.insert(cardDismissals).values(input).onConflictDoNothing().returning({ id: cardDismissals.cardId });
+      return rows.length > 0;
     },
 
     /** Every card of a campaign, for integrity checks (verify-cards). */

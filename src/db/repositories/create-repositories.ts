@@ -18,6 +18,7 @@ import { createPeopleRepository } from './people-repository.js';
 import { createPersonRecordsRepository } from './person-records-repository.js';
 import { createPressRepository } from './press-repository.js';
 import { createPublicCountersRepository } from './public-counters-repository.js';
+import { createPublicNumbersRepository } from './public-numbers-repository.js';
 import { createRosterImportRepository } from './roster-import-repository.js';
 import { createSupportRepository } from './support-repository.js';
 import { createPetitionsRepository } from './petitions-repository.js';
@@ -37,6 +38,7 @@ export function createRepositories(db: Executor, keyring: Keyring) {
     personRecords: createPersonRecordsRepository(db),
     organizing: createOrganizingRepository(db, keyring),
     publicCounters: createPublicCountersRepository(db),
+    publicNumbers: createPublicNumbersRepository(db),
     newsletters: createNewslettersRepository(db),
     subscribers: createNewsletterSubscribersRepository(db),
     endorsements: createEndorsementsRepository(db),

@@ -1,8 +1,10 @@
 import { and, asc, eq, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Keyring } from '../../crypto/keyring.js';
 import type { Executor } from '../client.js';
+import type { VerificationMethod } from '../../vocabulary/cards.js';
+import type { Language } from '../../vocabulary/languages.js';
 import { openCard } from './card-sealing.js';
-import { bargainingUnits, cardRevocations, cards, employers, employments, mailMessages, people, worksites } from '../schema/index.js';
+import { bargainingUnits, cardConfirmations, cardRevocations, cards, cardTexts, cardVerifications, employers, employments, mailMessages, people, worksites } from '../schema/index.js';
 
 export type FilingEmploymentRow = {
   id: string;
@@ -23,6 +25,9 @@ export type FilingCardRow = typeof cards.$inferSelect & {
   revokedOn: string | null;
   revocationReason: string | null;
   confirmation: { id: string; toAddress: string; subject: string; transport: 'smtp' | 'outbox'; messageId: string | null; createdAt: Date; sentAt: Date | null; error: string | null } | null;
+  signerAnswer: { answer: 'signed' | 'not_signed'; method: 'link' | 'reply'; answeredAt: Date } | null;
+  verification: { method: VerificationMethod; verifiedAt: Date } | null;
+  textLanguage: Language;
 };
 
 // What a filing packet reads: one unit's employments and the campaign's cards up to the filing
@@ -83,14 +88,28 @@ export function createFilingRepository(db: Executor, keyring: Keyring) {
       return rows.map((r) => r.id);
     },
 
-    /** Every card signed on or before the date, with its revocation and confirmation message. */
+    /**
+     * Every card signed on or before the date, with its revocation, its confirmation message and
+     * the signer's answer to it, its verification and the language of its text.
+     */
     async cardsSignedBy(campaignId: string, asOf: string): Promise<FilingCardRow[]> {
       const cipher = await keyring.cipher();
       const rows = await db
-        .select({ card: cards, revokedOn: cardRevocations.effectiveOn, revocationReason: cardRevocations.reason, mail: mailMessages })
+        .select({
+          card: cards,
+          revokedOn: cardRevocations.effectiveOn,
+          revocationReason: cardRevocations.reason,
+          mail: mailMessages,
+          answer: cardConfirmations,
+          verification: cardVerifications,
+          textLanguage: cardTexts.language,
+        })
         .from(cards)
+        .innerJoin(cardTexts, eq(cardTexts.id, cards.cardTextId))
         .leftJoin(cardRevocations, eq(cardRevocations.cardId, cards.id))
         .leftJoin(mailMessages, eq(mailMessages.id, cards.confirmationMailId))
+        .leftJoin(cardConfirmations, eq(cardConfirmations.cardId, cards.id))
+        .leftJoin(cardVerifications, eq(cardVerifications.cardId, cards.id))
         .where(and(eq(cards.campaignId, campaignId), sql`${cards.signedOn} <= ${asOf}::date`))
         .orderBy(asc(cards.signedOn), asc(cards.createdAt), asc(cards.id));
       return rows.map((r) => ({
@@ -100,6 +119,9 @@ export function createFilingRepository(db: Executor, keyring: Keyring) {
         confirmation: r.mail
           ? { id: r.mail.id, toAddress: cipher.decryptText(r.mail.toAddress), subject: cipher.decryptText(r.mail.subject), transport: r.mail.transport, messageId: r.mail.messageId, createdAt: r.mail.createdAt, sentAt: r.mail.sentAt, error: r.mail.error }
           : null,
+        signerAnswer: r.answer ? { answer: r.answer.answer, method: r.answer.method, answeredAt: r.answer.answeredAt } : null,
+        verification: r.verification ? { method: r.verification.method, verifiedAt: r.verification.verifiedAt } : null,
+        textLanguage: r.textLanguage,
       }));
     },
   };

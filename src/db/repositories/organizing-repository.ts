@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { FieldCipher, Keyring } from '../../crypto/keyring.js';
 import type { Executor } from '../client.js';
+import { verifiedCard } from './support-repository.js';
 import { accounts, assessments, campaigns, committeeAssignments, conversations, memberships, people, tasks, worksites } from '../schema/index.js';
 
 export type Scope = 'all' | readonly string[];
@@ -73,20 +74,24 @@ export function createOrganizingRepository(db: Executor, keyring: Keyring) {
       return found.map((row) => ({ ...row, note: cipher.decryptText(row.note) }));
     },
 
-    /** Counts of latest levels among people in a unit on `asOf`, per unit and per worksite. */
-    async assessmentSummary(campaignId: string, asOf: AsOf) {
+    /**
+     * Counts of latest levels among people in a unit on `asOf`, per unit and per worksite; with
+     * `listAccountId`, only the people on that committee member's list.
+     */
+    async assessmentSummary(campaignId: string, asOf: AsOf, listAccountId: string | null = null) {
       return rows<{ unit_id: string; worksite_id: string; level: number | null; n: number }>(sql`
         select e.unit_id, e.worksite_id, a.level, count(distinct p.id)::int n
         from employments e join people p on p.id = e.person_id
         left join lateral (select level from assessments x where x.person_id = p.id and x.assessed_at < ${asOf.endsAt} order by x.assessed_at desc, x.id desc limit 1) a on true
-        where ${currentEmployment(campaignId, asOf.day, 'all')} and e.unit_id is not null
+        where ${currentEmployment(campaignId, asOf.day, 'all')} and e.unit_id is not null ${listFilter(listAccountId)}
         group by e.unit_id, e.worksite_id, a.level`);
     },
 
     /**
      * The wall chart: people in a unit on `asOf`, with their latest level, whose list they are on,
-     * and their card on that day: signed (valid: within `validityMonths` of signing, not revoked),
-     * revoked, expired, or none.
+     * and their verified card on that day (decision 0023: a card waiting for verification is no
+     * card yet): signed (valid: within `validityMonths` of signing, not revoked), revoked, expired,
+     * or none.
      */
     async wallChart(campaignId: string, scope: Scope, asOf: AsOf, validityMonths: number) {
       return rows<{ person_id: string; given_name: string; family_name: string; worksite_id: string; job_title: string; level: number | null; list_account_id: string | null; card_status: 'signed' | 'revoked' | 'expired' | null }>(sql`
@@ -100,7 +105,7 @@ export function createOrganizingRepository(db: Executor, keyring: Keyring) {
             when bool_or(r.effective_on <= ${asOf.day}::date) then 'revoked'
             when count(*) > 0 then 'expired' end status
           from cards c left join card_revocations r on r.card_id = c.id
-          where c.person_id = p.id and c.campaign_id = ${campaignId} and c.signed_on <= ${asOf.day}::date) k on true
+          where c.person_id = p.id and c.campaign_id = ${campaignId} and c.signed_on <= ${asOf.day}::date and ${verifiedCard}) k on true
         where ${currentEmployment(campaignId, asOf.day, scope)} and e.unit_id is not null
         order by e.worksite_id, p.family_name, p.given_name, p.id`);
     },

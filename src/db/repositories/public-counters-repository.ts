@@ -1,26 +1,27 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../client.js';
 import { endorsements, petitionSignatures, petitions } from '../schema/index.js';
-import { createSupportRepository } from './support-repository.js';
+import { createPublicNumbersRepository } from './public-numbers-repository.js';
+
+/** The support numbers as last published (rounded down to the granularity), or null before the first publication. */
+export type PublishedSupport = { educators: number; schools: number; granularity: number; asOf: string; publishedAt: Date };
 
 export type PublicCounters = {
-  educatorsSupporting: number;
-  schoolsWithSupport: number;
+  support: PublishedSupport | null;
   petitionSignatures: number;
   endorsements: number;
 };
 
-// The only numbers the public site shows about support. Campaign-wide totals, never per school:
-// a small school's count can point at a person.
+// The only numbers the public site shows about support: campaign-wide, never per school (a small
+// school's count can point at a person), and never live: the educators and schools are the last
+// publication (decision 0023), so no card, forged or real, moves them until an organizer publishes.
+// Petition signatures and endorsements are public acts and stay live.
 export function createPublicCountersRepository(db: Executor) {
-  const support = createSupportRepository(db);
+  const publicNumbers = createPublicNumbersRepository(db);
   return {
-    /** `today`: the campaign's local date (the support counters are kept for today). */
-    async getPublicCounters(campaign: { id: string; cardValidityMonths: number }, today: string): Promise<PublicCounters> {
-      const [supportRows, [endorsed], [signed]] = await Promise.all([
-        // The cards' own counters (kept current by triggers; see support-repository.ts): the same
-        // numbers as the organizers' majority page, summed over the whole campaign here.
-        support.current(campaign.id, today, campaign.cardValidityMonths),
+    async getPublicCounters(campaign: { id: string }): Promise<PublicCounters> {
+      const [published, [endorsed], [signed]] = await Promise.all([
+        publicNumbers.latest(campaign.id),
         db
           .select({ n: sql<number>`count(*)::int` })
           .from(endorsements)
@@ -33,10 +34,10 @@ export function createPublicCountersRepository(db: Executor) {
           .innerJoin(petitions, eq(petitions.id, petitionSignatures.petitionId))
           .where(and(eq(petitions.campaignId, campaign.id), eq(petitions.published, true), eq(petitionSignatures.status, 'confirmed'))),
       ]);
-      const schools = new Set(supportRows.filter((r) => r.validCards > 0).map((r) => r.worksiteId));
       return {
-        educatorsSupporting: supportRows.reduce((sum, r) => sum + r.validCards, 0),
-        schoolsWithSupport: schools.size,
+        support: published
+          ? { educators: published.educatorsShown, schools: published.schoolsShown, granularity: published.granularity, asOf: published.asOf, publishedAt: published.publishedAt }
+          : null,
         petitionSignatures: signed?.n ?? 0,
         endorsements: endorsed?.n ?? 0,
       };

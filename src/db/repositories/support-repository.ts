@@ -7,11 +7,18 @@ export type GrowthRow = { weekStart: string; weekEnd: string; supporters: number
 type RawSupport = { unit_id: string; worksite_id: string; eligible: number; valid_cards: number };
 
 /**
+ * A card (alias `c`) that may count at all: verified, and not disputed by its signer (decision
+ * 0023). A submitted or confirmed card, however well it matches, moves no number.
+ */
+export const verifiedCard = sql`exists (select 1 from card_verifications v where v.card_id = c.id)
+    and not exists (select 1 from card_confirmations a where a.card_id = c.id and a.answer = 'not_signed')`;
+
+/**
  * The counting rules in SQL; they are the same as tallySupport() in
  * src/domain/majority/tally-support.ts (a test compares both on random data). A person counts once
  * per unit, at their most recent employment active on the date; a valid card is matched to them,
- * signed on or before the date, less than `validityMonths` old, and not revoked by the date.
- * With `worksiteIds`, only those worksites are computed (and only their people are read).
+ * verified, signed on or before the date, less than `validityMonths` old, and not revoked by the
+ * date. With `worksiteIds`, only those worksites are computed (and only their people are read).
  */
 function supportQuery(campaignId: string, asOf: string, validityMonths: number, worksiteIds?: readonly string[]): SQL {
   const partial = worksiteIds !== undefined;
@@ -19,7 +26,8 @@ function supportQuery(campaignId: string, asOf: string, validityMonths: number, 
   const validCard = sql`
     c.campaign_id = ${campaignId}::uuid and c.signed_on <= ${asOf}::date
     and (c.signed_on + make_interval(months => ${validityMonths}::int))::date > ${asOf}::date
-    and not exists (select 1 from card_revocations r where r.card_id = c.id and r.effective_on <= ${asOf}::date)`;
+    and not exists (select 1 from card_revocations r where r.card_id = c.id and r.effective_on <= ${asOf}::date)
+    and ${verifiedCard}`;
   // The whole campaign: hash-join a set of supporters. A few worksites: probe each person's cards,
   // and start from the people who work there (index on worksite), then all of their
   // employments (index on person) to find where each one counts.
@@ -126,8 +134,8 @@ export function createSupportRepository(db: Executor) {
     },
 
     /**
-     * Supporters (people matched to the roster with a card valid at the week's end) and schools
-     * with at least one of them (by the school on the card), for each week from `from` to `to`.
+     * Supporters (people with a verified card valid at the week's end) and schools with at least
+     * one of them (by the school on the card), for each week from `from` to `to`.
      */
     async growth(campaignId: string, from: string, to: string, validityMonths: number): Promise<GrowthRow[]> {
       const rows = await db.execute<{ week_start: string; week_end: string; supporters: number; schools: number }>(sql`
@@ -138,7 +146,7 @@ export function createSupportRepository(db: Executor) {
           select c.person_id, c.worksite_id, c.signed_on,
                  (c.signed_on + make_interval(months => ${validityMonths}::int))::date as expires_on, r.effective_on as revoked_on
           from cards c left join card_revocations r on r.card_id = c.id
-          where c.campaign_id = ${campaignId}::uuid and c.person_id is not null and c.signed_on <= ${to}::date
+          where c.campaign_id = ${campaignId}::uuid and c.person_id is not null and c.signed_on <= ${to}::date and ${verifiedCard}
         )
         select w.week_start::text, w.week_end::text,
                count(distinct v.person_id)::int as supporters, count(distinct v.worksite_id)::int as schools
@@ -149,29 +157,53 @@ export function createSupportRepository(db: Executor) {
       return rows.rows.map((r) => ({ weekStart: r.week_start, weekEnd: r.week_end, supporters: r.supporters, schools: r.schools }));
     },
 
+    /** When the first and last verified cards were signed (unverified ones would date a forgery). */
     async cardDateRange(campaignId: string): Promise<{ first: string | null; last: string | null }> {
       const rows = await db.execute<{ first: string | null; last: string | null }>(
-        sql`select min(signed_on)::text as first, max(signed_on)::text as last from cards where campaign_id = ${campaignId}::uuid`,
+        sql`select min(c.signed_on)::text as first, max(c.signed_on)::text as last from cards c where c.campaign_id = ${campaignId}::uuid and ${verifiedCard}`,
       );
       return { first: rows.rows[0]?.first ?? null, last: rows.rows[0]?.last ?? null };
     },
 
     async firstCardDate(campaignId: string): Promise<string | null> {
-      const rows = await db.execute<{ first: string | null }>(sql`select min(signed_on)::text as first from cards where campaign_id = ${campaignId}::uuid`);
+      const rows = await db.execute<{ first: string | null }>(sql`select min(c.signed_on)::text as first from cards c where c.campaign_id = ${campaignId}::uuid and ${verifiedCard}`);
       return rows.rows[0]?.first ?? null;
     },
 
-    /** Campaign-wide counts of what happened between two dates (inclusive): no one is named. */
-    async activity(campaignId: string, from: string, to: string): Promise<{ cardsSigned: number; paperCards: number; schools: number; revocations: number; awaitingReview: number }> {
-      const rows = await db.execute<{ cards_signed: number; paper_cards: number; schools: number; revocations: number; awaiting_review: number }>(sql`
+    /**
+     * Campaign-wide counts of what happened between two dates (inclusive): no one is named. Cards
+     * are counted once verified, like everywhere else; `awaitingReview` and `awaitingVerification`
+     * are the organizers' work lists (cards not counted yet).
+     */
+    async activity(
+      campaignId: string,
+      from: string,
+      to: string,
+    ): Promise<{ cardsSigned: number; paperCards: number; schools: number; revocations: number; awaitingReview: number; awaitingVerification: number }> {
+      const rows = await db.execute<{ cards_signed: number; paper_cards: number; schools: number; revocations: number; awaiting_review: number; awaiting_verification: number }>(sql`
+        with counted as (
+          select c.source, c.worksite_id from cards c
+          where c.campaign_id = ${campaignId}::uuid and c.signed_on between ${from}::date and ${to}::date and ${verifiedCard}
+        )
         select
-          (select count(*)::int from cards where campaign_id = ${campaignId}::uuid and signed_on between ${from}::date and ${to}::date) as cards_signed,
-          (select count(*)::int from cards where campaign_id = ${campaignId}::uuid and source = 'paper' and signed_on between ${from}::date and ${to}::date) as paper_cards,
-          (select count(distinct worksite_id)::int from cards where campaign_id = ${campaignId}::uuid and signed_on between ${from}::date and ${to}::date) as schools,
-          (select count(*)::int from card_revocations where campaign_id = ${campaignId}::uuid and effective_on between ${from}::date and ${to}::date) as revocations,
-          (select count(*)::int from cards where campaign_id = ${campaignId}::uuid and match_status in ('unmatched', 'ambiguous')) as awaiting_review`);
+          (select count(*)::int from counted) as cards_signed,
+          (select count(*)::int from counted where source = 'paper') as paper_cards,
+          (select count(distinct worksite_id)::int from counted) as schools,
+          (select count(*)::int from card_revocations r join cards c on c.id = r.card_id
+            where r.campaign_id = ${campaignId}::uuid and r.effective_on between ${from}::date and ${to}::date and ${verifiedCard}) as revocations,
+          (select count(*)::int from cards where campaign_id = ${campaignId}::uuid and match_status in ('unmatched', 'ambiguous')) as awaiting_review,
+          (select count(*)::int from cards c where c.campaign_id = ${campaignId}::uuid and c.match_status <> 'dismissed'
+            and not exists (select 1 from card_verifications v where v.card_id = c.id)
+            and not exists (select 1 from card_confirmations a where a.card_id = c.id and a.answer = 'not_signed')) as awaiting_verification`);
       const r = rows.rows[0];
-      return { cardsSigned: r?.cards_signed ?? 0, paperCards: r?.paper_cards ?? 0, schools: r?.schools ?? 0, revocations: r?.revocations ?? 0, awaitingReview: r?.awaiting_review ?? 0 };
+      return {
+        cardsSigned: r?.cards_signed ?? 0,
+        paperCards: r?.paper_cards ?? 0,
+        schools: r?.schools ?? 0,
+        revocations: r?.revocations ?? 0,
+        awaitingReview: r?.awaiting_review ?? 0,
+        awaitingVerification: r?.awaiting_verification ?? 0,
+      };
     },
   };
 }

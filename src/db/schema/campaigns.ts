@@ -21,6 +21,10 @@ export const campaigns = pgTable('campaigns', {
   cardValidityMonths: integer('card_validity_months').notNull().default(12),
   // "The date signed" is a local date: a card signed at 9 pm in Los Angeles is signed that day.
   timeZone: text('time_zone').notNull().default('America/Los_Angeles'),
+  // Public numbers are published, rounded down to this (5: "over 145"); 1 publishes them exact.
+  publicNumbersGranularity: integer('public_numbers_granularity').notNull().default(5),
+  // Publish the current numbers automatically, at most once a day.
+  publicNumbersAutoPublish: boolean('public_numbers_auto_publish').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -45,6 +49,9 @@ export const employers = pgTable('employers', {
     .notNull()
     .references(() => campaigns.id, { onDelete: 'cascade' }),
   name: text('name').notNull(),
+  // Email domains this employer controls (lowercase, e.g. "meridianschools.example"): a card's
+  // contact may not be at one of them, or its confirmation would land in the employer's mail.
+  emailDomains: text('email_domains').array().notNull().default(sql`'{}'::text[]`),
 });
 
 export const worksites = pgTable(

@@ -1,14 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { bigint, customType, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, customType, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts.js';
 import { bargainingUnits, campaigns, people, worksites } from './campaigns.js';
-import { cardSources, matchStatuses, matchMethods } from '../../vocabulary/cards.js';
+import { cardSources, confirmationAnswers, confirmationMethods, matchStatuses, matchMethods, verificationMethods } from '../../vocabulary/cards.js';
+import { languages } from '../../vocabulary/languages.js';
 
-export { cardSources, matchStatuses, matchMethods };
+export { cardSources, confirmationAnswers, confirmationMethods, matchStatuses, matchMethods, verificationMethods };
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
-// The card language, versioned per campaign. `body` may contain `{employer}`, replaced by the
+// The card language, versioned per campaign, one text per language (version numbers run across
+// languages, so a version names one text). `body` may contain `{employer}`, replaced by the
 // signer's school's employer: under EERA each charter school can be its own employer, and the
 // employer's name is part of what the signer agrees to. Versions are never edited (trigger).
 export const cardTexts = pgTable(
@@ -19,6 +21,7 @@ export const cardTexts = pgTable(
       .notNull()
       .references(() => campaigns.id, { onDelete: 'cascade' }),
     version: integer('version').notNull(),
+    language: text('language', { enum: languages }).notNull().default('en'),
     title: text('title').notNull(),
     body: text('body').notNull(),
     createdBy: uuid('created_by').references(() => accounts.id, { onDelete: 'set null' }),
@@ -26,6 +29,19 @@ export const cardTexts = pgTable(
   },
   (t) => [uniqueIndex('card_texts_campaign_version_key').on(t.campaignId, t.version)],
 );
+
+// A text is offered to signers only once an organizer approved it; the newest approved version in
+// a language is the one its signers read. Append-only, like the texts.
+export const cardTextApprovals = pgTable('card_text_approvals', {
+  cardTextId: uuid('card_text_id')
+    .primaryKey()
+    .references(() => cardTexts.id, { onDelete: 'cascade' }),
+  campaignId: uuid('campaign_id')
+    .notNull()
+    .references(() => campaigns.id, { onDelete: 'cascade' }),
+  approvedBy: uuid('approved_by').references(() => accounts.id, { onDelete: 'set null' }),
+  approvedAt: timestamp('approved_at', { withTimezone: true }).notNull().defaultNow(),
+});
 
 
 // A signed support card. Everything from `id` to `userAgent` is the signed content: it is hashed
@@ -65,6 +81,8 @@ export const cards = pgTable(
     contentHash: text('content_hash').notNull(),
     // Set once, right after the confirmation is recorded in mail_messages.
     confirmationMailId: uuid('confirmation_mail_id'),
+    // SHA-256 of the secret in the confirmation's "yes, I signed this card" link (never the secret).
+    confirmationTokenHash: text('confirmation_token_hash'),
     enteredBy: uuid('entered_by').references(() => accounts.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     personId: uuid('person_id').references(() => people.id, { onDelete: 'set null' }),
@@ -75,7 +93,85 @@ export const cards = pgTable(
     index('cards_campaign_signed_idx').on(t.campaignId, t.signedOn),
     index('cards_person_idx').on(t.personId),
     index('cards_review_idx').on(t.campaignId).where(sql`${t.matchStatus} in ('unmatched', 'ambiguous')`),
+    uniqueIndex('cards_confirmation_token_key').on(t.confirmationTokenHash),
   ],
+);
+
+// The signer's answer to the confirmation transmission: by the link in the message (recorded
+// anonymously, with the address it came from) or by a reply an organizer recorded. One per card,
+// never changed (trigger).
+export const cardConfirmations = pgTable('card_confirmations', {
+  cardId: uuid('card_id')
+    .primaryKey()
+    .references(() => cards.id, { onDelete: 'cascade' }),
+  campaignId: uuid('campaign_id')
+    .notNull()
+    .references(() => campaigns.id, { onDelete: 'cascade' }),
+  answer: text('answer', { enum: confirmationAnswers }).notNull(),
+  method: text('method', { enum: confirmationMethods }).notNull(),
+  recordedBy: uuid('recorded_by').references(() => accounts.id, { onDelete: 'set null' }),
+  note: text('note').notNull().default(''),
+  ip: text('ip'),
+  answeredAt: timestamp('answered_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+// A card counts only once verified: matched to one roster person (person_id, as the card's match
+// was when verified; the match of a verified card cannot change) and vouched for — automatically
+// when the signer confirmed from a personal contact already on file for that person, by whoever
+// entered a paper card, or by an organizer or committee member who says how. One per card, never
+// changed (trigger). No foreign key on person_id: this is a record of what was decided.
+export const cardVerifications = pgTable('card_verifications', {
+  cardId: uuid('card_id')
+    .primaryKey()
+    .references(() => cards.id, { onDelete: 'cascade' }),
+  campaignId: uuid('campaign_id')
+    .notNull()
+    .references(() => campaigns.id, { onDelete: 'cascade' }),
+  personId: uuid('person_id').notNull(),
+  method: text('method', { enum: verificationMethods }).notNull(),
+  verifiedBy: uuid('verified_by').references(() => accounts.id, { onDelete: 'set null' }),
+  note: text('note').notNull().default(''),
+  verifiedAt: timestamp('verified_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+// An organizer decided the card is from no one on the roster (a stranger, a test, a forgery).
+export const cardDismissals = pgTable('card_dismissals', {
+  cardId: uuid('card_id')
+    .primaryKey()
+    .references(() => cards.id, { onDelete: 'cascade' }),
+  campaignId: uuid('campaign_id')
+    .notNull()
+    .references(() => campaigns.id, { onDelete: 'cascade' }),
+  reason: text('reason').notNull(),
+  dismissedBy: uuid('dismissed_by').references(() => accounts.id, { onDelete: 'set null' }),
+  dismissedAt: timestamp('dismissed_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+// The numbers the public site shows about support: published by an organizer (or once a day
+// automatically when the campaign asks for it), each rounded down to the campaign's granularity.
+// The site never reads live counts: a card, forged or real, moves nothing public until a
+// publication (decision 0023). The exact counts are kept for the organizers' record only.
+export const publicNumberPublications = pgTable(
+  'public_number_publications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    // The order of publications: the last one recorded is what the site shows.
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    /** The campaign's day the numbers were counted on. */
+    asOf: date('as_of').notNull(),
+    granularity: integer('granularity').notNull(),
+    educators: integer('educators').notNull(),
+    schools: integer('schools').notNull(),
+    educatorsShown: integer('educators_shown').notNull(),
+    schoolsShown: integer('schools_shown').notNull(),
+    automatic: boolean('automatic').notNull().default(false),
+    publishedBy: uuid('published_by').references(() => accounts.id, { onDelete: 'set null' }),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('public_number_publications_campaign_idx').on(t.campaignId, t.seq)],
 );
 
 // Revoking a card is a new record; the card itself never changes. Effective from `effectiveOn`.

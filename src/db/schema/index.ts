@@ -9,3 +9,4 @@ export * from './roster.js';
 export * from './petitions.js';
 export * from './public-site.js';
 export * from './keys.js';
+export * from './coordination.js';

@@ -63,6 +63,7 @@ const cardColumns = [
   'job_title_on_card',
   'card_text_ref',
   'card_text_version',
+  'card_text_language',
   'card_text',
   'signed_on',
   'signed_at',
@@ -80,6 +81,10 @@ const cardColumns = [
   'confirmation_transport',
   'confirmation_message_id',
   'confirmation_error',
+  'signer_answer',
+  'signer_answered_at',
+  'verification_method',
+  'verified_at',
   'card_id',
 ] as const;
 
@@ -129,6 +134,7 @@ function cardFields(packet: FilingPacket, k: FilingPacket['counted'][number]['ca
     school_on_card: k.worksiteName,
     job_title_on_card: k.jobTitle,
     card_text_version: k.cardTextVersion,
+    card_text_language: k.textLanguage,
     card_text: k.cardText,
     signed_on: k.signedOn,
     signed_at: iso(k.signedAt),
@@ -144,6 +150,10 @@ function cardFields(packet: FilingPacket, k: FilingPacket['counted'][number]['ca
     confirmation_transport: k.confirmation?.transport ?? '',
     confirmation_message_id: k.confirmation?.messageId ?? '',
     confirmation_error: k.confirmation?.error ?? '',
+    signer_answer: k.signerAnswer ? `${k.signerAnswer.answer} (${k.signerAnswer.method})` : '',
+    signer_answered_at: iso(k.signerAnswer?.answeredAt),
+    verification_method: k.verification?.method ?? '',
+    verified_at: iso(k.verification?.verifiedAt),
     card_id: k.id,
   };
 }

@@ -1,4 +1,4 @@
-import { countExceptions, exceptionLabels, exceptionReasons, type CountedCard, type FilingCopy, type FilingPacket } from '../../domain/filing/filing-packet.js';
+import { countExceptions, describeCardText, exceptionLabels, exceptionReasons, type CountedCard, type FilingCopy, type FilingPacket } from '../../domain/filing/filing-packet.js';
 import type { Threshold } from '../../domain/majority/thresholds.js';
 import { formatLocalTime, formatUtcMinute } from '../format-time.js';
 import { createPdfWriter, pdfColors, type PdfWriter } from '../pdf/pdf-toolkit.js';
@@ -156,11 +156,11 @@ export function renderFilingPdf(packet: FilingPacket, copy: FilingCopy, generate
     // 4. Card language (follows on the same page when there is room).
     doc.moveDown(0.6);
     pdf.writeHeading('4. Card language');
-    pdf.writeNote('The exact text each counted card agreed to, with the employer’s name as it appeared to the signer.');
+    pdf.writeNote('The exact text each counted card agreed to, in the language the signer read and signed it in, with the employer’s name as it appeared to the signer.');
     if (packet.texts.length === 0) pdf.writeNote('No valid cards.');
     for (const t of packet.texts) {
       pdf.ensureSpace(90);
-      doc.fillColor(INK).font('bold').fontSize(10.5).text(`${t.ref} — card text version ${t.version} — ${t.employerName}`, left, doc.y, { width });
+      doc.fillColor(INK).font('bold').fontSize(10.5).text(`${t.ref} — card text ${describeCardText(t)} — ${t.employerName}`, left, doc.y, { width });
       doc.moveDown(0.3);
       doc.font('body').fontSize(9.5).fillColor(INK).text(t.text, left + 12, doc.y, { width: width - 24 });
       doc.x = left;

@@ -1,6 +1,7 @@
 import type { FieldProblem } from '../../errors.js';
 import type { Translate } from '../../i18n/translator.js';
-import { cleanField, normalizeName, signatureMatchesName } from './signer-names.js';
+import { isEmployerEmail } from './employer-email.js';
+import { cleanField, signatureMatchesName } from './signer-names.js';
 
 /** What the public card form sends, as raw strings (absent fields are undefined). */
 export type RawCardSubmission = {
@@ -26,11 +27,17 @@ const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/u;
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
 
 /**
- * Checks a card form. Every problem is about the signer's own input; nothing here depends on who
- * else is in the database, so the answer can never reveal anything about anyone. The reasons are
- * written with `t`, in the signer's language.
+ * Checks a card form. Every problem is about the signer's own input and the campaign's settings
+ * (its schools, its employers' email domains); nothing here depends on who else is in the
+ * database, so the answer can never reveal anything about anyone. The reasons are written with
+ * `t`, in the signer's language.
  */
-export function validateCardSubmission(raw: RawCardSubmission, worksiteIds: ReadonlySet<string>, t: Translate): { ok: true; value: CardSubmission } | { ok: false; problems: FieldProblem[] } {
+export function validateCardSubmission(
+  raw: RawCardSubmission,
+  campaign: { worksiteIds: ReadonlySet<string>; employerDomains: readonly string[] },
+  t: Translate,
+): { ok: true; value: CardSubmission } | { ok: false; problems: FieldProblem[] } {
+  const { worksiteIds } = campaign;
   const problems: FieldProblem[] = [];
   const text = (v: string | undefined): string => cleanField(v ?? '');
   const legalName = text(raw.legal_name);
@@ -43,6 +50,8 @@ export function validateCardSubmission(raw: RawCardSubmission, worksiteIds: Read
   if (legalName.length < 2) problems.push({ field: 'legal_name', reason: t('card.error.legal_name') });
   else if (legalName.length > 200) problems.push({ field: 'legal_name', reason: t('card.error.legal_name.tooLong') });
   if (!emailPattern.test(email) || email.length > 254) problems.push({ field: 'email', reason: t('card.error.email') });
+  // The confirmation goes to this address: at the employer's domain, the employer could read it.
+  else if (isEmployerEmail(email, campaign.employerDomains)) problems.push({ field: 'email', reason: t('card.error.employerEmail') });
   const digits = phone.replace(/\D/gu, '');
   if (digits.length < 7 || digits.length > 15 || phone.length > 40) problems.push({ field: 'phone', reason: t('card.error.phone') });
   if (!uuidPattern.test(worksiteId) || !worksiteIds.has(worksiteId)) problems.push({ field: 'worksite_id', reason: t('card.error.worksite_id') });
@@ -52,6 +61,3 @@ export function validateCardSubmission(raw: RawCardSubmission, worksiteIds: Read
 
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: { legalName, email, phone, worksiteId, jobTitle, signature } };
 }
-
-/** The form's name as the roster matcher compares it. */
-export const matchableName = normalizeName;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addMonths, isDay, dayOf } from '../calendar.js';
 import { cardExpiresOn, cardStatusOn } from './card-validity.js';
 import { decideMatch } from './match-card.js';
-import { normalizeName, signatureMatchesName } from './signer-names.js';
+import { nameKey, normalizeName, signatureMatchesName } from './signer-names.js';
 
 describe('card validity', () => {
   it('a card counts from the day signed until one year later, exclusive', () => {
@@ -40,10 +40,17 @@ describe('card validity', () => {
 });
 
 describe('signature and names', () => {
-  it('matches ignoring case and spacing, not accents', () => {
+  it('matches ignoring accents, case, spacing and punctuation', () => {
     expect(signatureMatchesName('  maria   LOPEZ ', 'Maria Lopez')).toBe(true);
-    expect(signatureMatchesName('José Ortega', 'Jose Ortega')).toBe(false);
+    // A signer without accents on their keyboard still signs: "Tomas" under "Tomás".
+    expect(signatureMatchesName('Tomas Sandoval', 'Tomás Sandoval')).toBe(true);
+    expect(signatureMatchesName('José Ortega', 'Jose Ortega')).toBe(true);
+    expect(signatureMatchesName('Ana DeLaCruz', 'Ana de la Cruz')).toBe(true);
+    expect(signatureMatchesName('Zoë Núñez-Ruiz', 'zoe nunez ruiz')).toBe(true);
+    expect(signatureMatchesName('Jose Ortega', 'Josefa Ortega')).toBe(false);
     expect(signatureMatchesName('', '')).toBe(false);
+    expect(signatureMatchesName('...', '!!!')).toBe(false);
+    expect(nameKey('Sandoval, Tomás')).toBe('sandovaltomas');
     expect(normalizeName('Ana\tde  la Cruz')).toBe('ana de la cruz');
   });
 });

@@ -4,9 +4,16 @@ import type { CardContent } from './card-hash.js';
 
 /**
  * The confirmation restates the six elements (GC Memo 15-08) and the hash that fixes them, in the
- * signer's language; the card text itself is quoted exactly as signed, never translated.
+ * signer's language; the card text itself is quoted exactly as signed (in the language it was
+ * signed in). It asks the signer to answer: the link ("yes, I signed this card" or "I did not")
+ * or a reply. The answer is what lets the card be verified (decision 0023).
  */
-export function confirmationMessage(campaign: { campaignName: string }, card: CardContent & { contentHash: string }, lang: Language = 'en'): { subject: string; text: string } {
+export function confirmationMessage(
+  campaign: { campaignName: string },
+  card: CardContent & { contentHash: string },
+  lang: Language = 'en',
+  confirmUrl: string | null = null,
+): { subject: string; text: string } {
   const { t } = getTranslator(lang);
   const none = t('mail.card.noneGiven');
   const signed = card.signedAt ? t('mail.card.signedElectronically', { date: card.signedOn, at: card.signedAt.toISOString() }) : t('mail.card.paper', { date: card.signedOn });
@@ -28,8 +35,10 @@ export function confirmationMessage(campaign: { campaignName: string }, card: Ca
     '',
     t('mail.card.fingerprint', { hash: card.contentHash }),
     '',
-    t('mail.card.confidential'),
+    ...(confirmUrl ? [t('mail.card.confirmAsk'), '', confirmUrl, '', t('mail.card.orReply')] : []),
     t('mail.card.notYou'),
+    '',
+    t('mail.card.confidential'),
   ].join('\n');
   return { subject: t('mail.card.subject', { campaign: campaign.campaignName }), text };
 }

@@ -27,7 +27,8 @@ export type AuditOptions = {
 };
 
 /**
- * What a command works with: repositories on its own transaction, the requester, the clock, and
+ * What a command works with: repositories on its own transaction (one connection: await its queries
+ * one after another, never with Promise.all), the requester, the clock, and
  * the three things every write may need — the policy check, the audit row and the mail row — all
  * inside the same transaction, so they commit together or not at all.
  */

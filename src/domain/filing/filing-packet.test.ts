@@ -97,6 +97,44 @@ describe('buildFilingPacket', () => {
     expect(packet.employers).toEqual(['Alder Prep Inc.']);
   });
 
+  it('leaves out cards not verified and cards their signer disputed, with the reason', () => {
+    const waiting = card(p0, '2015-05-01', { verification: null, signerAnswer: null });
+    const confirmed = card(p1, '2015-05-01', { verification: null });
+    const disputed = card(p2, '2015-05-01', { signerAnswer: { answer: 'not_signed', method: 'reply', answeredAt: new Date('2015-05-02T18:00:00Z') } });
+    const dismissed = card(null, '2015-05-01', { matchStatus: 'dismissed' });
+    const packet = buildFilingPacket(input([employment(p0), employment(p1), employment(p2)], [waiting, confirmed, disputed, dismissed]));
+    expect(packet.figures.valid_cards).toBe(0);
+    expect(packet.exceptions.map((e) => [e.reason, e.card.id])).toEqual([
+      ['disputed', disputed.id],
+      ['no_match', dismissed.id],
+      ['not_verified', waiting.id],
+      ['not_verified', confirmed.id],
+    ]);
+    expect(packet.exceptions.find((e) => e.card.id === waiting.id)?.detail).toContain('has not answered');
+    expect(packet.exceptions.find((e) => e.card.id === dismissed.id)?.detail).toContain('Dismissed');
+  });
+
+  it('warns below 30%, below 50% + 1, about counted cards without a confirmation or an answer, and lists what is left out', () => {
+    const confirmation = { id: id(), toAddress: 'a@mail.example', subject: 'Your card', transport: 'outbox' as const, messageId: null, createdAt: new Date('2015-05-01T20:00:00Z'), sentAt: null, error: null };
+    const people4 = [p0, p1, p2, p3, p4, p5, p6, p7];
+    const cards = [
+      card(p0, '2015-05-01', { confirmation }), // answered: no warning
+      card(p1, '2015-05-01', { confirmation, signerAnswer: null }), // verified in person, no answer
+      card(p2, '2015-05-01', { confirmation: null, signerAnswer: null }), // no contact to confirm with
+      card(p3, '2015-05-01', { verification: null }),
+    ];
+    const packet = buildFilingPacket(input(people4.map((p) => employment(p)), cards));
+    expect(packet.warnings.map((w) => w.code)).toEqual(['below_majority', 'confirmation_not_recorded', 'confirmation_not_answered', 'cards_left_out']);
+    const number = (personId: string) => packet.counted.find((c) => c.card.personId === personId)?.number;
+    expect(packet.warnings.find((w) => w.code === 'confirmation_not_recorded')?.cardNumbers).toEqual([number(p2)]);
+    expect(packet.warnings.find((w) => w.code === 'confirmation_not_answered')?.cardNumbers).toEqual([number(p1)]);
+    expect(packet.warnings.find((w) => w.code === 'cards_left_out')?.message).toBe('1 card is left out: 1 not verified.');
+    const low = buildFilingPacket(input(people4.map((p) => employment(p)), [card(p0, '2015-05-01', { confirmation })]));
+    expect(low.warnings.map((w) => w.code)).toEqual(['below_showing_of_interest', 'below_majority']);
+    const met = buildFilingPacket(input([employment(p0)], [card(p0, '2015-05-01', { confirmation })]));
+    expect(met.warnings).toEqual([]);
+  });
+
   it('agrees with tallySupport (the majority math) on random data', () => {
     const random = createRandom(7);
     for (let round = 0; round < 30; round++) {
@@ -111,10 +149,14 @@ describe('buildFilingPacket', () => {
       for (let i = 0; i < 40; i++) {
         const p = random.next() < 0.9 ? (persons[random.int(0, persons.length - 1)] ?? null) : null;
         const signedOn = addDays('2014-01-01', random.int(0, 700));
-        cards.push(card(p, signedOn, { revokedOn: random.next() < 0.15 ? addDays(signedOn, random.int(0, 120)) : null, worksiteId: random.next() < 0.5 ? SITE_A : SITE_B }));
+        // Some cards wait for verification, some were disputed by their signer: neither counts.
+        const roll = random.next();
+        const waiting = roll < 0.15 ? { verification: null } : roll < 0.2 ? { signerAnswer: { answer: 'not_signed' as const, method: 'link' as const, answeredAt: new Date(`${signedOn}T21:00:00Z`) } } : {};
+        cards.push(card(p, signedOn, { revokedOn: random.next() < 0.15 ? addDays(signedOn, random.int(0, 120)) : null, worksiteId: random.next() < 0.5 ? SITE_A : SITE_B, ...waiting }));
       }
       const asOf = addDays('2014-06-01', random.int(0, 500));
-      const tallies = tallySupport({ employments, cards, asOf, validityMonths: 12 });
+      const records = cards.map((c) => ({ ...c, verified: c.verification !== null && c.signerAnswer?.answer !== 'not_signed' }));
+      const tallies = tallySupport({ employments, cards: records, asOf, validityMonths: 12 });
       const unit = buildFilingPacket(input(employments, cards, { filingDate: asOf }));
       expect(unit.figures.eligible).toBe(tallies.reduce((n, t) => n + t.eligible, 0));
       expect(unit.figures.valid_cards).toBe(tallies.reduce((n, t) => n + t.validCards, 0));

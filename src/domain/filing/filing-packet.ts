@@ -1,10 +1,13 @@
+import type { Language } from '../../vocabulary/languages.js';
+import type { VerificationMethod } from '../../vocabulary/cards.js';
 import { verifyCardHash, type CardContent } from '../cards/card-hash.js';
 import { cardExpiresOn, cardStatusOn } from '../cards/card-validity.js';
 import { primaryEmployments } from '../majority/tally-support.js';
 import { supportFigures, type SupportFigures } from '../majority/thresholds.js';
-import { exceptionReasons, filingCopies, filingJurisdictions } from '../../vocabulary/filing.js';
+import { exceptionReasons, filingCopies, filingJurisdictions, warningCodes } from '../../vocabulary/filing.js';
+import { languageNames } from '../cards/language-names.js';
 
-export { exceptionReasons, filingCopies, filingJurisdictions };
+export { exceptionReasons, filingCopies, filingJurisdictions, warningCodes };
 export type FilingJurisdiction = (typeof filingJurisdictions)[number];
 export type FilingCopy = (typeof filingCopies)[number];
 
@@ -28,12 +31,18 @@ export type Confirmation = { id: string; toAddress: string; subject: string; tra
 export type FilingCard = CardContent & {
   contentHash: string;
   personId: string | null;
-  matchStatus: 'matched' | 'unmatched' | 'ambiguous' | 'resolved';
+  matchStatus: 'matched' | 'unmatched' | 'ambiguous' | 'resolved' | 'dismissed';
   matchMethod: string | null;
   createdAt: Date;
   revokedOn: string | null;
   revocationReason: string | null;
+  /** The confirmation transmission (the message), or null when none was recorded. */
   confirmation: Confirmation | null;
+  /** The signer's answer to it. */
+  signerAnswer: { answer: 'signed' | 'not_signed'; method: 'link' | 'reply'; answeredAt: Date } | null;
+  verification: { method: VerificationMethod; verifiedAt: Date } | null;
+  /** The language of the card text signed. */
+  textLanguage: Language;
 };
 
 export type PacketInput = {
@@ -74,17 +83,23 @@ export type ExceptionReason = (typeof exceptionReasons)[number];
 
 export const exceptionLabels: Record<ExceptionReason, string> = {
   altered: 'Altered: content does not match its hash',
+  disputed: 'Signer answered that they did not sign',
   no_match: 'Matches no one on the roster',
   ambiguous: 'Matches several people on the roster',
-  not_in_unit: 'Signer not in the unit on the filing date',
+  not_in_unit: 'Signer not on the unit’s roster on the filing date',
   revoked: 'Revoked',
   expired: 'Expired',
+  not_verified: 'Not verified',
   duplicate: 'Duplicate card of a counted signer',
 };
 
+export type WarningCode = (typeof warningCodes)[number];
+/** What an admin reads before generating a packet: reasons to wait, or to look closer. */
+export type PacketWarning = { code: WarningCode; message: string; cardNumbers: number[] };
+
 export type FilingException = { number: number; card: FilingCard; reason: ExceptionReason; detail: string };
 
-export type CardTextRef = { ref: string; version: number; employerName: string; text: string };
+export type CardTextRef = { ref: string; version: number; language: Language; employerName: string; text: string };
 
 export type FilingPacket = {
   campaignName: string;
@@ -104,6 +119,7 @@ export type FilingPacket = {
   /** Earliest and latest signing dates among the counted cards. */
   signedBetween: { first: string; last: string } | null;
   integrity: { checked: number; altered: number };
+  warnings: PacketWarning[];
 };
 
 const byName = (a: { worksiteName: string; familyName: string; givenName: string }, b: typeof a): number =>
@@ -158,9 +174,22 @@ export function buildFilingPacket(input: PacketInput): FilingPacket {
       exceptions.push({ card, reason: 'altered', detail: 'The stored card no longer matches the SHA-256 hash recorded at signing; it is not counted. Run “unionhall verify-cards”.' });
       continue;
     }
+    if (card.signerAnswer?.answer === 'not_signed') {
+      exceptions.push({ card, reason: 'disputed', detail: `Answering the confirmation (${card.signerAnswer.method === 'link' ? 'by its link' : 'by reply'}), the person at this contact said they did not sign this card; it is never counted.` });
+      continue;
+    }
     if (card.personId === null) {
       const ambiguous = card.matchStatus === 'ambiguous';
-      exceptions.push({ card, reason: ambiguous ? 'ambiguous' : 'no_match', detail: ambiguous ? 'Several people on the roster fit this card; resolve it in the review queue.' : 'No one on the roster fits this card; resolve it in the review queue.' });
+      const dismissed = card.matchStatus === 'dismissed';
+      exceptions.push({
+        card,
+        reason: ambiguous ? 'ambiguous' : 'no_match',
+        detail: dismissed
+          ? 'Dismissed by an organizer: not from a person on the roster.'
+          : ambiguous
+            ? 'Several people on the roster fit this card; resolve it in the review queue.'
+            : 'No one on the roster fits this card; resolve it in the review queue.',
+      });
       continue;
     }
     if (!person) {
@@ -182,6 +211,10 @@ export function buildFilingPacket(input: PacketInput): FilingPacket {
       continue;
     }
     if (status !== 'valid') continue;
+    if (!card.verification) {
+      exceptions.push({ card, reason: 'not_verified', detail: card.signerAnswer ? 'The signer confirmed it, but no one has verified that it is this person’s card yet.' : 'The signer has not answered the confirmation, and no one has verified the card yet.' });
+      continue;
+    }
     const list = candidates.get(person.personId) ?? [];
     list.push(card);
     candidates.set(person.personId, list);
@@ -208,7 +241,7 @@ export function buildFilingPacket(input: PacketInput): FilingPacket {
     if (textRefs.has(key)) continue;
     const ref = `T${texts.length + 1}`;
     textRefs.set(key, ref);
-    texts.push({ ref, version: card.cardTextVersion, employerName: card.employerName, text: card.cardText });
+    texts.push({ ref, version: card.cardTextVersion, language: card.textLanguage, employerName: card.employerName, text: card.cardText });
   }
 
   const counted: CountedCard[] = chosen.map(({ card, person }, i) => {
@@ -226,6 +259,7 @@ export function buildFilingPacket(input: PacketInput): FilingPacket {
     .map((e, i) => ({ ...e, number: i + 1 }));
 
   const dates = counted.map((c) => c.card.signedOn).sort();
+  const figures = supportFigures(roster.length, counted.length, input.goalPercent);
   return {
     campaignName: input.campaignName,
     jurisdiction: input.jurisdiction,
@@ -236,14 +270,59 @@ export function buildFilingPacket(input: PacketInput): FilingPacket {
     unit: input.unit,
     worksite: input.worksite,
     employers: input.worksite ? [input.worksite.employerName] : [...new Set(roster.map((r) => r.employerName))].sort(),
-    figures: supportFigures(roster.length, counted.length, input.goalPercent),
+    figures,
     roster,
     counted,
     exceptions: numberedExceptions,
     texts,
     signedBetween: dates.length > 0 ? { first: dates[0] ?? '', last: dates[dates.length - 1] ?? '' } : null,
     integrity: { checked, altered },
+    warnings: packetWarnings(figures, counted, numberedExceptions),
   };
+}
+
+/**
+ * The warnings shown before a packet is generated: below 30% (no showing of interest), below 50%
+ * + 1 (no majority), counted cards without a recorded confirmation transmission or without the
+ * signer's answer to it, and the cards left out, by reason.
+ */
+export function packetWarnings(figures: SupportFigures, counted: readonly CountedCard[], exceptions: readonly FilingException[]): PacketWarning[] {
+  const warnings: PacketWarning[] = [];
+  const t = figures.thresholds;
+  if (!t.showing_of_interest.met) {
+    warnings.push({ code: 'below_showing_of_interest', message: `Below 30%: ${figures.valid_cards} valid cards of ${figures.eligible} (${figures.percent}%); ${t.showing_of_interest.remaining} more needed for a showing of interest.`, cardNumbers: [] });
+  }
+  if (!t.majority.met) {
+    warnings.push({ code: 'below_majority', message: `Below 50% + 1: ${figures.valid_cards} valid cards of ${figures.eligible} (${figures.percent}%); ${t.majority.remaining} more needed for a majority.`, cardNumbers: [] });
+  }
+  const noTransmission = counted.filter((c) => c.card.confirmation === null);
+  if (noTransmission.length > 0) {
+    warnings.push({
+      code: 'confirmation_not_recorded',
+      message: `${noTransmission.length} counted card${noTransmission.length === 1 ? ' has' : 's have'} no confirmation transmission recorded (no contact email; paper cards verified from the paper).`,
+      cardNumbers: noTransmission.map((c) => c.number),
+    });
+  }
+  const noAnswer = counted.filter((c) => c.card.confirmation !== null && c.card.signerAnswer === null);
+  if (noAnswer.length > 0) {
+    warnings.push({
+      code: 'confirmation_not_answered',
+      message: `${noAnswer.length} counted card${noAnswer.length === 1 ? '’s signer has' : 's’ signers have'} not answered the confirmation transmission (verified another way).`,
+      cardNumbers: noAnswer.map((c) => c.number),
+    });
+  }
+  if (exceptions.length > 0) {
+    const counts = new Map<ExceptionReason, number>();
+    for (const e of exceptions) counts.set(e.reason, (counts.get(e.reason) ?? 0) + 1);
+    const listed = exceptionReasons.filter((r) => counts.has(r)).map((r) => `${counts.get(r) ?? 0} ${exceptionLabels[r].toLowerCase()}`);
+    warnings.push({ code: 'cards_left_out', message: `${exceptions.length} card${exceptions.length === 1 ? ' is' : 's are'} left out: ${listed.join('; ')}.`, cardNumbers: [] });
+  }
+  return warnings;
+}
+
+/** "T1 — version 2, Spanish", as the packet names a card text. */
+export function describeCardText(ref: CardTextRef): string {
+  return `version ${ref.version}, ${languageNames[ref.language]}`;
 }
 
 /** Exceptions per reason, for summaries. */

@@ -25,6 +25,8 @@ export async function generateFilingPacket(ctx: CommandContext, input: GenerateF
       format,
       eligible: packet.figures.eligible,
       validCards: packet.figures.valid_cards,
+      // What the admin was warned of and generated the packet despite.
+      warnings: packet.warnings.map((w) => w.code),
     },
   });
   return { packet, generatedAt: ctx.now };

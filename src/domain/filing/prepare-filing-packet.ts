@@ -20,11 +20,10 @@ export async function prepareFilingPacket(ctx: CommandContext, campaign: Campaig
   if (request.worksiteId && !worksite) problems.push({ field: 'worksiteId', reason: 'is not a school of this campaign' });
   if (problems.length > 0 || !unit) throw new AppError('validation_failed', 'The filing packet request is not valid.', problems);
 
-  const [employments, cardRows, scopeWorksiteIds] = await Promise.all([
-    filing.unitEmployments(campaign.id, unit.id, request.filingDate),
-    filing.cardsSignedBy(campaign.id, request.filingDate),
-    filing.unitWorksiteIds(campaign.id, unit.id),
-  ]);
+  // One after another: a command's queries share its transaction's one connection.
+  const employments = await filing.unitEmployments(campaign.id, unit.id, request.filingDate);
+  const cardRows = await filing.cardsSignedBy(campaign.id, request.filingDate);
+  const scopeWorksiteIds = await filing.unitWorksiteIds(campaign.id, unit.id);
   return buildFilingPacket({
     campaignName: campaign.name,
     jurisdiction: request.jurisdiction ?? campaign.jurisdiction,

@@ -44,7 +44,9 @@ export async function computeMajority(ctx: CommandContext, campaign: CampaignRow
 }
 
 async function build(ctx: CommandContext, campaign: CampaignRow, asOf: string, rows: SupportRow[], source: Majority['source']): Promise<Majority> {
-  const [units, worksites] = await Promise.all([ctx.repos.campaigns.listUnits(campaign.id), ctx.repos.campaigns.listWorksites(campaign.id)]);
+  // One after another: inside a command both queries would share one connection anyway.
+  const units = await ctx.repos.campaigns.listUnits(campaign.id);
+  const worksites = await ctx.repos.campaigns.listWorksites(campaign.id);
   const goal = campaign.goalPercent;
   const siteNames = new Map(worksites.map((w) => [w.id, w.name]));
   const totals = new Map<string, { eligible: number; valid: number }>();

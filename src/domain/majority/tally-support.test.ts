@@ -5,7 +5,7 @@ const U = 'unit-1';
 const A = 'site-a';
 const B = 'site-b';
 const job = (id: string, personId: string, worksiteId: string, startDate: string, endDate: string | null = null, unitId: string | null = U): EmploymentRecord => ({ id, personId, worksiteId, unitId, startDate, endDate });
-const card = (id: string, personId: string | null, signedOn: string, revokedOn: string | null = null): CardRecord => ({ id, personId, signedOn, revokedOn });
+const card = (id: string, personId: string | null, signedOn: string, revokedOn: string | null = null, verified = true): CardRecord => ({ id, personId, signedOn, revokedOn, verified });
 
 describe('tallySupport', () => {
   const employments = [
@@ -22,6 +22,13 @@ describe('tallySupport', () => {
       { unitId: U, worksiteId: A, eligible: 2, validCards: 1 },
       { unitId: U, worksiteId: B, eligible: 1, validCards: 0 },
     ]);
+  });
+
+  it('counts only verified cards: a submitted or confirmed card matched to the roster moves nothing', () => {
+    const unverified = [card('c1', 'p1', '2015-04-01', null, false), card('c2', 'p4', '2015-04-01', null, false)];
+    expect(tallySupport({ employments, cards: unverified, asOf: '2015-06-15', validityMonths: 12 }).map((t) => t.validCards)).toEqual([0, 0]);
+    const oneVerified = [...unverified, card('c3', 'p1', '2015-05-01')];
+    expect(tallySupport({ employments, cards: oneVerified, asOf: '2015-06-15', validityMonths: 12 }).map((t) => t.validCards)).toEqual([1, 0]);
   });
 
   it('counts a person with several cards once', () => {

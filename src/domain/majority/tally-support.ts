@@ -9,7 +9,8 @@ export type EmploymentRecord = {
   endDate: string | null;
 };
 
-export type CardRecord = { id: string; personId: string | null; signedOn: string; revokedOn: string | null };
+/** `verified`: verified and not disputed by its signer (decision 0023); only such cards count. */
+export type CardRecord = { id: string; personId: string | null; signedOn: string; revokedOn: string | null; verified: boolean };
 
 export type SupportTally = { unitId: string; worksiteId: string; eligible: number; validCards: number };
 
@@ -21,15 +22,16 @@ export type SupportTally = { unitId: string; worksiteId: string; eligible: numbe
  *   has not ended before it (end null or ≥ the date). A person is counted once per unit, at the
  *   worksite of their most recent such employment (latest start, then smallest id), so unit totals
  *   are the sum of their worksites.
- * - Valid card: matched to that person, signed on or before the date, still inside the validity
- *   window, not revoked by the date. A person with several valid cards counts once.
+ * - Valid card: matched to that person, verified (and not disputed), signed on or before the date,
+ *   still inside the validity window, not revoked by the date. A person with several valid cards
+ *   counts once.
  */
 export function tallySupport(input: { employments: readonly EmploymentRecord[]; cards: readonly CardRecord[]; asOf: string; validityMonths: number }): SupportTally[] {
   const { asOf } = input;
   const primary = primaryEmployments(input.employments, asOf);
   const supporters = new Set<string>();
   for (const c of input.cards) {
-    if (c.personId !== null && cardStatusOn(c, asOf, input.validityMonths) === 'valid') supporters.add(c.personId);
+    if (c.personId !== null && c.verified && cardStatusOn(c, asOf, input.validityMonths) === 'valid') supporters.add(c.personId);
   }
   const tallies = new Map<string, SupportTally>();
   for (const e of primary.values()) {

@@ -15,7 +15,9 @@ export async function viewCoverage(ctx: CommandContext, input: { slug: string; w
   const scope = input.worksiteId ? [input.worksiteId] : visibleWorksites(actor, 'people.view');
   const today = ctx.today(campaign);
   const { organizing } = ctx.repos;
-  const [sites, persons] = await Promise.all([organizing.worksitesOf(campaign.id, scope), organizing.coverage(campaign.id, scope, today)]);
+  // One after another: a command's queries share its transaction's one connection.
+  const sites = await organizing.worksitesOf(campaign.id, scope);
+  const persons = await organizing.coverage(campaign.id, scope, today);
   const coverage = summarizeCoverage(
     sites,
     persons.map((p) => ({

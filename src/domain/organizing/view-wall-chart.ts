@@ -16,7 +16,9 @@ export async function viewWallChart(ctx: CommandContext, input: { slug: string; 
   const scope = visibleWorksites(actor, 'people.view');
   const ownListOnly = limitedToOwnList(actor, 'assessments.view');
   const { organizing } = ctx.repos;
-  const [sites, cells] = await Promise.all([organizing.worksitesOf(campaign.id, scope), organizing.wallChart(campaign.id, scope, asOf, campaign.cardValidityMonths)]);
+  // One after another: a command's queries share its transaction's one connection.
+  const sites = await organizing.worksitesOf(campaign.id, scope);
+  const cells = await organizing.wallChart(campaign.id, scope, asOf, campaign.cardValidityMonths);
   const columns = sites.map((site): WallChart['columns'][number] => ({
     worksiteId: site.id,
     worksiteName: site.name,

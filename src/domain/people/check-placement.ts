@@ -10,7 +10,9 @@ import { canPerform } from '../policies/campaign-policy.js';
  */
 export async function checkPlacement(ctx: CommandContext, access: CampaignAccess, worksiteId: string, unitId: string | null): Promise<void> {
   const { campaigns } = ctx.repos;
-  const [sites, units] = await Promise.all([campaigns.listWorksites(access.campaign.id), campaigns.listUnits(access.campaign.id)]);
+  // One after another: a command's queries share its transaction's one connection.
+  const sites = await campaigns.listWorksites(access.campaign.id);
+  const units = await campaigns.listUnits(access.campaign.id);
   if (!sites.some((s) => s.id === worksiteId)) throw new AppError('validation_failed', 'That worksite is not in this campaign.', [{ field: 'worksiteId', reason: 'is not a worksite of this campaign' }]);
   if (unitId !== null && !units.some((u) => u.id === unitId)) throw new AppError('validation_failed', 'That unit is not in this campaign.', [{ field: 'unitId', reason: 'is not a unit of this campaign' }]);
   if (!canPerform(access.actor, 'people.edit', worksiteId)) throw new AppError('forbidden', 'You can only edit people at your own worksites.');

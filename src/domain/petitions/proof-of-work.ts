@@ -31,18 +31,12 @@ const payloadSchema = z.object({
   solution: z.object({ counter: z.number().int().nonnegative(), derivedKey: z.string().max(200) }),
 });
 
-export function createProofOfWork(secret: string) {
+/** Where accepted proofs are remembered: in PostgreSQL (src/db/used-proofs.ts), shared by every app process. */
+export type ProofLedger = { claim: (signature: string, expiresAt: Date) => Promise<boolean> };
+
+export function createProofOfWork(secret: string, ledger: ProofLedger) {
   const signatureSecret = createHmac('sha256', secret).update('altcha-signature').digest('hex');
   const keySecret = createHmac('sha256', secret).update('altcha-key').digest('hex');
-  // Each solved challenge works once (until it expires anyway).
-  const used = new Map<string, number>();
-
-  function remember(signature: string, expiresAtMs: number, nowMs: number): boolean {
-    if (used.size > 50_000) for (const [k, exp] of used) if (exp <= nowMs) used.delete(k);
-    if (used.has(signature)) return false;
-    used.set(signature, expiresAtMs);
-    return true;
-  }
 
   return {
     async challenge(now: Date): Promise<Challenge> {
@@ -56,7 +50,7 @@ export function createProofOfWork(secret: string) {
         hmacKeySignatureSecret: keySecret,
       });
     },
-    /** Never throws: a malformed payload is just an invalid proof. */
+    /** A malformed payload is just an invalid proof; only a database that cannot be reached throws. */
     async verify(payload: string | undefined, now: Date): Promise<ProofResult> {
       if (!payload) return 'missing';
       let parsed: z.infer<typeof payloadSchema>;
@@ -80,7 +74,8 @@ export function createProofOfWork(secret: string) {
         return 'invalid';
       }
       const expiresAtMs = (parsed.challenge.parameters.expiresAt ?? 0) * 1000 || now.getTime() + VALID_MINUTES * 60_000;
-      return remember(parsed.challenge.signature, expiresAtMs, now.getTime()) ? 'verified' : 'replayed';
+      // Each solved challenge works once (until it expires anyway), whichever process sees it.
+      return (await ledger.claim(parsed.challenge.signature, new Date(expiresAtMs))) ? 'verified' : 'replayed';
     },
   };
 }

@@ -1,10 +1,14 @@
 import { z } from 'zod';
 import { signerRelationships } from '../../db/schema/petitions.js';
+import { cleanLine } from '../../support/clean-text.js';
 
 export const relationships = signerRelationships;
 export type Relationship = (typeof relationships)[number];
 
-const name = () => z.string().trim().min(1, 'is required').max(100, 'is too long');
+// One-line fields: a line break or a tab inside a name is a space (src/support/clean-text.ts).
+const name = () => z.string().transform(cleanLine).pipe(z.string().min(1, 'is required').max(100, 'is too long'));
+const city = () => z.string().transform(cleanLine).pipe(z.string().max(100, 'is too long'));
+/** One line by nature: the e-mail schema refuses any whitespace inside. */
 export const emailField = z.string().trim().toLowerCase().max(254, 'is too long').email('is not an email address');
 export const zipField = z
   .string()
@@ -17,7 +21,7 @@ export const signatureInputSchema = z.object({
   familyName: name(),
   email: emailField,
   postalCode: zipField.nullable(),
-  city: z.string().trim().max(100, 'is too long').nullable(),
+  city: city().nullable(),
   relationship: z.enum(relationships, 'is required'),
   comment: z.string().trim().max(2000, 'is too long (2,000 characters at most)').nullable(),
   showPublicly: z.boolean(),
@@ -31,7 +35,7 @@ export const signatureFormSchema = z.object({
   family_name: name(),
   email: emailField,
   zip: zipField,
-  city: z.string().trim().max(100, 'is too long').optional(),
+  city: city().optional(),
   relationship: z.enum(relationships, 'is required'),
   comment: z.string().trim().max(2000, 'is too long (2,000 characters at most)').optional(),
   show_publicly: z.string().max(10).optional(),

@@ -14,6 +14,7 @@ const expected: Record<Action, string> = {
   'assessments.edit':   'A A L -',
   'cards.view':         'A A W -',
   'cards.enter':        'A A - -',
+  'cards.verify':       'A A W -',
   'conversations.view': 'A A W -',
   'conversations.edit': 'A A W -',
   'committee.assign':   'A A - -',

@@ -17,7 +17,8 @@ export const actions = [
   'assessments.view',
   'assessments.edit',
   'cards.view',
-  'cards.enter', // paper cards, matching review
+  'cards.enter', // paper cards, matching review, card texts' approval
+  'cards.verify', // record a signer's reply, verify a card (committee members: at their worksites)
   'conversations.view',
   'conversations.edit',
   'committee.assign', // who organizes whom
@@ -44,6 +45,7 @@ const table: Record<Action, Record<Role, Grant>> = {
   'assessments.edit': { admin: 'all', organizer: 'all', committee: 'own-list', viewer: 'none' },
   'cards.view': { admin: 'all', organizer: 'all', committee: 'own-worksites', viewer: 'none' },
   'cards.enter': { admin: 'all', organizer: 'all', committee: 'none', viewer: 'none' },
+  'cards.verify': { admin: 'all', organizer: 'all', committee: 'own-worksites', viewer: 'none' },
   'conversations.view': { admin: 'all', organizer: 'all', committee: 'own-worksites', viewer: 'none' },
   'conversations.edit': { admin: 'all', organizer: 'all', committee: 'own-worksites', viewer: 'none' },
   'committee.assign': { admin: 'all', organizer: 'all', committee: 'none', viewer: 'none' },

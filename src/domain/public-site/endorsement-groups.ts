@@ -1,4 +1,4 @@
-import type { endorsementLevels } from '../../db/schema/public-site.js';
+import type { endorsementLevels } from '../../vocabulary/public-site.js';
 
 export type EndorsementLevel = (typeof endorsementLevels)[number];
 

@@ -20,7 +20,7 @@ export async function loadHomePage(ctx: CommandContext, input: { campaign: Campa
   const { campaign } = input;
   const { publicCounters, newsletters, endorsements, events } = ctx.repos;
   const [counters, petitionSlug, latest, allEndorsements, upcomingEvents] = await Promise.all([
-    publicCounters.getPublicCounters(campaign, ctx.today(campaign)),
+    publicCounters.getPublicCounters(campaign),
     publicCounters.getMainPetitionSlug(campaign.id),
     newsletters.listPublished(campaign.id, ctx.now, 1),
     endorsements.listPublic(campaign.id),

@@ -50,7 +50,9 @@ type Parsed = { record: string[]; lines: number };
 export async function runRosterImport(ctx: CommandContext, campaign: CampaignRow, input: RosterUpload, dryRun: boolean): Promise<ImportResult> {
   const { rosterImports, campaigns } = ctx.repos;
   const effectiveDate = input.effectiveDate ?? ctx.today(campaign);
-  const [sites, units] = await Promise.all([campaigns.listWorksites(campaign.id), campaigns.listUnits(campaign.id)]);
+  // One after the other: a transaction's connection runs one statement at a time.
+  const sites = await campaigns.listWorksites(campaign.id);
+  const units = await campaigns.listUnits(campaign.id);
   const rowLookups = { worksites: new Map(sites.map((s) => [lookupKey(s.name), s.id])), units: new Map(units.map((u) => [lookupKey(u.name), u.id])) };
   const remembered = (await rosterImports.findMapping(campaign.id)) as Partial<ColumnMapping>;
   const previewLimit = input.previewLimit ?? 200;

@@ -1,11 +1,11 @@
-import type { CardDetail, CardSummary, CardText, ReviewCard } from '../../contracts/cards.js';
-import type { CardTextRow } from '../../db/repositories/cards-repository.js';
+import type { CardDetail, CardSummary, CardText, Employer, ReviewCard } from '../../contracts/cards.js';
+import type { CardTextRow, EmployerRow } from '../../db/repositories/cards-repository.js';
 import type { CardWithStanding } from '../../domain/cards/card-standing.js';
 import type { ReviewCandidate } from '../../domain/cards/list-cards-for-review.js';
 import type { CardView } from '../../domain/cards/view-card.js';
 
 /** A card in a list: who signed where and when, and its standing today. */
-export function presentCardSummary({ row, status, expiresOn }: CardWithStanding): CardSummary {
+export function presentCardSummary({ row, status, expiresOn, state, needs }: CardWithStanding): CardSummary {
   return {
     id: row.id,
     signerName: row.signerName,
@@ -18,6 +18,13 @@ export function presentCardSummary({ row, status, expiresOn }: CardWithStanding)
     expiresOn,
     revokedOn: row.revokedOn,
     match: { status: row.matchStatus, method: row.matchMethod, personId: row.personId, personName: row.personName },
+    state,
+    needs,
+    signerAnswer: row.confirmation ? { answer: row.confirmation.answer, method: row.confirmation.method, answeredAt: row.confirmation.answeredAt.toISOString(), note: row.confirmation.note } : null,
+    verification: row.verification
+      ? { method: row.verification.method, personId: row.verification.personId, verifiedAt: row.verification.verifiedAt.toISOString(), verifiedBy: row.verification.verifiedByName, note: row.verification.note }
+      : null,
+    dismissal: row.dismissal ? { reason: row.dismissal.reason, dismissedAt: row.dismissal.dismissedAt.toISOString() } : null,
   };
 }
 
@@ -27,7 +34,7 @@ export function presentReviewCard(item: CardWithStanding & { candidates: ReviewC
     ...presentCardSummary(item),
     email: item.row.email,
     employeeId: item.row.employeeId,
-    candidates: item.candidates.map((c) => ({ personId: c.id, name: `${c.givenName} ${c.familyName}`, employeeId: c.employeeId, worksiteName: c.worksiteName })),
+    candidates: item.candidates.map((c) => ({ personId: c.id, name: `${c.givenName} ${c.familyName}`, employeeId: c.employeeId, worksiteName: c.worksiteName, reason: c.reason, similarity: c.similarity })),
   };
 }
 
@@ -56,5 +63,9 @@ export function presentCardDetail(view: CardView): CardDetail {
 }
 
 export function presentCardText(row: CardTextRow): CardText {
-  return { id: row.id, version: row.version, title: row.title, body: row.body, createdAt: row.createdAt.toISOString() };
+  return { id: row.id, version: row.version, language: row.language, title: row.title, body: row.body, createdAt: row.createdAt.toISOString(), approvedAt: row.approvedAt?.toISOString() ?? null };
+}
+
+export function presentEmployer(row: EmployerRow): Employer {
+  return { id: row.id, name: row.name, emailDomains: row.emailDomains };
 }

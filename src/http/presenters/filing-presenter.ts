@@ -10,7 +10,7 @@ function presentFigures(f: SupportFigures): FilingPreview['figures'] {
   return { eligible: f.eligible, validCards: f.valid_cards, percent: f.percent, thresholds: { showingOfInterest: t.showing_of_interest, majority: t.majority, goal: t.goal } };
 }
 
-/** What the Filing page shows before a file is generated: the numbers, and what will not count. */
+/** What the Filing page shows before a file is generated: the numbers, the warnings, and what will not count. */
 export function presentFilingPreview(packet: FilingPacket): FilingPreview {
   return {
     jurisdiction: packet.jurisdiction,
@@ -24,6 +24,7 @@ export function presentFilingPreview(packet: FilingPacket): FilingPreview {
     counted: { total: packet.counted.length, electronic: packet.counted.filter((c) => c.card.source === 'electronic').length, paper: packet.counted.filter((c) => c.card.source === 'paper').length },
     signedBetween: packet.signedBetween,
     integrity: packet.integrity,
+    warnings: packet.warnings.map((w) => ({ code: w.code, message: w.message, cardRefs: w.cardNumbers.map((n) => `C${n}`) })),
     exceptionCounts: countExceptions(packet),
     exceptions: packet.exceptions.map((e) => ({
       ref: `E${e.number}`,

@@ -1,9 +1,9 @@
 import { majorityContract, type Dashboard, type Growth, type MajorityPage, type SupportFigures } from '../../contracts/majority.js';
-import type { GrowthRow } from '../../db/repositories/support-repository.js';
 import type { Majority } from '../../domain/majority/compute-majority.js';
+import type { DisclosedFigures as Figures } from '../../domain/majority/disclose-support.js';
 import type { MajorityPage as MajorityPageView } from '../../domain/majority/view-majority.js';
 import type { DashboardView } from '../../domain/majority/view-dashboard.js';
-import type { SupportFigures as Figures } from '../../domain/majority/thresholds.js';
+import type { ShownGrowthRow } from '../../domain/majority/view-growth.js';
 
 /** The numbers of a unit or school, in the API's casing (the domain's figures are shared with the filing packet). */
 export function presentFigures(f: Figures): SupportFigures {
@@ -18,11 +18,12 @@ export function presentMajorityPage(page: MajorityPageView): MajorityPage {
     source: m.source,
     goalPercent: m.goalPercent,
     validityMonths: m.validityMonths,
-    units: m.units.map((u) => ({ id: u.id, name: u.name, ...presentFigures(u.figures) })),
+    units: page.units.map((u) => ({ id: u.id, name: u.name, ...presentFigures(u.figures) })),
     worksites: page.worksites.map((w) => ({ id: w.id, name: w.name, unitId: w.unitId, ...presentFigures(w.figures) })),
     worksitesTotal: page.worksitesTotal,
     limit: page.limit,
     offset: page.offset,
+    disclosure: page.disclosure,
   };
 }
 
@@ -35,7 +36,9 @@ const serializedPages = new WeakMap<Majority, Map<string, string>>();
  * A page as JSON text, checked against the contract exactly as the route's serializer would (a
  * field not in the contract never leaves); today's pages are kept for as long as today's numbers.
  */
-export function serializeMajorityPage(page: MajorityPageView, pageKey: string): string {
+export function serializeMajorityPage(page: MajorityPageView, query: string): string {
+  // Two requesters read the same page only when they are given the same figures.
+  const pageKey = `${query}|${page.disclosureKey}`;
   const cached = serializedPages.get(page.majority)?.get(pageKey);
   if (cached) return cached;
   const json = JSON.stringify(majorityContract.viewMajority.response.parse(presentMajorityPage(page)));
@@ -60,9 +63,10 @@ export function presentDashboard(d: DashboardView): Dashboard {
     schoolsTotal: d.schoolsTotal,
     activity: d.activity,
     cardDates: d.cardDates,
+    disclosure: d.disclosure,
   };
 }
 
-export function presentGrowth(g: { from: string; to: string; weeks: GrowthRow[] }): Growth {
+export function presentGrowth(g: { from: string; to: string; weeks: ShownGrowthRow[] }): Growth {
   return { from: g.from, to: g.to, weeks: g.weeks.map((w) => ({ weekStart: w.weekStart, weekEnd: w.weekEnd, supporters: w.supporters, schools: w.schools })) };
 }

@@ -6,14 +6,17 @@ import type { CampaignRow } from '../../db/repositories/campaigns-repository.js'
 import type { Services } from '../../domain/create-services.js';
 import { findPublicCampaign } from '../../domain/campaigns/find-public-campaign.js';
 import { splitCardText } from '../../domain/cards/card-text.js';
+import { confirmCard } from '../../domain/cards/confirm-card.js';
+import { loadCardConfirmation } from '../../domain/cards/load-card-confirmation.js';
 import { loadCardForm } from '../../domain/cards/load-card-form.js';
 import { signCard } from '../../domain/cards/sign-card.js';
 import { anonymousRequester } from '../../domain/commands/requester.js';
 import { requestInfo } from '../plugins/authentication.js';
-import { toAppError } from '../plugins/error-handler.js';
+import { logRequestError, toAppError } from '../plugins/error-handler.js';
 import type { MessageKey } from '../../i18n/locales/en.js';
 import { buildSiteModel } from '../public-site.js';
 import { requestLocale } from '../request-locale.js';
+import { CardConfirmDonePage, CardConfirmInvalidPage, CardConfirmPage } from '../views/card-confirm-page.js';
 import { CardPage, CardProblemPage, CardsClosedPage, CardThanksPage, type CardFieldName, type CardPageModel } from '../views/card-page.js';
 import { renderPage } from '../views/layout.js';
 import { NotFoundPage } from '../views/not-found-page.js';
@@ -36,6 +39,8 @@ const cardForm = z.object({
 type CardForm = z.infer<typeof cardForm>;
 
 const slugParams = z.object({ slug: z.string().min(1).max(80) });
+const confirmParams = slugParams.extend({ token: z.string().max(200) });
+const confirmForm = z.object({ answer: z.enum(['signed', 'not_signed']), _csrf: field });
 
 // The public, confidential card page: `/card` for the instance's default campaign and
 // `/c/:slug/card` for any other. Server-rendered, no JavaScript needed, in English or Spanish in
@@ -59,7 +64,7 @@ export function registerCardFormRoutes(app: ZodApp, services: Services, config: 
   const notFound = (reply: FastifyReply, site: SiteModel) => html(reply, 404, renderPage(createElement(NotFoundPage, { site })));
 
   async function renderForm(reply: FastifyReply, campaign: CampaignRow, site: SiteModel, values: CardForm, problems: { field: string; reason: string }[], status: number) {
-    const form = await services.read(loadCardForm, anonymousRequester(null), { campaign });
+    const form = await services.read(loadCardForm, anonymousRequester(null), { campaign, lang: site.locale.lang });
     if (!form) return html(reply, 404, renderPage(createElement(CardsClosedPage, { site })));
     const employers = new Set(form.worksites.map((w) => w.employerName));
     const model: CardPageModel = {
@@ -70,6 +75,7 @@ export function registerCardFormRoutes(app: ZodApp, services: Services, config: 
       cardTextParts: splitCardText(form.text.body),
       singleEmployer: employers.size === 1 ? ([...employers][0] ?? null) : null,
       cardTextVersion: form.text.version,
+      cardTextLanguage: form.text.language,
       worksites: form.worksites.map((w) => ({ id: w.id, name: w.name, employerName: w.employerName })),
       // The signer's own input comes back to them, never anything from the database.
       values: {
@@ -99,7 +105,7 @@ export function registerCardFormRoutes(app: ZodApp, services: Services, config: 
     // A bot filled the hidden field: it gets the ordinary thank-you, and nothing is recorded.
     if (body.website !== undefined && body.website.trim() !== '') return thanks();
     const { userAgent } = requestInfo(request);
-    const result = await services.execute(signCard, anonymousRequester(request.ip), { campaign, form: body, lang: site.locale.lang, userAgent });
+    const result = await services.execute(signCard, anonymousRequester(request.ip), { campaign, form: body, lang: site.locale.lang, userAgent, publicUrl: config.publicUrl });
     if (!result.ok) return renderForm(reply, campaign, site, body, result.problems, 400);
     return thanks();
   }
@@ -108,7 +114,7 @@ export function registerCardFormRoutes(app: ZodApp, services: Services, config: 
   // blocked, too many tries) gets a page that says what to do, in their language, not a JSON error.
   const problemPage = (isDefaultPath: boolean) => async (err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const appError = toAppError(err);
-    if (appError.status >= 500) request.log.error({ err }, 'card form failed');
+    if (appError.status >= 500) logRequestError(request, err, 'card form failed');
     const slug = (request.params as { slug?: string } | undefined)?.slug;
     // The page must render even when the database cannot say which campaign this is.
     const site = await resolve(request, reply, isDefaultPath ? null : (slug ?? ''))
@@ -123,6 +129,30 @@ export function registerCardFormRoutes(app: ZodApp, services: Services, config: 
     const text = texts[appError.code] ?? { title: 'card.problem.invalid.title', message: appError.status >= 500 ? 'card.problem.server.body' : 'card.problem.invalid.body' };
     return html(reply, appError.status, renderPage(createElement(CardProblemPage, { site, formUrl: `${site.base}/card`, title: t(text.title), message: t(text.message) })));
   };
+
+  // The confirmation link of the card's confirmation message: GET shows the card and asks; only
+  // the POST records the answer. Every link that names no card gets one page, whatever it was.
+  async function confirmPage(request: FastifyRequest, reply: FastifyReply, slug: string, token: string) {
+    const { campaign, site } = await resolve(request, reply, slug);
+    if (!campaign) return notFound(reply, site);
+    const card = await services.read(loadCardConfirmation, anonymousRequester(null), { campaign, token });
+    if (!card) return html(reply, 404, renderPage(createElement(CardConfirmInvalidPage, { site })));
+    if (card.answer) return html(reply, 200, renderPage(createElement(CardConfirmDonePage, { site, answer: card.answer })));
+    return html(reply, 200, renderPage(createElement(CardConfirmPage, { site, action: `/c/${campaign.slug}/card/confirm/${token}`, csrfToken: reply.generateCsrf(), card })));
+  }
+
+  async function confirmAnswer(request: FastifyRequest, reply: FastifyReply, slug: string, token: string, answer: 'signed' | 'not_signed') {
+    const { campaign, site } = await resolve(request, reply, slug);
+    if (!campaign) return notFound(reply, site);
+    const result = await services.execute(confirmCard, anonymousRequester(request.ip), { campaign, token, answer });
+    if (!result.ok) return html(reply, 404, renderPage(createElement(CardConfirmInvalidPage, { site })));
+    return html(reply, 200, renderPage(createElement(CardConfirmDonePage, { site, answer: result.answer })));
+  }
+
+  app.get('/c/:slug/card/confirm/:token', { schema: { hide: true, params: confirmParams } }, async (request, reply) => confirmPage(request, reply, request.params.slug, request.params.token));
+  app.post('/c/:slug/card/confirm/:token', { config: postLimit, errorHandler: problemPage(false), schema: { hide: true, params: confirmParams, body: confirmForm } }, async (request, reply) =>
+    confirmAnswer(request, reply, request.params.slug, request.params.token, request.body.answer),
+  );
 
   app.get('/card', { schema: { hide: true } }, async (request, reply) => show(request, reply, null));
   app.post('/card', { config: postLimit, errorHandler: problemPage(true), schema: { hide: true, body: cardForm } }, async (request, reply) => submit(request, reply, null, request.body));

@@ -25,12 +25,13 @@ import { EventsPage } from '../views/events-page.js';
 import { renderPage } from '../views/layout.js';
 import { toEventSummary } from '../views/to-view-models.js';
 import type { ZodApp } from '../zod-app.js';
+import { cleanLine } from '../../support/clean-text.js';
 
 const tags = ['events'];
 const c = eventsContract;
 
 const rsvpInput = z.object({
-  name: z.string().trim().min(1).max(200),
+  name: z.string().transform(cleanLine).pipe(z.string().min(1).max(200)),
   email: z.string().trim().toLowerCase().max(254).pipe(z.email()),
   phone: z
     .string()

@@ -12,7 +12,7 @@ import { registerCardFormRoutes } from './card-form-routes.js';
 import { registerCardRoutes } from './card-routes.js';
 import { registerConductRoutes } from './conduct-routes.js';
 import { registerFilingRoutes } from './filing-routes.js';
-import { registerHealthRoutes } from './health-routes.js';
+import { registerHealthRoutes, type Lifecycle } from './health-routes.js';
 import { createPublicSite } from '../public-site.js';
 import { registerEndorsementRoutes } from './endorsement-routes.js';
 import { registerEventRoutes } from './event-routes.js';
@@ -23,15 +23,16 @@ import { registerMajorityRoutes } from './majority-routes.js';
 import { registerOsdiRoutes } from './osdi-routes.js';
 import { registerPetitionAdminRoutes } from './petition-admin-routes.js';
 import { registerPetitionRoutes } from './petition-routes.js';
+import { registerPublicNumbersRoutes } from './public-numbers-routes.js';
 import { registerPublicSiteRoutes } from './public-site-routes.js';
 import { registerRosterImportRoutes } from './roster-import-routes.js';
 
-export type RouteContext = { config: Config; db: Db; services: Services };
+export type RouteContext = { config: Config; db: Db; services: Services; lifecycle?: Lifecycle };
 
 // Every capability's routes, registered in one place. Add a line per capability.
 export function registerRoutes(app: ZodApp, context: RouteContext): void {
   const { config, services } = context;
-  registerHealthRoutes(app, services, config);
+  registerHealthRoutes(app, services, config, context.lifecycle ?? { draining: () => false });
   registerAuthRoutes(app, services, config);
   registerCampaignRoutes(app, services);
   registerAdminRoutes(app, services, config);
@@ -50,7 +51,8 @@ export function registerRoutes(app: ZodApp, context: RouteContext): void {
   registerEndorsementRoutes(app, services, publicSite);
   registerPressRoutes(app, services, publicSite);
   registerEventRoutes(app, services, publicSite);
-  registerCardRoutes(app, services);
+  registerCardRoutes(app, services, config);
+  registerPublicNumbersRoutes(app, services, publicSite);
   registerMajorityRoutes(app, services);
   registerFilingRoutes(app, services);
   registerCardFormRoutes(app, services, config);

@@ -12,6 +12,8 @@ export type CardPageModel = {
   /** When every school has the same employer, its name goes straight into the text. */
   singleEmployer: string | null;
   cardTextVersion: number;
+  /** The language of the card text (the reader's when the campaign has an approved text in it). */
+  cardTextLanguage: string;
   worksites: { id: string; name: string; employerName: string }[];
   values: Partial<Record<CardFieldName, string>>;
   problems: { field: string; reason: string }[];
@@ -85,7 +87,7 @@ export function CardPage(model: CardPageModel) {
           <input type="hidden" name="_csrf" value={model.csrfToken} />
           <input type="hidden" name="card_text_version" value={String(model.cardTextVersion)} />
           <p className="hint">{t('card.textAsWritten')}</p>
-          <section className="card-text" id="card-text" aria-labelledby="card-title">
+          <section className="card-text" id="card-text" aria-labelledby="card-title" lang={model.cardTextLanguage === site.locale.lang ? undefined : model.cardTextLanguage}>
             <h2 id="card-title">{model.cardTitle}</h2>
             <CardText parts={model.cardTextParts} employer={model.singleEmployer} placeholder={t('card.employerPlaceholder')} />
           </section>

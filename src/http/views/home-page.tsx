@@ -1,4 +1,5 @@
 import type { PublicCounters } from '../../db/repositories/public-counters-repository.js';
+import { publicFigure } from '../../domain/public-numbers/round-public-number.js';
 import { EndorsementSummaryList } from './endorsement-summary.js';
 import { EventList } from './event-list.js';
 import { PublicPage, type SiteModel } from './site-chrome.js';
@@ -17,16 +18,27 @@ export type HomePageModel = {
   events: EventSummary[];
 };
 
-// Campaign-wide totals only: no per-school figure ever appears on a public page.
+// Campaign-wide totals only: no per-school figure ever appears on a public page. Educators and
+// schools are the numbers last published, with their date (decision 0023); petition signatures
+// and endorsements are public acts, counted live.
 export function HomePage(model: HomePageModel) {
   const { site } = model;
   const { t, formatNumber, formatDay } = site.locale;
   const paragraphs = model.statement.split(/\n{2,}/).filter((p) => p.trim() !== '');
+  const support = model.counters.support;
+  // "146", "over 145" or "fewer than 5"; the label agrees with the number as worded.
+  const published = (key: string, shown: number, granularity: number, label: 'home.counter.educators' | 'home.counter.schools') => {
+    const f = publicFigure(shown, granularity);
+    const n = formatNumber(f.value);
+    const value = f.kind === 'exact' ? n : f.kind === 'over' ? t('home.counter.over', { value: n }) : t('home.counter.fewerThan', { value: n });
+    return { key, value, label: t(label, { count: f.value }) };
+  };
   const counters = [
-    { key: 'educators', value: model.counters.educatorsSupporting, label: t('home.counter.educators', { count: model.counters.educatorsSupporting }) },
-    { key: 'schools', value: model.counters.schoolsWithSupport, label: t('home.counter.schools', { count: model.counters.schoolsWithSupport }) },
-    { key: 'signatures', value: model.counters.petitionSignatures, label: t('home.counter.signatures', { count: model.counters.petitionSignatures }) },
-    { key: 'endorsements', value: model.counters.endorsements, label: t('home.counter.endorsements', { count: model.counters.endorsements }) },
+    ...(support
+      ? [published('educators', support.educators, support.granularity, 'home.counter.educators'), published('schools', support.schools, support.granularity, 'home.counter.schools')]
+      : []),
+    { key: 'signatures', value: formatNumber(model.counters.petitionSignatures), label: t('home.counter.signatures', { count: model.counters.petitionSignatures }) },
+    { key: 'endorsements', value: formatNumber(model.counters.endorsements), label: t('home.counter.endorsements', { count: model.counters.endorsements }) },
   ];
   const news = model.latestNewsletter;
   return (
@@ -42,10 +54,17 @@ export function HomePage(model: HomePageModel) {
         <ul>
           {counters.map((c) => (
             <li key={c.key}>
-              <strong>{formatNumber(c.value)}</strong> <span>{c.label}</span>
+              <strong>{c.value}</strong> <span>{c.label}</span>
             </li>
           ))}
         </ul>
+        <p className="meta">
+          {support ? (
+            t('home.counters.published', { date: formatDay(support.asOf) })
+          ) : (
+            t('home.counters.notPublished')
+          )}
+        </p>
       </section>
       <section className="actions" aria-labelledby="actions-heading">
         <h2 id="actions-heading">{t('home.actionsHeading')}</h2>

@@ -1,12 +1,13 @@
 import type { Growth, UnitFigures } from '../lib/api-types.js';
 import { DataTable } from './data-table.js';
-import { formatDate, formatNumber } from '../lib/format.js';
+import { formatCount, formatDate, formatNumber } from '../lib/format.js';
 
 // Charts as inline SVG: sizes and positions are SVG attributes, never style attributes, so they
 // live within the CSP (no inline styles). Each chart has a text equivalent for screen readers.
 
-/** The class that colours a percentage: below 30%, showing of interest, majority, goal. */
-export function supportBand(percent: number, majorityMet: boolean, goalPercent: number): string {
+/** The class that colours a percentage: below 30%, showing of interest, majority, goal (none when withheld). */
+export function supportBand(percent: number | null, majorityMet: boolean | null, goalPercent: number): string {
+  if (percent === null) return '';
   if (percent >= goalPercent) return 'band-goal';
   if (majorityMet) return 'band-majority';
   if (percent >= 30) return 'band-showing';
@@ -24,20 +25,27 @@ export function Thermometer(props: { unit: UnitFigures; goalPercent: number }) {
     { key: 'goal', label: `${goalPercent}% goal`, at: goalPercent },
   ];
   const t = unit.thresholds;
-  const summary = `${unit.name}: ${formatNumber(unit.validCards)} of ${formatNumber(unit.eligible)} (${unit.percent}%). ${
-    t.majority.met ? 'Majority reached.' : `${formatNumber(t.majority.remaining)} more for a majority.`
-  } ${t.goal.met ? 'Goal reached.' : `${formatNumber(t.goal.remaining)} more for the goal.`}`;
+  // Withheld figures (fewer than 5 people, decision 0023) show as such, never as zero.
+  const percent = unit.percent ?? 0;
+  const toGo = (th: typeof t.majority) => (th.met === null ? 'withheld' : th.met ? 'reached' : `${formatCount(th.remaining)} to go`);
+  const summary =
+    unit.validCards === null
+      ? `${unit.name}: ${formatNumber(unit.eligible)} educators; the count of cards is withheld (small numbers).`
+      : `${unit.name}: ${formatNumber(unit.validCards)} of ${formatNumber(unit.eligible)} (${percent}%). ${t.majority.met ? 'Majority reached.' : `${formatCount(t.majority.remaining)} more for a majority.`} ${
+          t.goal.met ? 'Goal reached.' : `${formatCount(t.goal.remaining)} more for the goal.`
+        }`;
   return (
     <figure className="thermometer">
       <figcaption>
         <strong>{unit.name}</strong>{' '}
         <span className="thermometer-figures">
-          {formatNumber(unit.validCards)} of {formatNumber(unit.eligible)} · {unit.percent}%
+          {formatCount(unit.validCards)} of {formatNumber(unit.eligible)}
+          {unit.percent === null ? '' : ` · ${unit.percent}%`}
         </span>
       </figcaption>
       <svg viewBox={`0 0 ${width} 64`} role="img" aria-label={summary} preserveAspectRatio="none" className="thermometer-svg">
         <rect x="0" y="8" width={width} height="28" rx="14" className="thermometer-track" />
-        <rect x="0" y="8" width={x(unit.percent)} height="28" rx="14" className={`thermometer-fill ${supportBand(unit.percent, t.majority.met, goalPercent)}`} />
+        <rect x="0" y="8" width={x(percent)} height="28" rx="14" className={`thermometer-fill ${supportBand(unit.percent, t.majority.met, goalPercent)}`} />
         {marks.map((m) => (
           <g key={m.key}>
             <line x1={x(m.at)} x2={x(m.at)} y1="2" y2="42" className="thermometer-mark" />
@@ -49,13 +57,13 @@ export function Thermometer(props: { unit: UnitFigures; goalPercent: number }) {
       </svg>
       <ul className="threshold-list">
         <li className={t.showingOfInterest.met ? 'met' : ''}>
-          Showing of interest (30%): {t.showingOfInterest.met ? 'reached' : `${formatNumber(t.showingOfInterest.remaining)} to go`} ({formatNumber(t.showingOfInterest.needed)} needed)
+          Showing of interest (30%): {toGo(t.showingOfInterest)} ({formatNumber(t.showingOfInterest.needed)} needed)
         </li>
         <li className={t.majority.met ? 'met' : ''}>
-          Majority (50% + 1): {t.majority.met ? 'reached' : `${formatNumber(t.majority.remaining)} to go`} ({formatNumber(t.majority.needed)} needed)
+          Majority (50% + 1): {toGo(t.majority)} ({formatNumber(t.majority.needed)} needed)
         </li>
         <li className={t.goal.met ? 'met' : ''}>
-          Goal ({goalPercent}%): {t.goal.met ? 'reached' : `${formatNumber(t.goal.remaining)} to go`} ({formatNumber(t.goal.needed)} needed)
+          Goal ({goalPercent}%): {toGo(t.goal)} ({formatNumber(t.goal.needed)} needed)
         </li>
       </ul>
     </figure>
@@ -115,7 +123,11 @@ export function GrowthChart(props: { growth: Growth }) {
   return (
     <div className="growth">
       <div className="growth-charts">
-        <LineChart title="Supporters with a valid card, by week" points={weeks.map((w) => ({ label: label(w.weekEnd), value: w.supporters }))} className="series-supporters" />
+        <LineChart
+          title="Supporters with a valid card, by week"
+          points={weeks.flatMap((w) => (w.supporters === null ? [] : [{ label: label(w.weekEnd), value: w.supporters }]))}
+          className="series-supporters"
+        />
         <LineChart title="Schools with supporters, by week" points={weeks.map((w) => ({ label: label(w.weekEnd), value: w.schools }))} className="series-schools" />
       </div>
       <details>
@@ -124,7 +136,7 @@ export function GrowthChart(props: { growth: Growth }) {
           {weeks.map((w) => (
             <tr key={w.weekStart}>
               <th scope="row">{label(w.weekEnd)}</th>
-              <td>{formatNumber(w.supporters)}</td>
+              <td>{formatCount(w.supporters)}</td>
               <td>{formatNumber(w.schools)}</td>
             </tr>
           ))}

@@ -26,41 +26,14 @@ export type CampaignDetail = { campaign: CampaignSummary; worksites: Worksite[];
 // The support numbers: the server's contract (camelCase, decision 0019).
 export type { ActivityCounts, Dashboard, Growth, SchoolRow, SupportFigures, Threshold, UnitFigures } from '#contracts/majority.js';
 
-export type CardStatus = 'valid' | 'not_yet_signed' | 'expired' | 'revoked';
-export type CardMatch = { status: 'matched' | 'unmatched' | 'ambiguous' | 'resolved'; method: string | null; personId: string | null; personName: string | null };
-export type CardSummary = {
-  id: string;
-  signerName: string;
-  worksiteId: string;
-  worksiteName: string;
-  jobTitle: string;
-  signedOn: string;
-  source: 'electronic' | 'paper';
-  status: CardStatus;
-  expiresOn: string;
-  revokedOn: string | null;
-  match: CardMatch;
-};
-export type CardDetail = CardSummary & {
-  email: string | null;
-  phone: string | null;
-  employeeId: string | null;
-  employerName: string;
-  cardTextVersion: number;
-  cardText: string;
-  signedAt: string | null;
-  typedSignature: string | null;
-  ip: string | null;
-  userAgent: string | null;
-  createdAt: string;
-  revocationReason: string | null;
-  contentHash: string;
-  hashVerified: boolean;
-  scan: { filename: string; contentType: string; byteSize: number; sha256: string } | null;
-  confirmation: { id: string; to: string; createdAt: string; sentAt: string | null; error: string | null } | null;
-};
-export type ReviewCard = CardSummary & { email: string | null; employeeId: string | null; candidates: { personId: string; name: string; employeeId: string | null; worksiteName: string | null }[] };
-export type CardText = { id: string; version: number; title: string; body: string; createdAt: string };
+// Support cards: the server's contract (decision 0018), with the states of decision 0023.
+export type { CardDetail, CardSummary, CardText, Employer, ReviewCard } from '#contracts/cards.js';
+import type { CardSummary as CardRow } from '#contracts/cards.js';
+export type CardStatus = CardRow['status'];
+export type CardMatch = CardRow['match'];
+export type CardState = CardRow['state'];
+export type CardNeed = CardRow['needs'][number];
+export type { Publication } from '#contracts/public-numbers.js';
 
 export type RosterPerson = {
   personId: string;

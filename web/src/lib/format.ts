@@ -3,6 +3,8 @@ const dateTimeFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', t
 const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
 
 export const formatNumber = (n: number): string => numberFormat.format(n);
+/** A count the API may withhold (null: it would count fewer than 5 people, decision 0023). */
+export const formatCount = (n: number | null): string => (n === null ? 'withheld' : numberFormat.format(n));
 export const formatDateTime = (iso: string): string => dateTimeFormat.format(new Date(iso));
 /** A calendar date (YYYY-MM-DD) as words, without shifting it by the browser's time zone. */
 export const formatDate = (isoDate: string): string => dateFormat.format(new Date(`${isoDate}T00:00:00Z`));

@@ -6,13 +6,32 @@ import { Field } from '../components/field.js';
 import { PageHeader } from '../components/page-header.js';
 import { ListStatus, Loading, QueryStatus } from '../components/status.js';
 import { api, ApiError, campaignPath } from '../lib/api.js';
-import type { CardDetail, CardStatus, CardSummary, CardText, ReviewCard, RosterPerson } from '../lib/api-types.js';
+import type { CardDetail, CardNeed, CardState, CardStatus, CardSummary, CardText, ReviewCard, RosterPerson } from '../lib/api-types.js';
 import { useCampaign } from '../lib/campaign.js';
 import { formatDate, formatDateTime, formatNumber, plural, todayIso } from '../lib/format.js';
 import { apiKey, onSubmit, useApiMutation, useApiQuery } from '../lib/query.js';
 
 const statusLabels: Record<CardStatus, string> = { valid: 'Valid', not_yet_signed: 'Not yet signed', expired: 'Expired', revoked: 'Revoked' };
-const matchLabels: Record<CardSummary['match']['status'], string> = { matched: 'Matched', resolved: 'Matched by hand', unmatched: 'No match', ambiguous: 'Several matches' };
+const matchLabels: Record<CardSummary['match']['status'], string> = { matched: 'Matched', resolved: 'Matched by hand', unmatched: 'No match', ambiguous: 'Several matches', dismissed: 'Not a roster person' };
+export const stateLabels: Record<CardState, string> = {
+  submitted: 'Submitted',
+  confirmed: 'Confirmed by the signer',
+  verified: 'Verified',
+  disputed: 'Signer says not theirs',
+  dismissed: 'Dismissed',
+};
+export const needLabels: Record<CardNeed, string> = {
+  signer_answer: 'the signer’s answer to the confirmation (or a recorded reply)',
+  roster_match: 'the roster person it is from',
+  verification: 'a verification: in person, by phone, or a personal email you know is theirs',
+};
+export const methodLabels: Record<NonNullable<CardSummary['verification']>['method'], string> = {
+  personal_contact_on_file: 'automatically: confirmed from the personal email on file',
+  paper_entry: 'from the signed paper, at entry',
+  in_person: 'in person',
+  phone: 'by phone',
+  known_personal_email: 'by a personal email known to be theirs',
+};
 
 function StatusBadge(props: { status: CardStatus }) {
   return <span className={`card-status status-${props.status}`}>{statusLabels[props.status]}</span>;
@@ -20,23 +39,26 @@ function StatusBadge(props: { status: CardStatus }) {
 
 // Cards: the list, one card, the review queue and paper-card entry. Each is its own route under
 // /app/c/<slug>/cards (the entry's sub-pages in navigation.ts).
-const cardsBase = (slug: string): string => `/app/c/${encodeURIComponent(slug)}/cards`;
+export const cardsBase = (slug: string): string => `/app/c/${encodeURIComponent(slug)}/cards`;
 
 /** Everything cached about the campaign's cards: the list, the review queue, each card. */
-const cardsKey = (slug: string) => apiKey(campaignPath(slug, '/cards'));
+export const cardsKey = (slug: string) => apiKey(campaignPath(slug, '/cards'));
 
 /** The tabs above every cards page; the router marks the open one (aria-current). */
-function CardsNav() {
+export function CardsNav() {
   const campaign = useCampaign();
   const base = cardsBase(campaign.slug);
   const tabs = [
     { to: base, label: 'All cards' },
+    { to: `${base}/waiting`, label: 'Waiting for verification' },
     ...(campaign.can('cards.enter')
       ? [
           { to: `${base}/review`, label: 'Review queue' },
           { to: `${base}/paper`, label: 'Enter a paper card' },
+          { to: `${base}/texts`, label: 'Card text and email domains' },
         ]
       : []),
+    ...(campaign.can('public.manage') ? [{ to: `${base}/public-numbers`, label: 'Public numbers' }] : []),
   ];
   return (
     <ul className="sub-nav" aria-label="Cards">
@@ -67,7 +89,15 @@ export function CardListPage() {
   const { data } = list;
   return (
     <>
-      <PageHeader title="Cards" intro={privacy} />
+      <PageHeader
+        title="Cards"
+        intro={
+          <>
+            {privacy}
+            <p>A card counts once verified (and while valid and not revoked). Cards waiting for the signer’s answer or for a verification are on their own page.</p>
+          </>
+        }
+      />
       <CardsNav />
       <form className="filters" onSubmit={(e) => e.preventDefault()}>
         <Field label="Match to the roster">
@@ -101,7 +131,7 @@ export function CardListPage() {
           <p className="result-count" role="status">
             {plural(data.cards.length, 'card', 'cards')}; status as of {formatDate(data.asOf)}.
           </p>
-          <DataTable caption="Signed cards" columns={['Signer', 'School', 'Signed', 'Kind', 'Status', 'Roster']} busy={list.isFetching}>
+          <DataTable caption="Signed cards" columns={['Signer', 'School', 'Signed', 'Kind', 'State', 'Status', 'Roster']} busy={list.isFetching}>
             {data.cards.map((c) => (
               <tr key={c.id}>
                 <th scope="row" data-label="Signer">
@@ -110,6 +140,7 @@ export function CardListPage() {
                 <td data-label="School">{c.worksiteName}</td>
                 <td data-label="Signed">{formatDate(c.signedOn)}</td>
                 <td data-label="Kind">{c.source === 'paper' ? 'Paper' : 'Electronic'}</td>
+                <td data-label="State">{stateLabels[c.state]}</td>
                 <td data-label="Status">
                   <StatusBadge status={c.status} />
                 </td>
@@ -170,6 +201,19 @@ function CardView(props: { cardId: string }) {
               <div><dt>Roster</dt><dd>{card.match.personName ? `${matchLabels[card.match.status]}: ${card.match.personName}` : matchLabels[card.match.status]}{card.match.method ? ` (by ${card.match.method.replace('_', ' + ')})` : ''}</dd></div>
               {card.ip ? <div><dt>Signed from</dt><dd>{card.ip}, {card.userAgent ?? 'unknown browser'}</dd></div> : null}
             </dl>
+            <h3>Where it stands: {stateLabels[card.state]}</h3>
+            <p>
+              {card.signerAnswer
+                ? `The signer answered “${card.signerAnswer.answer === 'signed' ? 'yes, I signed this card' : 'I did not sign this card'}” (${card.signerAnswer.method === 'link' ? 'by the link' : 'by reply'}) on ${formatDateTime(card.signerAnswer.answeredAt)}.`
+                : 'The signer has not answered the confirmation.'}{' '}
+              {card.verification
+                ? `Verified ${methodLabels[card.verification.method]}${card.verification.verifiedBy ? ` by ${card.verification.verifiedBy}` : ''} on ${formatDateTime(card.verification.verifiedAt)}${card.verification.note ? ` (${card.verification.note})` : ''}.`
+                : card.dismissal
+                  ? `Dismissed: ${card.dismissal.reason}`
+                  : ''}
+            </p>
+            {card.needs.length > 0 ? <p>Still needs: {card.needs.map((n) => needLabels[n]).join('; ')}.</p> : null}
+            {card.needs.includes('verification') && campaign.can('cards.verify') ? <VerifyCardForm card={card} onVerified={() => setDone('Verified: the card now counts.')} /> : null}
             <h3>Card text (version {card.cardTextVersion})</h3>
             <p className="card-text-block">{card.cardText}</p>
             <h3>Integrity</h3>
@@ -261,7 +305,8 @@ export function ReviewQueuePage() {
                 {c.candidates.map((p) => (
                   <li key={p.personId}>
                     <span>
-                      {p.name} ({p.worksiteName ?? 'no school'}{p.employeeId ? `, ${p.employeeId}` : ''})
+                      {p.name} ({p.worksiteName ?? 'no school'}{p.employeeId ? `, ${p.employeeId}` : ''}){' '}
+                      <span className="subtle">{p.reason === 'similar_name' ? `similar name${p.similarity === null ? '' : ` (${Math.round(p.similarity * 100)}%)`}` : `same ${p.reason.replace('_', ' + ')}`}</span>
                     </span>
                     <button type="button" className="button-secondary" onClick={() => resolve(c.id, p.personId, p.name)}>
                       This is them
@@ -270,6 +315,7 @@ export function ReviewQueuePage() {
                 ))}
               </ul>
             ) : null}
+            <DismissCardForm cardId={c.id} />
             {picking === c.id ? (
               <form
                 className="inline-form"
@@ -332,7 +378,7 @@ export function PaperCardPage() {
     invalidates: [cardsKey(campaign.slug), apiKey(campaignPath(campaign.slug, '/dashboard'))],
     mutationFn: async () => {
       if (!file) throw new ApiError(400, 'validation_failed', 'Attach the scan of the signed card.', [{ field: 'scan', reason: 'is required' }]);
-      return api.post<{ card: { id: string; match: { status: string } } }>(campaignPath(campaign.slug, '/cards/paper'), {
+      return api.post<{ card: { id: string; match: { status: string }; state: string } }>(campaignPath(campaign.slug, '/cards/paper'), {
         signerName: form.signerName,
         email: form.email || null,
         phone: form.phone || null,
@@ -345,7 +391,7 @@ export function PaperCardPage() {
       });
     },
     onSuccess: (res) => {
-      setSaved({ id: res.card.id, match: res.card.match.status });
+      setSaved({ id: res.card.id, match: res.card.state });
       setForm((f) => ({ signerName: '', email: '', phone: '', worksiteId: f.worksiteId, jobTitle: '', employeeId: '', signedOn: f.signedOn, cardTextVersion: f.cardTextVersion }));
       setFile(null);
     },
@@ -359,7 +405,7 @@ export function PaperCardPage() {
       {saved ? (
         <SuccessNotice>
           <p>
-            Card saved ({saved.match === 'matched' ? 'matched to the roster' : 'waiting for review: it matched no one, or several people'}).{' '}
+            Card saved ({saved.match === 'verified' ? 'matched to the roster and verified by you from the paper: it counts' : 'waiting for review: it matched no one, or several people'}).{' '}
             <Link to={`${base}/${saved.id}`}>Open it</Link>
           </p>
         </SuccessNotice>
@@ -419,5 +465,88 @@ export function PaperCardPage() {
         </div>
       </form>
     </>
+  );
+}
+
+/**
+ * Verify a card, saying how (an organizer, or a committee member at its school): the person it is
+ * from (when the card matches no one, or several), and how you know it is theirs.
+ */
+export function VerifyCardForm(props: { card: Pick<CardSummary, 'id' | 'source' | 'match' | 'needs'>; onVerified: () => void }) {
+  const campaign = useCampaign();
+  const { card } = props;
+  const [method, setMethod] = useState<'in_person' | 'phone' | 'known_personal_email' | 'paper_entry'>('in_person');
+  const [note, setNote] = useState('');
+  const [personId, setPersonId] = useState('');
+  const needsPerson = card.needs.includes('roster_match');
+  const roster = useApiQuery<{ people: RosterPerson[] }>(needsPerson ? campaignPath(campaign.slug, '/people') : null);
+  const verify = useApiMutation({
+    mutationFn: () => api.post(campaignPath(campaign.slug, `/cards/${encodeURIComponent(card.id)}/verification`), { method, note, ...(personId ? { personId } : {}) }),
+    fallback: 'Could not verify the card.',
+    invalidates: [cardsKey(campaign.slug), apiKey(campaignPath(campaign.slug, '/dashboard'))],
+    // The card leaves the list it was in (and this form with it): the page says it was done.
+    onSuccess: () => props.onVerified(),
+  });
+  return (
+    <form className="inline-form" onSubmit={onSubmit(() => verify.mutate())} aria-label="Verify this card">
+      <ErrorNotice error={verify.error} />
+      {needsPerson ? (
+        <Field label="Whose card is it?" error={verify.error?.fieldReason('personId')}>
+          {(control) => (
+            <select {...control} value={personId} onChange={(e) => setPersonId(e.target.value)}>
+              <option value="">Choose…</option>
+              {(roster.data?.people ?? []).map((p) => (
+                <option key={p.personId} value={p.personId}>
+                  {p.familyName}, {p.givenName}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ) : null}
+      <Field label="How you verified it" error={verify.error?.fieldReason('method')}>
+        {(control) => (
+          <select {...control} value={method} onChange={(e) => setMethod(e.target.value as typeof method)}>
+            <option value="in_person">In person</option>
+            <option value="phone">By phone</option>
+            <option value="known_personal_email">A personal email I know is theirs</option>
+            {card.source === 'paper' ? <option value="paper_entry">From the signed paper</option> : null}
+          </select>
+        )}
+      </Field>
+      <Field label="Note (optional)">{(control) => <input {...control} value={note} onChange={(e) => setNote(e.target.value)} maxLength={1000} />}</Field>
+      <button type="submit" className="button-primary" disabled={verify.isPending || verify.isSuccess}>
+        Verify
+      </button>
+    </form>
+  );
+}
+
+/** Dismiss a card as not from anyone on the roster (a stranger, a test, a forgery), with the reason. */
+function DismissCardForm(props: { cardId: string }) {
+  const campaign = useCampaign();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const dismiss = useApiMutation({
+    mutationFn: () => api.post(campaignPath(campaign.slug, `/cards/${encodeURIComponent(props.cardId)}/dismiss`), { reason }),
+    fallback: 'Could not dismiss the card.',
+    invalidates: [cardsKey(campaign.slug)],
+  });
+  if (!open)
+    return (
+      <button type="button" className="button-link" onClick={() => setOpen(true)}>
+        Not a roster person…
+      </button>
+    );
+  return (
+    <form className="inline-form" onSubmit={onSubmit(() => dismiss.mutate())}>
+      <ErrorNotice error={dismiss.error} />
+      <Field label="Why is this card from no one on the roster?" error={dismiss.error?.fieldReason('reason')}>
+        {(control) => <input {...control} value={reason} onChange={(e) => setReason(e.target.value)} required maxLength={1000} />}
+      </Field>
+      <button type="submit" className="button-secondary" disabled={dismiss.isPending}>
+        Dismiss the card
+      </button>
+    </form>
   );
 }

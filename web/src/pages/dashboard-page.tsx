@@ -10,7 +10,7 @@ import { campaignPath } from '../lib/api.js';
 import type { ActivityCounts, Dashboard, Growth } from '../lib/api-types.js';
 import type { Task } from '../lib/organizing-types.js';
 import { useCampaign } from '../lib/campaign.js';
-import { formatDate, formatNumber, plural, todayIso } from '../lib/format.js';
+import { formatCount, formatDate, formatNumber, plural, todayIso } from '../lib/format.js';
 import { useMenu } from '../lib/menu.js';
 import { useApiQuery } from '../lib/query.js';
 
@@ -28,9 +28,11 @@ export function DashboardPage() {
     keepPrevious: true,
   });
   const { data } = dashboard;
-  const growth = useApiQuery<Growth>(data ? campaignPath(campaign.slug, '/growth') : null, { params: { to: data?.asOf } });
+  // Committee members get their own schools' figures, today only, and no campaign-wide growth (decision 0023).
+  const ownSchools = data?.disclosure.totals === 'own-worksites';
+  const growth = useApiQuery<Growth>(data && !ownSchools ? campaignPath(campaign.slug, '/growth') : null, { params: { to: data?.asOf } });
   // Assessments in aggregate (no names): the organizers' "likely yes", 1s and 2s.
-  const assessed = useApiQuery<{ total: { likelyYes: number } }>(data ? campaignPath(campaign.slug, '/assessments/summary') : null, { params: { asOf: data?.asOf } });
+  const assessed = useApiQuery<{ total: { likelyYes: number } | null }>(data ? campaignPath(campaign.slug, '/assessments/summary') : null, { params: { asOf: data?.asOf } });
   // My open follow-ups in this campaign (the API lists them soonest due first).
   const tasks = useApiQuery<{ tasks: Task[] }>(campaign.can('conversations.edit') ? '/api/me/tasks' : null);
   const myTasks = (tasks.data?.tasks ?? []).filter((task) => task.campaign?.slug === campaign.slug);
@@ -68,9 +70,9 @@ export function DashboardPage() {
           <ul className="stats">
             <li className="stat">
               <span className="stat-value" data-testid="valid-cards">
-                {formatNumber(data.validCards)}
+                {formatCount(data.validCards)}
               </span>
-              <span className="stat-label">educators with a valid card</span>
+              <span className="stat-label">educators with a valid card{ownSchools ? ' at your schools' : ''}</span>
             </li>
             <li className="stat">
               <span className="stat-value" data-testid="eligible">
@@ -93,24 +95,30 @@ export function DashboardPage() {
             {assessed.data ? (
               <li className="stat">
                 <span className="stat-value" data-testid="likely-yes">
-                  {formatNumber(assessed.data.total.likelyYes)}
+                  {formatCount(assessed.data.total?.likelyYes ?? null)}
                 </span>
-                <span className="stat-label">likely yes (assessed 1 or 2)</span>
+                <span className="stat-label">likely yes (assessed 1 or 2){ownSchools ? ' on your list' : ''}</span>
               </li>
             ) : null}
           </ul>
-          <p className="as-of">As of {formatDate(data.asOf)}. A card counts for one year from the day it was signed, unless revoked.</p>
-          <details className="other-date" open={asOf !== ''}>
-            <summary>See the numbers on another date</summary>
-            <Field label="Date" hint="Counts the people employed, and the cards valid, on that day. Clear it for today.">
-              {(control) => <input {...control} type="date" value={asOf} max={todayIso()} onChange={(e) => showDate(e.target.value)} />}
-            </Field>
-          </details>
-          {data.validCards === 0 && data.cardDates.last && data.cardDates.last < data.asOf ? (
+          <p className="as-of">As of {formatDate(data.asOf)}. A card counts once verified, for one year from the day it was signed, unless revoked.</p>
+          {data.disclosure.totals !== 'exact' ? (
+            <p className="hint">Figures that would count fewer than 5 people are withheld, so that no one’s support can be worked out from them.</p>
+          ) : null}
+          {data.disclosure.schools === 'none' && !ownSchools ? <p className="hint">School figures for another day are for organizers.</p> : null}
+          {ownSchools ? null : (
+            <details className="other-date" open={asOf !== ''}>
+              <summary>See the numbers on another date</summary>
+              <Field label="Date" hint="Counts the people employed, and the cards valid, on that day. Clear it for today.">
+                {(control) => <input {...control} type="date" value={asOf} max={todayIso()} onChange={(e) => showDate(e.target.value)} />}
+              </Field>
+            </details>
+          )}
+          {data.validCards === 0 && data.cardDates?.last && data.cardDates.last < data.asOf ? (
             <InfoNotice>
               <p>
                 No card is valid on this date. The most recent card was signed on {formatDate(data.cardDates.last)}.{' '}
-                <button type="button" className="button-link" onClick={() => showDate(data.cardDates.last ?? '')}>
+                <button type="button" className="button-link" onClick={() => showDate(data.cardDates?.last ?? '')}>
                   Show the numbers on {formatDate(data.cardDates.last)}
                 </button>
               </p>
@@ -148,25 +156,35 @@ export function DashboardPage() {
             </section>
           ) : null}
 
-          <section className="section" aria-labelledby="activity-heading">
-            <h2 id="activity-heading">Recent activity</h2>
-            <div className="activity">
-              <Activity title="Last 7 days" counts={data.activity.last7Days} />
-              <Activity title="Last 30 days" counts={data.activity.last30Days} />
-            </div>
-            {data.activity.last30Days.awaitingReview > 0 && campaign.can('cards.enter') ? (
-              <p>
-                <Link to={`/app/c/${encodeURIComponent(campaign.slug)}/cards/review`}>{plural(data.activity.last30Days.awaitingReview, 'card waits', 'cards wait')} for review</Link>{' '}
-                (matching no one, or several people, on the roster).
-              </p>
-            ) : null}
-          </section>
+          {data.activity ? (
+            <section className="section" aria-labelledby="activity-heading">
+              <h2 id="activity-heading">Recent activity</h2>
+              <div className="activity">
+                <Activity title="Last 7 days" counts={data.activity.last7Days} />
+                <Activity title="Last 30 days" counts={data.activity.last30Days} />
+              </div>
+              {(data.activity.last30Days.awaitingReview ?? 0) > 0 && campaign.can('cards.enter') ? (
+                <p>
+                  <Link to={`/app/c/${encodeURIComponent(campaign.slug)}/cards/review`}>{plural(data.activity.last30Days.awaitingReview ?? 0, 'card waits', 'cards wait')} for review</Link>{' '}
+                  (matching no one, or several people, on the roster).
+                </p>
+              ) : null}
+              {(data.activity.last30Days.awaitingVerification ?? 0) > 0 && campaign.can('cards.view') ? (
+                <p>
+                  <Link to={`/app/c/${encodeURIComponent(campaign.slug)}/cards`}>{plural(data.activity.last30Days.awaitingVerification ?? 0, 'card waits', 'cards wait')} for verification</Link>{' '}
+                  (they count once verified).
+                </p>
+              ) : null}
+            </section>
+          ) : null}
 
-          <section className="section" aria-labelledby="growth-heading">
-            <h2 id="growth-heading">Growth</h2>
-            {growth.error ? <LoadError error={growth.error} retry={() => void growth.refetch()} /> : null}
-            {growth.data && growth.data.weeks.length > 0 ? <GrowthChart growth={growth.data} /> : growth.data ? <p>No cards yet.</p> : <Loading />}
-          </section>
+          {ownSchools ? null : (
+            <section className="section" aria-labelledby="growth-heading">
+              <h2 id="growth-heading">Growth</h2>
+              {growth.error ? <LoadError error={growth.error} retry={() => void growth.refetch()} /> : null}
+              {growth.data && growth.data.weeks.length > 0 ? <GrowthChart growth={growth.data} /> : growth.data ? <p>No cards yet.</p> : <Loading />}
+            </section>
+          )}
 
           <section className="section" aria-labelledby="schools-heading">
             <h2 id="schools-heading">Schools</h2>
@@ -185,9 +203,9 @@ export function DashboardPage() {
                     {s.name}
                   </th>
                   <td data-label="Educators">{formatNumber(s.eligible)}</td>
-                  <td data-label="Cards">{formatNumber(s.validCards)}</td>
-                  <td data-label="Percent">{s.percent}%</td>
-                  <td data-label="To majority">{s.majority.met ? 'Majority' : `${formatNumber(s.majority.remaining)} more`}</td>
+                  <td data-label="Cards">{formatCount(s.validCards)}</td>
+                  <td data-label="Percent">{s.percent === null ? 'withheld' : `${s.percent}%`}</td>
+                  <td data-label="To majority">{s.majority.met === null ? 'withheld' : s.majority.met ? 'Majority' : `${formatCount(s.majority.remaining)} more`}</td>
                 </tr>
               ))}
             </DataTable>
@@ -231,10 +249,10 @@ function Activity(props: { title: string; counts: ActivityCounts }) {
       <h3>{props.title}</h3>
       <ul>
         <li>
-          {plural(c.cardsSigned, 'card signed', 'cards signed')} at {plural(c.schools, 'school', 'schools')}
-          {c.paperCards > 0 ? ` (${formatNumber(c.paperCards)} on paper)` : ''}
+          {c.cardsSigned === null ? 'Cards signed: withheld (fewer than 5)' : plural(c.cardsSigned, 'card signed', 'cards signed')} at {plural(c.schools, 'school', 'schools')}
+          {(c.paperCards ?? 0) > 0 ? ` (${formatCount(c.paperCards)} on paper)` : ''}
         </li>
-        <li>{plural(c.revocations, 'card revoked', 'cards revoked')}</li>
+        <li>{c.revocations === null ? 'Cards revoked: withheld (fewer than 5)' : plural(c.revocations, 'card revoked', 'cards revoked')}</li>
       </ul>
     </div>
   );

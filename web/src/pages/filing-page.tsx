@@ -23,6 +23,8 @@ type Preview = {
   counted: { total: number; electronic: number; paper: number };
   signedBetween: { first: string; last: string } | null;
   integrity: { checked: number; altered: number };
+  /** What to read before generating: below 30%, below 50% + 1, cards without a confirmation or answer, cards left out. */
+  warnings: { code: string; message: string; cardRefs: string[] }[];
   exceptions: { ref: string; cardId: string; signerName: string; worksiteName: string; signedOn: string; source: string; reason: string; reasonLabel: string; detail: string }[];
 };
 type VerifyReport = { ok: boolean; checked: number; mismatches: { cardId: string; signedOn: string; worksiteName: string; source: string }[] };
@@ -153,6 +155,21 @@ export function FilingPage() {
           <h2 id="filing-numbers">
             {preview.worksite ? `${preview.unit.name} unit at ${preview.worksite.name}` : `${preview.unit.name} unit`}, as of {formatDate(preview.filingDate)}
           </h2>
+          {preview.warnings.length > 0 ? (
+            <div className="notice notice-warning" role="status" aria-labelledby="filing-warnings">
+              <p className="notice-title" id="filing-warnings">
+                Before you generate this packet
+              </p>
+              <ul>
+                {preview.warnings.map((w) => (
+                  <li key={w.code}>
+                    {w.message}
+                    {w.cardRefs.length > 0 ? ` (${w.cardRefs.join(', ')})` : ''}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
           <ul className="stats">
             <li className="stat">
               <span className="stat-value">{formatNumber(f.eligible)}</span>
