@@ -21,7 +21,7 @@ const envSchema = z.object({
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
     .optional(),
   MAIL_FROM: z.string().min(3).default('Unionhall <no-reply@unionhall.invalid>'),
-  // The master key of field encryption (decision 0022): base64url, 32 bytes, or a file holding it.
+  // The master key of field encryption (decision 0025): base64url, 32 bytes, or a file holding it.
   // Unset: DATA_DIR/master-key, created on first start.
   DATA_KEY: z.string().min(43, 'must be 32 bytes in base64url').optional(),
   DATA_KEY_FILE: z.string().min(1).optional(),
@@ -57,7 +57,7 @@ export type Config = {
   smtpUrl: string | undefined;
   mailFrom: string;
   sessionSecret: string;
-  /** Where the master key of field encryption comes from (decision 0022). */
+  /** Where the master key of field encryption comes from (decision 0025). */
   masterKey: MasterKeySource;
   logLevel: (typeof logLevels)[number];
   sessionIdleMinutes: number;

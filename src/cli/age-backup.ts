@@ -5,7 +5,7 @@ export type BackupKey = { passphrase: string } | { recipient: string };
 /** What opens it: the passphrase, or the age identity (`AGE-SECRET-KEY-1…`). */
 export type BackupOpener = { passphrase: string } | { identity: string };
 
-/** Seals a pg_dump archive with age (decision 0022): without the passphrase or identity it is noise. */
+/** Seals a pg_dump archive with age (decision 0025): without the passphrase or identity it is noise. */
 export async function sealBackup(archive: Uint8Array, key: BackupKey): Promise<Uint8Array> {
   const encrypter = new Encrypter();
   if ('passphrase' in key) encrypter.setPassphrase(key.passphrase);

@@ -133,7 +133,7 @@ function runTool(tool: string, args: string[], env: NodeJS.ProcessEnv): Promise<
 }
 
 /**
- * Rotates the master key and starts a new data key (decision 0022). The new master key is written
+ * Rotates the master key and starts a new data key (decision 0025). The new master key is written
  * beside the old one first (`.next`), the data keys are rewrapped in one transaction, then the file
  * takes the old one's place: a crash in between leaves both keys on disk, never neither.
  */

@@ -66,7 +66,7 @@ function uuidText(bytes: Buffer): string {
 }
 
 /**
- * Envelope encryption of fields (decision 0022): each value is sealed with AES-256-GCM under the
+ * Envelope encryption of fields (decision 0025): each value is sealed with AES-256-GCM under the
  * newest data key, the key's id written beside it; data keys are stored wrapped by the master key.
  * Values written before encryption existed (no prefix) are read as they are, so an existing
  * database keeps working and its old rows are rewritten by `unionhall rotate-keys --reencrypt`.

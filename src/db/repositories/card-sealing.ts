@@ -5,7 +5,7 @@ type CardRow = typeof cards.$inferSelect;
 type NewCard = typeof cards.$inferInsert;
 
 /**
- * What a card keeps encrypted at rest (decision 0022): who signed and how to reach them, and the
+ * What a card keeps encrypted at rest (decision 0025): who signed and how to reach them, and the
  * content hash (in clear, the hash of a paper card's few fields would confirm a guess from the
  * roster). What counting and the review queue need stays in clear: campaign, worksite, dates,
  * source, match status.

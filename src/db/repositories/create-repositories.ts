@@ -25,7 +25,7 @@ import { createPetitionsRepository } from './petitions-repository.js';
 
 /**
  * Every repository, built on one executor: the pool for reads outside a command, or the command's
- * transaction (decision 0017). The keyring encrypts and decrypts fields at their edge (decision 0022). Only the domain receives these; routes and the CLI never do.
+ * transaction (decision 0017). The keyring encrypts and decrypts fields at their edge (decision 0025). Only the domain receives these; routes and the CLI never do.
  */
 export function createRepositories(db: Executor, keyring: Keyring) {
   return {

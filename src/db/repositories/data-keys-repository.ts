@@ -2,7 +2,7 @@ import { asc, eq, isNull } from 'drizzle-orm';
 import type { Executor } from '../client.js';
 import { dataKeys } from '../schema/index.js';
 
-/** The wrapped data keys of field encryption (decision 0022). Only wrapped keys ever reach SQL. */
+/** The wrapped data keys of field encryption (decision 0025). Only wrapped keys ever reach SQL. */
 export function createDataKeysRepository(db: Executor) {
   return {
     async list() {

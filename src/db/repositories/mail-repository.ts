@@ -7,7 +7,7 @@ export type MailRow = typeof mailMessages.$inferSelect;
 
 /**
  * A card confirmation names its signer, to their address: recipient, subject and body are
- * encrypted at rest (decision 0022). Rows written in clear (petition mail from the group commit,
+ * encrypted at rest (decision 0025). Rows written in clear (petition mail from the group commit,
  * older rows) read as they are.
  */
 function openMail(cipher: FieldCipher, row: MailRow): MailRow {

@@ -23,7 +23,7 @@ const currentEmployment = (campaignId: string, asOf: string, scope: Scope): SQL 
 const listFilter = (listAccountId: string | null): SQL => (listAccountId ? sql`and exists (select 1 from committee_assignments ca where ca.person_id = p.id and ca.account_id = ${listAccountId})` : sql``);
 
 /**
- * Assessment notes and conversation notes are encrypted at rest (decision 0022); levels, dates and
+ * Assessment notes and conversation notes are encrypted at rest (decision 0025); levels, dates and
  * who assessed stay in clear for the counts.
  */
 const openAssessment = (cipher: FieldCipher, row: AssessmentRow): AssessmentRow => ({ ...row, note: cipher.decryptText(row.note) });

@@ -4,7 +4,7 @@ import type { CommandContext } from '../commands/command-context.js';
 import { authorizeInstanceAdmin } from '../policies/authorize-instance-admin.js';
 
 /**
- * Rotation (decision 0022), in one transaction: a fresh data key for everything written from now
+ * Rotation (decision 0025), in one transaction: a fresh data key for everything written from now
  * on, and every data key, old and new, wrapped under the new master key. No encrypted field is
  * rewritten: the old master key stops opening anything in this database at the commit (a copy
  * made before the rotation still opens with it, which no rotation can change).
