@@ -76,24 +76,26 @@ CREATE EXTENSION IF NOT EXISTS unaccent;
 --> statement-breakpoint
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 --> statement-breakpoint
+-- Names inside the bodies are schema-qualified: pg_restore runs with an empty search_path, and
+-- the index below calls these functions while it is rebuilt.
 -- unaccent() is only STABLE (its dictionary could change); naming the dictionary makes a wrapper
 -- that may be IMMUTABLE, so it can be used in an index.
 CREATE OR REPLACE FUNCTION unionhall_unaccent(text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
-AS $$ SELECT unaccent('unaccent'::regdictionary, $1) $$;
+AS $$ SELECT public.unaccent('public.unaccent'::regdictionary, $1) $$;
 --> statement-breakpoint
 -- A name as words for fuzzy comparison: accents off, lower case, punctuation as spaces, one space
 -- between words. "Sandoval, Tomás" → "sandoval tomas".
 CREATE OR REPLACE FUNCTION unionhall_name_words(text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
-AS $$ SELECT btrim(regexp_replace(lower(unionhall_unaccent($1)), '[[:space:][:punct:]’‘·]+', ' ', 'g')) $$;
+AS $$ SELECT btrim(regexp_replace(lower(public.unionhall_unaccent($1)), '[[:space:][:punct:]’‘·]+', ' ', 'g')) $$;
 --> statement-breakpoint
 -- A name as one key for exact comparison: the words run together, so "Ana de la Cruz", "Ana
 -- DeLaCruz" and "ana  de-la cruz" are one key. (The database runs in the C locale: [:punct:] is
 -- ASCII punctuation, so letters of any script stay in the key.)
 CREATE OR REPLACE FUNCTION unionhall_name_key(text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
-AS $$ SELECT replace(unionhall_name_words($1), ' ', '') $$;
+AS $$ SELECT replace(public.unionhall_name_words($1), ' ', '') $$;
 --> statement-breakpoint
 CREATE INDEX people_name_words_trgm_idx ON people USING gin (unionhall_name_words(given_name || ' ' || family_name) gin_trgm_ops);
 --> statement-breakpoint
