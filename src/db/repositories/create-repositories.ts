@@ -20,6 +20,7 @@ import { createPressRepository } from './press-repository.js';
 import { createPublicCountersRepository } from './public-counters-repository.js';
 import { createPublicNumbersRepository } from './public-numbers-repository.js';
 import { createRosterImportRepository } from './roster-import-repository.js';
+import { createSecondFactorsRepository } from './second-factors-repository.js';
 import { createSupportRepository } from './support-repository.js';
 import { createPetitionsRepository } from './petitions-repository.js';
 
@@ -51,6 +52,7 @@ export function createRepositories(db: Executor, keyring: Keyring) {
     filing: createFilingRepository(db, keyring),
     health: createHealthRepository(db),
     petitions: createPetitionsRepository(db),
+    secondFactors: createSecondFactorsRepository(db, keyring),
   };
 }
 
