@@ -18,6 +18,9 @@ export const mySecondFactors = z.object({
   step: secondFactorStep,
   required: z.boolean(),
   totp: z.boolean(),
+  /** Whether the account has a passkey (known before the second step: the page offers it). */
+  hasPasskey: z.boolean(),
+  /** Listed once the second step is done. */
   passkeys: z.array(passkeySummary),
   recoveryCodesLeft: z.number().int(),
 });

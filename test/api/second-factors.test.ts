@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, recoveryCodes, sessions, totpFactors } from '../../src/db/schema/index.js';
+import { auditEvents, passkeys, recoveryCodes, sessions, totpFactors } from '../../src/db/schema/index.js';
 import { addMember, createAccount, createCampaign, createMember, type CampaignFixture, TEST_PASSWORD } from '../support/factories.js';
 import { createTestApp, type Agent, type TestApp } from '../support/test-app.js';
 
@@ -207,7 +207,7 @@ describe('security settings', () => {
     const organizer = await createMember(t.database.db, fixture, 'organizer');
     const agent = t.agent();
     await enrolTotp(agent, organizer.email);
-    expect((await agent.get('/api/auth/second-factor')).json()).toEqual({ step: 'done', required: true, totp: true, passkeys: [], recoveryCodesLeft: 10 });
+    expect((await agent.get('/api/auth/second-factor')).json()).toEqual({ step: 'done', required: true, totp: true, hasPasskey: false, passkeys: [], recoveryCodesLeft: 10 });
     const refused = await del(agent, '/api/auth/second-factor/totp');
     expect(refused.statusCode).toBe(409);
 
@@ -217,6 +217,19 @@ describe('security settings', () => {
     expect((await del(viewerAgent, '/api/auth/second-factor/totp')).statusCode).toBe(200);
     expect(((await viewerAgent.get('/api/auth/second-factor')).json() as { totp: boolean }).totp).toBe(false);
     expect(await actionsAbout(viewer.id)).toContain('second_factor.totp_removed');
+  });
+
+  it('count passkeys apart from the app: one more factor lets the app go, and the passkey is listed by name', async () => {
+    const organizer = await createMember(t.database.db, fixture, 'organizer');
+    const agent = t.agent();
+    await enrolTotp(agent, organizer.email);
+    // A passkey as the browser test registers it (here its row alone: no authenticator in an API test).
+    const [key] = await t.database.db.insert(passkeys).values({ accountId: organizer.id, credentialId: `cred-${organizer.id}`, publicKey: Buffer.from('not used here'), name: 'Phone' }).returning();
+    const listed = (await agent.get('/api/auth/second-factor')).json() as { hasPasskey: boolean; passkeys: { id: string; name: string }[] };
+    expect(listed).toMatchObject({ hasPasskey: true, passkeys: [{ id: key!.id, name: 'Phone' }] });
+    expect((await del(agent, '/api/auth/second-factor/totp')).statusCode).toBe(200);
+    expect((await del(agent, `/api/auth/second-factor/passkeys/${key!.id}`)).statusCode).toBe(409);
+    expect(await actionsAbout(organizer.id)).toContain('second_factor.totp_removed');
   });
 });
 

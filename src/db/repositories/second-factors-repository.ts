@@ -11,15 +11,18 @@ export type AccountSecondFactors = SecondFactorSummary & { accountId: string; em
 
 /** Second factors (decision 0026): the TOTP secret is sealed with the keyring at this edge. */
 export function createSecondFactorsRepository(db: Executor, keyring: Keyring) {
+  // Qualified by hand: Drizzle writes a column in a select's sql as its bare name, and inside a
+  // subquery on passkeys (which has its own "id") that would be the passkey's id.
+  const accountIdColumn = sql.raw('"accounts"."id"');
   async function summaryWhere(accountId: string | null) {
     const rows = await db
       .select({
         accountId: accounts.id,
         email: accounts.email,
         name: accounts.name,
-        totp: sql<boolean>`exists (select 1 from ${totpFactors} t where t.account_id = ${accounts.id} and t.confirmed_at is not null)`,
-        passkeys: sql<number>`(select count(*)::int from ${passkeys} p where p.account_id = ${accounts.id})`,
-        recoveryCodesLeft: sql<number>`(select count(*)::int from ${recoveryCodes} r where r.account_id = ${accounts.id} and r.used_at is null)`,
+        totp: sql<boolean>`exists (select 1 from ${totpFactors} t where t.account_id = ${accountIdColumn} and t.confirmed_at is not null)`,
+        passkeys: sql<number>`(select count(*)::int from ${passkeys} p where p.account_id = ${accountIdColumn})`,
+        recoveryCodesLeft: sql<number>`(select count(*)::int from ${recoveryCodes} r where r.account_id = ${accountIdColumn} and r.used_at is null)`,
       })
       .from(accounts)
       .where(accountId ? eq(accounts.id, accountId) : undefined)

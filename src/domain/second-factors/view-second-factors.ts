@@ -6,6 +6,7 @@ export type MySecondFactors = {
   step: SecondFactorStep;
   required: boolean;
   totp: boolean;
+  hasPasskey: boolean;
   passkeys: { id: string; name: string; createdAt: Date; lastUsedAt: Date | null }[];
   recoveryCodesLeft: number;
 };
@@ -23,6 +24,7 @@ export async function viewSecondFactors(ctx: CommandContext, input: { sessionId:
     step,
     required: state.required,
     totp: summary.totp,
+    hasPasskey: summary.passkeys > 0,
     passkeys: passkeys.map((p) => ({ id: p.id, name: p.name, createdAt: p.createdAt, lastUsedAt: p.lastUsedAt })),
     recoveryCodesLeft: step === 'done' ? summary.recoveryCodesLeft : 0,
   };

@@ -8,6 +8,7 @@ export function presentMySecondFactors(view: MySecondFactorsView): MySecondFacto
     step: view.step,
     required: view.required,
     totp: view.totp,
+    hasPasskey: view.hasPasskey,
     passkeys: view.passkeys.map((p) => ({ id: p.id, name: p.name, createdAt: p.createdAt.toISOString(), lastUsedAt: p.lastUsedAt?.toISOString() ?? null })),
     recoveryCodesLeft: view.recoveryCodesLeft,
   };
