@@ -2,6 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, passkeys } from '../src/db/schema/index.js';
+import { createMemberAccount } from '../src/domain/accounts/create-member-account.js';
+import { systemRequester } from '../src/domain/commands/requester.js';
 import { createCampaign, createMember, TEST_PASSWORD } from '../test/support/factories.js';
 import { signIn, startBrowserApp, type BrowserApp } from './support/browser.js';
 
@@ -59,12 +61,24 @@ describe('second factors in a browser', () => {
     }
   });
 
-  it('enrols an authenticator app from its QR code page, and lists it in My security', async () => {
+  it('leads a new organizer from the welcome link (as `npm start` prints) through an authenticator app to the dashboard, and lists it in My security', async () => {
     const fixture = await createCampaign(t.database.db, { sites: 1, perSite: 3 });
-    const organizer = await createMember(t.database.db, fixture, 'organizer');
+    const { welcomeLink } = await t.services.execute(createMemberAccount, systemRequester('cli'), {
+      slug: fixture.campaign.slug,
+      email: 'new.organizer@example.org',
+      name: 'Nia Organizer',
+      role: 'organizer',
+      worksiteIds: [],
+      instanceAdmin: false,
+      publicUrl: t.config.publicUrl,
+    });
     const { context, page, problems } = await t.newPage();
     try {
-      await signIn(page, organizer.email, TEST_PASSWORD);
+      await page.goto(t.local(welcomeLink));
+      await page.getByLabel('New password').fill('a long and memorable phrase');
+      await page.getByLabel('Confirm password').fill('a long and memorable phrase');
+      await page.getByRole('button', { name: 'Save password and sign in' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Set up a second factor' }).waitFor();
       await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
       await page.getByRole('button', { name: 'Show the QR code' }).click();
       const qr = page.getByRole('img', { name: 'QR code for your authenticator app' });
