@@ -5,6 +5,7 @@ import { serve } from './serve.js';
 import { runMigrate, runDemo, runUserCreate, runBackup, runRestore,
   runRotateKeys, runVerifyCards } from './commands.js';
 import { runImportRoster, type ImportRosterOptions } from './import-roster.js';
+import { runResetSecondFactor } from './reset-second-factor.js';
 
 const program = new Command();
 program.name('unionhall').description('Run a workplace union organizing campaign.').showHelpAfterError();
@@ -37,6 +38,12 @@ user
   .action(async (opts: { email: string; name?: string; role: 'admin' | 'organizer' | 'committee' | 'viewer'; campaign?: string; worksite?: string[]; instanceAdmin?: boolean }) =>
     runUserCreate(loadConfig(), opts),
   );
+
+user
+  .command('reset-second-factor')
+  .description('remove an account’s second factors and recovery codes and end its sessions (audited); it sets up a new one at its next sign-in')
+  .requiredOption('--email <email>', 'their email address')
+  .action(async (opts: { email: string }) => runResetSecondFactor(loadConfig(), opts));
 
 program
   .command('verify-cards')

@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, passkeys, recoveryCodes, sessions, totpFactors } from '../../src/db/schema/index.js';
 import { addMember, createAccount, createCampaign, createMember, type CampaignFixture, TEST_PASSWORD } from '../support/factories.js';
 import { createTestApp, type Agent, type TestApp } from '../support/test-app.js';
+import { systemRequester } from '../../src/domain/commands/requester.js';
+import { resetSecondFactor } from '../../src/domain/second-factors/reset-second-factor.js';
 
 // The migration's requirement stays on here: admins and organizers must have a second factor.
 let t: TestApp;
@@ -261,6 +263,18 @@ describe('an admin reset', () => {
     // Next sign-in: set up a factor again.
     const next = t.agent();
     await next.login(organizer.email, TEST_PASSWORD);
+    expect(((await next.get('/api/auth/second-factor')).json() as { step: string }).step).toBe('enrol');
+  });
+
+  it('can be done by whoever holds the data folder (the CLI), by email, when the only admin lost everything', async () => {
+    const admin = await createAccount(t.database.db, { instanceAdmin: true });
+    await enrolTotp(t.agent(), admin.email);
+    const result = await t.services.execute(resetSecondFactor, systemRequester('cli'), { email: admin.email.toUpperCase() });
+    expect(result).toEqual({ sessionsEnded: 1 });
+    const [row] = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'second_factor.reset'), eq(auditEvents.subjectId, admin.id)));
+    expect(row).toMatchObject({ actorEmail: 'cli', actorAccountId: null });
+    const next = t.agent();
+    await next.login(admin.email, TEST_PASSWORD);
     expect(((await next.get('/api/auth/second-factor')).json() as { step: string }).step).toBe('enrol');
   });
 });
