@@ -5,6 +5,7 @@ import { auditEvents, passkeys } from '../src/db/schema/index.js';
 import { createMemberAccount } from '../src/domain/accounts/create-member-account.js';
 import { systemRequester } from '../src/domain/commands/requester.js';
 import { createCampaign, createMember, TEST_PASSWORD } from '../test/support/factories.js';
+import { runAxe } from './support/axe.js';
 import { signIn, startBrowserApp, type BrowserApp } from './support/browser.js';
 
 // The migration's requirement stays on: organizers must set up a second factor. Served at
@@ -98,6 +99,44 @@ describe('second factors in a browser', () => {
       await page.getByRole('button', { name: 'Remove the authenticator app' }).click();
       await page.getByRole('alert').getByText('Your role requires a second factor').waitFor();
       expect(problems.filter((p) => !p.includes('409'))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('has no axe violations on the enrolment, QR code, recovery codes and verification pages', async () => {
+    const fixture = await createCampaign(t.database.db, { sites: 1, perSite: 2 });
+    const organizer = await createMember(t.database.db, fixture, 'organizer');
+    // axe is injected, which the CSP would refuse.
+    const context = await t.browser.newContext({ baseURL: t.baseUrl, bypassCSP: true, locale: 'en-US' });
+    context.setDefaultTimeout(10_000);
+    const page = await context.newPage();
+    try {
+      await signIn(page, organizer.email, TEST_PASSWORD);
+      await page.getByRole('heading', { level: 1, name: 'Set up a second factor' }).waitFor();
+      expect(await runAxe(page)).toEqual([]);
+      await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
+      await page.getByRole('button', { name: 'Show the QR code' }).click();
+      await page.getByRole('img', { name: 'QR code for your authenticator app' }).waitFor();
+      expect(await runAxe(page)).toEqual([]);
+      const secret = (await page.locator('.totp-secret').textContent()) ?? '';
+      await page.getByLabel('Code from the app').fill(new TOTP({ secret: Secret.fromBase32(secret) }).generate());
+      await page.getByRole('button', { name: 'Confirm the code' }).click();
+      await page.getByRole('heading', { name: 'Your recovery codes' }).waitFor();
+      expect(await runAxe(page)).toEqual([]);
+      const code = (await page.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem').first().textContent()) ?? '';
+      await page.getByRole('button', { name: 'I have saved my recovery codes' }).click();
+      await page.waitForURL(`**/app/c/${fixture.campaign.slug}/dashboard`);
+
+      // Next sign-in: the verification page, passed with a recovery code.
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Sign out', exact: true }).click();
+      await page.waitForURL('**/app/signin');
+      await signIn(page, organizer.email, TEST_PASSWORD);
+      await page.getByRole('heading', { level: 1, name: 'Confirm it is you' }).waitFor();
+      expect(await runAxe(page)).toEqual([]);
+      await page.getByLabel('Code', { exact: true }).fill(code);
+      await page.getByRole('button', { name: 'Confirm', exact: true }).click();
+      await page.waitForURL(`**/app/c/${fixture.campaign.slug}/dashboard`);
     } finally {
       await context.close();
     }
