@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, passkeys } from '../src/db/schema/index.js';
+import { accounts, auditEvents, passkeys } from '../src/db/schema/index.js';
 import { createMemberAccount } from '../src/domain/accounts/create-member-account.js';
 import { systemRequester } from '../src/domain/commands/requester.js';
 import { createCampaign, createMember, TEST_PASSWORD } from '../test/support/factories.js';
@@ -137,6 +137,44 @@ describe('second factors in a browser', () => {
       await page.getByLabel('Code', { exact: true }).fill(code);
       await page.getByRole('button', { name: 'Confirm', exact: true }).click();
       await page.waitForURL(`**/app/c/${fixture.campaign.slug}/dashboard`);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('lets the instance admin require a second factor of committee members and reset an organizer’s', async () => {
+    const fixture = await createCampaign(t.database.db, { sites: 1, perSite: 2 });
+    const admin = await createMember(t.database.db, fixture, 'admin');
+    await t.database.db.update(accounts).set({ instanceAdmin: true, name: 'Ada Admin' }).where(eq(accounts.id, admin.id));
+    const organizer = await createMember(t.database.db, fixture, 'organizer');
+    await t.database.db.update(accounts).set({ name: 'Olu Organizer' }).where(eq(accounts.id, organizer.id));
+    await t.database.db.insert(passkeys).values({ accountId: organizer.id, credentialId: `cred-${organizer.id}`, publicKey: Buffer.from('a key'), name: 'Phone' });
+    const { context, page, problems } = await t.newPage();
+    try {
+      await signIn(page, admin.email, TEST_PASSWORD);
+      await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
+      await page.getByRole('button', { name: 'Show the QR code' }).click();
+      const secret = (await page.locator('.totp-secret').textContent()) ?? '';
+      await page.getByLabel('Code from the app').fill(new TOTP({ secret: Secret.fromBase32(secret) }).generate());
+      await page.getByRole('button', { name: 'Confirm the code' }).click();
+      await page.getByRole('button', { name: 'I have saved my recovery codes' }).click();
+      await page.waitForURL(`**/app/c/${fixture.campaign.slug}/dashboard`);
+
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Second factors' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Second factors' }).waitFor();
+      await page.getByLabel('Committee members').check();
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByText('Saved.').waitFor();
+      const changed = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'second_factor.requirements_changed'), eq(auditEvents.actorAccountId, admin.id)));
+      expect(changed).toHaveLength(1);
+
+      await page.getByRole('button', { name: 'Reset Olu Organizer' }).click();
+      await page.getByRole('button', { name: 'Reset and sign them out' }).click();
+      await page.getByText('Olu Organizer\'s second factors were removed').waitFor();
+      expect(await t.database.db.select().from(passkeys).where(eq(passkeys.accountId, organizer.id))).toEqual([]);
+      const reset = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'second_factor.reset'), eq(auditEvents.subjectId, organizer.id)));
+      expect(reset).toMatchObject([{ actorAccountId: admin.id }]);
+      expect(problems).toEqual([]);
     } finally {
       await context.close();
     }
