@@ -4,6 +4,7 @@
 //
 // Starts the real server (`unionhall serve`) on a fresh data folder and port 3101, follows the
 // first admin's one-time link printed on start, then walks through the app in headless Chromium.
+import { Secret, TOTP } from 'otpauth';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -76,6 +77,15 @@ async function main(): Promise<void> {
     await page.getByLabel('Confirm password').fill('solidarity forever 2015');
     await shot(page, 'set-password');
     await page.getByRole('button', { name: 'Save password and sign in' }).click();
+    // The demo's admin sets up a second factor first (decision 0026): an authenticator app here.
+    await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
+    await page.getByRole('button', { name: 'Show the QR code' }).click();
+    await page.getByRole('img', { name: 'QR code for your authenticator app' }).waitFor();
+    await shot(page, 'second-factor');
+    const secret = (await page.locator('.totp-secret').textContent()) ?? '';
+    await page.getByLabel('Code from the app').fill(new TOTP({ secret: Secret.fromBase32(secret) }).generate());
+    await page.getByRole('button', { name: 'Confirm the code' }).click();
+    await page.getByRole('button', { name: 'I have saved my recovery codes' }).click();
     await page.waitForURL('**/dashboard');
     await page.getByTestId('eligible').waitFor();
     await shot(page, 'dashboard');

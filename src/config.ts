@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import type { MasterKeySource } from './crypto/master-key.js';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -20,6 +21,10 @@ const envSchema = z.object({
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
     .optional(),
   MAIL_FROM: z.string().min(3).default('Unionhall <no-reply@unionhall.invalid>'),
+  // The master key of field encryption (decision 0025): base64url, 32 bytes, or a file holding it.
+  // Unset: DATA_DIR/master-key, created on first start.
+  DATA_KEY: z.string().min(43, 'must be 32 bytes in base64url').optional(),
+  DATA_KEY_FILE: z.string().min(1).optional(),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   LOG_LEVEL: z.enum(logLevels).default('info'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(120),
@@ -52,6 +57,8 @@ export type Config = {
   smtpUrl: string | undefined;
   mailFrom: string;
   sessionSecret: string;
+  /** Where the master key of field encryption comes from (decision 0025). */
+  masterKey: MasterKeySource;
   logLevel: (typeof logLevels)[number];
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
@@ -145,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     sessionSecret: overrides.sessionSecret ?? e.SESSION_SECRET ?? loadOrCreateSecret(dataDir),
+    masterKey: e.DATA_KEY ? { key: e.DATA_KEY } : e.DATA_KEY_FILE ? { file: path.resolve(e.DATA_KEY_FILE) } : { dataDir },
     logLevel: e.LOG_LEVEL,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,

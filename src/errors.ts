@@ -8,6 +8,8 @@ export const errorCodes = {
   session_expired: 401,
   csrf_invalid: 403,
   forbidden: 403,
+  // Signed in with the password, but the second factor is still owed (decision 0026).
+  second_factor_required: 403,
   not_found: 404,
   conflict: 409,
   token_invalid: 410,

@@ -1,4 +1,5 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -6,6 +7,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { loadConfig, type Config } from '../../src/config.js';
 import { createServices, type Services } from '../../src/domain/create-services.js';
 import { buildApp, webDistDir } from '../../src/http/build-app.js';
+import { relaxSecondFactorRequirement } from '../../test/support/second-factor-requirement.js';
 import { createTestDatabase, type TestDatabase } from '../../test/support/test-database.js';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -25,6 +27,25 @@ export type BrowserApp = {
   close: () => Promise<void>;
 };
 
+export type StartOptions = {
+  /** Keep the migration's requirement of a second factor for admins and organizers. */
+  secondFactorRequired?: boolean;
+  /** Serve at http://localhost:PORT and make that the public URL (WebAuthn's relying party). */
+  localhost?: boolean;
+};
+
+function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 /** Fails loudly when a prerequisite is missing: browser tests never skip. */
 function checkPrerequisites(): void {
   if (!existsSync(path.join(webDistDir, 'index.html'))) {
@@ -39,19 +60,24 @@ function checkPrerequisites(): void {
  * The real app (real database cloned from the migrated template, real HTTP on a free loopback
  * port) and a headless Debian Chromium driven by playwright-core. Each file starts its own.
  */
-export async function startBrowserApp(): Promise<BrowserApp> {
+export async function startBrowserApp(options: StartOptions = {}): Promise<BrowserApp> {
   checkPrerequisites();
   const database = await createTestDatabase();
+  // The migration requires a second factor of admins and organizers; tests about other things sign in with a password alone.
+  if (!options.secondFactorRequired) await relaxSecondFactorRequirement(database.db);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'uh-e2e-'));
-  const config = loadConfig({}, { dataDir, sessionSecret: 'e2e-secret-e2e-secret-e2e-secret-1234', logLevel: 'silent', loginRateLimitPerMinute: 1000 });
+  // WebAuthn needs a domain, not an IP: passkey tests browse http://localhost:PORT, which is then the public URL (the relying party).
+  const port = options.localhost ? await findFreePort() : 0;
+  const publicUrl = options.localhost ? { publicUrl: `http://localhost:${port}` } : {};
+  const config = loadConfig({}, { dataDir, sessionSecret: 'e2e-secret-e2e-secret-e2e-secret-1234', logLevel: 'silent', loginRateLimitPerMinute: 1000, ...publicUrl });
   const services = createServices({ db: database.db, config });
   const app = await buildApp({ config, db: database.db, services, logger: false });
   let browser: Browser | undefined;
   try {
-    await app.listen({ port: 0, host: '127.0.0.1' });
+    await app.listen({ port, host: '127.0.0.1' });
     const address = app.server.address();
     if (!address || typeof address === 'string') throw new Error('the server has no TCP address');
-    const baseUrl = `http://127.0.0.1:${address.port}`;
+    const baseUrl = options.localhost ? `http://localhost:${address.port}` : `http://127.0.0.1:${address.port}`;
     // launch() gives every browser a fresh temporary profile (user-data dir) and removes it on close.
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
     const started = browser;

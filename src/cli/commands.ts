@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
 import { boot } from '../bootstrap.js';
 import type { Config } from '../config.js';
@@ -15,6 +17,10 @@ import { isDay } from '../domain/calendar.js';
 import { systemRequester } from '../domain/commands/requester.js';
 import { AppError } from '../errors.js';
 import { createProgress } from '../support/progress.js';
+import { defaultMasterKeyFile, loadMasterKey, MASTER_KEY_BYTES, writeMasterKeyFile } from '../crypto/master-key.js';
+import { recordBackup } from '../domain/admin/record-backup.js';
+import { rotateKeys } from '../domain/admin/rotate-keys.js';
+import { openBackup, sealBackup, type BackupKey, type BackupOpener } from './age-backup.js';
 import { verifyCampaignCards } from './verify-cards.js';
 
 const say = (m: string): void => void process.stderr.write(`${m}\n`);
@@ -126,22 +132,87 @@ function runTool(tool: string, args: string[], env: NodeJS.ProcessEnv): Promise<
   });
 }
 
-export async function runBackup(config: Config, out: string): Promise<void> {
-  const database = await openDatabase(config, say);
+/**
+ * Rotates the master key and starts a new data key (decision 0025). The new master key is written
+ * beside the old one first (`.next`), the data keys are rewrapped in one transaction, then the file
+ * takes the old one's place: a crash in between leaves both keys on disk, never neither.
+ */
+export async function runRotateKeys(config: Config, options: { out?: string }): Promise<void> {
+  const source = config.masterKey;
+  const target = 'key' in source ? options.out : 'file' in source ? source.file : defaultMasterKeyFile(source.dataDir);
+  if (!target) throw new AppError('validation_failed', 'The master key comes from DATA_KEY: give --out <file> for the new one, then set DATA_KEY (or DATA_KEY_FILE) to it.');
+  const oldMasterKey = loadMasterKey(source);
+  const runtime = await boot(config, { demo: false });
   try {
-    const { args, env } = clientArgs(database.connection);
-    const file = path.resolve(out);
-    say(`Backing up to ${file}…`);
-    await runTool('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', '--file', file, ...args], env);
-    say(`Backup written: ${file} (${statSync(file).size.toLocaleString('en-US')} bytes).`);
+    if (runtime.database.embedded?.sharedWith) {
+      // A running server holds the data keys unwrapped with the old master key: stop it first.
+      throw new AppError('conflict', `Unionhall is running on this data folder (process ${runtime.database.embedded.sharedWith}). Stop it first, then rotate.`);
+    }
+    const newMasterKey = randomBytes(MASTER_KEY_BYTES);
+    const next = `${target}.next`;
+    writeMasterKeyFile(next, newMasterKey);
+    const result = await runtime.services.execute(rotateKeys, systemRequester('cli'), { oldMasterKey, newMasterKey });
+    renameSync(next, target);
+    say(`Rotated: ${result.dataKeys} data keys now wrapped by the new master key in ${target}; new writes use data key ${result.newDataKeyId}.`);
+    if ('key' in source) say('Set DATA_KEY_FILE to that file (or DATA_KEY to its content) before the next start.');
+    say('Backups made before now still need the old master key: keep it as long as you keep them.');
   } finally {
-    await database.close();
+    await runtime.close();
   }
 }
 
-export async function runRestore(config: Config, file: string): Promise<void> {
-  const source = path.resolve(file);
-  if (!existsSync(source)) throw new AppError('not_found', `No such file: ${source}`);
+export type BackupOptions = { passphraseFile?: string; recipient?: string };
+export type RestoreOptions = { passphraseFile?: string; identityFile?: string };
+
+// Secrets come from files, never the command line (visible to every user in `ps`).
+function readSecretFile(file: string, what: string): string {
+  const text = readFileSync(path.resolve(file), 'utf8').trim();
+  if (!text) throw new AppError('validation_failed', `${what} file ${file} is empty.`);
+  return text;
+}
+
+function backupKeyOf(options: BackupOptions): BackupKey {
+  if (options.recipient) return { recipient: options.recipient };
+  if (options.passphraseFile) return { passphrase: readSecretFile(options.passphraseFile, 'The passphrase') };
+  throw new AppError('validation_failed', 'A backup is always encrypted: give --passphrase-file <file> or --recipient <age1…>.');
+}
+
+function backupOpenerOf(options: RestoreOptions): BackupOpener {
+  if (options.identityFile) return { identity: readSecretFile(options.identityFile, 'The identity') };
+  if (options.passphraseFile) return { passphrase: readSecretFile(options.passphraseFile, 'The passphrase') };
+  throw new AppError('validation_failed', 'Give --passphrase-file <file> or --identity-file <file> to open the backup.');
+}
+
+/** pg_dump into a private directory, then the archive sealed with age into `out`, mode 0600, and audited. */
+export async function runBackup(config: Config, out: string, options: BackupOptions): Promise<void> {
+  const key = backupKeyOf(options);
+  const runtime = await boot(config, { demo: false });
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'unionhall-backup-'));
+  try {
+    const { args, env } = clientArgs(runtime.database.connection);
+    const file = path.resolve(out);
+    const plain = path.join(scratch, 'dump');
+    say(`Backing up to ${file}…`);
+    await runTool('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', '--file', plain, ...args], env);
+    const sealed = await sealBackup(readFileSync(plain), key);
+    writeFileSync(file, sealed, { mode: 0o600 });
+    chmodSync(file, 0o600);
+    await runtime.services.execute(recordBackup, systemRequester('cli'), { file, bytes: sealed.byteLength, encryptedTo: 'recipient' in key ? 'recipient' : 'passphrase' });
+    say(`Encrypted backup written: ${file} (${statSync(file).size.toLocaleString('en-US')} bytes, readable by you only).`);
+    say('Without its passphrase or identity this file cannot be read, and without the master key (DATA_DIR/master-key, DATA_KEY or DATA_KEY_FILE) its encrypted fields cannot either: keep both, apart.');
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+    await runtime.close();
+  }
+}
+
+export async function runRestore(config: Config, file: string, options: RestoreOptions): Promise<void> {
+  const sealedFile = path.resolve(file);
+  if (!existsSync(sealedFile)) throw new AppError('not_found', `No such file: ${sealedFile}`);
+  const opener = backupOpenerOf(options);
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'unionhall-restore-'));
+  const source = path.join(scratch, 'dump');
+  writeFileSync(source, await openBackup(readFileSync(sealedFile), opener), { mode: 0o600 });
   const database = await openDatabase(config, say);
   try {
     if (database.embedded?.sharedWith) {
@@ -150,10 +221,13 @@ export async function runRestore(config: Config, file: string): Promise<void> {
     }
     const { args, env } = clientArgs(database.connection);
     say(`Restoring ${source}; this replaces everything in the database…`);
+    // Verify before touching anything: the decrypted archive must be one pg_restore can read.
+    await runTool('pg_restore', ['--list', source], {});
     // One transaction: a restore that fails halfway leaves the database as it was.
     await runTool('pg_restore', ['--clean', '--if-exists', '--no-owner', '--no-privileges', '--single-transaction', '--exit-on-error', ...args, source], env);
     say('Restore complete.');
   } finally {
+    rmSync(scratch, { recursive: true, force: true });
     await database.close();
   }
 }

@@ -2,8 +2,10 @@ import { Command, Option } from 'commander';
 import { ConfigError, loadConfig } from '../config.js';
 import { AppError } from '../errors.js';
 import { serve } from './serve.js';
-import { runMigrate, runDemo, runUserCreate, runBackup, runRestore, runVerifyCards } from './commands.js';
+import { runMigrate, runDemo, runUserCreate, runBackup, runRestore,
+  runRotateKeys, runVerifyCards } from './commands.js';
 import { runImportRoster, type ImportRosterOptions } from './import-roster.js';
+import { runResetSecondFactor } from './reset-second-factor.js';
 
 const program = new Command();
 program.name('unionhall').description('Run a workplace union organizing campaign.').showHelpAfterError();
@@ -37,6 +39,12 @@ user
     runUserCreate(loadConfig(), opts),
   );
 
+user
+  .command('reset-second-factor')
+  .description('remove an account’s second factors and recovery codes and end its sessions (audited); it sets up a new one at its next sign-in')
+  .requiredOption('--email <email>', 'their email address')
+  .action(async (opts: { email: string }) => runResetSecondFactor(loadConfig(), opts));
+
 program
   .command('verify-cards')
   .description('recompute the hash of every support card and report any whose content changed (exit code 2 if any)')
@@ -45,15 +53,25 @@ program
 
 program
   .command('backup')
-  .description('write a full backup of the database (pg_dump custom format)')
+  .description('write a full backup of the database (pg_dump custom format), encrypted with age, mode 0600, audited')
   .requiredOption('--out <file>', 'where to write it')
-  .action(async (opts: { out: string }) => runBackup(loadConfig(), opts.out));
+  .option('--passphrase-file <file>', 'encrypt to the passphrase in this file')
+  .option('--recipient <age1…>', 'encrypt to this age public key')
+  .action(async (opts: { out: string; passphraseFile?: string; recipient?: string }) => runBackup(loadConfig(), opts.out, opts));
+
+program
+  .command('rotate-keys')
+  .description('new master key (rewraps the data keys, rewrites no field) and a new data key for new writes; stop the server first')
+  .option('--out <file>', 'where to write the new master key when it comes from DATA_KEY')
+  .action(async (opts: { out?: string }) => runRotateKeys(loadConfig(), opts));
 
 program
   .command('restore')
   .description('replace the database with a backup made by `unionhall backup` (stop the server first)')
   .argument('<file>', 'the backup file')
-  .action(async (file: string) => runRestore(loadConfig(), file));
+  .option('--passphrase-file <file>', 'the passphrase it was encrypted to')
+  .option('--identity-file <file>', 'the age identity (AGE-SECRET-KEY-1…) it was encrypted to')
+  .action(async (file: string, opts: { passphraseFile?: string; identityFile?: string }) => runRestore(loadConfig(), file, opts));
 
 const importCommand = program.command('import').description('import data from files');
 importCommand

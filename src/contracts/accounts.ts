@@ -38,7 +38,15 @@ const signedIn = z.object({ account });
 
 export const accountsContract = {
   getCsrfToken: { response: z.object({ token: z.string() }) },
-  signIn: { body: z.object({ email, password: z.string().min(1, 'is required').max(256) }), response: signedIn },
+  signIn: {
+    body: z.object({
+      email,
+      password: z.string().min(1, 'is required').max(256),
+      // Unset: the cookie ends with the browser (a shared staff-room computer); set: it lasts the session's absolute limit.
+      keepSignedIn: z.boolean().default(false),
+    }),
+    response: signedIn,
+  },
   signOut: { response: z.void().meta({ description: 'Signed out (no content)' }) },
   signOutEverywhere: { response: z.object({ sessionsEnded: z.number().int() }) },
   viewMyAccount: { response: myAccount },
@@ -49,5 +57,7 @@ export const accountsContract = {
     body: z.object({ email, name: z.string().trim().min(1, 'is required').max(200), instanceAdmin: z.boolean().default(false) }),
     response: z.object({ user: account }),
   },
-  listOutbox: { query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }), response: z.object({ messages: z.array(outboxMessage) }) },
+  listOutbox: {
+    query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), allCampaigns: z.enum(['true', 'false']).default('false') }),
+    response: z.object({ messages: z.array(outboxMessage) }) },
 } as const;

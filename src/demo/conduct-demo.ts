@@ -42,6 +42,8 @@ async function loadConductDemo(context: DemoContext): Promise<void> {
       },
       kick: () => undefined,
     },
+    // Conduct records hold no encrypted field (decision 0025); a use of the keyring here is a bug.
+    keyring: { cipher: () => Promise.reject(new Error('the employer-conduct demo encrypts nothing')) },
   });
   const system = systemRequester('system');
   const slug = DEMO_SLUG;

@@ -18,6 +18,7 @@ import { postgresRateLimitStore } from './plugins/rate-limit-store.js';
 import type { Lifecycle } from './routes/health-routes.js';
 import { registerCsrfCheck } from './plugins/csrf.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
+import { registerSecondFactorGate } from './plugins/second-factor-gate.js';
 import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { serializeErrorForLog } from './plugins/log-safe-error.js';
 import { registerRoutes } from './routes/index.js';
@@ -122,6 +123,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   registerAuthentication(app, services, config);
+  registerSecondFactorGate(app);
   registerCsrfCheck(app);
   registerCleanInput(app);
 

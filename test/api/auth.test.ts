@@ -134,7 +134,7 @@ describe('password reset', () => {
     expect(unknown.statusCode).toBe(202);
     expect(known.json()).toEqual(unknown.json());
 
-    const messages = await t.services.repositories.mail.list(50);
+    const messages = await t.services.repositories.mail.list(50, 'all');
     const mail = messages.find((m) => m.toAddress === account.email && m.kind === 'password_reset');
     expect(mail).toBeDefined();
     expect(messages.some((m) => m.toAddress === 'ghost@example.org')).toBe(false);

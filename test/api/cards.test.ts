@@ -7,6 +7,7 @@ import { cardContentOf } from '../../src/domain/cards/card-content.js';
 import { renderCardText } from '../../src/domain/cards/card-text.js';
 import { addCardText, CARD_BODY, csrfFrom, setPersonalEmail, signByForm, versionFrom } from '../support/card-fixtures.js';
 import { createCampaign, createMember, TEST_PASSWORD, type CampaignFixture } from '../support/factories.js';
+import { openCards, openMail } from '../support/opened-rows.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -22,7 +23,7 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 const db = () => t.database.db;
-const cardsOf = async () => db().select().from(cards).where(eq(cards.campaignId, f.campaign.id));
+const cardsOf = async () => openCards(t.services, await db().select().from(cards).where(eq(cards.campaignId, f.campaign.id)));
 const person = (i: number) => f.people[i]!;
 const fieldsFor = (i: number, email: string) => ({
   legal_name: `${person(i).givenName} ${person(i).familyName}`,
@@ -70,7 +71,7 @@ describe('the public card page', () => {
     expect(card!.contentHash).toBe(hashCard(cardContentOf(card!)));
     expect(card!.ip).toBeTruthy();
 
-    const [mail] = await db().select().from(mailMessages).where(eq(mailMessages.id, card!.confirmationMailId!));
+    const [mail] = await openMail(t.services, await db().select().from(mailMessages).where(eq(mailMessages.id, card!.confirmationMailId!)));
     expect(mail).toMatchObject({ kind: 'card_confirmation', toAddress: 'first.signer@mail.example', campaignId: f.campaign.id });
     for (const element of [card!.signerName, 'first.signer@mail.example', '(323) 555-0142', card!.cardText, 'Date signed: 2015-04-24', 'Employer: Employer 1', card!.contentHash]) {
       expect(mail!.textBody).toContain(element);
@@ -82,7 +83,7 @@ describe('the public card page', () => {
     await addCardText(db(), other.campaign.id);
     const res = await signByForm(t.agent(), '/card', { legal_name: 'Ana Default', email: 'ana@mail.example', phone: '555 010 2030', worksite_id: other.sites[0]!.id, job_title: 'Counselor' });
     expect(res.statusCode).toBe(200);
-    const stored = await db().select().from(cards).where(eq(cards.campaignId, other.campaign.id));
+    const stored = await openCards(t.services, await db().select().from(cards).where(eq(cards.campaignId, other.campaign.id)));
     expect(stored).toHaveLength(1);
     expect(stored[0]!.matchStatus).toBe('unmatched');
   });
@@ -231,7 +232,7 @@ describe('the card page in Spanish', () => {
     expect(card!.cardText).toBe(renderCardText(CARD_BODY, card!.employerName));
     expect(card!.contentHash).toBe(hashCard(cardContentOf(card!)));
 
-    const [mail] = await db().select().from(mailMessages).where(eq(mailMessages.id, card!.confirmationMailId!));
+    const [mail] = await openMail(t.services, await db().select().from(mailMessages).where(eq(mailMessages.id, card!.confirmationMailId!)));
     expect(mail!.subject).toBe(`Su tarjeta de apoyo para ${f.campaign.name}`);
     for (const element of [`Nombre: ${card!.signerName}`, 'Correo electrónico personal: es.signer@mail.example', `Empleador: ${card!.employerName}`, `Escuela: ${card!.worksiteName}`, 'Fecha de firma: ', card!.cardText, card!.contentHash]) {
       expect(mail!.textBody).toContain(element);
@@ -265,7 +266,7 @@ describe('append-only cards', () => {
     await expect(db().update(cards).set({ phone: '(000) 000-0000' }).where(eq(cards.id, card!.id))).rejects.toThrow();
     await expect(db().update(cards).set({ signedOn: '2014-01-01' }).where(eq(cards.id, card!.id))).rejects.toThrow();
     await expect(db().delete(cards).where(eq(cards.id, card!.id))).rejects.toThrow();
-    const [after] = await db().select().from(cards).where(eq(cards.id, card!.id));
+    const [after] = await openCards(t.services, await db().select().from(cards).where(eq(cards.id, card!.id)));
     expect(after!.phone).toBe(card!.phone);
     expect(hashCard(cardContentOf(after!))).toBe(after!.contentHash);
   });
@@ -329,7 +330,7 @@ describe('cards in the organizer API', () => {
     expect(detail.card).toMatchObject({ status: 'revoked', revokedOn: '2015-05-20' });
     expect(await auditActions(account.id)).toContain('card.revoked');
     // The card row itself did not change.
-    const [same] = await db().select().from(cards).where(eq(cards.id, card.id));
+    const [same] = await openCards(t.services, await db().select().from(cards).where(eq(cards.id, card.id)));
     expect(same!.contentHash).toBe(card.contentHash);
   });
 
@@ -353,7 +354,7 @@ describe('cards in the organizer API', () => {
     expect(created.match).toEqual({ status: 'matched', method: 'employee_id', personId: person(5).id });
     // The organizer holds the signed paper: the card is verified at entry, by them.
     expect(created.state).toBe('verified');
-    const [row] = await db().select().from(cards).where(eq(cards.id, created.id));
+    const [row] = await openCards(t.services, await db().select().from(cards).where(eq(cards.id, created.id)));
     expect(row).toMatchObject({ source: 'paper', signedAt: null, signedOn: '2015-05-02', enteredBy: account.id });
     expect(hashCard(cardContentOf(row!))).toBe(row!.contentHash);
 
@@ -394,7 +395,7 @@ describe('cards in the organizer API', () => {
 
     const res = await agent.post(`/api/campaigns/${f.campaign.slug}/cards/${ambiguous.id}/match`, { personId: person(7).id });
     expect(res.statusCode).toBe(200);
-    const [resolved] = await db().select().from(cards).where(eq(cards.id, ambiguous.id));
+    const [resolved] = await openCards(t.services, await db().select().from(cards).where(eq(cards.id, ambiguous.id)));
     expect(resolved).toMatchObject({ personId: person(7).id, matchStatus: 'resolved', matchMethod: 'manual' });
     expect(hashCard(cardContentOf(resolved!))).toBe(resolved!.contentHash);
     const events = await db().select().from(auditEvents).where(and(eq(auditEvents.actorAccountId, account.id), eq(auditEvents.action, 'card.match_resolved')));

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, cardRevocations, cards, mailMessages } from '../../src/db/schema/index.js';
 import { addCardText, insertCard, signByForm } from '../support/card-fixtures.js';
 import { createCampaign, createMember, TEST_PASSWORD, type CampaignFixture } from '../support/factories.js';
+import { openCards, openMail } from '../support/opened-rows.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 describe('a command is one transaction', () => {
@@ -75,9 +76,9 @@ describe('the card signer never waits on the mail server', () => {
     // Were the request waiting on SMTP, it would hang for nodemailer's greeting timeout (30 s),
     // beyond this test's own limit.
     expect(res.statusCode).toBe(200);
-    const [card] = await t.database.db.select().from(cards).where(eq(cards.email, 'signer-paused@personal.example'));
+    const [card] = (await openCards(t.services, await t.database.db.select().from(cards))).filter((c) => c.email === 'signer-paused@personal.example');
     expect(card?.confirmationMailId).toBeTruthy();
-    const [mail] = await t.database.db.select().from(mailMessages).where(eq(mailMessages.id, card!.confirmationMailId!));
+    const [mail] = await openMail(t.services, await t.database.db.select().from(mailMessages).where(eq(mailMessages.id, card!.confirmationMailId!)));
     expect(mail?.kind).toBe('card_confirmation');
     expect(mail?.sentAt).toBeNull();
     expect(mail?.transport).toBe('smtp');

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, mailMessages } from '../../src/db/schema/index.js';
 import { createAccount, createCampaign, createMember, TEST_PASSWORD } from '../support/factories.js';
 import { startSmtpSink } from '../support/smtp-sink.js';
+import { openMail } from '../support/opened-rows.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 type Outbox = { messages: { id: string; kind: string; to: string; subject: string; text: string; transport: string; sentAt: string | null; error: string | null }[] };
@@ -14,7 +15,7 @@ const tokenIn = (text: string, publicUrl: string, purpose: 'reset' | 'welcome'):
   return match[1];
 };
 
-const rowsTo = (t: TestApp, email: string) => t.database.db.select().from(mailMessages).where(eq(mailMessages.toAddress, email));
+const rowsTo = async (t: TestApp, email: string) => (await openMail(t.services, await t.database.db.select().from(mailMessages))).filter((m) => m.toAddress === email);
 
 describe('delivery through a real SMTP server', () => {
   let sink: Awaited<ReturnType<typeof startSmtpSink>>;

@@ -351,7 +351,7 @@ describe('events', () => {
     const rsvps = (list.json() as { rsvps: { id: string; name: string; email: string; phone: string | null }[] }).rsvps;
     expect(rsvps).toHaveLength(1);
     expect(rsvps[0]).toMatchObject({ name: 'Rosa D.', email: 'rosa@example.org', phone: '(323) 555-0100' });
-    const mails = await t.services.repositories.mail.list(20);
+    const mails = await t.services.repositories.mail.list(20, 'all');
     expect(mails.filter((m) => m.kind === 'event_rsvp' && m.toAddress === 'rosa@example.org').length).toBeGreaterThan(0);
     expect(mails.some((m) => m.toAddress === 'bot@example.org')).toBe(false);
   });
@@ -363,7 +363,7 @@ describe('events', () => {
     const token = await openForm(agent, event.slug);
     expect((await agent.get(`/events/${event.slug}`)).body).toContain('Confirme su asistencia');
     expect((await submit(agent, event.slug, { _csrf: token, name: 'Teresa Soto', email: 'teresa@example.org' })).statusCode).toBe(303);
-    const mail = (await t.services.repositories.mail.list(20)).find((m) => m.toAddress === 'teresa@example.org');
+    const mail = (await t.services.repositories.mail.list(20, 'all')).find((m) => m.toAddress === 'teresa@example.org');
     expect(mail?.subject).toBe('Su confirmación: Reunión comunitaria');
     expect(mail?.textBody).toContain('Gracias por confirmar');
   });
@@ -453,7 +453,7 @@ describe('newsletter by email', () => {
     expect(ok.statusCode).toBe(200);
     expect(ok.body).toContain('Revise su correo');
 
-    const confirmation = (await t.services.repositories.mail.list(50)).find((m) => m.kind === 'newsletter_subscribe' && m.toAddress === 'parent@example.org');
+    const confirmation = (await t.services.repositories.mail.list(50, 'all')).find((m) => m.kind === 'newsletter_subscribe' && m.toAddress === 'parent@example.org');
     expect(confirmation?.subject).toContain('Confirme su suscripción');
     const link = /https?:\/\/[^\s]+\/news\/subscribe\/confirm\?[^\s]+/.exec(confirmation!.textBody)?.[0];
     expect(link).toBeDefined();
@@ -464,7 +464,7 @@ describe('newsletter by email', () => {
     // Subscribing again says the same and sends nothing new.
     const again = await form(agent, '/news/subscribe', { _csrf: token!, email: 'parent@example.org' });
     expect(again.body).toContain('Revise su correo');
-    expect((await t.services.repositories.mail.list(100)).filter((m) => m.kind === 'newsletter_subscribe' && m.toAddress === 'parent@example.org')).toHaveLength(1);
+    expect((await t.services.repositories.mail.list(100, 'all')).filter((m) => m.kind === 'newsletter_subscribe' && m.toAddress === 'parent@example.org')).toHaveLength(1);
 
     const created = await organizer.post(`${api}/newsletters`, { title: 'Emailed update', bodyMarkdown: 'Hello **subscribers**.', status: 'published' });
     const id = (created.json() as { newsletter: { id: string } }).newsletter.id;
@@ -475,7 +475,7 @@ describe('newsletter by email', () => {
     const draft = await organizer.post(`${api}/newsletters`, { title: 'Not yet' });
     expect((await organizer.post(`${api}/newsletters/${(draft.json() as { newsletter: { id: string } }).newsletter.id}/send`)).statusCode).toBe(409);
 
-    const message = (await t.services.repositories.mail.list(100)).find((m) => m.kind === 'newsletter' && m.toAddress === 'parent@example.org');
+    const message = (await t.services.repositories.mail.list(100, 'all')).find((m) => m.kind === 'newsletter' && m.toAddress === 'parent@example.org');
     expect(message?.subject).toBe('Emailed update');
     expect(message?.textBody).toContain('Darse de baja con un clic');
     const unsubscribeUrl = new URL(/https?:\/\/[^\s]+\/news\/unsubscribe\?[^\s]+/.exec(message!.textBody)![0]);

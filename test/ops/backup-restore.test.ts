@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { cleanUp, freePort, makeDataDir, postgresProcessesOf, runCli, startUnion
 
 let dataDir: string;
 let backupFile: string;
+let passphraseFile: string;
 const cli = async (...args: string[]) => {
   const result = await runCli(args, { DATA_DIR: dataDir });
   // The command cleans up after itself: no PostgreSQL is left running on the folder.
@@ -30,6 +31,8 @@ async function snapshot(change?: (pool: pg.Pool) => Promise<void>): Promise<Snap
 beforeAll(async () => {
   dataDir = makeDataDir('backup');
   backupFile = path.join(path.dirname(dataDir), 'unionhall.backup');
+  passphraseFile = path.join(path.dirname(dataDir), 'backup-passphrase');
+  writeFileSync(passphraseFile, 'correct horse battery staple for the lawyer\n', { mode: 0o600 });
   const demo = await cli('demo');
   expect(demo.code, demo.stderr).toBe(0);
 }, 120_000);
@@ -46,10 +49,29 @@ describe('backup and restore', () => {
     expect(backedUp['public.accounts']!.rows).toBeGreaterThanOrEqual(1);
     expect(backedUp['public.assessments']!.rows).toBeGreaterThan(100);
 
-    const backup = await cli('backup', '--out', backupFile);
+    const unencrypted = await cli('backup', '--out', backupFile);
+    expect(unencrypted.code).toBe(1);
+    expect(unencrypted.stderr).toContain('always encrypted');
+
+    const backup = await cli('backup', '--out', backupFile, '--passphrase-file', passphraseFile);
     expect(backup.code, backup.stderr).toBe(0);
-    expect(backup.stderr).toContain('Backup written');
-    expect(readFileSync(backupFile).subarray(0, 5).toString()).toBe('PGDMP');
+    expect(backup.stderr).toContain('Encrypted backup written');
+    // An age file, readable by its owner only; nothing of the archive shows through.
+    expect(readFileSync(backupFile).subarray(0, 21).toString()).toBe('age-encryption.org/v1');
+    expect(statSync(backupFile).mode & 0o777).toBe(0o600);
+    expect(readFileSync(backupFile).includes('PGDMP')).toBe(false);
+    const audited = await snapshot(async (pool) => {
+      const { rows } = await pool.query("SELECT actor_email, details FROM audit_events WHERE action = 'backup.created'");
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ actor_email: 'cli', details: { encryptedTo: 'passphrase' } });
+    });
+    expect(audited['public.audit_events']!.rows).toBe(backedUp['public.audit_events']!.rows + 1);
+
+    const wrongFile = path.join(path.dirname(dataDir), 'wrong-passphrase');
+    writeFileSync(wrongFile, 'not the passphrase', { mode: 0o600 });
+    const wrong = await cli('restore', backupFile, '--passphrase-file', wrongFile);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('cannot be opened');
 
     // Changes after the backup, in several tables, the audit log included.
     const after = await cli('user', 'create', '--email', 'after-backup@example.org', '--role', 'viewer');
@@ -61,7 +83,7 @@ describe('backup and restore', () => {
     const differing = Object.keys(changed).filter((k) => JSON.stringify(changed[k]) !== JSON.stringify(backedUp[k]));
     expect(differing).toEqual(expect.arrayContaining(['public.accounts', 'public.audit_events', 'public.people', 'public.memberships', 'public.login_tokens']));
 
-    const restore = await cli('restore', backupFile);
+    const restore = await cli('restore', backupFile, '--passphrase-file', passphraseFile);
     expect(restore.code, restore.stderr).toBe(0);
     expect(restore.stderr).toContain('Restore complete');
 
@@ -93,7 +115,7 @@ describe('backup and restore', () => {
     try {
       await waitForHealthy(server, port);
       const before = await snapshot();
-      const result = await runCli(['restore', backupFile], { DATA_DIR: dataDir });
+      const result = await runCli(['restore', backupFile, '--passphrase-file', passphraseFile], { DATA_DIR: dataDir });
       expect(result.code).toBe(1);
       expect(result.stderr).toContain('Stop it first');
       expect(await snapshot()).toEqual(before);
@@ -107,9 +129,9 @@ describe('backup and restore', () => {
 
   it('refuses a file that is not a backup and leaves the database as it was', { timeout: 120_000 }, async () => {
     const before = await snapshot();
-    const result = await cli('restore', path.join(dataDir, 'session-secret'));
+    const result = await cli('restore', path.join(dataDir, 'session-secret'), '--passphrase-file', passphraseFile);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/pg_restore failed/);
+    expect(result.stderr).toMatch(/cannot be opened/);
     expect(await snapshot()).toEqual(before);
   });
 });

@@ -6,6 +6,7 @@ import { loadConfig, type Config } from '../../src/config.js';
 import { createServices, type Services } from '../../src/domain/create-services.js';
 import { buildApp } from '../../src/http/build-app.js';
 import type { Mailer } from '../../src/mail/create-mailer.js';
+import { relaxSecondFactorRequirement } from './second-factor-requirement.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export type TestApp = {
@@ -18,9 +19,13 @@ export type TestApp = {
   close: () => Promise<void>;
 };
 
-/** The real app on a fresh database, with a controllable clock (for expiry tests). */
-export async function createTestApp(options: { config?: Partial<Config>; mailer?: Mailer } = {}): Promise<TestApp> {
+/**
+ * The real app on a fresh database, with a controllable clock (for expiry tests). The second
+ * factor the migration requires of admins and organizers is off unless `secondFactorRequired`.
+ */
+export async function createTestApp(options: { config?: Partial<Config>; mailer?: Mailer; secondFactorRequired?: boolean } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
+  if (!options.secondFactorRequired) await relaxSecondFactorRequirement(database.db);
   const config = loadConfig({}, { dataDir: mkdtempSync(path.join(os.tmpdir(), 'uh-cfg-')), sessionSecret: 'test-secret-test-secret-test-secret-123', logLevel: 'silent', loginRateLimitPerMinute: 1000, ...options.config });
   const clock = {
     now: new Date(),

@@ -19,6 +19,8 @@ import { PersonPage } from './pages/person-page.js';
 import { PetitionsPage } from './pages/petitions-page.js';
 import { PressAdminPage } from './pages/press-admin-page.js';
 import { RosterImportPage } from './pages/roster-import-page.js';
+import { SecondFactorAdminPage } from './pages/second-factor-admin-page.js';
+import { SecurityPage } from './pages/security-page.js';
 import { WallChartPage } from './pages/wall-chart-page.js';
 import type { NavAccess } from './lib/access.js';
 
@@ -240,6 +242,22 @@ export const navigation: NavEntry[] = [
     scope: 'instance',
     visible: (a) => a.instanceAdmin,
     page: OutboxPage,
+  },
+  {
+    path: 'second-factors',
+    label: 'Second factors',
+    description: 'Which roles must confirm their sign-in with a phone or passkey; reset the second factor of someone who lost theirs.',
+    scope: 'instance',
+    visible: (a) => a.instanceAdmin,
+    page: SecondFactorAdminPage,
+  },
+  {
+    path: 'security',
+    label: 'My security',
+    description: 'Your authenticator app, passkeys and recovery codes.',
+    scope: 'instance',
+    visible: () => true,
+    page: SecurityPage,
   },
 ];
 

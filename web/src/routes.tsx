@@ -11,6 +11,7 @@ import { useApiQuery } from './lib/query.js';
 import { homePath, preferredCampaign, rememberCampaign, SessionProvider, useMe, useSessionState } from './lib/session.js';
 import { navigation, useActiveEntry, type EntryHandle, type NavEntry, type SubPage } from './navigation.js';
 import { ForgotPasswordPage } from './pages/forgot-password-page.js';
+import { SecondFactorPage } from './pages/second-factor-page.js';
 import { SetPasswordPage } from './pages/set-password-page.js';
 import { SignInPage } from './pages/sign-in-page.js';
 
@@ -91,6 +92,8 @@ function SessionRoot() {
 function SessionKnown() {
   const { state } = useSessionState();
   if (state.status === 'loading') return <Loading label="Opening Unionhall…" />;
+  // Whatever the address, a session that owes its second factor sees only that step; the address is kept for afterwards.
+  if (state.status === 'second-factor') return <SecondFactorPage />;
   return <Outlet />;
 }
 

@@ -1,7 +1,9 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import type { Keyring } from '../../crypto/keyring.js';
 import type { CardState } from '../../vocabulary/cards.js';
 import type { Language } from '../../vocabulary/languages.js';
 import type { Executor } from '../client.js';
+import { openCard, sealCard } from './card-sealing.js';
 import { accounts, cardConfirmations, cardDismissals, cardRevocations, cards, cardScans, cardTextApprovals, cardTexts, cardVerifications, employers, employments, people, worksites } from '../schema/index.js';
 
 export type CardTextRow = typeof cardTexts.$inferSelect & { approvedAt: Date | null; approvedBy: string | null };
@@ -115,7 +117,7 @@ function selectCards(db: Executor) {
     .leftJoin(cardDismissals, eq(cardDismissals.cardId, cards.id));
 }
 
-export function createCardsRepository(db: Executor) {
+export function createCardsRepository(db: Executor, keyring: Keyring) {
   return {
     /** The text signers read in each language: the newest approved version of each. */
     async currentCardTexts(campaignId: string): Promise<CardTextRow[]> {
@@ -283,11 +285,14 @@ export function createCardsRepository(db: Executor) {
 
     /** Inserts a card (and its scan) in one transaction. */
     async insertCard(card: NewCard, scan?: NewScan): Promise<CardRow> {
+      const cipher = await keyring.cipher();
       return db.transaction(async (tx) => {
-        const [row] = await tx.insert(cards).values(card).returning();
+        const [row] = await tx.insert(cards).values(sealCard(cipher, card)).returning();
         if (!row) throw new Error('insert returned nothing');
-        if (scan) await tx.insert(cardScans).values({ cardId: row.id, campaignId: row.campaignId, ...scan });
-        return row;
+        if (scan) {
+          await tx.insert(cardScans).values({ cardId: row.id, campaignId: row.campaignId, ...scan, filename: cipher.encryptText(scan.filename), bytes: cipher.encryptBytes(scan.bytes) });
+        }
+        return openCard(cipher, row);
       });
     },
 
@@ -296,6 +301,7 @@ export function createCardsRepository(db: Executor) {
     },
 
     async listCards(campaignId: string, filter: CardFilter): Promise<CardListRow[]> {
+      const cipher = await keyring.cipher();
       if (filter.scope !== 'all' && filter.scope.length === 0) return [];
       const where: (SQL | undefined)[] = [eq(cards.campaignId, campaignId)];
       if (filter.scope !== 'all') where.push(inArray(cards.worksiteId, [...filter.scope]));
@@ -308,18 +314,20 @@ export function createCardsRepository(db: Executor) {
         .orderBy(desc(cards.signedOn), desc(cards.createdAt))
         .limit(filter.limit)
         .offset(filter.offset);
-      return rows.map(flatten);
+      return rows.map((row) => openCard(cipher, flatten(row)));
     },
 
     async findCard(campaignId: string, cardId: string): Promise<CardListRow | undefined> {
+      const cipher = await keyring.cipher();
       const [row] = await selectCards(db).where(and(eq(cards.campaignId, campaignId), eq(cards.id, cardId)));
-      return row ? flatten(row) : undefined;
+      return row ? openCard(cipher, flatten(row)) : undefined;
     },
 
     /** The card a confirmation link points at (by the SHA-256 of its secret). */
     async findCardByTokenHash(campaignId: string, tokenHash: string): Promise<CardListRow | undefined> {
+      const cipher = await keyring.cipher();
       const [row] = await selectCards(db).where(and(eq(cards.campaignId, campaignId), eq(cards.confirmationTokenHash, tokenHash)));
-      return row ? flatten(row) : undefined;
+      return row ? openCard(cipher, flatten(row)) : undefined;
     },
 
     /** Records the signer's answer; false when the card already has one. */
@@ -340,23 +348,27 @@ export function createCardsRepository(db: Executor) {
 
     /** Every card of a campaign, for integrity checks (verify-cards). */
     async listAllForVerification(campaignId: string): Promise<CardRow[]> {
-      return db.select().from(cards).where(eq(cards.campaignId, campaignId)).orderBy(asc(cards.createdAt));
+      const cipher = await keyring.cipher();
+      const rows = await db.select().from(cards).where(eq(cards.campaignId, campaignId)).orderBy(asc(cards.createdAt));
+      return rows.map((row) => openCard(cipher, row));
     },
 
     async findScan(campaignId: string, cardId: string) {
+      const cipher = await keyring.cipher();
       const [row] = await db
         .select()
         .from(cardScans)
         .where(and(eq(cardScans.campaignId, campaignId), eq(cardScans.cardId, cardId)));
-      return row;
+      return row ? { ...row, filename: cipher.decryptText(row.filename), bytes: cipher.decryptBytes(row.bytes) } : undefined;
     },
 
     async findScanMeta(campaignId: string, cardId: string) {
+      const cipher = await keyring.cipher();
       const [row] = await db
         .select({ filename: cardScans.filename, contentType: cardScans.contentType, byteSize: cardScans.byteSize, sha256: cardScans.sha256, createdAt: cardScans.createdAt })
         .from(cardScans)
         .where(and(eq(cardScans.campaignId, campaignId), eq(cardScans.cardId, cardId)));
-      return row;
+      return row ? { ...row, filename: cipher.decryptText(row.filename) } : undefined;
     },
 
     /** Records a revocation; false when the card was already revoked (one revocation per card). */

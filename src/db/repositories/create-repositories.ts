@@ -1,8 +1,10 @@
+import type { Keyring } from '../../crypto/keyring.js';
 import type { Executor } from '../client.js';
 import { createAccountsRepository } from './accounts-repository.js';
 import { createAuditRepository } from './audit-repository.js';
 import { createCampaignsRepository } from './campaigns-repository.js';
 import { createCardsRepository } from './cards-repository.js';
+import { createDataKeysRepository } from './data-keys-repository.js';
 import { createConductRepository } from './conduct-repository.js';
 import { createEndorsementsRepository } from './endorsements-repository.js';
 import { createEventsRepository } from './events-repository.js';
@@ -18,23 +20,24 @@ import { createPressRepository } from './press-repository.js';
 import { createPublicCountersRepository } from './public-counters-repository.js';
 import { createPublicNumbersRepository } from './public-numbers-repository.js';
 import { createRosterImportRepository } from './roster-import-repository.js';
+import { createSecondFactorsRepository } from './second-factors-repository.js';
 import { createSupportRepository } from './support-repository.js';
 import { createPetitionsRepository } from './petitions-repository.js';
 
 /**
  * Every repository, built on one executor: the pool for reads outside a command, or the command's
- * transaction (decision 0017). Only the domain receives these; routes and the CLI never do.
+ * transaction (decision 0017). The keyring encrypts and decrypts fields at their edge (decision 0025). Only the domain receives these; routes and the CLI never do.
  */
-export function createRepositories(db: Executor) {
+export function createRepositories(db: Executor, keyring: Keyring) {
   return {
     accounts: createAccountsRepository(db),
     audit: createAuditRepository(db),
     campaigns: createCampaignsRepository(db),
     conduct: createConductRepository(db),
-    mail: createMailRepository(db),
+    mail: createMailRepository(db, keyring),
     people: createPeopleRepository(db),
     personRecords: createPersonRecordsRepository(db),
-    organizing: createOrganizingRepository(db),
+    organizing: createOrganizingRepository(db, keyring),
     publicCounters: createPublicCountersRepository(db),
     publicNumbers: createPublicNumbersRepository(db),
     newsletters: createNewslettersRepository(db),
@@ -42,12 +45,14 @@ export function createRepositories(db: Executor) {
     endorsements: createEndorsementsRepository(db),
     press: createPressRepository(db),
     events: createEventsRepository(db),
-    cards: createCardsRepository(db),
+    cards: createCardsRepository(db, keyring),
+    dataKeys: createDataKeysRepository(db),
     support: createSupportRepository(db),
     rosterImports: createRosterImportRepository(db),
-    filing: createFilingRepository(db),
+    filing: createFilingRepository(db, keyring),
     health: createHealthRepository(db),
     petitions: createPetitionsRepository(db),
+    secondFactors: createSecondFactorsRepository(db, keyring),
   };
 }
 

@@ -1,7 +1,9 @@
 import { and, asc, eq, isNotNull, lte, sql } from 'drizzle-orm';
+import type { Keyring } from '../../crypto/keyring.js';
 import type { Executor } from '../client.js';
 import type { VerificationMethod } from '../../vocabulary/cards.js';
 import type { Language } from '../../vocabulary/languages.js';
+import { openCard } from './card-sealing.js';
 import { bargainingUnits, cardConfirmations, cardRevocations, cards, cardTexts, cardVerifications, employers, employments, mailMessages, people, worksites } from '../schema/index.js';
 
 export type FilingEmploymentRow = {
@@ -30,7 +32,7 @@ export type FilingCardRow = typeof cards.$inferSelect & {
 
 // What a filing packet reads: one unit's employments and the campaign's cards up to the filing
 // date, with their revocations and confirmation messages. Read-only.
-export function createFilingRepository(db: Executor) {
+export function createFilingRepository(db: Executor, keyring: Keyring) {
   return {
     async findUnit(campaignId: string, unitId: string) {
       const [row] = await db
@@ -91,6 +93,7 @@ export function createFilingRepository(db: Executor) {
      * the signer's answer to it, its verification and the language of its text.
      */
     async cardsSignedBy(campaignId: string, asOf: string): Promise<FilingCardRow[]> {
+      const cipher = await keyring.cipher();
       const rows = await db
         .select({
           card: cards,
@@ -110,11 +113,11 @@ export function createFilingRepository(db: Executor) {
         .where(and(eq(cards.campaignId, campaignId), sql`${cards.signedOn} <= ${asOf}::date`))
         .orderBy(asc(cards.signedOn), asc(cards.createdAt), asc(cards.id));
       return rows.map((r) => ({
-        ...r.card,
+        ...openCard(cipher, r.card),
         revokedOn: r.revokedOn,
         revocationReason: r.revocationReason,
         confirmation: r.mail
-          ? { id: r.mail.id, toAddress: r.mail.toAddress, subject: r.mail.subject, transport: r.mail.transport, messageId: r.mail.messageId, createdAt: r.mail.createdAt, sentAt: r.mail.sentAt, error: r.mail.error }
+          ? { id: r.mail.id, toAddress: cipher.decryptText(r.mail.toAddress), subject: cipher.decryptText(r.mail.subject), transport: r.mail.transport, messageId: r.mail.messageId, createdAt: r.mail.createdAt, sentAt: r.mail.sentAt, error: r.mail.error }
           : null,
         signerAnswer: r.answer ? { answer: r.answer.answer, method: r.answer.method, answeredAt: r.answer.answeredAt } : null,
         verification: r.verification ? { method: r.verification.method, verifiedAt: r.verification.verifiedAt } : null,

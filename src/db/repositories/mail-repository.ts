@@ -1,15 +1,27 @@
 import { and, asc, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import type { FieldCipher, Keyring } from '../../crypto/keyring.js';
 import type { Executor } from '../client.js';
 import { mailMessages } from '../schema/index.js';
 
 export type MailRow = typeof mailMessages.$inferSelect;
 
-export function createMailRepository(db: Executor) {
+/**
+ * A card confirmation names its signer, to their address: recipient, subject and body are
+ * encrypted at rest (decision 0025). Rows written in clear (petition mail from the group commit,
+ * older rows) read as they are.
+ */
+function openMail(cipher: FieldCipher, row: MailRow): MailRow {
+  return { ...row, toAddress: cipher.decryptText(row.toAddress), subject: cipher.decryptText(row.subject), textBody: cipher.decryptText(row.textBody) };
+}
+
+export function createMailRepository(db: Executor, keyring: Keyring) {
   return {
     async record(input: typeof mailMessages.$inferInsert): Promise<MailRow> {
-      const [row] = await db.insert(mailMessages).values(input).returning();
+      const cipher = await keyring.cipher();
+      const sealed = { ...input, toAddress: cipher.encryptText(input.toAddress), subject: cipher.encryptText(input.subject), textBody: cipher.encryptText(input.textBody) };
+      const [row] = await db.insert(mailMessages).values(sealed).returning();
       if (!row) throw new Error('insert returned nothing');
-      return row;
+      return openMail(cipher, row);
     },
     async markSent(id: string, messageId: string | null, at: Date): Promise<void> {
       await db.update(mailMessages).set({ sentAt: at, messageId, error: null, nextAttemptAt: null }).where(eq(mailMessages.id, id));
@@ -24,6 +36,7 @@ export function createMailRepository(db: Executor) {
      * once take different rows, so a message is never sent twice at the same time.
      */
     async claimDue(now: Date, leaseUntil: Date, limit: number): Promise<MailRow[]> {
+      const cipher = await keyring.cipher();
       const due = db
         .select({ id: mailMessages.id })
         .from(mailMessages)
@@ -31,18 +44,27 @@ export function createMailRepository(db: Executor) {
         .orderBy(asc(mailMessages.nextAttemptAt))
         .limit(limit)
         .for('update', { skipLocked: true });
-      return db
+      const rows = await db
         .update(mailMessages)
         .set({ attempts: sql`${mailMessages.attempts} + 1`, nextAttemptAt: leaseUntil })
         .where(inArray(mailMessages.id, due))
         .returning();
+      return rows.map((row) => openMail(cipher, row));
     },
-    async list(limit: number): Promise<MailRow[]> {
-      return db.select().from(mailMessages).orderBy(desc(mailMessages.createdAt)).limit(limit);
+    /** `memberOf`: only messages of no campaign or of a campaign the account is a member of. */
+    async list(limit: number, scope: 'all' | { memberOf: string }): Promise<MailRow[]> {
+      const cipher = await keyring.cipher();
+      const where =
+        scope === 'all'
+          ? undefined
+          : sql`(${mailMessages.campaignId} is null or ${mailMessages.campaignId} in (select m.campaign_id from memberships m where m.account_id = ${scope.memberOf}))`;
+      const rows = await db.select().from(mailMessages).where(where).orderBy(desc(mailMessages.createdAt)).limit(limit);
+      return rows.map((row) => openMail(cipher, row));
     },
     async find(id: string): Promise<MailRow | undefined> {
+      const cipher = await keyring.cipher();
       const [row] = await db.select().from(mailMessages).where(eq(mailMessages.id, id));
-      return row;
+      return row ? openMail(cipher, row) : undefined;
     },
   };
 }

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import type { FieldCipher, Keyring } from '../../crypto/keyring.js';
 import type { Executor } from '../client.js';
 import { verifiedCard } from './support-repository.js';
 import { accounts, assessments, campaigns, committeeAssignments, conversations, memberships, people, tasks, worksites } from '../schema/index.js';
@@ -21,24 +22,35 @@ const currentEmployment = (campaignId: string, asOf: string, scope: Scope): SQL 
 
 const listFilter = (listAccountId: string | null): SQL => (listAccountId ? sql`and exists (select 1 from committee_assignments ca where ca.person_id = p.id and ca.account_id = ${listAccountId})` : sql``);
 
-export function createOrganizingRepository(db: Executor) {
+/**
+ * Assessment notes and conversation notes are encrypted at rest (decision 0025); levels, dates and
+ * who assessed stay in clear for the counts.
+ */
+const openAssessment = (cipher: FieldCipher, row: AssessmentRow): AssessmentRow => ({ ...row, note: cipher.decryptText(row.note) });
+const openConversation = (cipher: FieldCipher, row: ConversationRow): ConversationRow => ({ ...row, notes: cipher.decryptText(row.notes), nextStep: cipher.decryptText(row.nextStep) });
+
+export function createOrganizingRepository(db: Executor, keyring: Keyring) {
   const rows = async <T>(query: SQL): Promise<T[]> => (await db.execute(query)).rows as T[];
 
   return {
     // ---- assessments ----
     async addAssessment(input: typeof assessments.$inferInsert): Promise<AssessmentRow> {
-      const [row] = await db.insert(assessments).values(input).returning();
+      const cipher = await keyring.cipher();
+      const [row] = await db.insert(assessments).values({ ...input, note: cipher.encryptText(input.note ?? '') }).returning();
       if (!row) throw new Error('insert returned nothing');
-      return row;
+      return openAssessment(cipher, row);
     },
 
     async assessmentHistory(personId: string): Promise<AssessmentRow[]> {
-      return db.select().from(assessments).where(eq(assessments.personId, personId)).orderBy(desc(assessments.assessedAt), desc(assessments.id));
+      const cipher = await keyring.cipher();
+      const rows = await db.select().from(assessments).where(eq(assessments.personId, personId)).orderBy(desc(assessments.assessedAt), desc(assessments.id));
+      return rows.map((row) => openAssessment(cipher, row));
     },
 
     /** Latest assessment per person employed on `asOf` in scope (optionally only one list). */
     async latestAssessments(campaignId: string, scope: Scope, asOf: AsOf, filter: { worksiteId?: string; level?: number | 'unknown'; listAccountId: string | null }) {
-      return rows<{
+      const cipher = await keyring.cipher();
+      const found = await rows<{
         person_id: string;
         given_name: string;
         family_name: string;
@@ -59,6 +71,7 @@ export function createOrganizingRepository(db: Executor) {
           ${filter.level === 'unknown' ? sql`and a.level is null` : filter.level ? sql`and a.level = ${filter.level}` : sql``}
           ${listFilter(filter.listAccountId)}
         order by w.name, p.family_name, p.given_name, p.id`);
+      return found.map((row) => ({ ...row, note: cipher.decryptText(row.note) }));
     },
 
     /**
@@ -99,16 +112,20 @@ export function createOrganizingRepository(db: Executor) {
 
     // ---- conversations and tasks ----
     async addConversation(input: typeof conversations.$inferInsert, followUps: Omit<typeof tasks.$inferInsert, 'conversationId'>[]) {
+      const cipher = await keyring.cipher();
       return db.transaction(async (tx) => {
-        const [conversation] = await tx.insert(conversations).values(input).returning();
+        const sealed = { ...input, notes: cipher.encryptText(input.notes ?? ''), nextStep: cipher.encryptText(input.nextStep ?? '') };
+        const [conversation] = await tx.insert(conversations).values(sealed).returning();
         if (!conversation) throw new Error('insert returned nothing');
         const created = followUps.length > 0 ? await tx.insert(tasks).values(followUps.map((t) => ({ ...t, conversationId: conversation.id }))).returning() : [];
-        return { conversation, tasks: created };
+        return { conversation: openConversation(cipher, conversation), tasks: created };
       });
     },
 
     async conversationsOf(personId: string): Promise<ConversationRow[]> {
-      return db.select().from(conversations).where(eq(conversations.personId, personId)).orderBy(desc(conversations.occurredAt));
+      const cipher = await keyring.cipher();
+      const found = await db.select().from(conversations).where(eq(conversations.personId, personId)).orderBy(desc(conversations.occurredAt));
+      return found.map((row) => openConversation(cipher, row));
     },
 
     async addTask(input: typeof tasks.$inferInsert): Promise<TaskRow> {

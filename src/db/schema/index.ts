@@ -8,4 +8,6 @@ export * from './organizing.js';
 export * from './roster.js';
 export * from './petitions.js';
 export * from './public-site.js';
+export * from './keys.js';
 export * from './coordination.js';
+export * from './second-factors.js';

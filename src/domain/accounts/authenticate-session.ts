@@ -1,9 +1,11 @@
 import type { AccountRow } from '../../db/repositories/accounts-repository.js';
 import type { CommandContext } from '../commands/command-context.js';
+import { secondFactorStepOf, type SecondFactorStep } from '../second-factors/second-factor-step.js';
 import { isSessionExpired, shouldTouch, type SessionLimits } from './session-expiry.js';
 import { hashToken } from './tokens.js';
 
-export type AuthenticatedSession = { account: AccountRow; sessionId: string };
+/** `secondFactor`: until `done`, the session reaches only its second step (decision 0026). */
+export type AuthenticatedSession = { account: AccountRow; sessionId: string; secondFactor: SecondFactorStep };
 
 /**
  * The account behind a session cookie, or null when absent, unknown or expired. An expired
@@ -19,5 +21,5 @@ export async function authenticateSession(ctx: CommandContext, input: { token: s
     return null;
   }
   if (shouldTouch(found.session.lastSeenAt, ctx.now)) await accounts.touchSession(id, ctx.now);
-  return { account: found.account, sessionId: id };
+  return { account: found.account, sessionId: id, secondFactor: await secondFactorStepOf(ctx, found.account.id, id) };
 }

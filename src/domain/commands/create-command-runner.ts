@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.js';
+import type { Keyring } from '../../crypto/keyring.js';
 import { createRepositories, type Repositories } from '../../db/repositories/create-repositories.js';
 import { campaignToday, type Clock } from '../calendar.js';
 import { authorizeCampaign } from '../policies/authorize-campaign.js';
@@ -18,8 +19,8 @@ export type MailDelivery = {
  * only after the commit, by the outbox, so no request waits on an SMTP server and no committed
  * change is left without its message.
  */
-export function createCommandRunner(deps: { db: Db; clock: Clock; mail: MailDelivery }) {
-  const { db, clock, mail } = deps;
+export function createCommandRunner(deps: { db: Db; clock: Clock; mail: MailDelivery; keyring: Keyring }) {
+  const { db, clock, mail, keyring } = deps;
 
   function contextFor(repos: Repositories, requester: Requester, onMail: () => void): CommandContext {
     let lastCampaignId: string | null = null;
@@ -71,12 +72,12 @@ export function createCommandRunner(deps: { db: Db; clock: Clock; mail: MailDeli
   /** Runs a command in its own transaction; mail it recorded goes out after the commit. */
   async function execute<Input, Output>(command: Command<Input, Output>, requester: Requester, input: Input): Promise<Output> {
     let mailed = false;
-    const result = await db.transaction(async (tx) => command(contextFor(createRepositories(tx), requester, () => (mailed = true)), input));
+    const result = await db.transaction(async (tx) => command(contextFor(createRepositories(tx, keyring), requester, () => (mailed = true)), input));
     if (mailed) mail.kick();
     return result;
   }
 
-  const poolRepositories = createRepositories(db);
+  const poolRepositories = createRepositories(db, keyring);
 
   /**
    * Runs a read on the pool, without a transaction: for public pages and other reads that write

@@ -25,8 +25,9 @@ export function requireAccount(request: FastifyRequest): AuthenticatedSession {
   return request.auth;
 }
 
-export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean, maxAgeSeconds: number): void {
-  void reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: maxAgeSeconds });
+/** `maxAgeSeconds` null: a browser-session cookie, gone when the browser closes ("keep me signed in" not chosen). */
+export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean, maxAgeSeconds: number | null): void {
+  void reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, ...(maxAgeSeconds === null ? {} : { maxAge: maxAgeSeconds }) });
 }
 
 export function clearSessionCookie(reply: FastifyReply): void {

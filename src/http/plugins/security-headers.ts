@@ -24,8 +24,11 @@ export function computeSecurityHeaders(options: HelmetOptions): Record<string, s
 
 export function registerSecurityHeaders(app: FastifyInstance, options: HelmetOptions): void {
   const headers = computeSecurityHeaders(options);
-  app.addHook('onRequest', (_request, reply, done) => {
+  app.addHook('onRequest', (request, reply, done) => {
     void reply.headers(headers);
+    // The organizer API answers with names, ratings and notes: no browser or proxy may keep a copy.
+    // A route may still choose otherwise after this (none under /api does).
+    if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
     done();
   });
 }

@@ -40,7 +40,7 @@ export function registerAdminRoutes(app: ZodApp, services: Services, config: Con
 
   app.get('/api/admin/outbox', { schema: operation('listOutbox', c.listOutbox, { tags }) }, async (request) => {
     requireAccount(request);
-    const rows = await services.execute(listOutbox, requesterOf(request), { limit: request.query.limit });
+    const rows = await services.execute(listOutbox, requesterOf(request), { limit: request.query.limit, allCampaigns: request.query.allCampaigns === 'true' });
     return { messages: rows.map(presentMail) };
   });
 }

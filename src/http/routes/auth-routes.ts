@@ -29,10 +29,11 @@ export function registerAuthRoutes(app: ZodApp, services: Services, config: Conf
   });
 
   app.post('/api/auth/login', { config: loginLimit, schema: operation('signIn', c.signIn, { tags, security: 'public' }) }, async (request, reply) => {
-    const result = await services.execute(signIn, requesterOf(request), { ...request.body, userAgent: requestInfo(request).userAgent, limits });
+    const { keepSignedIn, ...credentials } = request.body;
+    const result = await services.execute(signIn, requesterOf(request), { ...credentials, userAgent: requestInfo(request).userAgent, limits });
     // A refusal committed its audit row and backoff counter; only now does it become an error.
     if (!result.ok) throw new AppError('invalid_credentials', result.message);
-    setSessionCookie(reply, result.token, secure, maxAge);
+    setSessionCookie(reply, result.token, secure, keepSignedIn ? maxAge : null);
     return { account: presentAccount(result.account) };
   });
 
@@ -67,7 +68,7 @@ export function registerAuthRoutes(app: ZodApp, services: Services, config: Conf
 
   app.post('/api/auth/password', { config: loginLimit, schema: operation('setPassword', c.setPassword, { tags, security: 'public' }) }, async (request, reply) => {
     const { token, account } = await services.execute(setPassword, requesterOf(request), { ...request.body, userAgent: requestInfo(request).userAgent, limits });
-    setSessionCookie(reply, token, secure, maxAge);
+    setSessionCookie(reply, token, secure, null);
     return { account: presentAccount(account) };
   });
 }

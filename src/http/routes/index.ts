@@ -26,6 +26,7 @@ import { registerPetitionRoutes } from './petition-routes.js';
 import { registerPublicNumbersRoutes } from './public-numbers-routes.js';
 import { registerPublicSiteRoutes } from './public-site-routes.js';
 import { registerRosterImportRoutes } from './roster-import-routes.js';
+import { registerSecondFactorRoutes } from './second-factor-routes.js';
 
 export type RouteContext = { config: Config; db: Db; services: Services; lifecycle?: Lifecycle };
 
@@ -36,6 +37,7 @@ export function registerRoutes(app: ZodApp, context: RouteContext): void {
   registerAuthRoutes(app, services, config);
   registerCampaignRoutes(app, services);
   registerAdminRoutes(app, services, config);
+  registerSecondFactorRoutes(app, services, config);
   registerRosterImportRoutes(app, services);
   registerPersonRoutes(app, services);
   registerAssessmentRoutes(app, services);

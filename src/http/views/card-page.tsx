@@ -82,7 +82,8 @@ export function CardPage(model: CardPageModel) {
             </ul>
           </div>
         ) : null}
-        <form method="post" action={model.action} noValidate>
+        {/* Cards are signed on shared staff-room computers: the browser must not offer, or remember, one signer's name and contact to the next. */}
+        <form method="post" action={model.action} noValidate autoComplete="off">
           <input type="hidden" name="_csrf" value={model.csrfToken} />
           <input type="hidden" name="card_text_version" value={String(model.cardTextVersion)} />
           <p className="hint">{t('card.textAsWritten')}</p>
@@ -92,18 +93,18 @@ export function CardPage(model: CardPageModel) {
           </section>
 
           <label htmlFor="legal_name">{t('card.field.legal_name')}</label>
-          <input id="legal_name" name="legal_name" autoComplete="name" required defaultValue={v.legal_name} aria-describedby={describedBy('legal_name')} aria-invalid={problem('legal_name') ? true : undefined} />
+          <input id="legal_name" name="legal_name" autoComplete="off" required defaultValue={v.legal_name} aria-describedby={describedBy('legal_name')} aria-invalid={problem('legal_name') ? true : undefined} />
           {error('legal_name')}
 
           <label htmlFor="email">{t('card.field.email')}</label>
           <p className="hint" id="email-hint">
             {t('card.field.emailHint')}
           </p>
-          <input id="email" name="email" type="email" autoComplete="email" required defaultValue={v.email} aria-describedby={describedBy('email', 'email-hint')} aria-invalid={problem('email') ? true : undefined} />
+          <input id="email" name="email" type="email" autoComplete="off" required defaultValue={v.email} aria-describedby={describedBy('email', 'email-hint')} aria-invalid={problem('email') ? true : undefined} />
           {error('email')}
 
           <label htmlFor="phone">{t('card.field.phone')}</label>
-          <input id="phone" name="phone" type="tel" autoComplete="tel" required defaultValue={v.phone} aria-describedby={describedBy('phone')} aria-invalid={problem('phone') ? true : undefined} />
+          <input id="phone" name="phone" type="tel" autoComplete="off" required defaultValue={v.phone} aria-describedby={describedBy('phone')} aria-invalid={problem('phone') ? true : undefined} />
           {error('phone')}
 
           <label htmlFor="worksite_id">{t('card.field.school')}</label>
@@ -118,7 +119,7 @@ export function CardPage(model: CardPageModel) {
           {error('worksite_id')}
 
           <label htmlFor="job_title">{t('card.field.job_title')}</label>
-          <input id="job_title" name="job_title" autoComplete="organization-title" required defaultValue={v.job_title} aria-describedby={describedBy('job_title')} aria-invalid={problem('job_title') ? true : undefined} />
+          <input id="job_title" name="job_title" autoComplete="off" required defaultValue={v.job_title} aria-describedby={describedBy('job_title')} aria-invalid={problem('job_title') ? true : undefined} />
           {error('job_title')}
 
           <div className="hp" aria-hidden="true">

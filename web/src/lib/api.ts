@@ -31,6 +31,12 @@ const SESSION_LOST = new Set(['unauthenticated', 'session_expired']);
 
 let csrfToken: Promise<string> | null = null;
 let onSessionLost: (() => void) | null = null;
+let onSecondFactorRequired: (() => void) | null = null;
+
+/** Called when a request finds the session owing its second factor (the requirement was just turned on for its role). */
+export function setSecondFactorRequiredHandler(handler: (() => void) | null): void {
+  onSecondFactorRequired = handler;
+}
 
 /** Called when a request finds the session gone (expired, or ended on another device). */
 export function setSessionLostHandler(handler: (() => void) | null): void {
@@ -92,6 +98,7 @@ async function send<T>(method: string, path: string, body: unknown, options: Req
     return send<T>(method, path, body, options, true);
   }
   if (response.status === 401 && SESSION_LOST.has(error.code) && !options.quietAuth) onSessionLost?.();
+  if (error.code === 'second_factor_required' && !options.quietAuth) onSecondFactorRequired?.();
   throw error;
 }
 

@@ -54,6 +54,17 @@ export const auditActionLabels: Record<string, string> = {
   'event.rsvps_viewed': 'Viewed an event’s RSVPs',
   'export.event_rsvps': 'Exported an event’s RSVPs',
   'newsletter.sent': 'Emailed a newsletter to its subscribers',
+  // Second factors (decision 0026).
+  'second_factor.totp_enrolled': 'Set up an authenticator app',
+  'second_factor.passkey_added': 'Added a passkey',
+  'second_factor.recovery_codes_issued': 'Got new recovery codes',
+  'second_factor.verified': 'Confirmed a sign-in with the second factor',
+  'second_factor.recovery_code_used': 'Confirmed a sign-in with a recovery code',
+  'second_factor.failed': 'Wrong second-factor code or passkey',
+  'second_factor.totp_removed': 'Removed their authenticator app',
+  'second_factor.passkey_removed': 'Removed a passkey',
+  'second_factor.requirements_changed': 'Changed which roles need a second factor',
+  'second_factor.reset': 'Reset someone’s second factors (their sessions ended)',
 };
 
 export function describeAction(action: string): string {

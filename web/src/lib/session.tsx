@@ -1,12 +1,14 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
-import { api, ApiError, setSessionLostHandler } from './api.js';
+import { api, ApiError, setSecondFactorRequiredHandler, setSessionLostHandler } from './api.js';
 import type { Me } from './api-types.js';
+import { SECOND_FACTOR_PATH, type MySecondFactors } from './second-factor-types.js';
 
 const APP_BASE = '/app';
 
-type SessionState = { status: 'loading' } | { status: 'signed-out'; notice: string | null } | { status: 'signed-in'; me: Me };
+// 'second-factor': the password (or link) was right, and the session owes its second step before anything else (decision 0026).
+type SessionState = { status: 'loading' } | { status: 'signed-out'; notice: string | null } | { status: 'second-factor' } | { status: 'signed-in'; me: Me };
 
 type SessionValue = {
   state: SessionState;
@@ -54,12 +56,22 @@ export function SessionProvider(props: { children: ReactNode }) {
 
   const refresh = useCallback(async (): Promise<Me | null> => {
     try {
+      // Asked first, so that a session owing its second factor is led to it without a refused request.
+      const factors = await api.get<MySecondFactors>(SECOND_FACTOR_PATH, { quietAuth: true });
+      if (factors.step !== 'done') {
+        setState({ status: 'second-factor' });
+        return null;
+      }
       const me = await api.get<Me>('/api/auth/me', { quietAuth: true });
       setState({ status: 'signed-in', me });
       return me;
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) {
         setState({ status: 'signed-out', notice: null });
+        return null;
+      }
+      if (err instanceof ApiError && err.code === 'second_factor_required') {
+        setState({ status: 'second-factor' });
         return null;
       }
       throw err;
@@ -76,7 +88,11 @@ export function SessionProvider(props: { children: ReactNode }) {
       const here = window.location.pathname + window.location.search;
       void navigate(`${APP_BASE}/signin?next=${encodeURIComponent(here)}`, { replace: true });
     });
-    return () => setSessionLostHandler(null);
+    setSecondFactorRequiredHandler(() => setState({ status: 'second-factor' }));
+    return () => {
+      setSessionLostHandler(null);
+      setSecondFactorRequiredHandler(null);
+    };
   }, [navigate]);
 
   // What one account loaded must not show to the next one signing in at this browser. By the

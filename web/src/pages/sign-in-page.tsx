@@ -12,10 +12,11 @@ export function SignInPage() {
   const { state, refresh } = useSessionState();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [keepSignedIn, setKeepSignedIn] = useState(false);
   const notice = state.status === 'signed-out' ? state.notice : null;
   const signIn = useApiMutation({
     mutationFn: async () => {
-      await api.post('/api/auth/login', { email, password }, { quietAuth: true });
+      await api.post('/api/auth/login', { email, password, keepSignedIn }, { quietAuth: true });
       // The router sends a signed-in visitor of this page on to ?next= or their dashboard.
       await refresh();
     },
@@ -35,6 +36,9 @@ export function SignInPage() {
         <Field label="Password" id="signin-password" error={error?.fieldReason('password')}>
           {(control) => <input {...control} type="password" name="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />}
         </Field>
+        <label className="checkbox">
+          <input type="checkbox" name="keepSignedIn" checked={keepSignedIn} onChange={(e) => setKeepSignedIn(e.target.checked)} /> Keep me signed in (not on a shared computer)
+        </label>
         <button type="submit" className="button-primary" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
