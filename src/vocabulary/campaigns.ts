@@ -1,3 +1,4 @@
 // Where a campaign files: California PERB or the NLRB.
 
 export const jurisdictions = ['ca_perb', 'nlrb'] as const;
+export type Jurisdiction = (typeof jurisdictions)[number];
