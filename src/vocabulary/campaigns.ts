@@ -2,3 +2,7 @@
 
 export const jurisdictions = ['ca_perb', 'nlrb'] as const;
 export type Jurisdiction = (typeof jurisdictions)[number];
+
+export function isJurisdiction(value: unknown): value is Jurisdiction {
+  return typeof value === 'string' && (jurisdictions as readonly string[]).includes(value);
+}

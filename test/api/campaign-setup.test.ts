@@ -91,13 +91,14 @@ describe('starting a campaign', () => {
     expect(setup.cardTexts.every((c) => c.approvedAt !== null)).toBe(true);
   });
 
-  it('imports a roster into the new campaign: its schools are known, new teachers join the unit', async () => {
-    const csv = ['Employee ID,First Name,Last Name,Email,School,Job Title', 'V-1,Ana,Soto,ana@north.example,Alder Prep,Teacher', 'V-2,Ben,Ruiz,ben@south.example,Cedar High,Teacher'].join('\r\n');
+  it('imports a roster into the new campaign: its schools are known, new teachers join the unit by their job title, others stay outside it', async () => {
+    const csv = ['Employee ID,First Name,Last Name,Email,School,Job Title', 'V-1,Ana,Soto,ana@north.example,Alder Prep,Teacher', 'V-2,Ben,Ruiz,ben@south.example,Cedar High,Teacher', 'V-3,Cy,Lee,cy@south.example,Cedar High,Custodian'].join('\r\n');
     const res = await admin.request({ method: 'POST', url: '/api/campaigns/valley-educators/roster/imports?effectiveDate=2026-08-15', payload: csv, headers: { 'content-type': 'text/csv' } });
     expect(res.statusCode).toBe(201);
-    expect((res.json() as { counts: { new: number; invalid: number } }).counts).toMatchObject({ new: 2, invalid: 0 });
-    const roster = (await admin.get('/api/campaigns/valley-educators/people?asOf=2026-08-15')).json() as { people: { unitName: string | null }[] };
-    expect(roster.people.map((p) => p.unitName)).toEqual(['Certificated', 'Certificated']);
+    expect((res.json() as { counts: { new: number; invalid: number } }).counts).toMatchObject({ new: 3, invalid: 0 });
+    const roster = (await admin.get('/api/campaigns/valley-educators/people?asOf=2026-08-15')).json() as { people: { familyName: string; unitName: string | null }[] };
+    const units = Object.fromEntries(roster.people.map((p) => [p.familyName, p.unitName]));
+    expect(units).toEqual({ Soto: 'Certificated', Ruiz: 'Certificated', Lee: null });
   });
 
   it('changes settings later, and refuses a bad Reply-To naming it', async () => {
