@@ -67,7 +67,7 @@ describe('a real campaign from day one, in a browser', () => {
       writeFileSync(
         csv,
         [
-          'Employee ID,First Name,Last Name,Email,School,Job Title',
+          'Employee ID,First Name,Last Name,Work Email,School,Job Title',
           'V-1,Ana,Soto,ana.soto@north.example,Alder Prep,Teacher',
           'V-2,Ben,Ruiz,ben.ruiz@north.example,Birch Academy,Teacher',
           'V-3,Cam,Lee,cam.lee@south.example,Cedar High,Counselor',

@@ -92,7 +92,7 @@ describe('starting a campaign', () => {
   });
 
   it('imports a roster into the new campaign: its schools are known, new teachers join the unit by their job title, others stay outside it', async () => {
-    const csv = ['Employee ID,First Name,Last Name,Email,School,Job Title', 'V-1,Ana,Soto,ana@north.example,Alder Prep,Teacher', 'V-2,Ben,Ruiz,ben@south.example,Cedar High,Teacher', 'V-3,Cy,Lee,cy@south.example,Cedar High,Custodian'].join('\r\n');
+    const csv = ['Employee ID,First Name,Last Name,Work Email,School,Job Title', 'V-1,Ana,Soto,ana@north.example,Alder Prep,Teacher', 'V-2,Ben,Ruiz,ben@south.example,Cedar High,Teacher', 'V-3,Cy,Lee,cy@south.example,Cedar High,Custodian'].join('\r\n');
     const res = await admin.request({ method: 'POST', url: '/api/campaigns/valley-educators/roster/imports?effectiveDate=2026-08-15', payload: csv, headers: { 'content-type': 'text/csv' } });
     expect(res.statusCode).toBe(201);
     expect((res.json() as { counts: { new: number; invalid: number } }).counts).toMatchObject({ new: 3, invalid: 0 });
