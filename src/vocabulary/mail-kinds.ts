@@ -21,3 +21,6 @@ export function codeAsWords(code: string): string {
 export function describeMailKind(kind: string): string {
   return (mailKindLabels as Record<string, string>)[kind] ?? codeAsWords(kind);
 }
+
+/** Carries a campaign's sender name from the recorded row to the mailer, which removes it. */
+export const SENDER_NAME_HEADER = 'X-Unionhall-Sender-Name';

@@ -14,6 +14,10 @@ export function createCampaignsRepository(db: Executor) {
       const [row] = await db.select().from(campaigns).where(eq(campaigns.slug, slug));
       return row;
     },
+    async findById(id: string): Promise<CampaignRow | undefined> {
+      const [row] = await db.select().from(campaigns).where(eq(campaigns.id, id));
+      return row;
+    },
     async findDefault(): Promise<CampaignRow | undefined> {
       const [row] = await db.select().from(campaigns).orderBy(sql`${campaigns.isDefault} desc`, asc(campaigns.createdAt)).limit(1);
       return row;
