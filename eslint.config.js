@@ -10,6 +10,8 @@ const sqlOnlyInDb = [
   { name: 'drizzle-orm', message: 'SQL lives in src/db/ only.' },
   { name: 'pg', message: 'SQL lives in src/db/ only.' },
 ];
+// Every CSV the product writes defuses formula cells (src/documents/csv.ts).
+const csvThroughOneWriter = 'Write CSV with stringify() from src/documents/csv.ts: it defuses cells a spreadsheet would run as formulas.';
 const documentsApart = 'PDF, CSV and ZIP files are rendered in src/documents/, from the models the domain returns.';
 
 export default tseslint.config(
@@ -32,7 +34,21 @@ export default tseslint.config(
   {
     // The three layers: only db/ touches Drizzle's query builders and SQL (documents get models).
     files: ['src/http/**', 'src/documents/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: sqlOnlyInDb }] },
+    ignores: ['src/documents/csv.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...sqlOnlyInDb, { name: 'csv-stringify', message: csvThroughOneWriter }],
+          patterns: [{ group: ['csv-stringify/*'], message: csvThroughOneWriter }],
+        },
+      ],
+    },
+  },
+  {
+    // The demo and the CLI may use SQL (the demo loads itself), but not a CSV writer of their own.
+    files: ['src/demo/**', 'src/cli/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'csv-stringify', message: csvThroughOneWriter }], patterns: [{ group: ['csv-stringify/*'], message: csvThroughOneWriter }] }] },
   },
   {
     // The same, and documents live apart: the domain returns models (a FilingPacket, a Chronology)

@@ -54,6 +54,12 @@ export type Config = {
   dataDir: string;
   databaseUrl: string | undefined;
   publicUrl: string;
+  /**
+   * 'default' when neither PUBLIC_URL nor PORT said where the server is: a CLI command then
+   * prints links to the address the running server wrote in DATA_DIR (runningServerUrl), not
+   * to port 3000.
+   */
+  publicUrlSource: 'env' | 'default';
   smtpUrl: string | undefined;
   mailFrom: string;
   sessionSecret: string;
@@ -149,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     dataDir,
     databaseUrl: e.DATABASE_URL,
     publicUrl: (e.PUBLIC_URL ?? `http://${shownHost}:${port}`).replace(/\/$/, ''),
+    publicUrlSource: e.PUBLIC_URL !== undefined || cleaned.PORT !== undefined || overrides.port !== undefined ? 'env' : 'default',
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     sessionSecret: overrides.sessionSecret ?? e.SESSION_SECRET ?? loadOrCreateSecret(dataDir),
@@ -173,4 +180,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     version: readVersion(),
     ...overrides,
   };
+}
+
+/** Where the running server listens, as it wrote it at start (DATA_DIR/server-url). */
+export function serverUrlFile(config: Pick<Config, 'dataDir'>): string {
+  return path.join(config.dataDir, 'server-url');
+}
+
+/**
+ * The address for links a CLI command prints: PUBLIC_URL or PORT when given; otherwise the one the
+ * server on this data folder wrote when it started (it may run on another port than 3000).
+ */
+export function linkBaseUrl(config: Pick<Config, 'dataDir' | 'publicUrl' | 'publicUrlSource'>): string {
+  if (config.publicUrlSource === 'env') return config.publicUrl;
+  try {
+    const written = readFileSync(serverUrlFile(config), 'utf8').trim();
+    return /^https?:\/\/\S+$/u.test(written) ? written.replace(/\/$/, '') : config.publicUrl;
+  } catch {
+    return config.publicUrl;
+  }
 }

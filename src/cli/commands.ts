@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { boot } from '../bootstrap.js';
-import type { Config } from '../config.js';
+import { linkBaseUrl, type Config } from '../config.js';
 import { openDatabase, type Database } from '../db/open-database.js';
 import { runMigrations } from '../db/migrate.js';
 import { DEMO_ROSTER_EFFECTIVE } from '../demo/demo-roster-csv.js';
@@ -91,7 +91,7 @@ export async function runUserCreate(
       role: opts.role,
       worksiteIds: opts.role === 'committee' ? worksiteIds : [],
       instanceAdmin: Boolean(opts.instanceAdmin),
-      publicUrl: config.publicUrl,
+      publicUrl: linkBaseUrl(config),
     });
     process.stdout.write(`Created ${email} (${opts.role} in ${campaign.slug}). One-time sign-in link, valid 72 hours:\n${welcomeLink}\n`);
   } finally {

@@ -21,6 +21,7 @@ export function describeResult(result: ImportResult): string {
     `${result.dryRun ? 'Dry run (nothing written)' : `Imported (id ${result.importId})`}, effective ${result.effectiveDate}, ${result.mode === 'full' ? 'full roster' : 'updates only'}:`,
     `  rows ${c.rows.toLocaleString('en-US')}: new ${c.new.toLocaleString('en-US')}, changed ${c.changed.toLocaleString('en-US')}, unchanged ${c.unchanged.toLocaleString('en-US')}, invalid ${c.invalid.toLocaleString('en-US')}`,
   ];
+  if (result.encoding === 'windows-1252') lines.push('  read as Windows-1252 (how Excel on Windows saves CSV): check that accented names look right');
   if (result.mode === 'full') lines.push(`  leaving (not in the file): ${c.leaving}${result.dryRun ? '' : result.leavingEnded > 0 ? ' (employment ended)' : ' (not ended: pass --confirm-leaving)'}`);
   for (const row of result.invalid.slice(0, 20)) lines.push(`  line ${row.line}: ${row.reason}`);
   if (c.invalid > 20) lines.push(`  … and ${c.invalid - 20} more invalid rows`);

@@ -6,6 +6,17 @@ import { runMigrate, runDemo, runUserCreate, runBackup, runRestore,
   runRotateKeys, runVerifyCards } from './commands.js';
 import { runImportRoster, type ImportRosterOptions } from './import-roster.js';
 import { runResetSecondFactor } from './reset-second-factor.js';
+import {
+  runCampaignCreate,
+  runCampaignSettings,
+  runCampaignShow,
+  runCardTextAdd,
+  runDemoRemove,
+  runEmployerAdd,
+  runUnitAdd,
+  runWorksitesAdd,
+  type SettingsOptions,
+} from './campaign-commands.js';
 
 const program = new Command();
 program.name('unionhall').description('Run a workplace union organizing campaign.').showHelpAfterError();
@@ -22,8 +33,67 @@ program
   .command('demo')
   .description('load the demo campaign (or, with --reset, remove and reload it); its story is dated in the last spring before today')
   .option('--reset', 'remove the demo campaign first')
+  .option('--remove', 'remove the demo campaign and load nothing (other campaigns are untouched)')
   .option('--date <YYYY-MM-DD>', 'load it as if today were this date (e.g. 2015-06-20 for the seeds’ own dates)')
-  .action(async (opts: { reset?: boolean; date?: string }) => runDemo(loadConfig(), Boolean(opts.reset), opts.date));
+  .action(async (opts: { reset?: boolean; remove?: boolean; date?: string }) => (opts.remove ? runDemoRemove(loadConfig()) : runDemo(loadConfig(), Boolean(opts.reset), opts.date)));
+
+const settingsOptions = (command: Command): Command =>
+  command
+    .option('--statement <text>', 'what the public home page says the campaign is for')
+    .option('--time-zone <zone>', 'the campaign’s time zone (default America/Los_Angeles)')
+    .option('--goal <percent>', 'the support goal, 51–100 (default 65)')
+    .option('--card-validity-months <n>', 'how long a card counts (default 12)')
+    .option('--jurisdiction <perb|nlrb>', 'where the campaign files by default (default perb)')
+    .option('--sender-name <name>', 'who the campaign’s mail says it is from')
+    .option('--reply-to <email>', 'where replies to the campaign’s mail go');
+
+const campaign = program.command('campaign').description('start a campaign and set it up: employers, schools, units, card text');
+settingsOptions(campaign.command('create').description('start a new campaign').requiredOption('--slug <slug>', 'its address, e.g. valley-educators').requiredOption('--name <name>', 'its public name')).action(
+  async (opts: SettingsOptions & { slug: string; name: string }) => runCampaignCreate(loadConfig(), opts),
+);
+settingsOptions(campaign.command('settings').description('change a campaign’s settings').requiredOption('--campaign <slug>', 'the campaign').option('--name <name>', 'its public name')).action(
+  async (opts: SettingsOptions & { campaign: string }) => runCampaignSettings(loadConfig(), opts),
+);
+campaign
+  .command('employer')
+  .description('add an employer, with its jurisdiction and the email domains it controls')
+  .requiredOption('--campaign <slug>', 'the campaign')
+  .requiredOption('--name <name>', 'the employer’s name')
+  .option('--jurisdiction <perb|nlrb>', 'PERB (California public school employers) or NLRB (default: the campaign’s)')
+  .option('--domain <domain...>', 'email domains it controls (mail there is read by the employer)')
+  .action(async (opts: { campaign: string; name: string; jurisdiction?: string; domain?: string[] }) => runEmployerAdd(loadConfig(), opts));
+campaign
+  .command('worksites')
+  .description('add schools: --name (one or more) or --file (a line per school: name, city, employer)')
+  .requiredOption('--campaign <slug>', 'the campaign')
+  .option('--name <name...>', 'school names')
+  .option('--city <city>', 'their city')
+  .option('--employer <name>', 'their employer (needed when the campaign has several)')
+  .option('--file <file>', 'a list or CSV of schools')
+  .action(async (opts: { campaign: string; name?: string[]; city?: string; employer?: string; file?: string }) => runWorksitesAdd(loadConfig(), opts));
+campaign
+  .command('unit')
+  .description('add a bargaining unit')
+  .requiredOption('--campaign <slug>', 'the campaign')
+  .requiredOption('--name <name>', 'e.g. Certificated')
+  .option('--description <text>', 'who is in it, as the petition would say')
+  .option('--job-title <title...>', 'job titles it includes (a roster import puts new people with them in the unit)')
+  .option('--applies-from <YYYY-MM-DD>', 'the day it applies from')
+  .action(async (opts: { campaign: string; name: string; description?: string; jobTitle?: string[]; appliesFrom?: string }) => runUnitAdd(loadConfig(), opts));
+campaign
+  .command('card-text')
+  .description('save a new version of the card text in one language')
+  .requiredOption('--campaign <slug>', 'the campaign')
+  .requiredOption('--language <en|es>', 'its language')
+  .requiredOption('--title <title>', 'its title')
+  .requiredOption('--body-file <file>', 'a text file with what signers agree to')
+  .option('--approve', 'approve it at once (signers read it from now on)')
+  .action(async (opts: { campaign: string; language: string; title: string; bodyFile: string; approve?: boolean }) => runCardTextAdd(loadConfig(), opts));
+campaign
+  .command('show')
+  .description('print a campaign’s set-up')
+  .requiredOption('--campaign <slug>', 'the campaign')
+  .action(async (opts: { campaign: string }) => runCampaignShow(loadConfig(), opts));
 
 const user = program.command('user').description('manage organizer accounts');
 user

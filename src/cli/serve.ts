@@ -1,4 +1,5 @@
-import type { Config } from '../config.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { serverUrlFile, type Config } from '../config.js';
 import { boot, ensureFirstAdmin } from '../bootstrap.js';
 import { isDatabaseUnavailable } from '../db/database-errors.js';
 import { buildApp } from '../http/build-app.js';
@@ -66,6 +67,14 @@ export async function serve(config: Config, options: { migrate: boolean }): Prom
   } catch (err) {
     await runtime.close();
     throw err;
+  }
+  // CLI commands run beside the server print links to where it really is (linkBaseUrl). Best
+  // effort: a read-only data folder only means the CLI falls back to PUBLIC_URL or port 3000.
+  try {
+    mkdirSync(config.dataDir, { recursive: true });
+    writeFileSync(serverUrlFile(config), `${config.publicUrl}\n`);
+  } catch (err) {
+    app.log.warn({ err }, 'could not write DATA_DIR/server-url');
   }
   // Mail a crash left unsent, or a mail server refused for now, is sent again (with SMTP only).
   stopRetries = startMailRetries(runtime.services.mailer, { everyMs: 60_000, onError: (err) => app.log.error({ err }, 'mail retry sweep failed') });

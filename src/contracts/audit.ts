@@ -8,6 +8,9 @@ export const auditEvent = z.object({
   id: z.number().int(),
   at: instant,
   actorEmail: z.string().nullable(),
+  /** The actor's name as their account has it now; null for the system (the CLI) or a deleted account. */
+  actorName: z.string().nullable(),
+  actorAccountId: z.uuid().nullable(),
   campaignId: z.uuid().nullable(),
   action: z.string(),
   subjectType: z.string().nullable(),
@@ -38,7 +41,7 @@ const instantOrDay = z.iso.datetime({ offset: true }).or(day);
 export const campaignAuditContract = {
   listCampaignAuditEvents: {
     params: slugParams,
-    query: z.object({ ...auditQuery, from: instantOrDay.optional(), to: instantOrDay.optional() }),
+    query: z.object({ ...auditQuery, actor: id('account').optional(), from: instantOrDay.optional(), to: instantOrDay.optional() }),
     response: z.object({ events: z.array(auditEvent) }),
   },
 } as const;

@@ -137,6 +137,8 @@ export const wallChart = z.object({
     z.object({
       worksiteId: z.uuid(),
       worksiteName: z.string(),
+      /** The heading's figures: `supporters` is null when some ratings in the column are not the reader's to see. */
+      totals: z.object({ people: z.number().int(), signedCards: z.number().int(), supporters: z.number().int().nullable() }),
       cells: z.array(
         z.object({
           personId: z.uuid(),

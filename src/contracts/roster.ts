@@ -62,6 +62,8 @@ export const importResult = z.object({
   mapping: z.record(z.string(), z.string()),
   counts: importCounts,
   leavingEnded: count,
+  /** How the file was read: Excel on Windows saves CSV as windows-1252. */
+  encoding: z.enum(['utf-8', 'windows-1252']),
   new: z.array(previewPerson),
   changed: z.array(previewChange),
   leaving: z.array(previewPerson),

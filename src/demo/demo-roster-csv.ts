@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { stringify } from '../documents/csv.js';
 import type { Db } from '../db/client.js';
 import { createPeopleRepository } from '../db/repositories/people-repository.js';
 import { createRandom } from './demo-random.js';

@@ -5,8 +5,9 @@ import type { Progress } from '../support/progress.js';
 import { createRandom, type Random } from './demo-random.js';
 import { campaignName, cities, familyNames, givenNames, networkName, schoolNames, statement, teacherSubjects } from './demo-names.js';
 import { createStoryCalendar, type StoryCalendar } from './story-calendar.js';
+import { DEMO_SLUG } from '../vocabulary/demo.js';
 
-export const DEMO_SLUG = 'meridian';
+export { DEMO_SLUG };
 // The fictional network is in Los Angeles: the story's times are local there.
 const DEMO_TIME_ZONE = 'America/Los_Angeles';
 

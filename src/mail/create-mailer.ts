@@ -1,3 +1,4 @@
+import { SENDER_NAME_HEADER } from '../vocabulary/mail-kinds.js';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { MailRepository } from '../db/repositories/mail-repository.js';
 
@@ -80,7 +81,8 @@ export function createMailer(options: { smtpUrl: string | undefined; from: strin
   async function attemptDelivery(id: string, mail: Pick<OutgoingMail, 'to' | 'subject' | 'text' | 'headers'>, attempt: number): Promise<boolean> {
     if (!transport) return false;
     try {
-      const info = await transport.sendMail({ from: options.from, to: mail.to, subject: mail.subject, text: mail.text, headers: mail.headers });
+      const { [SENDER_NAME_HEADER]: senderName, ...headers } = mail.headers ?? {};
+      const info = await transport.sendMail({ from: senderName ? { name: senderName, address: addressOf(options.from) } : options.from, to: mail.to, subject: mail.subject, text: mail.text, headers });
       counts.sent++;
       await repository.markSent(id, typeof info.messageId === 'string' ? info.messageId : null, now());
       return true;
@@ -156,4 +158,9 @@ export function createMailer(options: { smtpUrl: string | undefined; from: strin
       transport?.close();
     },
   };
+}
+
+/** The address of MAIL_FROM ("Unionhall <no-reply@x.example>" → "no-reply@x.example"). */
+function addressOf(from: string): string {
+  return /<([^>]+)>/u.exec(from)?.[1]?.trim() ?? from.trim();
 }

@@ -154,5 +154,14 @@ describe('summary and wall chart', () => {
     expect(hidden).toEqual([fixture.people[2]!.id]);
     const rows = await t.database.db.select().from(assessments).where(eq(assessments.personId, fixture.people[0]!.id));
     expect(committee.columns[0]!.cells.find((c) => c.personId === fixture.people[0]!.id)?.level).toBe(rows.at(-1)?.level);
+
+    // The heading's figures are labelled and the same for every role: signed cards of the
+    // column's people; supporters only when the reader sees every rating in the column.
+    type Totals = { columns: { totals: { people: number; signedCards: number; supporters: number | null } }[] };
+    const organizerJune = (await agents.organizer.get(`${base()}/wall-chart?asOf=2015-06-01`)).json() as Totals;
+    const committeeJune = (await agents.committee.get(`${base()}/wall-chart?asOf=2015-06-01`)).json() as Totals;
+    expect(organizerJune.columns[0]!.totals).toMatchObject({ people: 3, signedCards: 1 });
+    expect(organizerJune.columns[0]!.totals.supporters).not.toBeNull();
+    expect(committeeJune.columns[0]!.totals).toEqual({ people: 3, signedCards: 1, supporters: null });
   });
 });

@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { ConfigError, linkBaseUrl, loadConfig, serverUrlFile } from '../../src/config.js';
 
 const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 const secret = 's'.repeat(40);
@@ -33,6 +33,7 @@ describe('config defaults', () => {
       dataDir: path.resolve('data'),
       databaseUrl: undefined,
       publicUrl: 'http://localhost:3000',
+      publicUrlSource: 'default',
       smtpUrl: undefined,
       mailFrom: 'Unionhall <no-reply@unionhall.invalid>',
       sessionSecret: secret,
@@ -55,6 +56,16 @@ describe('config defaults', () => {
       metricsToken: undefined,
       version,
     });
+  });
+
+  it('prints CLI links to where the running server said it is, unless PUBLIC_URL or PORT says otherwise', () => {
+    const dataDir = tempDir();
+    const bare = loadConfig({ SESSION_SECRET: secret, DATA_DIR: dataDir });
+    expect(linkBaseUrl(bare)).toBe('http://localhost:3000');
+    writeFileSync(serverUrlFile(bare), 'http://localhost:8123\n');
+    expect(linkBaseUrl(bare)).toBe('http://localhost:8123');
+    expect(linkBaseUrl(loadConfig({ SESSION_SECRET: secret, DATA_DIR: dataDir, PORT: '4000' }))).toBe('http://localhost:4000');
+    expect(linkBaseUrl(loadConfig({ SESSION_SECRET: secret, DATA_DIR: dataDir, PUBLIC_URL: 'https://union.example/' }))).toBe('https://union.example');
   });
 
   it('reads every variable', () => {
@@ -84,6 +95,7 @@ describe('config defaults', () => {
       databaseUrl: 'postgresql://u:p@db.example:5432/uh',
       // A wildcard bind address is not somewhere a browser can go; links point at localhost.
       publicUrl: 'http://localhost:3999',
+      publicUrlSource: 'env',
       smtpUrl: 'smtps://mail.example:465',
       mailFrom: 'Union <union@example.org>',
       logLevel: 'warn',

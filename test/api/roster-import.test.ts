@@ -35,7 +35,7 @@ async function setup(): Promise<{ fixture: CampaignFixture; agent: Agent; ids: {
   return { fixture, agent, ids };
 }
 
-const header = 'Employee ID,First Name,Last Name,Email,School,Job Title,Unit';
+const header = 'Employee ID,First Name,Last Name,Work Email,School,Job Title,Unit';
 const url = (fixture: CampaignFixture, path = '') => `/api/campaigns/${fixture.campaign.slug}/roster/imports${path}`;
 const roster = async (agent: Agent, fixture: CampaignFixture, asOf: string) =>
   ((await agent.get(`/api/campaigns/${fixture.campaign.slug}/people?asOf=${asOf}`)).json() as { people: RosterPerson[] }).people;

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { useMatches } from 'react-router';
 import { AccountsPage } from './pages/accounts-page.js';
 import { AuditLogPage } from './pages/audit-log-page.js';
+import { CampaignSetupPage } from './pages/campaign-setup-page.js';
 import { CardTextsPage, PublicNumbersPage, WaitingCardsPage } from './pages/card-work-pages.js';
 import { CardListPage, CardPage, PaperCardPage, ReviewQueuePage } from './pages/cards-page.js';
 import { DashboardPage } from './pages/dashboard-page.js';
@@ -21,6 +22,7 @@ import { PressAdminPage } from './pages/press-admin-page.js';
 import { RosterImportPage } from './pages/roster-import-page.js';
 import { SecondFactorAdminPage } from './pages/second-factor-admin-page.js';
 import { SecurityPage } from './pages/security-page.js';
+import { StartCampaignPage } from './pages/start-campaign-page.js';
 import { WallChartPage } from './pages/wall-chart-page.js';
 import type { NavAccess } from './lib/access.js';
 
@@ -226,6 +228,22 @@ export const navigation: NavEntry[] = [
     scope: 'campaign',
     visible: (a) => a.can('audit.view') || a.instanceAdmin,
     page: AuditLogPage,
+  },
+  {
+    path: 'setup',
+    label: 'Set-up',
+    description: 'The campaign’s name, goal and mail sender; its employers, schools, bargaining unit and card text.',
+    scope: 'campaign',
+    visible: (a) => a.can('campaign.manage'),
+    page: CampaignSetupPage,
+  },
+  {
+    path: 'new-campaign',
+    label: 'Start a campaign',
+    description: 'Start your own campaign beside the demo: its name, then employers, schools, unit and card text.',
+    scope: 'instance',
+    visible: (a) => a.instanceAdmin,
+    page: StartCampaignPage,
   },
   {
     path: 'accounts',

@@ -1,7 +1,9 @@
 import { useEffect } from 'react';
 import { Link, Navigate, Outlet, ScrollRestoration, useLocation, useParams, useSearchParams, type RouteObject } from 'react-router';
 import { AppLayout } from './components/app-layout.js';
+import { InfoNotice } from './components/error-notice.js';
 import { PageHeader } from './components/page-header.js';
+import { DEMO_SLUG } from '#vocabulary/demo.js';
 import { EmptyState, LoadError, Loading } from './components/status.js';
 import { accessFor, type NavAccess } from './lib/access.js';
 import type { CampaignDetail } from './lib/api-types.js';
@@ -184,6 +186,11 @@ function CampaignFrame() {
         // Keyed by campaign: switching campaigns starts every page afresh, never showing one
         // campaign's rows under the other's address.
         <CampaignProvider key={slug} value={createCampaignValue(slug, detail.data)}>
+          {slug === DEMO_SLUG && me.account.instanceAdmin && entry?.path === 'dashboard' ? (
+            <InfoNotice>
+              This is the demo campaign, with fictional people. <Link to="/app/admin/new-campaign">Start your own campaign</Link> beside it; the demo can be removed under Set-up.
+            </InfoNotice>
+          ) : null}
           <Outlet />
         </CampaignProvider>
       ) : (
@@ -208,6 +215,11 @@ function NoCampaign() {
       <PageHeader title="No campaign yet" />
       <EmptyState title="Your account is not part of any campaign yet.">
         <p>Ask the person who invited you to give you a role in their campaign. Then reload this page.</p>
+        {useMe().account.instanceAdmin ? (
+          <p>
+            <Link to="/app/admin/new-campaign">Start your own campaign</Link>
+          </p>
+        ) : null}
       </EmptyState>
     </AppLayout>
   );

@@ -1,8 +1,9 @@
 import { and, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
 import type { Executor } from '../client.js';
-import { auditEvents } from '../schema/index.js';
+import { accounts, auditEvents } from '../schema/index.js';
 
-export type AuditEventRow = typeof auditEvents.$inferSelect;
+/** An audit row, with the actor's name as their account has it now (null: the system, or a deleted account). */
+export type AuditEventRow = typeof auditEvents.$inferSelect & { actorName: string | null };
 
 export type AuditEntry = {
   actorAccountId: string | null;
@@ -38,12 +39,14 @@ export function createAuditRepository(db: Executor) {
       if (filter.from) where.push(gte(auditEvents.at, filter.from));
       if (filter.to) where.push(lte(auditEvents.at, filter.to));
       if (filter.beforeId) where.push(lt(auditEvents.id, filter.beforeId));
-      return db
-        .select()
+      const rows = await db
+        .select({ event: auditEvents, actorName: accounts.name })
         .from(auditEvents)
+        .leftJoin(accounts, eq(accounts.id, auditEvents.actorAccountId))
         .where(and(...where))
         .orderBy(desc(auditEvents.id))
         .limit(filter.limit);
+      return rows.map((r) => ({ ...r.event, actorName: r.actorName }));
     },
   };
 }

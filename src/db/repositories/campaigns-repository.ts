@@ -1,14 +1,21 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../client.js';
-import { accounts, bargainingUnits, campaigns, employments, membershipWorksites, memberships, people, worksites } from '../schema/index.js';
+import { accounts, bargainingUnits, campaigns, employers, employments, membershipWorksites, memberships, people, worksites } from '../schema/index.js';
 import type { Role } from '../../vocabulary/roles.js';
 
 export type CampaignRow = typeof campaigns.$inferSelect;
+export type CampaignSettings = Partial<Pick<typeof campaigns.$inferInsert, 'name' | 'statement' | 'timeZone' | 'goalPercent' | 'cardValidityMonths' | 'jurisdiction' | 'mailSenderName' | 'mailReplyTo'>>;
+export type EmployerSetupRow = typeof employers.$inferSelect;
+export type UnitRow = typeof bargainingUnits.$inferSelect;
 
 export function createCampaignsRepository(db: Executor) {
   return {
     async findBySlug(slug: string): Promise<CampaignRow | undefined> {
       const [row] = await db.select().from(campaigns).where(eq(campaigns.slug, slug));
+      return row;
+    },
+    async findById(id: string): Promise<CampaignRow | undefined> {
+      const [row] = await db.select().from(campaigns).where(eq(campaigns.id, id));
       return row;
     },
     async findDefault(): Promise<CampaignRow | undefined> {
@@ -21,6 +28,33 @@ export function createCampaignsRepository(db: Executor) {
     },
     async create(input: typeof campaigns.$inferInsert): Promise<CampaignRow> {
       const [row] = await db.insert(campaigns).values(input).returning();
+      if (!row) throw new Error('insert returned nothing');
+      return row;
+    },
+    async updateSettings(campaignId: string, settings: CampaignSettings): Promise<CampaignRow | undefined> {
+      if (Object.keys(settings).length === 0) return (await db.select().from(campaigns).where(eq(campaigns.id, campaignId)))[0];
+      const [row] = await db.update(campaigns).set(settings).where(eq(campaigns.id, campaignId)).returning();
+      return row;
+    },
+    /** Deletes the campaign and, by cascade, everything in it; the audit log keeps its history (no foreign keys). */
+    async deleteBySlug(slug: string): Promise<string | undefined> {
+      const [row] = await db.delete(campaigns).where(eq(campaigns.slug, slug)).returning({ id: campaigns.id });
+      return row?.id;
+    },
+    async listEmployers(campaignId: string): Promise<EmployerSetupRow[]> {
+      return db.select().from(employers).where(eq(employers.campaignId, campaignId)).orderBy(asc(employers.name));
+    },
+    async createEmployer(input: typeof employers.$inferInsert): Promise<EmployerSetupRow> {
+      const [row] = await db.insert(employers).values(input).returning();
+      if (!row) throw new Error('insert returned nothing');
+      return row;
+    },
+    async createWorksites(rows: (typeof worksites.$inferInsert)[]) {
+      if (rows.length === 0) return [];
+      return db.insert(worksites).values(rows).returning();
+    },
+    async createUnit(input: typeof bargainingUnits.$inferInsert): Promise<UnitRow> {
+      const [row] = await db.insert(bargainingUnits).values(input).returning();
       if (!row) throw new Error('insert returned nothing');
       return row;
     },

@@ -249,9 +249,13 @@ export function createRosterImportRepository(db: Executor) {
            on conflict (campaign_id) do update set mapping = excluded.mapping, updated_at = excluded.updated_at`,
           [campaignId, JSON.stringify(record.mapping)],
         );
-        // Without a unit column, new people join the campaign's unit when it has exactly one.
-        const units = await q('select id from bargaining_units where campaign_id = $1', [campaignId]);
-        const defaultUnit = units.rows.length === 1 ? (units.rows[0] as { id: string }).id : null;
+        // Without a unit column, new people join the unit that lists their job title; or, when
+        // the campaign has exactly one unit and it lists no titles, that unit.
+        const units = await q('select id, cardinality(job_titles) titles from bargaining_units where campaign_id = $1', [campaignId]);
+        const only = units.rows.length === 1 ? (units.rows[0] as { id: string; titles: number }) : null;
+        const defaultUnit = only && Number(only.titles) === 0 ? only.id : null;
+        const unitByTitle = (campaignParam: string) =>
+          `(select u.id from bargaining_units u where u.campaign_id = ${campaignParam}::uuid and exists (select 1 from unnest(u.job_titles) t where lower(t) = lower(roster_stage.job_title)) order by u.name limit 1)`;
 
         await q(
           `insert into people (id, campaign_id, given_name, family_name, employee_id, work_email, personal_email, phone)
@@ -260,7 +264,7 @@ export function createRosterImportRepository(db: Executor) {
         );
         await q(
           `insert into employments (person_id, campaign_id, worksite_id, unit_id, job_title, start_date)
-           select new_person_id, $1, worksite_id, case when unit_given then unit_id else $3::uuid end, job_title, coalesce(start_date, $2::date) from roster_stage where kind = 'new'`,
+           select new_person_id, $1, worksite_id, case when unit_given then unit_id else coalesce(${unitByTitle('$1')}, $3::uuid) end, job_title, coalesce(start_date, $2::date) from roster_stage where kind = 'new'`,
           [campaignId, effectiveDate, defaultUnit],
         );
         await q(`insert into roster_import_changes (import_id, kind, person_id) select $1, 'person_created', new_person_id from roster_stage where kind = 'new'`, [importId]);
@@ -291,7 +295,7 @@ export function createRosterImportRepository(db: Executor) {
         await q(
           `with created as (
              insert into employments (person_id, campaign_id, worksite_id, unit_id, job_title, start_date)
-             select person_id, $2, worksite_id, case when unit_given then unit_id when current_employment_id is not null then cur_unit_id else $4::uuid end, job_title, $3::date
+             select person_id, $2, worksite_id, case when unit_given then unit_id when current_employment_id is not null then cur_unit_id else coalesce(${unitByTitle('$2')}, $4::uuid) end, job_title, $3::date
              from roster_stage where kind = 'changed' and employment_changed
              returning id, person_id)
            insert into roster_import_changes (import_id, kind, person_id, employment_id) select $1, 'employment_created', person_id, id from created`,

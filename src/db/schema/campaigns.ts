@@ -25,6 +25,10 @@ export const campaigns = pgTable('campaigns', {
   publicNumbersGranularity: integer('public_numbers_granularity').notNull().default(5),
   // Publish the current numbers automatically, at most once a day.
   publicNumbersAutoPublish: boolean('public_numbers_auto_publish').notNull().default(false),
+  // Who the campaign's mail says it is from, and where replies go (a union office, not the
+  // server's own address). Null: the instance's MAIL_FROM alone.
+  mailSenderName: text('mail_sender_name'),
+  mailReplyTo: text('mail_reply_to'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -49,6 +53,9 @@ export const employers = pgTable('employers', {
     .notNull()
     .references(() => campaigns.id, { onDelete: 'cascade' }),
   name: text('name').notNull(),
+  // Under California's EERA each charter school can be its own public employer (PERB); under the
+  // NLRA a network may be one private employer (NLRB). A campaign can hold both.
+  jurisdiction: text('jurisdiction', { enum: jurisdictions }).notNull().default('ca_perb'),
   // Email domains this employer controls (lowercase, e.g. "meridianschools.example"): a card's
   // contact may not be at one of them, or its confirmation would land in the employer's mail.
   emailDomains: text('email_domains').array().notNull().default(sql`'{}'::text[]`),
@@ -91,6 +98,11 @@ export const bargainingUnits = pgTable('bargaining_units', {
     .references(() => campaigns.id, { onDelete: 'cascade' }),
   name: text('name').notNull(),
   description: text('description').notNull().default(''),
+  // The job titles the unit includes (as the employer writes them): a roster import puts new
+  // people with one of these titles in the unit. Empty: the title does not decide.
+  jobTitles: text('job_titles').array().notNull().default(sql`'{}'::text[]`),
+  // The day the unit's description applies from (a unit modified mid-campaign is a new row).
+  appliesFrom: date('applies_from'),
 });
 
 export const people = pgTable(

@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { stringify } from '../csv.js';
 import type { Chronology } from '../../domain/conduct/build-chronology.js';
 import { agentRoleLabels, describeStatus, kindLabels } from '../../domain/conduct/conduct-vocabulary.js';
 import { formatCitation } from '../../domain/conduct/exhibits.js';

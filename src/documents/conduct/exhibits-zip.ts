@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PassThrough, Readable } from 'node:stream';
-import { stringify } from 'csv-stringify/sync';
+import { stringify } from '../csv.js';
 import yazl from 'yazl';
 import type { Chronology } from '../../domain/conduct/build-chronology.js';
 

@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { stringify } from '../csv.js';
 import type { RsvpRow } from '../../db/repositories/events-repository.js';
 import { defuseCell } from '../spreadsheet-cell.js';
 

@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { stringify } from '../csv.js';
 import { declarationFor, jurisdictionNames, scopeLabel } from './filing-declaration.js';
 import { countExceptions, exceptionLabels, exceptionReasons, type FilingPacket } from '../../domain/filing/filing-packet.js';
 import { formatLocalTime } from '../format-time.js';

@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { stringify } from '../csv.js';
 import type { RosterRow } from '../../db/repositories/people-repository.js';
 
 /** The roster export: one row per person employed on the day, the columns an employer's file has. */

@@ -5,6 +5,8 @@ import type { CommandContext } from '../commands/command-context.js';
 export type ListCampaignAuditEventsInput = {
   slug: string;
   action?: string;
+  /** Only what this account did. */
+  actor?: string;
   /** An instant (ISO 8601 with its offset) or a day: a `from` day starts, a `to` day ends, in the campaign's zone. */
   from?: string;
   to?: string;
@@ -19,7 +21,7 @@ export async function listCampaignAuditEvents(ctx: CommandContext, input: ListCa
   const from = input.from === undefined ? undefined : isDay(input.from) ? startOfDay(input.from, zone) : new Date(input.from);
   // A `to` day includes the whole of it, to its last millisecond (9999-12-31 has no next day to start).
   const to = input.to === undefined ? undefined : isDay(input.to) ? instantOf(input.to, '23:59:59.999', zone) : new Date(input.to);
-  return ctx.repos.audit.list({ campaignId: campaign.id, action: input.action, from: from && withinYears(from), to: to && withinYears(to), beforeId: input.before, limit: input.limit });
+  return ctx.repos.audit.list({ campaignId: campaign.id, action: input.action, actorAccountId: input.actor, from: from && withinYears(from), to: to && withinYears(to), beforeId: input.before, limit: input.limit });
 }
 
 // An instant is sent to PostgreSQL in ISO 8601, which writes years 1 to 9999 only (year 0 and

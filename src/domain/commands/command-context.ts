@@ -1,5 +1,6 @@
 import type { MailRow } from '../../db/repositories/mail-repository.js';
 import type { Repositories } from '../../db/repositories/create-repositories.js';
+import type { MailKind } from '../../vocabulary/mail-kinds.js';
 import type { Clock, Day } from '../calendar.js';
 import type { CampaignAccess } from '../policies/authorize-campaign.js';
 import type { Action } from '../policies/campaign-policy.js';
@@ -7,7 +8,7 @@ import type { Requester } from './requester.js';
 
 /** A message to record in the command's transaction; the outbox delivers it after the commit. */
 export type MailToRecord = {
-  kind: string; // 'card_confirmation', 'password_reset', 'newsletter', …
+  kind: MailKind; // the outbox names each kind in words (src/vocabulary/mail-kinds.ts)
   campaignId: string | null;
   to: string;
   subject: string;

@@ -1,3 +1,4 @@
+import { SENDER_NAME_HEADER } from '../../vocabulary/mail-kinds.js';
 import type { Db } from '../../db/client.js';
 import type { Keyring } from '../../crypto/keyring.js';
 import { createRepositories, type Repositories } from '../../db/repositories/create-repositories.js';
@@ -49,13 +50,14 @@ export function createCommandRunner(deps: { db: Db; clock: Clock; mail: MailDeli
         });
       },
       async recordMail(message) {
+        const campaign = message.campaignId ? await repos.campaigns.findById(message.campaignId) : undefined;
         const row = await repos.mail.record({
           campaignId: message.campaignId,
           kind: message.kind,
           toAddress: message.to,
           subject: message.subject,
           textBody: message.text,
-          headers: message.headers ?? null,
+          headers: withCampaignSender(message.headers, campaign) ?? null,
           ...mail.initialDelivery(now),
         });
         onMail();
@@ -97,3 +99,17 @@ export function createCommandRunner(deps: { db: Db; clock: Clock; mail: MailDeli
 }
 
 export type CommandRunner = ReturnType<typeof createCommandRunner>;
+
+/**
+ * A campaign's mail says who it is from and where replies go (set-up's sender name and Reply-To):
+ * Reply-To as a header, the name in SENDER_NAME_HEADER, which the mailer turns into the From
+ * line's name and never sends.
+ */
+function withCampaignSender(headers: Record<string, string> | undefined, campaign: { mailSenderName: string | null; mailReplyTo: string | null } | undefined): Record<string, string> | undefined {
+  if (!campaign || (!campaign.mailSenderName && !campaign.mailReplyTo)) return headers;
+  return {
+    ...headers,
+    ...(campaign.mailReplyTo ? { 'Reply-To': campaign.mailReplyTo } : {}),
+    ...(campaign.mailSenderName ? { [SENDER_NAME_HEADER]: campaign.mailSenderName } : {}),
+  };
+}

@@ -8,8 +8,8 @@ export type CreateTaskInput = { slug: string; personId: string | null; title: st
 /** A task, about someone or not; unassigned tasks go to the requester. */
 export async function createTask(ctx: CommandContext, input: CreateTaskInput): Promise<TaskRow> {
   const access = await ctx.authorize(input.slug, 'conversations.edit');
-  if (input.personId) await authorizePerson(ctx, access, input.personId, 'conversations.edit');
-  await checkAssignee(ctx, access.campaign.id, input.assigneeAccountId);
+  const about = input.personId ? await authorizePerson(ctx, access, input.personId, 'conversations.edit') : null;
+  await checkAssignee(ctx, access.campaign.id, input.assigneeAccountId, about);
   return ctx.repos.organizing.addTask({
     campaignId: access.campaign.id,
     personId: input.personId,

@@ -21,9 +21,9 @@ export type LogConversationInput = {
 /** Records a conversation with someone, the issues they raised, and the follow-ups it calls for. */
 export async function logConversation(ctx: CommandContext, input: LogConversationInput): Promise<{ conversation: ConversationRow; tasks: TaskRow[] }> {
   const access = await ctx.authorize(input.slug, 'conversations.edit');
-  await authorizePerson(ctx, access, input.personId, 'conversations.edit');
+  const about = await authorizePerson(ctx, access, input.personId, 'conversations.edit');
   const campaignId = access.campaign.id;
-  for (const followUp of input.followUps) await checkAssignee(ctx, campaignId, followUp.assigneeAccountId);
+  for (const followUp of input.followUps) await checkAssignee(ctx, campaignId, followUp.assigneeAccountId, about);
   return ctx.repos.organizing.addConversation(
     {
       campaignId,

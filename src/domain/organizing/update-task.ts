@@ -1,7 +1,7 @@
 import type { TaskRow } from '../../db/repositories/organizing-repository.js';
 import { AppError } from '../../errors.js';
 import type { CommandContext } from '../commands/command-context.js';
-import { authorizePerson } from '../people/person-access.js';
+import { authorizePerson, loadPersonScope } from '../people/person-access.js';
 import { checkAssignee } from './check-assignee.js';
 
 export type UpdateTaskInput = { slug: string; taskId: string; title?: string; dueDate?: string | null; assigneeAccountId?: string | null; done?: boolean };
@@ -18,7 +18,10 @@ export async function updateTask(ctx: CommandContext, input: UpdateTaskInput): P
     if (task.personId) await authorizePerson(ctx, access, task.personId, 'conversations.edit');
     if (access.actor.role !== 'admin' && access.actor.role !== 'organizer') throw new AppError('forbidden', 'Only the assignee, the creator or an organizer may change this task.');
   }
-  if (input.assigneeAccountId !== undefined) await checkAssignee(ctx, access.campaign.id, input.assigneeAccountId);
+  if (input.assigneeAccountId !== undefined) {
+    const about = task.personId ? await loadPersonScope(ctx, access.campaign, task.personId) : null;
+    await checkAssignee(ctx, access.campaign.id, input.assigneeAccountId, about);
+  }
   const patch = {
     ...(input.title !== undefined ? { title: input.title } : {}),
     ...(input.dueDate !== undefined ? { dueDate: input.dueDate } : {}),

@@ -3,7 +3,13 @@ import { canPerform, limitedToOwnList, visibleWorksites } from '../policies/camp
 import { resolveAsOf } from './resolve-as-of.js';
 
 export type WallChartCell = { personId: string; name: string; jobTitle: string; level: number | null; assessmentHidden: boolean; cardStatus: 'none' | 'signed' | 'revoked' | 'expired' };
-export type WallChart = { asOf: string; columns: { worksiteId: string; worksiteName: string; cells: WallChartCell[] }[] };
+/**
+ * A column's heading figures, the same for every role that sees the column: its educators, their
+ * valid cards, and its supporters (rated 1–2) only when every rating in it is shown to the
+ * reader (a committee member sees only their list's ratings, so a partial count would mislead).
+ */
+export type WallChartTotals = { people: number; signedCards: number; supporters: number | null };
+export type WallChart = { asOf: string; columns: { worksiteId: string; worksiteName: string; totals: WallChartTotals; cells: WallChartCell[] }[] };
 
 /**
  * The wall chart as of a day: a column per worksite, a cell per educator with their latest rating
@@ -19,7 +25,7 @@ export async function viewWallChart(ctx: CommandContext, input: { slug: string; 
   // One after another: a command's queries share its transaction's one connection.
   const sites = await organizing.worksitesOf(campaign.id, scope);
   const cells = await organizing.wallChart(campaign.id, scope, asOf, campaign.cardValidityMonths);
-  const columns = sites.map((site): WallChart['columns'][number] => ({
+  const columns = sites.map((site): WallChart['columns'][number] => withTotals({
     worksiteId: site.id,
     worksiteName: site.name,
     cells: cells
@@ -41,4 +47,16 @@ export async function viewWallChart(ctx: CommandContext, input: { slug: string; 
   await ctx.audit('assessments.list_viewed', { details: { view: 'wall_chart', asOf: asOf.day, count } });
   await ctx.audit('cards.list_viewed', { details: { view: 'wall_chart', asOf: asOf.day, count } });
   return { asOf: asOf.day, columns };
+}
+
+function withTotals(column: { worksiteId: string; worksiteName: string; cells: WallChartCell[] }): WallChart['columns'][number] {
+  const anyHidden = column.cells.some((c) => c.assessmentHidden);
+  return {
+    ...column,
+    totals: {
+      people: column.cells.length,
+      signedCards: column.cells.filter((c) => c.cardStatus === 'signed').length,
+      supporters: anyHidden ? null : column.cells.filter((c) => c.level === 1 || c.level === 2).length,
+    },
+  };
 }

@@ -16,18 +16,23 @@ export const personNotFound = (): AppError => new AppError('not_found', 'No such
  */
 export async function authorizePerson(ctx: CommandContext, access: CampaignAccess, personId: string, action: Action): Promise<PersonScope> {
   const { campaign, actor } = access;
-  const person = await ctx.repos.personRecords.find(campaign.id, personId);
-  if (!person) throw personNotFound();
-  const spans = await ctx.repos.personRecords.employmentSpans(campaign.id, personId);
-  const today = ctx.today(campaign);
-  const current = spans.filter((s) => s.startDate <= today && (s.endDate === null || s.endDate >= today));
-  const scope: PersonScope = { worksiteIds: (current.length > 0 ? current : spans.slice(0, 1)).map((s) => s.worksiteId), listAccountId: await ctx.repos.personRecords.listOwnerOf(personId) };
+  const scope = await loadPersonScope(ctx, campaign, personId);
   if (!scope.worksiteIds.some((w) => canPerform(actor, 'people.view', w))) throw personNotFound();
   if (!scope.worksiteIds.some((w) => canPerform(actor, action, w))) throw new AppError('forbidden', 'Your role in this campaign does not allow that.');
   if (limitedToOwnList(actor, action) && scope.listAccountId !== access.accountId) {
     throw new AppError('forbidden', 'Committee members see and record assessments only for the coworkers on their own list.');
   }
   return scope;
+}
+
+/** Where the person works today (or last worked) and whose list they are on; 404 when they are not in the campaign. */
+export async function loadPersonScope(ctx: CommandContext, campaign: CampaignAccess['campaign'], personId: string): Promise<PersonScope> {
+  const person = await ctx.repos.personRecords.find(campaign.id, personId);
+  if (!person) throw personNotFound();
+  const spans = await ctx.repos.personRecords.employmentSpans(campaign.id, personId);
+  const today = ctx.today(campaign);
+  const current = spans.filter((s) => s.startDate <= today && (s.endDate === null || s.endDate >= today));
+  return { worksiteIds: (current.length > 0 ? current : spans.slice(0, 1)).map((s) => s.worksiteId), listAccountId: await ctx.repos.personRecords.listOwnerOf(personId) };
 }
 
 /** Whether the requester, already allowed to see the person, may also take `action` on them (no throw). */

@@ -27,6 +27,15 @@ describe('roster column mapping', () => {
     expect(() => resolveMapping(['Email'], { Nope: 'phone' }, {})).toThrow(/"Nope" is not in the file/);
   });
 
+  it('asks which email a column named just "Email" is, instead of guessing', () => {
+    const headers = ['Employee ID', 'First Name', 'Last Name', 'Email', 'School', 'Job Title'];
+    expect(() => resolveMapping(headers, {}, {})).toThrow(/column "Email" could be the work email or a personal email/);
+    expect(resolveMapping(headers, { Email: 'personalEmail' }, {}).Email).toBe('personalEmail');
+    // Once answered, the campaign's remembered mapping answers it for the next upload.
+    expect(resolveMapping(headers, {}, { Email: 'workEmail' }).Email).toBe('workEmail');
+    expect(resolveMapping(['Employee ID', 'First Name', 'Last Name', 'Work Email', 'School', 'Job Title'], {}, {})['Work Email']).toBe('workEmail');
+  });
+
   it('parses --map pairs and rejects unknown fields', () => {
     expect(parseMappingPairs(['Staff #=employeeId', 'Campus=worksite'])).toEqual({ 'Staff #': 'employeeId', Campus: 'worksite' });
     expect(() => parseMappingPairs(['Campus=school'])).toThrow(/FIELD one of/);

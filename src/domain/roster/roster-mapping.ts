@@ -31,6 +31,8 @@ const synonyms: Record<RosterField, readonly string[]> = {
   startDate: ['startdate', 'hiredate', 'datehired', 'start', 'hired'],
 };
 
+const ambiguousEmailHeaders = new Set(['email', 'emailaddress', 'mail', 'email1']);
+
 const normalizeHeader = (header: string): string => header.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 /** A best guess from the headers alone: exact synonyms, each field used once. */
@@ -57,7 +59,16 @@ export function resolveMapping(headers: readonly string[], explicit: Partial<Col
   }
   const guessed = guessMapping(headers);
   const mapping: ColumnMapping = {};
-  for (const header of headers) mapping[header] = explicit[header] ?? remembered[header] ?? guessed[header] ?? 'ignore';
+  for (const header of headers) {
+    const chosen = explicit[header] ?? remembered[header];
+    // A column named just "Email" may be the school address or a personal one: taking it as the
+    // work email by guess would send card confirmations where the employer reads them, or merge
+    // people wrongly. The organizer says which.
+    if (chosen === undefined && ambiguousEmailHeaders.has(normalizeHeader(header))) {
+      problems.push(`column "${header}" could be the work email or a personal email: choose which (workEmail or personalEmail) for it`);
+    }
+    mapping[header] = chosen ?? guessed[header] ?? 'ignore';
+  }
   const counts = new Map<RosterField, string[]>();
   for (const [header, target] of Object.entries(mapping)) {
     if (target !== 'ignore') counts.set(target, [...(counts.get(target) ?? []), header]);

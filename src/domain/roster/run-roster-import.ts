@@ -3,6 +3,7 @@ import { parse, type CsvError, type Options } from 'csv-parse';
 import type { CampaignRow } from '../../db/repositories/campaigns-repository.js';
 import type { ImportDiff } from '../../db/repositories/roster-import-repository.js';
 import type { RosterImportCounts, RosterInvalidRow } from '../../db/schema/index.js';
+import { RosterDecoder, type RosterEncoding } from './roster-encoding.js';
 import { AppError } from '../../errors.js';
 import type { CommandContext } from '../commands/command-context.js';
 import { resolveMapping, type ColumnMapping } from './roster-mapping.js';
@@ -37,6 +38,8 @@ export type ImportResult = ImportDiff & {
   headers: string[];
   mapping: ColumnMapping;
   leavingEnded: number;
+  /** How the file's bytes were read (src/domain/roster/roster-encoding.ts). */
+  encoding: RosterEncoding;
 };
 
 type Parsed = { record: string[]; lines: number };
@@ -90,7 +93,8 @@ export async function runRosterImport(ctx: CommandContext, campaign: CampaignRow
       callback(null, chunk);
     },
   });
-  const records = pipeline(input.source, counter, parser, () => undefined) as AsyncIterable<Parsed>;
+  const decoder = new RosterDecoder();
+  const records = pipeline(input.source, counter, decoder, parser, () => undefined) as AsyncIterable<Parsed>;
 
   return rosterImports.withSession({ campaignId: campaign.id, effectiveDate, mode: input.mode }, !dryRun, async (session) => {
     let headers: string[] | null = null;
@@ -136,7 +140,7 @@ export async function runRosterImport(ctx: CommandContext, campaign: CampaignRow
       );
       leavingEnded = input.mode === 'full' && input.confirmLeaving ? diff.counts.leaving : 0;
     }
-    return { ...diff, importId, dryRun, effectiveDate, mode: input.mode, headers, mapping, leavingEnded };
+    return { ...diff, importId, dryRun, effectiveDate, mode: input.mode, headers, mapping, leavingEnded, encoding: decoder.encoding };
   });
 }
 

@@ -6,6 +6,8 @@ export function presentAuditEvent(row: AuditEventRow): AuditEvent {
     id: row.id,
     at: row.at.toISOString(),
     actorEmail: row.actorEmail,
+    actorName: row.actorName,
+    actorAccountId: row.actorAccountId,
     campaignId: row.campaignId,
     action: row.action,
     subjectType: row.subjectType,

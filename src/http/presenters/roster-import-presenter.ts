@@ -13,6 +13,7 @@ export function presentImportResult(result: ImportResult): ImportResultBody {
     mapping: result.mapping,
     counts: result.counts,
     leavingEnded: result.leavingEnded,
+    encoding: result.encoding,
     new: result.new,
     changed: result.changed,
     leaving: result.leaving,

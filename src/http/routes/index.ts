@@ -6,6 +6,7 @@ import { registerAdminRoutes } from './admin-routes.js';
 import { registerAssessmentRoutes } from './assessment-routes.js';
 import { registerAuthRoutes } from './auth-routes.js';
 import { registerCampaignRoutes } from './campaign-routes.js';
+import { registerCampaignSetupRoutes } from './campaign-setup-routes.js';
 import { registerCommitteeRoutes } from './committee-routes.js';
 import { registerConversationRoutes } from './conversation-routes.js';
 import { registerCardFormRoutes } from './card-form-routes.js';
@@ -49,6 +50,7 @@ export function registerRoutes(app: ZodApp, context: RouteContext): void {
   const publicSite = createPublicSite(services, config);
   publicSite.registerFastPath(app);
   registerPublicSiteRoutes(app, services, publicSite);
+  registerCampaignSetupRoutes(app, services, publicSite);
   registerNewsletterRoutes(app, services, publicSite, config);
   registerEndorsementRoutes(app, services, publicSite);
   registerPressRoutes(app, services, publicSite);

@@ -53,6 +53,8 @@ export type AuditEvent = {
   id: number;
   at: string;
   actorEmail: string | null;
+  actorName: string | null;
+  actorAccountId: string | null;
   campaignId: string | null;
   action: string;
   subjectType: string | null;

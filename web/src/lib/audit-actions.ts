@@ -1,3 +1,5 @@
+import { codeAsWords } from '#vocabulary/mail-kinds.js';
+
 // Plain-language names of audit actions. A capability that writes a new action adds it here;
 // unknown actions are shown by their code.
 export const auditActionLabels: Record<string, string> = {
@@ -65,8 +67,30 @@ export const auditActionLabels: Record<string, string> = {
   'second_factor.passkey_removed': 'Removed a passkey',
   'second_factor.requirements_changed': 'Changed which roles need a second factor',
   'second_factor.reset': 'Reset someone’s second factors (their sessions ended)',
+  'campaign.created': 'Started the campaign',
+  'campaign.settings_changed': 'Changed the campaign’s settings',
+  'campaign.demo_removed': 'Removed the demo campaign',
+  'employer.added': 'Added an employer',
+  'employer.email_domains_set': 'Set an employer’s email domains',
+  'worksites.added': 'Added schools',
+  'unit.added': 'Added a bargaining unit',
+  'card_text.created': 'Wrote a new card text version',
+  'card_text.approved': 'Approved a card text',
+  'card.submitted': 'A card was signed on the card form',
+  'card.paper_entered': 'Entered a paper card',
+  'card.confirmed': 'A signer confirmed their card',
+  'card.confirmation_recorded': 'Recorded a signer’s answer to the confirmation',
+  'card.verified': 'Verified a card',
+  'card.dismissed': 'Dismissed a card',
+  'card.match_resolved': 'Matched a card to the roster',
+  'card.revoked': 'Revoked a card',
+  'cards.viewed': 'Opened a card',
+  'cards.list_viewed': 'Viewed a list of cards',
+  'cards.scan_viewed': 'Opened a paper card’s scan',
+  'public_numbers.published': 'Published the public numbers',
+  'public_numbers.settings_changed': 'Changed how public numbers are published',
 };
 
 export function describeAction(action: string): string {
-  return auditActionLabels[action] ?? action;
+  return auditActionLabels[action] ?? codeAsWords(action);
 }

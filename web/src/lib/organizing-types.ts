@@ -96,7 +96,7 @@ export type CommitteeList = { accountId: string; name: string; email: string; pe
 
 export type WallChart = {
   asOf: string;
-  columns: { worksiteId: string; worksiteName: string; cells: { personId: string; name: string; jobTitle: string; level: number | null; assessmentHidden: boolean; cardStatus: 'none' | 'signed' | 'expired' | 'revoked' }[] }[];
+  columns: { worksiteId: string; worksiteName: string; totals: { people: number; signedCards: number; supporters: number | null }; cells: { personId: string; name: string; jobTitle: string; level: number | null; assessmentHidden: boolean; cardStatus: 'none' | 'signed' | 'expired' | 'revoked' }[] }[];
 };
 
 export const levelNames: Record<string, string> = {

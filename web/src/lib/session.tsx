@@ -46,7 +46,7 @@ export function preferredCampaign(me: Me): string | null {
 export function homePath(me: Me): string {
   const slug = preferredCampaign(me);
   if (slug) return `${APP_BASE}/c/${encodeURIComponent(slug)}/dashboard`;
-  return me.account.instanceAdmin ? `${APP_BASE}/admin/accounts` : `${APP_BASE}/no-campaign`;
+  return me.account.instanceAdmin ? `${APP_BASE}/admin/new-campaign` : `${APP_BASE}/no-campaign`;
 }
 
 export function SessionProvider(props: { children: ReactNode }) {

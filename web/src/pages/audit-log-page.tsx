@@ -5,7 +5,7 @@ import { ErrorNotice } from '../components/error-notice.js';
 import { PageHeader } from '../components/page-header.js';
 import { EmptyState, Loading } from '../components/status.js';
 import { campaignPath } from '../lib/api.js';
-import type { AuditEvent } from '../lib/api-types.js';
+import type { AuditEvent, Member } from '../lib/api-types.js';
 import { auditActionLabels, describeAction } from '../lib/audit-actions.js';
 import { useCampaign } from '../lib/campaign.js';
 import { formatDateTime } from '../lib/format.js';
@@ -15,8 +15,8 @@ import { useMe } from '../lib/session.js';
 const PAGE_SIZE = 50;
 
 type Scope = 'campaign' | 'server';
-type Filters = { action: string; from: string; to: string };
-const noFilters: Filters = { action: '', from: '', to: '' };
+type Filters = { action: string; actor: string; from: string; to: string };
+const noFilters: Filters = { action: '', actor: '', from: '', to: '' };
 
 export function AuditLogPage() {
   const campaign = useCampaign();
@@ -35,15 +35,17 @@ export function AuditLogPage() {
   const log = useApiQuery<{ events: AuditEvent[] }>(
     scope === 'campaign' ? campaignPath(campaign.slug, '/audit') : '/api/admin/audit',
     scope === 'campaign'
-      ? { params: { action: filters.action, from: filters.from, to: filters.to, before, limit: PAGE_SIZE }, keepPrevious: true }
-      : { params: { action: filters.action, before, limit: PAGE_SIZE }, keepPrevious: true },
+      ? { params: { action: filters.action, actor: filters.actor, from: filters.from, to: filters.to, before, limit: PAGE_SIZE }, keepPrevious: true }
+      : { params: { action: filters.action, actor: filters.actor, before, limit: PAGE_SIZE }, keepPrevious: true },
   );
   const { data, error } = log;
+  // Who can be picked: the campaign's members (the server-wide log takes the same account ids).
+  const members = useApiQuery<{ members: Member[] }>(campaignAllowed ? campaignPath(campaign.slug, '/members') : null);
   const events = data?.events ?? [];
 
   function apply(event: FormEvent): void {
     event.preventDefault();
-    setFilters({ action: draft.action.trim(), from: draft.from, to: draft.to });
+    setFilters({ action: draft.action.trim(), actor: draft.actor, from: draft.from, to: draft.to });
     setCursors([]);
   }
 
@@ -58,7 +60,7 @@ export function AuditLogPage() {
     setCursors([]);
   }
 
-  const filtered = filters.action !== '' || filters.from !== '' || filters.to !== '';
+  const filtered = filters.action !== '' || filters.actor !== '' || filters.from !== '' || filters.to !== '';
 
   return (
     <>
@@ -98,6 +100,20 @@ export function AuditLogPage() {
             </>
           )}
         </Field>
+        {members.data ? (
+          <Field label="Who">
+            {(control) => (
+              <select {...control} value={draft.actor} onChange={(e) => setDraft({ ...draft, actor: e.target.value })}>
+                <option value="">Anyone</option>
+                {members.data.members.map((m) => (
+                  <option key={m.accountId} value={m.accountId}>
+                    {m.name} ({m.email})
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        ) : null}
         {scope === 'campaign' ? (
           <>
             <Field label="From" error={error?.fieldReason('from')}>
@@ -131,10 +147,9 @@ export function AuditLogPage() {
               <td data-label="When" className="nowrap">
                 <time dateTime={e.at}>{formatDateTime(e.at)}</time>
               </td>
-              <td data-label="Who">{e.actorEmail ?? '—'}</td>
+              <td data-label="Who">{e.actorName ? `${e.actorName} (${e.actorEmail ?? ''})` : e.actorEmail === 'cli' ? 'The command line (server)' : e.actorEmail === 'system' ? 'Unionhall itself' : (e.actorEmail ?? 'Someone not signed in')}</td>
               <th scope="row" data-label="What">
                 {describeAction(e.action)}
-                <code className="subtle">{e.action}</code>
               </th>
               <td data-label="Details">
                 <Details event={e} siteNames={siteNames} />

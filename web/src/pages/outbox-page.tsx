@@ -5,8 +5,7 @@ import { ListStatus } from '../components/status.js';
 import type { MailMessage } from '../lib/api-types.js';
 import { formatDateTime } from '../lib/format.js';
 import { useApiQuery } from '../lib/query.js';
-
-const kindLabels: Record<string, string> = { welcome: 'Welcome link', password_reset: 'Password reset', card_confirmation: 'Card confirmation' };
+import { describeMailKind } from '#vocabulary/mail-kinds.js';
 
 function status(m: MailMessage): string {
   if (m.transport === 'outbox') return 'Held here (no mail server)';
@@ -51,7 +50,7 @@ export function OutboxPage() {
                 </button>
               </th>
               <td data-label="To">{m.to}</td>
-              <td data-label="Kind">{kindLabels[m.kind] ?? m.kind}</td>
+              <td data-label="Kind">{describeMailKind(m.kind)}</td>
               <td data-label="When" className="nowrap">
                 <time dateTime={m.createdAt}>{formatDateTime(m.createdAt)}</time>
               </td>

@@ -52,6 +52,7 @@ export function RosterImportPage() {
   const [fileName, setFileName] = useState<string | null>(null);
   const [csv, setCsv] = useState<string | null>(null);
   const [headers, setHeaders] = useState<string[]>([]);
+  const [readAs, setReadAs] = useState<'utf-8' | 'windows-1252'>('utf-8');
   const [mapping, setMapping] = useState<Record<string, string>>({});
   const [effectiveDate, setEffectiveDate] = useState(todayIso());
   const [mode, setMode] = useState<'update' | 'full'>('update');
@@ -67,7 +68,16 @@ export function RosterImportPage() {
     apply.reset();
     undo.reset();
     if (!file) return;
-    const text = await file.text();
+    // Excel on Windows saves "CSV" as Windows-1252: read as UTF-8, "José" would arrive as "Jos�".
+    const bytes = await file.arrayBuffer();
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      setReadAs('utf-8');
+    } catch {
+      text = new TextDecoder('windows-1252').decode(bytes);
+      setReadAs('windows-1252');
+    }
     setFileName(file.name);
     setCsv(text);
     const found = readHeaders(text);
@@ -202,6 +212,9 @@ export function RosterImportPage() {
       {diff ? (
         <section className="section" aria-labelledby="diff-heading">
           <h2 id="diff-heading">What this import would do (nothing written yet)</h2>
+          {readAs === 'windows-1252' ? (
+            <InfoNotice>The file was saved as Windows-1252 (how Excel on Windows saves CSV) and read as such: check that accented names below look right.</InfoNotice>
+          ) : null}
           <ul className="stats">
             {(
               [

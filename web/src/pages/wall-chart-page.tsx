@@ -57,16 +57,14 @@ export function WallChartPage() {
           <p className="as-of">As of {formatDate(data.asOf)}</p>
           <div className="wall-chart">
             {data.columns.map((column) => {
-              const yes = column.cells.filter((c) => c.level === 1 || c.level === 2).length;
+              const t = column.totals;
               return (
                 <section key={column.worksiteId} className="wall-column" aria-label={column.worksiteName}>
-                  <h2 className="wall-heading">
-                    {column.worksiteName}
-                    <span className="subtle">
-                      {' '}
-                      {formatNumber(yes)}/{formatNumber(column.cells.length)}
-                    </span>
-                  </h2>
+                  <h2 className="wall-heading">{column.worksiteName}</h2>
+                  <p className="subtle wall-totals">
+                    {formatNumber(t.signedCards)} of {formatNumber(t.people)} signed cards
+                    {t.supporters !== null ? ` · ${formatNumber(t.supporters)} supporters (1–2)` : ''}
+                  </p>
                   <ol className="wall-cells">
                     {column.cells.map((cell) => (
                       <li key={cell.personId} className={`wall-cell level-${cell.assessmentHidden || cell.level === null ? 'unknown' : String(cell.level)} card-${cell.cardStatus}`}>

@@ -1,0 +1,2 @@
+// The demo campaign's address: loaded on an empty database, removable without touching others.
+export const DEMO_SLUG = 'meridian';

@@ -1,0 +1,26 @@
+// Every kind of message Unionhall records, with the words the outbox shows for it. A command
+// that records a new kind of mail adds it here (MailToRecord.kind is typed by this table).
+export const mailKindLabels = {
+  welcome: 'Welcome link',
+  password_reset: 'Password reset link',
+  card_confirmation: 'Card confirmation',
+  event_rsvp: 'Event RSVP confirmation',
+  newsletter: 'Newsletter',
+  newsletter_subscribe: 'Newsletter subscription confirmation',
+  petition_confirmation: 'Petition signature confirmation',
+  petition_already_signed: 'Petition: already signed',
+} as const;
+export type MailKind = keyof typeof mailKindLabels;
+
+/** A code as words, for one no table names yet ("petition_confirmation" → "Petition confirmation"). */
+export function codeAsWords(code: string): string {
+  const words = code.replace(/[._]+/gu, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export function describeMailKind(kind: string): string {
+  return (mailKindLabels as Record<string, string>)[kind] ?? codeAsWords(kind);
+}
+
+/** Carries a campaign's sender name from the recorded row to the mailer, which removes it. */
+export const SENDER_NAME_HEADER = 'X-Unionhall-Sender-Name';
