@@ -10,3 +10,4 @@ export * from './petitions.js';
 export * from './public-site.js';
 export * from './keys.js';
 export * from './coordination.js';
+export * from './login-throttles.js';
