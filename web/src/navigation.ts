@@ -10,6 +10,7 @@ import { EventsAdminPage } from './pages/events-admin-page.js';
 import { EditIncidentPage, EvidenceLayout, EvidenceTimelinePage, IncidentPage, NewIncidentPage } from './pages/evidence-page.js';
 import { FilingPage } from './pages/filing-page.js';
 import { MembersPage } from './pages/members-page.js';
+import { MyAccountPage } from './pages/my-account-page.js';
 import { NewslettersPage } from './pages/newsletters-page.js';
 import { OutboxPage } from './pages/outbox-page.js';
 import { CoveragePage } from './pages/coverage-page.js';
@@ -232,6 +233,16 @@ export const navigation: NavEntry[] = [
     scope: 'instance',
     visible: (a) => a.instanceAdmin,
     page: AccountsPage,
+  },
+  {
+    // Everyone's own page, linked from "Signed in as" rather than the server's menu.
+    path: 'account',
+    label: 'My account',
+    description: 'Change your password; see where you are signed in and sign out the others.',
+    scope: 'instance',
+    visible: () => true,
+    page: MyAccountPage,
+    inMenu: false,
   },
   {
     path: 'outbox',
