@@ -16,6 +16,8 @@ export const auditActionLabels: Record<string, string> = {
   'account.enabled': 'Account enabled again',
   'account.instance_admin_changed': 'Server administration given or taken',
   'member.removed': 'Removed from the campaign',
+  'person.viewed': 'Opened a person’s record',
+  'roster.import_viewed': 'Opened a roster import (with the rows it could not import)',
   'audit.viewed': 'Read the audit log',
   'audit.viewed_all_campaigns': 'Read the audit log of every campaign',
   'outbox.viewed_all_campaigns': 'Read the outbox of every campaign',
