@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { useMatches } from 'react-router';
 import { AccountsPage } from './pages/accounts-page.js';
 import { AuditLogPage } from './pages/audit-log-page.js';
+import { BackupPage } from './pages/backup-page.js';
 import { CardTextsPage, PublicNumbersPage, WaitingCardsPage } from './pages/card-work-pages.js';
 import { CardListPage, CardPage, PaperCardPage, ReviewQueuePage } from './pages/cards-page.js';
 import { DashboardPage } from './pages/dashboard-page.js';
@@ -233,6 +234,14 @@ export const navigation: NavEntry[] = [
     scope: 'instance',
     visible: (a) => a.instanceAdmin,
     page: AccountsPage,
+  },
+  {
+    path: 'backup',
+    label: 'Backup',
+    description: 'Download an encrypted copy of everything on this server, to keep somewhere safe.',
+    scope: 'instance',
+    visible: (a) => a.instanceAdmin,
+    page: BackupPage,
   },
   {
     // Everyone's own page, linked from "Signed in as" rather than the server's menu.

@@ -5,6 +5,7 @@ import type { ZodApp } from '../zod-app.js';
 import { registerAdminRoutes } from './admin-routes.js';
 import { registerAssessmentRoutes } from './assessment-routes.js';
 import { registerAuthRoutes } from './auth-routes.js';
+import { registerBackupRoutes, type DumpDatabase } from './backup-routes.js';
 import { registerCampaignRoutes } from './campaign-routes.js';
 import { registerCommitteeRoutes } from './committee-routes.js';
 import { registerConversationRoutes } from './conversation-routes.js';
@@ -27,7 +28,7 @@ import { registerPublicNumbersRoutes } from './public-numbers-routes.js';
 import { registerPublicSiteRoutes } from './public-site-routes.js';
 import { registerRosterImportRoutes } from './roster-import-routes.js';
 
-export type RouteContext = { config: Config; db: Db; services: Services; lifecycle?: Lifecycle };
+export type RouteContext = { config: Config; db: Db; services: Services; lifecycle?: Lifecycle; dumpDatabase?: DumpDatabase };
 
 // Every capability's routes, registered in one place. Add a line per capability.
 export function registerRoutes(app: ZodApp, context: RouteContext): void {
@@ -36,6 +37,7 @@ export function registerRoutes(app: ZodApp, context: RouteContext): void {
   registerAuthRoutes(app, services, config);
   registerCampaignRoutes(app, services);
   registerAdminRoutes(app, services, config);
+  registerBackupRoutes(app, services, context.dumpDatabase);
   registerRosterImportRoutes(app, services);
   registerPersonRoutes(app, services);
   registerAssessmentRoutes(app, services);
