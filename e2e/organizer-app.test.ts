@@ -177,6 +177,8 @@ describe('the organizer app in a browser', () => {
       await menu.getByRole('link', { name: 'Members & roles' }).click();
       await page.getByLabel('Account').selectOption({ label: 'Rosa Delgado (rosa@mail.example)' });
       await page.getByRole('button', { name: 'Choose their role' }).click();
+      // A newcomer starts as a viewer (totals only): seeing names is chosen on purpose.
+      await expect(page.getByLabel('Viewer', { exact: true }).isChecked()).resolves.toBe(true);
       await page.getByLabel('Committee member').check();
       // Without a school the server refuses, and says why.
       await page.getByRole('button', { name: 'Save' }).click();

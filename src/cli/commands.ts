@@ -20,7 +20,8 @@ import { createProgress } from '../support/progress.js';
 import { defaultMasterKeyFile, loadMasterKey, MASTER_KEY_BYTES, writeMasterKeyFile } from '../crypto/master-key.js';
 import { recordBackup } from '../domain/admin/record-backup.js';
 import { rotateKeys } from '../domain/admin/rotate-keys.js';
-import { openBackup, sealBackup, type BackupKey, type BackupOpener } from './age-backup.js';
+import { dumpDatabase } from '../db/dump-database.js';
+import { openBackup, sealBackup, type BackupKey, type BackupOpener } from '../support/age-backup.js';
 import { verifyCampaignCards } from './verify-cards.js';
 
 const say = (m: string): void => void process.stderr.write(`${m}\n`);
@@ -183,25 +184,20 @@ function backupOpenerOf(options: RestoreOptions): BackupOpener {
   throw new AppError('validation_failed', 'Give --passphrase-file <file> or --identity-file <file> to open the backup.');
 }
 
-/** pg_dump into a private directory, then the archive sealed with age into `out`, mode 0600, and audited. */
+/** pg_dump into memory (the archive never touches the disk unencrypted), sealed with age into `out`, mode 0600, and audited. */
 export async function runBackup(config: Config, out: string, options: BackupOptions): Promise<void> {
   const key = backupKeyOf(options);
   const runtime = await boot(config, { demo: false });
-  const scratch = mkdtempSync(path.join(os.tmpdir(), 'unionhall-backup-'));
   try {
-    const { args, env } = clientArgs(runtime.database.connection);
     const file = path.resolve(out);
-    const plain = path.join(scratch, 'dump');
     say(`Backing up to ${file}…`);
-    await runTool('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', '--file', plain, ...args], env);
-    const sealed = await sealBackup(readFileSync(plain), key);
+    const sealed = await sealBackup(await dumpDatabase(runtime.database.connection), key);
     writeFileSync(file, sealed, { mode: 0o600 });
     chmodSync(file, 0o600);
     await runtime.services.execute(recordBackup, systemRequester('cli'), { file, bytes: sealed.byteLength, encryptedTo: 'recipient' in key ? 'recipient' : 'passphrase' });
     say(`Encrypted backup written: ${file} (${statSync(file).size.toLocaleString('en-US')} bytes, readable by you only).`);
     say('Without its passphrase or identity this file cannot be read, and without the master key (DATA_DIR/master-key, DATA_KEY or DATA_KEY_FILE) its encrypted fields cannot either: keep both, apart.');
   } finally {
-    rmSync(scratch, { recursive: true, force: true });
     await runtime.close();
   }
 }

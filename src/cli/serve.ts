@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { serverUrlFile, type Config } from '../config.js';
 import { boot, ensureFirstAdmin } from '../bootstrap.js';
 import { isDatabaseUnavailable } from '../db/database-errors.js';
+import { dumpDatabase } from '../db/dump-database.js';
 import { buildApp } from '../http/build-app.js';
 import { startPublicNumbersSchedule } from '../domain/public-numbers/start-public-numbers-schedule.js';
 import { startMailRetries } from '../mail/start-mail-retries.js';
@@ -20,6 +21,7 @@ export async function serve(config: Config, options: { migrate: boolean }): Prom
     services: runtime.services,
     lifecycle: { draining: () => draining },
     databaseRestarts: embedded ? () => embedded.restarts() : undefined,
+    dumpDatabase: () => dumpDatabase(runtime.database.connection),
   });
   let stopRetries: (() => Promise<void>) | null = null;
   let sweeper: NodeJS.Timeout | null = null;

@@ -8,7 +8,7 @@ import { instant, role } from './shared.js';
 const email = z.string().trim().toLowerCase().email('is not an email address').max(254);
 
 /** An account as anyone sees it: never the password hash, the lock state or the failure count. */
-export const account = z.object({ id: z.uuid(), email: z.string(), name: z.string(), instanceAdmin: z.boolean(), hasPassword: z.boolean() });
+export const account = z.object({ id: z.uuid(), email: z.string(), name: z.string(), instanceAdmin: z.boolean(), hasPassword: z.boolean(), disabled: z.boolean() });
 export type Account = z.infer<typeof account>;
 
 /** A campaign the signed-in account belongs to, with its role there. */
@@ -36,6 +36,19 @@ export type OutboxMessage = z.infer<typeof outboxMessage>;
 
 const signedIn = z.object({ account });
 
+/** One of my sessions: which browser, when it started, when it was last used; never its key. */
+export const mySession = z.object({
+  handle: z.string(),
+  device: z.string().meta({ description: 'The browser and system, as its User-Agent names them (e.g. "Firefox on Windows")' }),
+  createdAt: instant,
+  lastSeenAt: instant,
+  current: z.boolean(),
+});
+export type MySession = z.infer<typeof mySession>;
+
+const accountParams = z.object({ accountId: z.uuid('is not an account id') });
+const sessionsEnded = z.object({ sessionsEnded: z.number().int() });
+
 export const accountsContract = {
   getCsrfToken: { response: z.object({ token: z.string() }) },
   signIn: {
@@ -52,6 +65,16 @@ export const accountsContract = {
   viewMyAccount: { response: myAccount },
   requestPasswordReset: { body: z.object({ email }), response: z.object({ message: z.string() }) },
   setPassword: { body: z.object({ token: z.string().min(10).max(200), password: z.string().max(256) }), response: signedIn },
+  changeOwnPassword: {
+    body: z.object({ currentPassword: z.string().min(1, 'is required').max(256), newPassword: z.string().max(256) }),
+    response: sessionsEnded,
+  },
+  listMySessions: { response: z.object({ sessions: z.array(mySession) }) },
+  endMySession: { params: z.object({ handle: z.string().min(1).max(64) }), response: sessionsEnded },
+  endOtherSessions: { response: sessionsEnded },
+  disableAccount: { params: accountParams, response: z.object({ user: account }) },
+  enableAccount: { params: accountParams, response: z.object({ user: account }) },
+  setInstanceAdmin: { params: accountParams, body: z.object({ instanceAdmin: z.boolean() }), response: z.object({ user: account }) },
   listAccounts: { response: z.object({ users: z.array(account) }) },
   createAccount: {
     body: z.object({ email, name: z.string().trim().min(1, 'is required').max(200), instanceAdmin: z.boolean().default(false) }),

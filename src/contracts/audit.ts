@@ -29,7 +29,12 @@ export const auditQuery = {
 
 export const auditContract = {
   listAuditEvents: {
-    query: z.object({ ...auditQuery, actor: id('account').optional() }),
+    query: z.object({
+      ...auditQuery,
+      actor: id('account').optional(),
+      // Without it, a campaign's entries show only to its members (decision 0027); with it, every campaign's, and the view is recorded as such.
+      allCampaigns: z.enum(['true', 'false']).default('false'),
+    }),
     response: z.object({ events: z.array(auditEvent) }),
   },
 } as const;

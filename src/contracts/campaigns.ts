@@ -54,4 +54,8 @@ export const campaignsContract = {
     body: z.object({ role, worksiteIds: z.array(z.uuid('is not a worksite id')).max(1000).default([]) }),
     response: z.object({ accountId: z.uuid(), role, worksiteIds: z.array(z.uuid()) }),
   },
+  removeMember: {
+    params: slugParams.extend({ accountId: z.uuid('is not an account id') }),
+    response: z.object({ accountId: z.uuid(), removed: z.boolean() }),
+  },
 } as const;

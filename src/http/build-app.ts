@@ -21,6 +21,7 @@ import { registerErrorHandler } from './plugins/error-handler.js';
 import { registerSecondFactorGate } from './plugins/second-factor-gate.js';
 import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { serializeErrorForLog } from './plugins/log-safe-error.js';
+import type { DumpDatabase } from './routes/backup-routes.js';
 import { registerRoutes } from './routes/index.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -37,6 +38,8 @@ export type AppOptions = {
   lifecycle?: Lifecycle;
   /** Restarts of the embedded PostgreSQL, for /metrics. */
   databaseRestarts?: () => number;
+  /** A full dump of the database, for the backup an admin downloads from the app (`serve` gives it). */
+  dumpDatabase?: DumpDatabase;
 };
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -127,7 +130,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerCsrfCheck(app);
   registerCleanInput(app);
 
-  registerRoutes(app, { config, db, services, lifecycle: options.lifecycle });
+  registerRoutes(app, { config, db, services, lifecycle: options.lifecycle, dumpDatabase: options.dumpDatabase });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(fastifyStatic, { root: path.join(root, 'public'), prefix: '/assets/', decorateReply: false, maxAge: '1h' });

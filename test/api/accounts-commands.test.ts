@@ -114,12 +114,12 @@ describe('a new account and its welcome message are one transaction', () => {
       await db.execute(sql`drop function refuse_account_audit()`);
     }
     expect(await db.select().from(accounts).where(eq(accounts.email, 'not.yet@example.org'))).toEqual([]);
-    // Recipients are encrypted at rest (decision 0025): read back through the repository, which opens them.
-    const welcomesTo = async (to: string) => (await t.services.repositories.mail.list(500, 'all')).filter((m) => m.toAddress === to);
-    expect(await welcomesTo('not.yet@example.org')).toEqual([]);
+    // Addresses are encrypted at rest (decision 0025): read through the repository, which opens them.
+    const mailTo = async (address: string) => (await t.services.repositories.mail.list(500, 'all')).filter((m) => m.toAddress === address);
+    expect(await mailTo('not.yet@example.org')).toEqual([]);
 
     expect((await agent.post('/api/admin/users', { email: 'not.yet@example.org', name: 'Not Yet' })).statusCode).toBe(201);
-    expect(await welcomesTo('not.yet@example.org')).toHaveLength(1);
+    expect(await mailTo('not.yet@example.org')).toHaveLength(1);
   });
 });
 

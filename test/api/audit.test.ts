@@ -186,22 +186,34 @@ describe('reading and filtering the audit log', () => {
     }
   });
 
-  it('shows an instance admin every event, sign-ins included, filtered by action and actor', async () => {
-    const all = (await instanceAdmin.get('/api/admin/audit?action=filter.a&limit=500')).json() as Events;
+  it('shows an instance admin every event across campaigns when asked, sign-ins included, filtered by action and actor', async () => {
+    const all = (await instanceAdmin.get('/api/admin/audit?action=filter.a&limit=500&allCampaigns=true')).json() as Events;
     expect(all.events).toHaveLength(5);
     expect(new Set(all.events.map((e) => e.campaignId))).toEqual(new Set([fixture.campaign.id, other.campaign.id, null]));
 
-    const byActor = (await instanceAdmin.get(`/api/admin/audit?actor=${actorB}`)).json() as Events;
+    const byActor = (await instanceAdmin.get(`/api/admin/audit?actor=${actorB}&allCampaigns=true`)).json() as Events;
     expect(times(byActor.events)).toEqual(['2026-03-02T09:00:00.000Z', '2026-03-01T18:00:00.000Z']);
 
     const logins = (await instanceAdmin.get('/api/admin/audit?action=auth.login')).json() as Events;
     expect(logins.events.length).toBeGreaterThan(0);
     expect(logins.events.every((e) => e.action === 'auth.login')).toBe(true);
 
-    const paged = (await instanceAdmin.get(`/api/admin/audit?action=filter.a&limit=2&before=${all.events[1]!.id}`)).json() as Events;
+    const paged = (await instanceAdmin.get(`/api/admin/audit?action=filter.a&limit=2&before=${all.events[1]!.id}&allCampaigns=true`)).json() as Events;
     expect(paged.events.map((e) => e.id)).toEqual(all.events.slice(2, 4).map((e) => e.id));
 
     expect((await instanceAdmin.get('/api/admin/audit?actor=not-a-uuid')).statusCode).toBe(400);
+  });
+
+  it('shows an instance admin only the campaigns they are a member of, unless they ask for all, and records which', async () => {
+    const mine = (await instanceAdmin.get('/api/admin/audit?action=filter.a&limit=500')).json() as Events;
+    // The instance admin is a member of neither campaign: only the entries of no campaign show.
+    expect(mine.events.length).toBeGreaterThan(0);
+    expect(mine.events.every((e) => e.campaignId === null)).toBe(true);
+    const viewed = (await instanceAdmin.get('/api/admin/audit?action=audit.viewed&limit=500')).json() as Events;
+    expect(viewed.events.length).toBeGreaterThan(0);
+    const across = (await instanceAdmin.get('/api/admin/audit?action=audit.viewed_all_campaigns&limit=500')).json() as Events;
+    expect(across.events.length).toBeGreaterThan(0);
+    expect(across.events[0]).toMatchObject({ campaignId: null, action: 'audit.viewed_all_campaigns' });
   });
 
   it('is closed to campaign admins at the instance level and to other roles at the campaign level', async () => {

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { useMatches } from 'react-router';
 import { AccountsPage } from './pages/accounts-page.js';
 import { AuditLogPage } from './pages/audit-log-page.js';
+import { BackupPage } from './pages/backup-page.js';
 import { CampaignSetupPage } from './pages/campaign-setup-page.js';
 import { CardTextsPage, PublicNumbersPage, WaitingCardsPage } from './pages/card-work-pages.js';
 import { CardListPage, CardPage, PaperCardPage, ReviewQueuePage } from './pages/cards-page.js';
@@ -11,6 +12,7 @@ import { EventsAdminPage } from './pages/events-admin-page.js';
 import { EditIncidentPage, EvidenceLayout, EvidenceTimelinePage, IncidentPage, NewIncidentPage } from './pages/evidence-page.js';
 import { FilingPage } from './pages/filing-page.js';
 import { MembersPage } from './pages/members-page.js';
+import { MyAccountPage } from './pages/my-account-page.js';
 import { NewslettersPage } from './pages/newsletters-page.js';
 import { OutboxPage } from './pages/outbox-page.js';
 import { CoveragePage } from './pages/coverage-page.js';
@@ -252,6 +254,24 @@ export const navigation: NavEntry[] = [
     scope: 'instance',
     visible: (a) => a.instanceAdmin,
     page: AccountsPage,
+  },
+  {
+    path: 'backup',
+    label: 'Backup',
+    description: 'Download an encrypted copy of everything on this server, to keep somewhere safe.',
+    scope: 'instance',
+    visible: (a) => a.instanceAdmin,
+    page: BackupPage,
+  },
+  {
+    // Everyone's own page, linked from "Signed in as" rather than the server's menu.
+    path: 'account',
+    label: 'My account',
+    description: 'Change your password; see where you are signed in and sign out the others.',
+    scope: 'instance',
+    visible: () => true,
+    page: MyAccountPage,
+    inMenu: false,
   },
   {
     path: 'outbox',

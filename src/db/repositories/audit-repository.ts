@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../client.js';
 import { accounts, auditEvents } from '../schema/index.js';
 
@@ -18,6 +18,8 @@ export type AuditEntry = {
 
 export type AuditFilter = {
   campaignId?: string;
+  /** Only entries of no campaign or of a campaign this account is a member of. */
+  memberOf?: string;
   action?: string;
   actorAccountId?: string;
   from?: Date;
@@ -34,6 +36,9 @@ export function createAuditRepository(db: Executor) {
     async list(filter: AuditFilter): Promise<AuditEventRow[]> {
       const where: SQL[] = [];
       if (filter.campaignId) where.push(eq(auditEvents.campaignId, filter.campaignId));
+      if (filter.memberOf) {
+        where.push(sql`(${auditEvents.campaignId} is null or ${auditEvents.campaignId} in (select m.campaign_id from memberships m where m.account_id = ${filter.memberOf}))`);
+      }
       if (filter.action) where.push(eq(auditEvents.action, filter.action));
       if (filter.actorAccountId) where.push(eq(auditEvents.actorAccountId, filter.actorAccountId));
       if (filter.from) where.push(gte(auditEvents.at, filter.from));

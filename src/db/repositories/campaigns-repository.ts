@@ -1,6 +1,6 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../client.js';
-import { accounts, bargainingUnits, campaigns, employers, employments, membershipWorksites, memberships, people, worksites } from '../schema/index.js';
+import { accounts, bargainingUnits, campaigns, committeeAssignments, employers, employments, membershipWorksites, memberships, people, worksites } from '../schema/index.js';
 import type { Role } from '../../vocabulary/roles.js';
 
 export type CampaignRow = typeof campaigns.$inferSelect;
@@ -124,14 +124,40 @@ export function createCampaignsRepository(db: Executor) {
      * for each other, so the second one sees the first and is refused.
      */
     async lockAdmins(campaignId: string): Promise<string[]> {
+      // A disabled account's membership stays (it may be enabled again) but manages nothing: it does not count.
       const rows = await db
         .select({ accountId: memberships.accountId })
         .from(memberships)
-        .where(and(eq(memberships.campaignId, campaignId), eq(memberships.role, 'admin')))
+        .innerJoin(accounts, eq(accounts.id, memberships.accountId))
+        .where(and(eq(memberships.campaignId, campaignId), eq(memberships.role, 'admin'), isNull(accounts.disabledAt)))
         // Always locked in the same order, so two of these never wait on each other in a circle.
         .orderBy(asc(memberships.accountId))
-        .for('update');
+        .for('update', { of: memberships });
       return rows.map((r) => r.accountId);
+    },
+    /** The campaigns where the account is an admin. */
+    async campaignsAdministeredBy(accountId: string): Promise<CampaignRow[]> {
+      const rows = await db
+        .select({ campaign: campaigns })
+        .from(memberships)
+        .innerJoin(campaigns, eq(campaigns.id, memberships.campaignId))
+        .where(and(eq(memberships.accountId, accountId), eq(memberships.role, 'admin')))
+        .orderBy(asc(campaigns.id));
+      return rows.map((r) => r.campaign);
+    },
+    /**
+     * Ends an account's membership of a campaign: its role, its worksites and the committee list it
+     * kept (those people show as on no one's list again). Returns whether there was one.
+     */
+    async removeMembership(accountId: string, campaignId: string): Promise<boolean> {
+      const campaignSites = db.select({ id: worksites.id }).from(worksites).where(eq(worksites.campaignId, campaignId));
+      await db.delete(membershipWorksites).where(and(eq(membershipWorksites.accountId, accountId), sql`${membershipWorksites.worksiteId} in ${campaignSites}`));
+      await db.delete(committeeAssignments).where(and(eq(committeeAssignments.accountId, accountId), eq(committeeAssignments.campaignId, campaignId)));
+      const removed = await db
+        .delete(memberships)
+        .where(and(eq(memberships.accountId, accountId), eq(memberships.campaignId, campaignId)))
+        .returning({ accountId: memberships.accountId });
+      return removed.length > 0;
     },
     /** Writes a membership and its worksites as given; the rules are the command's (change-membership.ts). */
     async saveMembership(input: { accountId: string; campaignId: string; role: Role; worksiteIds: string[] }): Promise<void> {

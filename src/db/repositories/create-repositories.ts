@@ -10,6 +10,7 @@ import { createEndorsementsRepository } from './endorsements-repository.js';
 import { createEventsRepository } from './events-repository.js';
 import { createFilingRepository } from './filing-repository.js';
 import { createHealthRepository } from './health-repository.js';
+import { createLoginThrottlesRepository } from './login-throttles-repository.js';
 import { createMailRepository } from './mail-repository.js';
 import { createNewsletterSubscribersRepository } from './newsletter-subscribers-repository.js';
 import { createNewslettersRepository } from './newsletters-repository.js';
@@ -51,6 +52,7 @@ export function createRepositories(db: Executor, keyring: Keyring) {
     rosterImports: createRosterImportRepository(db),
     filing: createFilingRepository(db, keyring),
     health: createHealthRepository(db),
+    loginThrottles: createLoginThrottlesRepository(db),
     petitions: createPetitionsRepository(db),
     secondFactors: createSecondFactorsRepository(db, keyring),
   };

@@ -11,3 +11,4 @@ export * from './public-site.js';
 export * from './keys.js';
 export * from './coordination.js';
 export * from './second-factors.js';
+export * from './login-throttles.js';

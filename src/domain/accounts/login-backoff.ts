@@ -1,17 +1,56 @@
-// Lockout with exponential backoff: the first few mistakes cost nothing (people mistype), then
-// each further failure doubles the wait, capped at an hour. Online guessing becomes useless while
-// an honest user is at most briefly delayed.
-export const FREE_ATTEMPTS = 5;
-const BASE_SECONDS = 30;
-const MAX_SECONDS = 60 * 60;
+import { createHmac } from 'node:crypto';
 
-export function lockUntilAfterFailure(failuresSoFar: number, now: Date): Date | null {
-  const failures = failuresSoFar + 1;
-  if (failures < FREE_ATTEMPTS) return null;
-  const seconds = Math.min(MAX_SECONDS, BASE_SECONDS * 2 ** (failures - FREE_ATTEMPTS));
-  return new Date(now.getTime() + seconds * 1000);
+// Back-off after failed sign-ins, in three scopes (decision 0027). The first few mistakes cost
+// nothing (people mistype); then each further failure doubles the wait, up to a ceiling.
+//
+// - `pair` (this email from this IP) and `ip` (any email from this IP) may wait up to an hour: a
+//   guesser on one network is stopped, and no one else is.
+// - `account` (this email from anywhere) never waits longer than half a minute, and failures while
+//   it waits do not count: anyone who knows a staff email can slow that account down, but never
+//   lock its owner out, who gets in from another network after a short wait at most.
+//
+// Keys are made from the email as typed, whether or not it has an account, so an unknown email
+// backs off exactly like a real one and the answers tell no one who has an account.
+export type ThrottleScope = 'account' | 'pair' | 'ip';
+
+type Rule = { free: number; baseSeconds: number; maxSeconds: number };
+
+export const THROTTLE_RULES: Record<ThrottleScope, Rule> = {
+  account: { free: 5, baseSeconds: 2, maxSeconds: 30 },
+  pair: { free: 5, baseSeconds: 30, maxSeconds: 60 * 60 },
+  // A staff room behind one address shares this one: it allows more before it waits.
+  ip: { free: 30, baseSeconds: 30, maxSeconds: 60 * 60 },
+};
+
+/** A scope's count starts again after a day without failures. */
+export const FORGET_AFTER_MS = 24 * 60 * 60 * 1000;
+
+export type ThrottleState = { failures: number; blockedUntil: Date | null; lastFailureAt: Date };
+
+export type ThrottleKeys = Record<ThrottleScope, string>;
+
+/** The pseudonymous keys of a sign-in attempt: an HMAC with the instance's secret, so a copy of the table names no one. */
+export function throttleKeysFor(secret: string, email: string, ip: string | null): ThrottleKeys {
+  const pseudonym = (kind: string, value: string): string => `${kind}:${createHmac('sha256', secret).update(`login:${kind}:${value}`).digest('base64url').slice(0, 32)}`;
+  const who = email.trim().toLowerCase();
+  const where = ip ?? 'unknown';
+  return { account: pseudonym('account', who), pair: pseudonym('pair', `${who}\n${where}`), ip: pseudonym('ip', where) };
 }
 
-export function isLocked(lockedUntil: Date | null, now: Date): boolean {
-  return lockedUntil !== null && lockedUntil.getTime() > now.getTime();
+export function isBlocked(state: ThrottleState | undefined, now: Date): boolean {
+  return state?.blockedUntil != null && state.blockedUntil.getTime() > now.getTime();
+}
+
+/** The scope's state after one more failure now. */
+export function afterFailure(scope: ThrottleScope, state: ThrottleState | undefined, now: Date): ThrottleState {
+  const rule = THROTTLE_RULES[scope];
+  const forgotten = !state || now.getTime() - state.lastFailureAt.getTime() > FORGET_AFTER_MS;
+  const before = forgotten ? 0 : state.failures;
+  // The account's wait is not stretched by failures during it (they are refused unheard anyway):
+  // otherwise a stream of wrong guesses from many networks would keep its owner out for good.
+  if (scope === 'account' && state && isBlocked(state, now)) return { ...state, lastFailureAt: now };
+  const failures = before + 1;
+  if (failures < rule.free) return { failures, blockedUntil: null, lastFailureAt: now };
+  const seconds = Math.min(rule.maxSeconds, rule.baseSeconds * 2 ** (failures - rule.free));
+  return { failures, blockedUntil: new Date(now.getTime() + seconds * 1000), lastFailureAt: now };
 }

@@ -36,5 +36,8 @@ export async function viewPerson(ctx: CommandContext, input: { slug: string; per
   const subject = { type: 'person', id: person.id };
   if (assessments) await ctx.audit('assessments.viewed', { subject });
   if (conversations && tasks) await ctx.audit('conversations.viewed', { subject, details: { view: 'person', conversations: conversations.length, tasks: tasks.length } });
+  // The record alone (name, contact, where they work) is personal data too: a view that showed
+  // neither ratings nor notes still leaves its row.
+  if (!assessments && !conversations) await ctx.audit('person.viewed', { subject });
   return { person, employment, listAccountId: scope.listAccountId, assessments, conversations, tasks };
 }

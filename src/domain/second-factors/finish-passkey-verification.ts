@@ -1,5 +1,5 @@
 import { verifyAuthenticationResponse, type AuthenticationResponseJSON, type AuthenticatorTransportFuture } from '@simplewebauthn/server';
-import { isLocked } from '../accounts/login-backoff.js';
+import { isLocked } from './second-factor-backoff.js';
 import type { CommandContext } from '../commands/command-context.js';
 import { recordSecondFactorFailure } from './record-second-factor-failure.js';
 import { requireSecondFactorStep } from './require-second-factor-step.js';

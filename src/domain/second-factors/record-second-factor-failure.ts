@@ -1,4 +1,4 @@
-import { lockUntilAfterFailure } from '../accounts/login-backoff.js';
+import { lockUntilAfterFailure } from './second-factor-backoff.js';
 import type { CommandContext } from '../commands/command-context.js';
 
 /**

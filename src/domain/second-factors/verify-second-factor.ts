@@ -1,4 +1,4 @@
-import { isLocked } from '../accounts/login-backoff.js';
+import { isLocked } from './second-factor-backoff.js';
 import type { CommandContext } from '../commands/command-context.js';
 import { hashRecoveryCode } from './recovery-codes.js';
 import { recordSecondFactorFailure } from './record-second-factor-failure.js';

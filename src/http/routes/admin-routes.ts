@@ -2,6 +2,9 @@ import type { Config } from '../../config.js';
 import { accountsContract } from '../../contracts/accounts.js';
 import { auditContract } from '../../contracts/audit.js';
 import { createAccount } from '../../domain/accounts/create-account.js';
+import { disableAccount } from '../../domain/admin/disable-account.js';
+import { enableAccount } from '../../domain/admin/enable-account.js';
+import { setInstanceAdmin } from '../../domain/admin/set-instance-admin.js';
 import { listAccounts } from '../../domain/admin/list-accounts.js';
 import { listAuditEvents } from '../../domain/admin/list-audit-events.js';
 import { listOutbox } from '../../domain/admin/list-outbox.js';
@@ -31,10 +34,26 @@ export function registerAdminRoutes(app: ZodApp, services: Services, config: Con
     return reply.status(201).send({ user: presentAccount(account) });
   });
 
+  // Each takes effect at the account's next request: every request reads the account again.
+  app.post('/api/admin/users/:accountId/disable', { schema: operation('disableAccount', c.disableAccount, { tags }) }, async (request) => {
+    requireAccount(request);
+    return { user: presentAccount(await services.execute(disableAccount, requesterOf(request), request.params)) };
+  });
+
+  app.post('/api/admin/users/:accountId/enable', { schema: operation('enableAccount', c.enableAccount, { tags }) }, async (request) => {
+    requireAccount(request);
+    return { user: presentAccount(await services.execute(enableAccount, requesterOf(request), request.params)) };
+  });
+
+  app.put('/api/admin/users/:accountId/instance-admin', { schema: operation('setInstanceAdmin', c.setInstanceAdmin, { tags }) }, async (request) => {
+    requireAccount(request);
+    return { user: presentAccount(await services.execute(setInstanceAdmin, requesterOf(request), { ...request.params, ...request.body })) };
+  });
+
   app.get('/api/admin/audit', { schema: operation('listAuditEvents', auditContract.listAuditEvents, { tags: ['admin', 'audit'] }) }, async (request) => {
     requireAccount(request);
     const q = request.query;
-    const rows = await services.read(listAuditEvents, requesterOf(request), { action: q.action, actorAccountId: q.actor, beforeId: q.before, limit: q.limit });
+    const rows = await services.execute(listAuditEvents, requesterOf(request), { action: q.action, actorAccountId: q.actor, beforeId: q.before, limit: q.limit, allCampaigns: q.allCampaigns === 'true' });
     return { events: rows.map(presentAuditEvent) };
   });
 

@@ -1,6 +1,9 @@
 import type { Config } from '../../config.js';
 import { accountsContract } from '../../contracts/accounts.js';
 import { accountSettingsOf } from '../../domain/accounts/account-settings.js';
+import { changeOwnPassword } from '../../domain/accounts/change-own-password.js';
+import { endMySessions } from '../../domain/accounts/end-my-sessions.js';
+import { listMySessions } from '../../domain/accounts/list-my-sessions.js';
 import { requestPasswordReset } from '../../domain/accounts/request-password-reset.js';
 import { setPassword } from '../../domain/accounts/set-password.js';
 import { signIn } from '../../domain/accounts/sign-in.js';
@@ -9,17 +12,24 @@ import { signOut } from '../../domain/accounts/sign-out.js';
 import { viewMyAccount } from '../../domain/accounts/view-my-account.js';
 import type { Services } from '../../domain/create-services.js';
 import { AppError } from '../../errors.js';
+import { noSoonerThan } from '../../support/no-sooner-than.js';
 import { operation, requesterOf } from '../operation.js';
 import { clearSessionCookie, requireAccount, requestInfo, setSessionCookie } from '../plugins/authentication.js';
-import { presentAccount, presentMyAccount } from '../presenters/account-presenter.js';
+import { presentAccount, presentMyAccount, presentMySession } from '../presenters/account-presenter.js';
 import type { ZodApp } from '../zod-app.js';
 
 const tags = ['auth'];
+
+// Answers that must not tell whether an account exists are padded to one duration, longer than
+// the work takes (decision 0027): a reset request records a link and a mail only for a real
+// account; a one-time link hashes a password only when it works.
+const RESET_ANSWER_MS = 250;
+const LINK_ANSWER_MS = 600;
 const c = accountsContract;
 
 // Routes parse, name the requester, run one command or query, and present its result.
 export function registerAuthRoutes(app: ZodApp, services: Services, config: Config): void {
-  const { publicUrl, limits } = accountSettingsOf(config);
+  const { publicUrl, limits, secret } = accountSettingsOf(config);
   const secure = publicUrl.startsWith('https://');
   const maxAge = config.sessionAbsoluteHours * 3600;
   const loginLimit = { rateLimit: { max: config.loginRateLimitPerMinute, timeWindow: '1 minute' } };
@@ -30,7 +40,7 @@ export function registerAuthRoutes(app: ZodApp, services: Services, config: Conf
 
   app.post('/api/auth/login', { config: loginLimit, schema: operation('signIn', c.signIn, { tags, security: 'public' }) }, async (request, reply) => {
     const { keepSignedIn, ...credentials } = request.body;
-    const result = await services.execute(signIn, requesterOf(request), { ...credentials, userAgent: requestInfo(request).userAgent, limits });
+    const result = await services.execute(signIn, requesterOf(request), { ...credentials, userAgent: requestInfo(request).userAgent, limits, secret });
     // A refusal committed its audit row and backoff counter; only now does it become an error.
     if (!result.ok) throw new AppError('invalid_credentials', result.message);
     setSessionCookie(reply, result.token, secure, keepSignedIn ? maxAge : null);
@@ -51,6 +61,33 @@ export function registerAuthRoutes(app: ZodApp, services: Services, config: Conf
     return result;
   });
 
+  app.post(
+    '/api/auth/change-password',
+    { config: loginLimit, schema: operation('changeOwnPassword', c.changeOwnPassword, { tags }) },
+    async (request) => {
+      const { sessionId } = requireAccount(request);
+      const result = await services.execute(changeOwnPassword, requesterOf(request), { sessionId, ...request.body });
+      // A wrong current password committed its audit row; only now does it become an error.
+      if (!result.ok) throw new AppError('validation_failed', result.message, [{ field: 'currentPassword', reason: 'is not your current password' }]);
+      return { sessionsEnded: result.sessionsEnded };
+    },
+  );
+
+  app.get('/api/auth/sessions', { schema: operation('listMySessions', c.listMySessions, { tags }) }, async (request) => {
+    const { sessionId } = requireAccount(request);
+    return { sessions: (await services.read(listMySessions, requesterOf(request), { sessionId })).map(presentMySession) };
+  });
+
+  app.delete('/api/auth/sessions/:handle', { schema: operation('endMySession', c.endMySession, { tags }) }, async (request) => {
+    const { sessionId } = requireAccount(request);
+    return services.execute(endMySessions, requesterOf(request), { sessionId, handle: request.params.handle });
+  });
+
+  app.post('/api/auth/sessions/end-others', { schema: operation('endOtherSessions', c.endOtherSessions, { tags }) }, async (request) => {
+    const { sessionId } = requireAccount(request);
+    return services.execute(endMySessions, requesterOf(request), { sessionId });
+  });
+
   app.get('/api/auth/me', { schema: operation('viewMyAccount', c.viewMyAccount, { tags }) }, async (request) => {
     requireAccount(request);
     return presentMyAccount(await services.read(viewMyAccount, requesterOf(request), {}));
@@ -60,14 +97,16 @@ export function registerAuthRoutes(app: ZodApp, services: Services, config: Conf
     '/api/auth/password-reset',
     { config: loginLimit, schema: operation('requestPasswordReset', c.requestPasswordReset, { tags, security: 'public', status: 202 }) },
     async (request, reply) => {
-      await services.execute(requestPasswordReset, requesterOf(request), { email: request.body.email, publicUrl });
+      await noSoonerThan(RESET_ANSWER_MS, () => services.execute(requestPasswordReset, requesterOf(request), { email: request.body.email, publicUrl }));
       // Same answer whether or not the account exists.
       return reply.status(202).send({ message: 'If that email has an account, a reset link is on its way.' });
     },
   );
 
   app.post('/api/auth/password', { config: loginLimit, schema: operation('setPassword', c.setPassword, { tags, security: 'public' }) }, async (request, reply) => {
-    const { token, account } = await services.execute(setPassword, requesterOf(request), { ...request.body, userAgent: requestInfo(request).userAgent, limits });
+    const { token, account } = await noSoonerThan(LINK_ANSWER_MS, () =>
+      services.execute(setPassword, requesterOf(request), { ...request.body, userAgent: requestInfo(request).userAgent, limits }),
+    );
     setSessionCookie(reply, token, secure, null);
     return { account: presentAccount(account) };
   });

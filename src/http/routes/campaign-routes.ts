@@ -1,5 +1,6 @@
 import { campaignAuditContract } from '../../contracts/audit.js';
 import { campaignsContract } from '../../contracts/campaigns.js';
+import { removeMember } from '../../domain/accounts/remove-member.js';
 import { setMembership } from '../../domain/accounts/set-membership.js';
 import { exportRoster } from '../../domain/campaigns/export-roster.js';
 import { listCampaignAuditEvents } from '../../domain/campaigns/list-campaign-audit-events.js';
@@ -42,6 +43,10 @@ export function registerCampaignRoutes(app: ZodApp, services: Services): void {
 
   app.put('/api/campaigns/:slug/members/:accountId', { schema: operation('setMembership', c.setMembership, { tags: ['campaigns'] }) }, async (request) => {
     return services.execute(setMembership, requesterOf(request), { ...request.params, ...request.body });
+  });
+
+  app.delete('/api/campaigns/:slug/members/:accountId', { schema: operation('removeMember', c.removeMember, { tags: ['campaigns'] }) }, async (request) => {
+    return services.execute(removeMember, requesterOf(request), request.params);
   });
 
   app.get('/api/campaigns/:slug/audit', { schema: operation('listCampaignAuditEvents', campaignAuditContract.listCampaignAuditEvents, { tags: ['audit'] }) }, async (request) => {

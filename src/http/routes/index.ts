@@ -5,6 +5,7 @@ import type { ZodApp } from '../zod-app.js';
 import { registerAdminRoutes } from './admin-routes.js';
 import { registerAssessmentRoutes } from './assessment-routes.js';
 import { registerAuthRoutes } from './auth-routes.js';
+import { registerBackupRoutes, type DumpDatabase } from './backup-routes.js';
 import { registerCampaignRoutes } from './campaign-routes.js';
 import { registerCampaignSetupRoutes } from './campaign-setup-routes.js';
 import { registerCommitteeRoutes } from './committee-routes.js';
@@ -29,7 +30,7 @@ import { registerPublicSiteRoutes } from './public-site-routes.js';
 import { registerRosterImportRoutes } from './roster-import-routes.js';
 import { registerSecondFactorRoutes } from './second-factor-routes.js';
 
-export type RouteContext = { config: Config; db: Db; services: Services; lifecycle?: Lifecycle };
+export type RouteContext = { config: Config; db: Db; services: Services; lifecycle?: Lifecycle; dumpDatabase?: DumpDatabase };
 
 // Every capability's routes, registered in one place. Add a line per capability.
 export function registerRoutes(app: ZodApp, context: RouteContext): void {
@@ -39,6 +40,7 @@ export function registerRoutes(app: ZodApp, context: RouteContext): void {
   registerCampaignRoutes(app, services);
   registerAdminRoutes(app, services, config);
   registerSecondFactorRoutes(app, services, config);
+  registerBackupRoutes(app, services, context.dumpDatabase);
   registerRosterImportRoutes(app, services);
   registerPersonRoutes(app, services);
   registerAssessmentRoutes(app, services);

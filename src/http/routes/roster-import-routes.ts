@@ -87,7 +87,7 @@ export function registerRosterImportRoutes(app: ZodApp, services: Services): voi
   });
 
   app.get('/api/campaigns/:slug/roster/imports/:importId', { schema: operation('viewRosterImport', c.viewRosterImport, { tags }) }, async (request) => {
-    return { import: presentImportDetail(await services.read(viewRosterImport, requesterOf(request), request.params)) };
+    return { import: presentImportDetail(await services.execute(viewRosterImport, requesterOf(request), request.params)) };
   });
 
   app.post('/api/campaigns/:slug/roster/imports/:importId/undo', { schema: operation('undoImport', c.undoImport, { tags }) }, async (request) => {

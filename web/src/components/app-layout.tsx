@@ -23,7 +23,7 @@ export function AppLayout(props: { campaignSlug: string | null; children: ReactN
   const current = me.campaigns.find((c) => c.slug === props.campaignSlug) ?? null;
   const access = accessFor(me.account.instanceAdmin, current?.role);
   const campaignEntries = navigation.filter((e) => e.scope === 'campaign' && e.inMenu !== false && current && e.visible(access));
-  const instanceEntries = navigation.filter((e) => e.scope === 'instance' && e.visible(access));
+  const instanceEntries = navigation.filter((e) => e.scope === 'instance' && e.inMenu !== false && e.visible(access));
   const menu: MenuItem[] = [...campaignEntries, ...instanceEntries].flatMap((e) => {
     const to = entryPath(e, current?.slug ?? null);
     return to ? [{ path: e.path, label: e.label, description: e.description, to, scope: e.scope }] : [];
@@ -112,6 +112,9 @@ export function AppLayout(props: { campaignSlug: string | null; children: ReactN
             <p className="nav-heading">Signed in as</p>
             <p className="account-name">{me.account.name}</p>
             <p className="account-email">{me.account.email}</p>
+            <p>
+              <NavLink to="/app/admin/account">My account and sessions</NavLink>
+            </p>
             {signOutError ? (
               <p className="field-error" role="alert">
                 {signOutError}

@@ -4,7 +4,8 @@ import type { Role } from '#vocabulary/roles.js';
 
 export type { Role };
 
-export type Account = { id: string; email: string; name: string; instanceAdmin: boolean; hasPassword: boolean };
+export type Account = { id: string; email: string; name: string; instanceAdmin: boolean; hasPassword: boolean; disabled: boolean };
+export type { MySession } from '#contracts/accounts.js';
 
 export type CampaignSummary = {
   slug: string;

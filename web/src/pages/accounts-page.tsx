@@ -15,6 +15,7 @@ export function AccountsPage() {
   const accounts = useApiQuery<{ users: Account[] }>('/api/admin/users');
   const { data } = accounts;
   const [created, setCreated] = useState<Account | null>(null);
+  const [actionMessage, setActionMessage] = useState<string | null>(null);
   const firstCampaign = me.campaigns.find((c) => c.role === 'admin');
 
   return (
@@ -33,12 +34,13 @@ export function AccountsPage() {
           ) : null}
         </SuccessNotice>
       ) : null}
+      {actionMessage ? <SuccessNotice>{actionMessage}</SuccessNotice> : null}
       <CreateAccountForm onCreated={setCreated} />
       <section className="section" aria-labelledby="accounts-heading">
         <h2 id="accounts-heading">All accounts</h2>
         <ListStatus query={accounts} count={data?.users.length ?? 0} empty="No accounts yet." />
         {data && data.users.length > 0 ? (
-          <DataTable caption="Accounts" columns={['Name', 'Email', 'Server administrator', 'Status']}>
+          <DataTable caption="Accounts" columns={['Name', 'Email', 'Server administrator', 'Status']} actions="Actions">
             {data.users.map((u) => (
               <tr key={u.id}>
                 <th scope="row" data-label="Name">
@@ -47,12 +49,51 @@ export function AccountsPage() {
                 </th>
                 <td data-label="Email">{u.email}</td>
                 <td data-label="Server administrator">{u.instanceAdmin ? 'Yes' : 'No'}</td>
-                <td data-label="Status">{u.hasPassword ? 'Active' : 'Has not chosen a password yet'}</td>
+                <td data-label="Status">{u.disabled ? 'Disabled' : u.hasPassword ? 'Active' : 'Has not chosen a password yet'}</td>
+                <td className="row-actions">{u.id === me.account.id ? null : <AccountActions account={u} onDone={setActionMessage} />}</td>
               </tr>
             ))}
           </DataTable>
         ) : null}
       </section>
+    </>
+  );
+}
+
+/**
+ * Disable or enable an account; give or take server administration. Each takes effect at the
+ * account's next request, on every device; the server refuses to leave no administrator.
+ */
+function AccountActions(props: { account: Account; onDone: (message: string) => void }) {
+  const { account } = props;
+  const path = `/api/admin/users/${encodeURIComponent(account.id)}`;
+  const invalidates = [apiKey('/api/admin/users')];
+  const toggleDisabled = useApiMutation<void, { user: Account }>({
+    mutationFn: () => api.post(`${path}/${account.disabled ? 'enable' : 'disable'}`),
+    invalidates,
+    onSuccess: (result) => props.onDone(result.user.disabled ? `${account.name} is disabled and signed out everywhere.` : `${account.name} can sign in again.`),
+  });
+  const toggleAdmin = useApiMutation<void, { user: Account }>({
+    mutationFn: () => api.put(`${path}/instance-admin`, { instanceAdmin: !account.instanceAdmin }),
+    invalidates,
+    onSuccess: (result) => props.onDone(result.user.instanceAdmin ? `${account.name} is now a server administrator.` : `${account.name} is no longer a server administrator.`),
+  });
+  const busy = toggleDisabled.isPending || toggleAdmin.isPending;
+
+  function disableOrEnable(): void {
+    if (!account.disabled && !window.confirm(`Disable ${account.name}? They are signed out everywhere at once and cannot sign in until enabled again.`)) return;
+    toggleDisabled.mutate();
+  }
+
+  return (
+    <>
+      <ErrorNotice error={toggleDisabled.error ?? toggleAdmin.error} />
+      <button type="button" className="button-secondary" disabled={busy} onClick={disableOrEnable} aria-label={`${account.disabled ? 'Enable' : 'Disable'} ${account.name}`}>
+        {account.disabled ? 'Enable' : 'Disable'}
+      </button>
+      <button type="button" className="button-secondary" disabled={busy} onClick={() => toggleAdmin.mutate()} aria-label={`${account.instanceAdmin ? 'Remove server administration from' : 'Make server administrator:'} ${account.name}`}>
+        {account.instanceAdmin ? 'Remove server administrator' : 'Make server administrator'}
+      </button>
     </>
   );
 }

@@ -14,7 +14,8 @@ import { useMe } from '../lib/session.js';
 
 const PAGE_SIZE = 50;
 
-type Scope = 'campaign' | 'server';
+// 'server': entries of no campaign and of my campaigns; 'everything': every campaign's too (recorded as such).
+type Scope = 'campaign' | 'server' | 'everything';
 type Filters = { action: string; actor: string; from: string; to: string };
 const noFilters: Filters = { action: '', actor: '', from: '', to: '' };
 
@@ -36,7 +37,7 @@ export function AuditLogPage() {
     scope === 'campaign' ? campaignPath(campaign.slug, '/audit') : '/api/admin/audit',
     scope === 'campaign'
       ? { params: { action: filters.action, actor: filters.actor, from: filters.from, to: filters.to, before, limit: PAGE_SIZE }, keepPrevious: true }
-      : { params: { action: filters.action, actor: filters.actor, before, limit: PAGE_SIZE }, keepPrevious: true },
+      : { params: { action: filters.action, actor: filters.actor, before, limit: PAGE_SIZE, allCampaigns: scope === 'everything' ? 'true' : undefined }, keepPrevious: true },
   );
   const { data, error } = log;
   // Who can be picked: the campaign's members (the server-wide log takes the same account ids).
@@ -72,16 +73,22 @@ export function AuditLogPage() {
           </p>
         }
       />
-      {campaignAllowed && serverAllowed ? (
+      {serverAllowed ? (
         <fieldset className="segmented">
           <legend>Show</legend>
-          <div className="choice-inline">
-            <input type="radio" id="scope-campaign" name="scope" checked={scope === 'campaign'} onChange={() => changeScope('campaign')} />
-            <label htmlFor="scope-campaign">This campaign</label>
-          </div>
+          {campaignAllowed ? (
+            <div className="choice-inline">
+              <input type="radio" id="scope-campaign" name="scope" checked={scope === 'campaign'} onChange={() => changeScope('campaign')} />
+              <label htmlFor="scope-campaign">This campaign</label>
+            </div>
+          ) : null}
           <div className="choice-inline">
             <input type="radio" id="scope-server" name="scope" checked={scope === 'server'} onChange={() => changeScope('server')} />
-            <label htmlFor="scope-server">Whole server (includes sign-ins and accounts)</label>
+            <label htmlFor="scope-server">Server: sign-ins, accounts and my campaigns</label>
+          </div>
+          <div className="choice-inline">
+            <input type="radio" id="scope-everything" name="scope" checked={scope === 'everything'} onChange={() => changeScope('everything')} />
+            <label htmlFor="scope-everything">Every campaign on the server (this reading is itself recorded)</label>
           </div>
         </fieldset>
       ) : null}

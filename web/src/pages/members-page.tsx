@@ -24,6 +24,19 @@ export function MembersPage() {
   const accounts = useApiQuery<{ users: Account[] }>(me.account.instanceAdmin ? '/api/admin/users' : null);
   const editor = useDraftEditor<Editing>();
   const [addId, setAddId] = useState('');
+  const [removedMessage, setRemovedMessage] = useState<string | null>(null);
+  // Their next request in the campaign finds no membership: open sessions lose it at once.
+  const remove = useApiMutation<Member>({
+    mutationFn: (member) => api.delete(campaignPath(campaign.slug, `/members/${encodeURIComponent(member.accountId)}`)),
+    invalidates: [apiKey(campaignPath(campaign.slug, '/members'))],
+    onSuccess: (_result, member) => setRemovedMessage(`Removed ${member.name} from ${campaign.detail.campaign.name}. They can no longer open it, from any browser.`),
+  });
+
+  function confirmRemove(member: Member): void {
+    if (!window.confirm(`Remove ${member.name} from ${campaign.detail.campaign.name}? They lose access at once, on every device.`)) return;
+    setRemovedMessage(null);
+    remove.mutate(member);
+  }
   const addSelectId = useId();
 
   const siteNames = useMemo(() => new Map(campaign.detail.worksites.map((w) => [w.id, w.name])), [campaign.detail.worksites]);
@@ -37,7 +50,8 @@ export function MembersPage() {
   function startAdd(): void {
     const account = addable.find((a) => a.id === addId);
     if (!account) return;
-    editor.start({ accountId: account.id, name: account.name, email: account.email, role: 'organizer', worksiteIds: [], isNew: true });
+    // Viewer first: it sees totals only. Naming every signer and rating is a choice made on purpose.
+    editor.start({ accountId: account.id, name: account.name, email: account.email, role: 'viewer', worksiteIds: [], isNew: true });
   }
 
   function describeSchools(member: Member): string {
@@ -53,6 +67,8 @@ export function MembersPage() {
         intro={<p>Who can use {campaign.detail.campaign.name} in Unionhall, and what each person may see. Every change is written to the audit log.</p>}
       />
       {editor.saved ? <SuccessNotice>{editor.saved}</SuccessNotice> : null}
+      {removedMessage ? <SuccessNotice>{removedMessage}</SuccessNotice> : null}
+      <ErrorNotice error={remove.error} />
       {editor.draft ? (
         <MemberEditor
           key={editor.draft.accountId}
@@ -85,6 +101,11 @@ export function MembersPage() {
                 <button type="button" className="button-secondary" onClick={() => startEdit(m)} aria-label={`Change role of ${m.name}`}>
                   Change role
                 </button>
+                {m.accountId === me.account.id ? null : (
+                  <button type="button" className="button-secondary" disabled={remove.isPending} onClick={() => confirmRemove(m)} aria-label={`Remove ${m.name} from the campaign`}>
+                    Remove
+                  </button>
+                )}
               </td>
             </tr>
           ))}
