@@ -25,6 +25,7 @@ export const auditActionLabels: Record<string, string> = {
   'outbox.viewed_all_campaigns': 'Read the outbox of every campaign',
   'backup.created': 'Made an encrypted backup',
   'backup.downloaded': 'Downloaded an encrypted backup',
+  'keys.rotated': 'Rotated the encryption keys',
   'account.created': 'Account created',
   'member.role_changed': 'Role changed',
   'people.list_viewed': 'Viewed the roster',
