@@ -20,6 +20,8 @@ import { createPublicNumbersRepository } from './public-numbers-repository.js';
 import { createRosterImportRepository } from './roster-import-repository.js';
 import { createSupportRepository } from './support-repository.js';
 import { createPetitionsRepository } from './petitions-repository.js';
+import { createIntegrationsRepository } from './integrations-repository.js';
+import { createOsdiSignaturesRepository } from './osdi-signatures-repository.js';
 
 /**
  * Every repository, built on one executor: the pool for reads outside a command, or the command's
@@ -48,6 +50,8 @@ export function createRepositories(db: Executor) {
     filing: createFilingRepository(db),
     health: createHealthRepository(db),
     petitions: createPetitionsRepository(db),
+    integrations: createIntegrationsRepository(db),
+    osdiSignatures: createOsdiSignaturesRepository(db),
   };
 }
 

@@ -126,6 +126,8 @@ export function createPetitionsRepository(db: Executor) {
         .set({
           confirmedAt: sql`coalesce(${petitionSignatures.confirmedAt}, ${now.toISOString()}::timestamptz)`,
           status: sql`case when ${petitionSignatures.status} = 'pending_confirmation' then 'confirmed' else ${petitionSignatures.status} end`,
+          // A confirmation is a change an OSDI sync asks for ("modified since").
+          updatedAt: sql`case when ${petitionSignatures.confirmedAt} is null then ${now.toISOString()}::timestamptz else ${petitionSignatures.updatedAt} end`,
         })
         .where(and(eq(petitionSignatures.id, signatureId), eq(petitionSignatures.confirmationTokenHash, secretHash)))
         .returning({ petitionId: petitionSignatures.petitionId });

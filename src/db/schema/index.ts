@@ -9,3 +9,4 @@ export * from './roster.js';
 export * from './petitions.js';
 export * from './public-site.js';
 export * from './coordination.js';
+export * from './integrations.js';
