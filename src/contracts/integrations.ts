@@ -42,6 +42,12 @@ export const integrationsContract = {
     response: z.object({ key: apiKey, token: z.string().meta({ description: 'The secret, shown this once. Send it as the OSDI-API-Token header.' }) }),
   },
   revokeApiKey: { params: z.object({ slug, keyId: id('API key') }), response: z.object({ key: apiKey }) },
+  listEmbeds: {
+    params: slugParams,
+    response: z.object({
+      petitions: z.array(z.object({ id: z.uuid(), title: z.string(), hostedUrl: z.string(), snippet: z.string().meta({ description: 'HTML to paste into another site: a link to the hosted page that the script turns into the signing form.' }) })),
+    }),
+  },
   setCorsOrigins: {
     params: slugParams,
     body: z.object({ origins: z.array(origin).max(20) }),

@@ -370,3 +370,29 @@ describe('the spec’s own request examples', () => {
     expect(helper?.identifiers).toEqual(['foreign_system:1']);
   });
 });
+
+describe('the embed snippet and the API reference', () => {
+  it('gives admins a snippet per published petition: a link to the hosted page and the script', async () => {
+    const res = await admin.get('/api/campaigns/osdi-home/embeds');
+    expect(res.statusCode).toBe(200);
+    const { petitions } = res.json() as { petitions: { id: string; hostedUrl: string; snippet: string }[] };
+    const mine = petitions.find((p) => p.id === petitionId);
+    expect(mine?.hostedUrl).toBe(`${t.config.publicUrl}/petition/fair-process`);
+    expect(mine?.snippet).toContain(`<a class="unionhall-petition" data-petition="${petitionId}" href="${t.config.publicUrl}/petition/fair-process">`);
+    expect(mine?.snippet).toContain(`<script src="${t.config.publicUrl}/assets/embed-petition.js" async></script>`);
+    expect(petitions.some((p) => p.id === otherPetitionId)).toBe(false);
+    const script = await t.app.inject({ method: 'GET', url: '/assets/embed-petition.js' });
+    expect(script.statusCode).toBe(200);
+    expect(script.headers['cross-origin-resource-policy']).toBe('cross-origin');
+  });
+
+  it('serves the API reference from the OpenAPI document, with the OSDI operations and the key described', async () => {
+    const page = await t.app.inject({ method: 'GET', url: '/api/docs/' });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toContain('text/html');
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { info: { description: string }; paths: Record<string, unknown>; components: { securitySchemes: Record<string, { name?: string }> } };
+    expect(doc.components.securitySchemes.osdiApiToken?.name).toBe('OSDI-API-Token');
+    expect(doc.info.description).toContain('OSDI-API-Token');
+    for (const path of ['/api/v1', '/api/v1/petitions', '/api/v1/petitions/{id}/signatures', '/api/v1/petitions/{id}/record_signature_helper', '/api/campaigns/{slug}/api-keys']) expect(Object.keys(doc.paths), path).toContain(path);
+  });
+});

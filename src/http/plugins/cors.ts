@@ -38,6 +38,9 @@ export function registerCors(app: FastifyInstance, services: Services): CorsOrig
   const allows = async (origin: string): Promise<boolean> => (await origins()).has(origin);
 
   app.addHook('onRequest', async (request, reply) => {
+    // The embed's script is loaded by other sites' pages: helmet's same-origin resource policy
+    // would stop it there. It holds no data; the API it calls is guarded by the origins list.
+    if (request.url.startsWith('/assets/embed-petition.js')) void reply.header('cross-origin-resource-policy', 'cross-origin');
     if (!isOsdiPath(request.url)) return;
     const origin = request.headers.origin;
     if (!origin) return;

@@ -61,5 +61,5 @@ export function registerRoutes(app: ZodApp, context: RouteContext): void {
   registerPetitionRoutes(app, services, publicSite);
   registerPetitionAdminRoutes(app, services);
   registerOsdiRoutes(app, services, config);
-  registerIntegrationRoutes(app, services, context.cors);
+  registerIntegrationRoutes(app, services, context.cors, config);
 }

@@ -2,6 +2,10 @@ import { integrationsContract } from '../../contracts/integrations.js';
 import type { Services } from '../../domain/create-services.js';
 import { createApiKey } from '../../domain/integrations/create-api-key.js';
 import { listApiKeys } from '../../domain/integrations/list-api-keys.js';
+import { listEmbeddablePetitions } from '../../domain/integrations/list-embeddable-petitions.js';
+import { petitionPublicPath } from '../../domain/petitions/petition-public-path.js';
+import type { Config } from '../../config.js';
+import { petitionEmbedSnippet } from '../presenters/petition-embed-presenter.js';
 import { revokeApiKey } from '../../domain/integrations/revoke-api-key.js';
 import { setCorsOrigins } from '../../domain/integrations/set-cors-origins.js';
 import type { CorsOrigins } from '../plugins/cors.js';
@@ -13,7 +17,7 @@ const tags = ['integrations'];
 const c = integrationsContract;
 
 /** The admin's side of integrations: API keys (shown once) and the allowed web origins. */
-export function registerIntegrationRoutes(app: ZodApp, services: Services, cors: CorsOrigins): void {
+export function registerIntegrationRoutes(app: ZodApp, services: Services, cors: CorsOrigins, config: Config): void {
   app.get('/api/campaigns/:slug/api-keys', { schema: operation('listApiKeys', c.listApiKeys, { tags }) }, async (request) => {
     const { keys, origins } = await services.execute(listApiKeys, requesterOf(request), { slug: request.params.slug });
     return { keys: keys.map(presentApiKey), origins };
@@ -28,6 +32,16 @@ export function registerIntegrationRoutes(app: ZodApp, services: Services, cors:
   app.post('/api/campaigns/:slug/api-keys/:keyId/revoke', { schema: operation('revokeApiKey', c.revokeApiKey, { tags }) }, async (request) => {
     const key = await services.execute(revokeApiKey, requesterOf(request), { slug: request.params.slug, keyId: request.params.keyId });
     return { key: presentApiKey(key) };
+  });
+
+  app.get('/api/campaigns/:slug/embeds', { schema: operation('listEmbeds', c.listEmbeds, { tags }) }, async (request) => {
+    const found = await services.read(listEmbeddablePetitions, requesterOf(request), { slug: request.params.slug });
+    return {
+      petitions: found.map((f) => {
+        const hostedUrl = `${config.publicUrl}${petitionPublicPath(f)}`;
+        return { id: f.petition.id, title: f.petition.title, hostedUrl, snippet: petitionEmbedSnippet({ publicUrl: config.publicUrl, petitionId: f.petition.id, title: f.petition.title, hostedUrl }) };
+      }),
+    };
   });
 
   app.put('/api/campaigns/:slug/cors-origins', { schema: operation('setCorsOrigins', c.setCorsOrigins, { tags }) }, async (request) => {
