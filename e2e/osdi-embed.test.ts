@@ -93,6 +93,11 @@ describe('the Integrations page', () => {
       await page.getByText(/revoked/).waitFor();
       const res = await fetch(`${t.baseUrl}/api/v1/petitions/${petitionId}/signatures`, { headers: { 'OSDI-API-Token': token } });
       expect(res.status).toBe(401);
+
+      await page.getByLabel('Address', { exact: true }).fill('https://hooks.union.example/unionhall');
+      await page.getByRole('button', { name: 'Add webhook' }).click();
+      await expect(page.getByLabel('The webhook’s signing secret').textContent()).resolves.toMatch(/^whsec_/);
+      await page.getByRole('row', { name: /hooks\.union\.example/ }).waitFor();
       expect(problems).toEqual([]);
     } finally {
       await context.close();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { apiKeyScopes } from '../vocabulary/api-keys.js';
+import { apiKeyScopes, webhookEvents } from '../vocabulary/api-keys.js';
 import { id, instant, slug, slugParams } from './shared.js';
 
 // The organizer API of integrations (decision 0029): API keys for the OSDI API and the web
@@ -31,7 +31,42 @@ const origin = z
     }
   }, 'is not a web origin like https://union.example (no path, no trailing slash)');
 
+export const webhookEvent = z.enum(webhookEvents);
+export const webhook = z.object({ id: z.uuid(), url: z.string(), events: z.array(webhookEvent), createdAt: instant });
+export type Webhook = z.infer<typeof webhook>;
+export const webhookDelivery = z.object({
+  id: z.uuid(),
+  url: z.string(),
+  event: webhookEvent,
+  createdAt: instant,
+  attempts: z.number().int(),
+  deliveredAt: instant.nullable(),
+  nextAttemptAt: instant.nullable(),
+  lastStatus: z.number().int().nullable(),
+  lastError: z.string().nullable(),
+});
+export type WebhookDelivery = z.infer<typeof webhookDelivery>;
+const webhookUrl = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'https:' || url.protocol === 'http:';
+    } catch {
+      return false;
+    }
+  }, 'is not a web address (https://…)');
+
 export const integrationsContract = {
+  listWebhooks: { params: slugParams, response: z.object({ webhooks: z.array(webhook), deliveries: z.array(webhookDelivery) }) },
+  createWebhook: {
+    params: slugParams,
+    body: z.object({ url: webhookUrl, events: z.array(webhookEvent).min(1, 'needs at least one event').max(webhookEvents.length) }),
+    response: z.object({ webhook, secret: z.string().meta({ description: 'The signing secret, shown this once (HMAC-SHA256; see the Unionhall-Signature header).' }) }),
+  },
+  removeWebhook: { params: z.object({ slug, webhookId: id('webhook') }), response: z.void().meta({ description: 'Done (no content)' }) },
   listApiKeys: { params: slugParams, response: z.object({ keys: z.array(apiKey), origins: z.array(z.string()) }) },
   createApiKey: {
     params: slugParams,

@@ -4,3 +4,8 @@
 // Nothing opens card signers: no scope exists for them.
 export const apiKeyScopes = ['read', 'write', 'organizing'] as const;
 export type ApiKeyScope = (typeof apiKeyScopes)[number];
+
+// What a webhook may be told (decision 0032): public-side actions only. Card events do not exist
+// here and never will: a support card is never sent anywhere.
+export const webhookEvents = ['signature.confirmed'] as const;
+export type WebhookEvent = (typeof webhookEvents)[number];

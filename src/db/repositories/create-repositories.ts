@@ -22,6 +22,7 @@ import { createSupportRepository } from './support-repository.js';
 import { createPetitionsRepository } from './petitions-repository.js';
 import { createIntegrationsRepository } from './integrations-repository.js';
 import { createOsdiSignaturesRepository } from './osdi-signatures-repository.js';
+import { createWebhooksRepository } from './webhooks-repository.js';
 
 /**
  * Every repository, built on one executor: the pool for reads outside a command, or the command's
@@ -52,6 +53,7 @@ export function createRepositories(db: Executor) {
     petitions: createPetitionsRepository(db),
     integrations: createIntegrationsRepository(db),
     osdiSignatures: createOsdiSignaturesRepository(db),
+    webhooks: createWebhooksRepository(db),
   };
 }
 

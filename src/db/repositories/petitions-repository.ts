@@ -120,7 +120,7 @@ export function createPetitionsRepository(db: Executor) {
      * Confirms the signature the token belongs to. Idempotent: a second click finds the same row
      * and changes nothing. A held signature records the confirmation but stays held.
      */
-    async confirmByToken(signatureId: string, secretHash: string, now: Date): Promise<{ petitionId: string } | undefined> {
+    async confirmByToken(signatureId: string, secretHash: string, now: Date): Promise<SignatureRow | undefined> {
       const [row] = await db
         .update(petitionSignatures)
         .set({
@@ -130,7 +130,7 @@ export function createPetitionsRepository(db: Executor) {
           updatedAt: sql`case when ${petitionSignatures.confirmedAt} is null then ${now.toISOString()}::timestamptz else ${petitionSignatures.updatedAt} end`,
         })
         .where(and(eq(petitionSignatures.id, signatureId), eq(petitionSignatures.confirmationTokenHash, secretHash)))
-        .returning({ petitionId: petitionSignatures.petitionId });
+        .returning();
       return row;
     },
     async listHeld(petitionId: string): Promise<SignatureRow[]> {

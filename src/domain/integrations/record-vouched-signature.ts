@@ -4,6 +4,8 @@ import type { CommandContext } from '../commands/command-context.js';
 import { authorizeApiKey } from './authorize-api-key.js';
 import { findKeyPetition } from './find-key-petition.js';
 import type { OsdiSignatureParts } from './osdi-signature-parts.js';
+import { recordWebhookEvent } from './record-webhook-event.js';
+import { signatureEventData } from './signature-event-data.js';
 
 /**
  * A signature posted with a write-scoped key: its source (Action Network, the union's own site
@@ -31,6 +33,7 @@ export async function recordVouchedSignature(ctx: CommandContext, input: { token
   };
   const existing = await ctx.repos.osdiSignatures.findMatch(petition.id, parts.email, parts.identifiers);
   const row = existing ? await ctx.repos.osdiSignatures.updateVouched(existing, vouched) : await ctx.repos.osdiSignatures.insertVouched(uuidV7(), vouched);
+  if (row.status === 'confirmed' && existing?.status !== 'confirmed') await recordWebhookEvent(ctx, campaign.id, 'signature.confirmed', signatureEventData(row));
   await ctx.audit(existing ? 'petition_signature.updated_by_api' : 'petition_signature.recorded_by_api', { campaignId: campaign.id, subject: { type: 'petition_signature', id: row.id }, details: { petitionId: petition.id, origin: vouched.originSystem } });
   return row;
 }

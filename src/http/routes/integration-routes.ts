@@ -8,6 +8,10 @@ import type { Config } from '../../config.js';
 import { petitionEmbedSnippet } from '../presenters/petition-embed-presenter.js';
 import { revokeApiKey } from '../../domain/integrations/revoke-api-key.js';
 import { setCorsOrigins } from '../../domain/integrations/set-cors-origins.js';
+import { createWebhook } from '../../domain/integrations/create-webhook.js';
+import { listWebhooks } from '../../domain/integrations/list-webhooks.js';
+import { removeWebhook } from '../../domain/integrations/remove-webhook.js';
+import { presentWebhook, presentWebhookDelivery } from '../presenters/webhook-presenter.js';
 import type { CorsOrigins } from '../plugins/cors.js';
 import { operation, requesterOf } from '../operation.js';
 import { presentApiKey } from '../presenters/api-key-presenter.js';
@@ -42,6 +46,21 @@ export function registerIntegrationRoutes(app: ZodApp, services: Services, cors:
         return { id: f.petition.id, title: f.petition.title, hostedUrl, snippet: petitionEmbedSnippet({ publicUrl: config.publicUrl, petitionId: f.petition.id, title: f.petition.title, hostedUrl }) };
       }),
     };
+  });
+
+  app.get('/api/campaigns/:slug/webhooks', { schema: operation('listWebhooks', c.listWebhooks, { tags }) }, async (request) => {
+    const { webhooks, deliveries } = await services.execute(listWebhooks, requesterOf(request), { slug: request.params.slug });
+    return { webhooks: webhooks.map(presentWebhook), deliveries: deliveries.map(presentWebhookDelivery) };
+  });
+
+  app.post('/api/campaigns/:slug/webhooks', { schema: operation('createWebhook', c.createWebhook, { tags, status: 201 }) }, async (request, reply) => {
+    const { webhook, secret } = await services.execute(createWebhook, requesterOf(request), { slug: request.params.slug, url: request.body.url, events: request.body.events });
+    return reply.status(201).header('cache-control', 'no-store').send({ webhook: presentWebhook(webhook), secret });
+  });
+
+  app.delete('/api/campaigns/:slug/webhooks/:webhookId', { schema: operation('removeWebhook', c.removeWebhook, { tags, status: 204 }) }, async (request, reply) => {
+    await services.execute(removeWebhook, requesterOf(request), { slug: request.params.slug, webhookId: request.params.webhookId });
+    return reply.status(204).send();
   });
 
   app.put('/api/campaigns/:slug/cors-origins', { schema: operation('setCorsOrigins', c.setCorsOrigins, { tags }) }, async (request) => {

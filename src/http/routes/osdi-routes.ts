@@ -188,6 +188,7 @@ export function registerOsdiRoutes(app: ZodApp, services: Services, config: Conf
         const token = tokenOf(request);
         if (token !== undefined) {
           const row = await services.execute(recordVouchedSignature, anonymousRequester(request.ip), { token, petitionId: request.params.id, parts });
+          services.webhooks.kick();
           return reply.status(200).type(HAL).send(presentOsdiSignature(row, api));
         }
         const found = await findSignable(request.params.id);

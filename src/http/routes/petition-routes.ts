@@ -126,6 +126,8 @@ export function registerPetitionRoutes(app: ZodApp, services: Services, site: Pu
     const at = await locate(context);
     const token = (context.request.query as Record<string, unknown>).token;
     const confirmed = typeof token === 'string' && token.length <= 200 ? await services.execute(confirmSignature, context.requester, { petitionId: at.petition.id, token }) : undefined;
+    // A first confirmation may have recorded webhook events: deliver them after the commit.
+    if (confirmed) services.webhooks.kick();
     if (!confirmed) return notice(context, at, 404, 'petition.badLink.heading', ['petition.badLink.body'], null);
     return notice(context, at, 200, 'petition.confirmed.heading', ['petition.confirmed.body'], confirmed.count);
   });

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ApiKey } from '#contracts/integrations.js';
+import type { ApiKey, Webhook, WebhookDelivery } from '#contracts/integrations.js';
 import { DataTable } from '../components/data-table.js';
 import { ErrorNotice, InfoNotice, SuccessNotice } from '../components/error-notice.js';
 import { Field } from '../components/field.js';
@@ -17,6 +17,12 @@ const scopeLabels: Record<Scope, string> = {
   organizing: 'Organizing data: roster people, ratings, conversations, committee lists',
 };
 type Embed = { id: string; title: string; hostedUrl: string; snippet: string };
+
+function deliveryOutcome(d: WebhookDelivery): string {
+  if (d.deliveredAt) return `Delivered ${formatDateTime(d.deliveredAt)} (answer ${d.lastStatus ?? '—'}${d.attempts > 1 ? `, attempt ${d.attempts}` : ''})`;
+  if (d.lastError) return d.nextAttemptAt ? `Failed (${d.lastError}); trying again ${formatDateTime(d.nextAttemptAt)}` : `Gave up after ${d.attempts} attempts (${d.lastError})`;
+  return 'Sending';
+}
 
 /**
  * Integrations (issue 14, decision 0029): API keys for other tools (shown once), the websites
@@ -52,6 +58,23 @@ export function IntegrationsPage() {
       setOriginsText(null);
       setSavedOrigins(true);
     },
+  });
+
+  const hooksPath = campaignPath(campaign.slug, '/webhooks');
+  const hooks = useApiQuery<{ webhooks: Webhook[]; deliveries: WebhookDelivery[] }>(hooksPath);
+  const [hookUrl, setHookUrl] = useState('');
+  const [hookSecret, setHookSecret] = useState<string | null>(null);
+  const createHook = useApiMutation({
+    mutationFn: () => api.post<{ webhook: Webhook; secret: string }>(hooksPath, { url: hookUrl, events: ['signature.confirmed'] }),
+    invalidates: [apiKey(hooksPath)],
+    onSuccess: (result) => {
+      setHookSecret(result.secret);
+      setHookUrl('');
+    },
+  });
+  const removeHook = useApiMutation({
+    mutationFn: (id: string) => api.delete<void>(`${hooksPath}/${id}`),
+    invalidates: [apiKey(hooksPath)],
   });
 
   const originsValue = originsText ?? (keys.data?.origins ?? []).join('\n');
@@ -132,6 +155,66 @@ export function IntegrationsPage() {
                     </button>
                   )}
                 </td>
+              </tr>
+            ))}
+          </DataTable>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="webhooks">
+        <h2 id="webhooks">Webhooks</h2>
+        <p>Another tool can be told at once when someone’s petition signature is confirmed. Support cards are never sent anywhere.</p>
+        {hookSecret ? (
+          <SuccessNotice>
+            <p>
+              Copy this signing secret into the other tool now: <strong>it is shown only this once</strong>.
+            </p>
+            <p>
+              <code className="secret" aria-label="The webhook’s signing secret">
+                {hookSecret}
+              </code>
+            </p>
+          </SuccessNotice>
+        ) : null}
+        <ErrorNotice error={createHook.error ?? removeHook.error} fields={{ url: { label: 'Address', id: 'hook-url' } }} />
+        <form onSubmit={onSubmit(() => createHook.mutate())}>
+          <Field label="Address" id="hook-url" hint="Where to send a signed POST when a petition signature is confirmed (https://…).">
+            {(control) => <input {...control} type="url" value={hookUrl} onChange={(e) => setHookUrl(e.target.value)} required />}
+          </Field>
+          <div className="form-actions">
+            <button type="submit" className="button-primary" disabled={createHook.isPending}>
+              {createHook.isPending ? 'Adding…' : 'Add webhook'}
+            </button>
+          </div>
+        </form>
+        <ListStatus query={hooks} count={hooks.data?.webhooks.length ?? 0} empty="No webhooks yet." />
+        {hooks.data && hooks.data.webhooks.length > 0 ? (
+          <DataTable caption="Webhooks" columns={['Address', 'Events']} actions="Actions">
+            {hooks.data.webhooks.map((w) => (
+              <tr key={w.id}>
+                <th scope="row" data-label="Address">
+                  {w.url}
+                </th>
+                <td data-label="Events">{w.events.join(', ')}</td>
+                <td data-label="Actions">
+                  <button type="button" className="button-secondary" disabled={removeHook.isPending} onClick={() => removeHook.mutate(w.id)}>
+                    Remove
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+        ) : null}
+        {hooks.data && hooks.data.deliveries.length > 0 ? (
+          <DataTable caption="Latest deliveries, newest first" columns={['When', 'Event', 'Address', 'Outcome']}>
+            {hooks.data.deliveries.map((d) => (
+              <tr key={d.id}>
+                <th scope="row" data-label="When">
+                  {formatDateTime(d.createdAt)}
+                </th>
+                <td data-label="Event">{d.event}</td>
+                <td data-label="Address">{d.url}</td>
+                <td data-label="Outcome">{deliveryOutcome(d)}</td>
               </tr>
             ))}
           </DataTable>
