@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mailMessages, webhookDeliveries } from '../../src/db/schema/index.js';
+import { mailMessages, petitionSignatures, webhookDeliveries } from '../../src/db/schema/index.js';
 import { verifyWebhook } from '../../src/domain/integrations/webhook-signature.js';
 import { createCampaign, createMember, TEST_PASSWORD } from '../support/factories.js';
 import { createPetition } from '../support/petition-helpers.js';
@@ -120,6 +120,17 @@ describe('webhooks', () => {
     expect((await t.agent().get(path)).statusCode).toBe(200);
     await t.services.webhooks.idle();
     expect(received).toHaveLength(1);
+  });
+
+  it('tell about a held signature when an organizer approves it, if its email was confirmed', async () => {
+    received.length = 0;
+    const id = crypto.randomUUID();
+    await t.database.db.insert(petitionSignatures).values({ id, petitionId, givenName: 'Held', familyName: 'Signer', email: 'held@mail.example', relationship: 'parent', status: 'held_for_review', holdReason: 'ip_rate', confirmedAt: new Date(), source: 'web' });
+    const res = await admin.post(`/api/campaigns/hooks/petitions/${petitionId}/held/${id}/approve`);
+    expect(res.statusCode, res.body).toBe(200);
+    await t.services.webhooks.idle();
+    expect(received).toHaveLength(1);
+    expect(JSON.parse(received[0]!.body)).toMatchObject({ event: 'signature.confirmed', data: { signature: { identifiers: [`unionhall:${id}`] } } });
   });
 
   it('stop when removed', async () => {

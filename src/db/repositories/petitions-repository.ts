@@ -142,10 +142,10 @@ export function createPetitionsRepository(db: Executor) {
         .limit(1000);
     },
     /** Approval lifts the hold: the signature counts once (or as soon as) its email is confirmed. */
-    async approveHeld(petitionId: string, signatureId: string): Promise<SignatureRow | undefined> {
+    async approveHeld(petitionId: string, signatureId: string, now: Date = new Date()): Promise<SignatureRow | undefined> {
       const [row] = await db
         .update(petitionSignatures)
-        .set({ status: sql`case when ${petitionSignatures.confirmedAt} is null then 'pending_confirmation' else 'confirmed' end` })
+        .set({ status: sql`case when ${petitionSignatures.confirmedAt} is null then 'pending_confirmation' else 'confirmed' end`, updatedAt: now })
         .where(and(eq(petitionSignatures.petitionId, petitionId), eq(petitionSignatures.id, signatureId), eq(petitionSignatures.status, 'held_for_review')))
         .returning();
       return row;

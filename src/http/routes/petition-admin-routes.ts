@@ -45,9 +45,12 @@ export function registerPetitionAdminRoutes(app: ZodApp, services: Services): vo
     return { signatures: rows.map(presentHeldSignature) };
   });
 
-  app.post('/api/campaigns/:slug/petitions/:petitionId/held/:signatureId/approve', { schema: operation('approveSignature', c.approveSignature, { tags }) }, async (request) =>
-    services.execute(approveSignature, requesterOf(request), request.params),
-  );
+  app.post('/api/campaigns/:slug/petitions/:petitionId/held/:signatureId/approve', { schema: operation('approveSignature', c.approveSignature, { tags }) }, async (request) => {
+    const result = await services.execute(approveSignature, requesterOf(request), request.params);
+    // An approval that makes a signature count may have recorded webhook events (decision 0032).
+    services.webhooks.kick();
+    return result;
+  });
 
   app.post('/api/campaigns/:slug/petitions/:petitionId/held/:signatureId/reject', { schema: operation('rejectSignature', c.rejectSignature, { tags }) }, async (request) =>
     services.execute(rejectSignature, requesterOf(request), request.params),
