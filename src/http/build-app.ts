@@ -120,7 +120,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         description: [
           'Two APIs. **The organizer API** (`/api/campaigns/…`) is what the organizer app uses: it needs a signed-in session (the `uh_session` cookie) and, on writes, the CSRF token from `GET /api/auth/csrf` in `x-csrf-token`.',
           '',
-          '**The OSDI API** (`/api/v1`, [OSDI 1.2](https://opensupporter.github.io/osdi-docs/), HAL+JSON) is for other tools: Action Network-style clients, jquery-osdi, Parsons. Petitions and the record-signature helper are public. Everything else needs an API key, sent as the `OSDI-API-Token` header. A campaign admin creates keys in the app (Settings → Integrations); a key is shown once, belongs to one campaign and has scopes: `read` (petitions and their signers), `write` (record signatures its source vouches for, confirmed at once with that origin), `organizing` (roster data). Card signers are never readable over the API. A wrong or revoked key is 401, a key without the scope 403; keyed calls carry `x-ratelimit-*` headers.',
+          '**The OSDI API** (`/api/v1`, [OSDI 1.2](https://opensupporter.github.io/osdi-docs/), HAL+JSON) is for other tools: Action Network-style clients, jquery-osdi, Parsons. Petitions and the record-signature helper are public. Everything else needs an API key, sent as the `OSDI-API-Token` header. A campaign admin creates keys in the app (Integrations, in the menu); a key is shown once, belongs to one campaign and has scopes: `read` (petitions and their signers), `write` (record signatures its source vouches for, confirmed at once with that origin), `organizing` (roster data). Card signers are never readable over the API. A wrong or revoked key is 401, a key without the scope 403; keyed calls carry `x-ratelimit-*` headers.',
           '',
           'OSDI errors carry OSDI\'s error resource (`request_type`, `response_code`, `resource_status[].error_descriptions[]`) and our own `error: {code, message, fields}`. Collections page with `page` and `per_page` (clamped to 25) and `next`/`previous` links, and take `filter=` with `eq`, `gt`, `lt` and `and` on `modified_date`, `created_date`, `identifiers` and `email`.',
         ].join('\n'),
@@ -130,7 +130,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         securitySchemes: {
           // The organizer app's session; writes also need the CSRF token from GET /api/auth/csrf in x-csrf-token.
           session: { type: 'apiKey', in: 'cookie', name: 'uh_session' },
-          // The OSDI API: a key an admin creates in the app (Settings → Integrations), shown once.
+          // The OSDI API: a key an admin creates in the app (Integrations, in the menu), shown once.
           osdiApiToken: { type: 'apiKey', in: 'header', name: 'OSDI-API-Token', description: 'An API key created by a campaign admin in the app. Scopes: read (petitions and their signers), write (record signatures its source vouches for), organizing (roster data). Card signers are never readable.' },
         },
       },
@@ -147,8 +147,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerRoutes(app, { config, db, services, lifecycle: options.lifecycle, cors });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   // The API reference, read from the same document (decision 0029). Its own CSP (staticCSP)
-  // replaces ours on its pages: swagger-ui styles with attributes our policy forbids elsewhere.
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list', deepLinking: true } });
+  // replaces ours on its pages.
+  // swagger-ui sets style attributes as it renders, so its pages (only they) allow inline styles; scripts stay 'self'.
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    transformStaticCSP: (header) => header.replace("style-src 'self' https:", "style-src 'self' 'unsafe-inline'"),
+    uiConfig: { docExpansion: 'list', deepLinking: true },
+  });
 
   await app.register(fastifyStatic, { root: path.join(root, 'public'), prefix: '/assets/', decorateReply: false, maxAge: '1h' });
   await registerOrganizerApp(app);
