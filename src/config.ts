@@ -31,6 +31,7 @@ const envSchema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(10),
   CARD_FORM_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(20),
+  API_KEY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(120),
   PETITION_IP_HOLD_PER_HOUR: z.coerce.number().int().min(1).max(10_000_000).default(20),
   PETITION_IP_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(60),
   PETITION_EMAIL_LIMIT_PER_HOUR: z.coerce.number().int().min(1).max(10_000_000).default(5),
@@ -73,6 +74,8 @@ export type Config = {
   loginRateLimitPerMinute: number;
   /** Card form submissions per IP per minute (a card drive in a staff room shares one address). */
   cardFormRateLimitPerMinute: number;
+  /** Requests per minute per API key on the OSDI API (rate-limit headers on keyed calls only). */
+  apiKeyRateLimitPerMinute: number;
   /** Petition signatures from one IP per hour beyond which new ones are held for review (a school shares one IP). */
   petitionIpHoldPerHour: number;
   /** Petition signatures from one IP per minute beyond which requests are refused (429): a flood, not people. */
@@ -166,6 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustProxy: e.TRUST_PROXY,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     cardFormRateLimitPerMinute: e.CARD_FORM_RATE_LIMIT_PER_MINUTE,
+    apiKeyRateLimitPerMinute: e.API_KEY_RATE_LIMIT_PER_MINUTE,
     petitionIpHoldPerHour: e.PETITION_IP_HOLD_PER_HOUR,
     petitionIpLimitPerMinute: e.PETITION_IP_LIMIT_PER_MINUTE,
     petitionEmailLimitPerHour: e.PETITION_EMAIL_LIMIT_PER_HOUR,

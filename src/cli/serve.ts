@@ -47,6 +47,7 @@ export async function serve(config: Config, options: { migrate: boolean }): Prom
     await stopRetries?.().catch(() => undefined);
     await stopPublishing?.().catch(() => undefined);
     await runtime.services.mailer.drain().catch(() => undefined);
+    await runtime.services.webhooks.idle().catch(() => undefined);
     await runtime.close();
     clearTimeout(deadline);
     process.exit(0);
@@ -81,6 +82,9 @@ export async function serve(config: Config, options: { migrate: boolean }): Prom
   // Mail a crash left unsent, or a mail server refused for now, is sent again (with SMTP only).
   stopRetries = startMailRetries(runtime.services.mailer, { everyMs: 60_000, onError: (err) => app.log.error({ err }, 'mail retry sweep failed') });
   sweeper = setInterval(() => void runtime.services.sweepExpired().catch(() => undefined), SWEEP_EVERY_MS);
+  // Webhook deliveries whose back-off is over, and any a crash left claimed (decision 0032).
+  runtime.services.webhooks.kick();
+  setInterval(() => runtime.services.webhooks.kick(), 30_000).unref();
   sweeper.unref();
   // Campaigns that publish their public numbers automatically get one publication a day.
   stopPublishing = startPublicNumbersSchedule(runtime.services, {

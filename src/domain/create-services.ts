@@ -11,6 +11,7 @@ import { createUsedProofs } from '../db/used-proofs.js';
 import { outboxStats, poolStats } from '../db/runtime-stats.js';
 import { createLocalNotifications, type Notifications } from '../db/notifications.js';
 import { createMailer, type Mailer } from '../mail/create-mailer.js';
+import { createWebhookDeliverer } from '../webhooks/create-webhook-deliverer.js';
 import { createPetitionService } from './petitions/petition-service.js';
 import { createCommandRunner } from './commands/create-command-runner.js';
 import { createProofOfWork } from './petitions/proof-of-work.js';
@@ -43,6 +44,8 @@ export function createServices(options: { db: Db; config: Config; now?: () => Da
     now,
   });
   const { execute, read } = createCommandRunner({ db, clock: now, mail: mailer, keyring });
+  // Webhook events, recorded by commands and delivered like mail (decision 0032).
+  const webhooks = createWebhookDeliverer({ repository: repositories.webhooks, now });
   /** Deletes rate windows and used proofs that no longer matter (`serve` runs it now and then). */
   const sweepExpired = async (): Promise<void> => {
     await rates.sweep(now());
@@ -50,7 +53,7 @@ export function createServices(options: { db: Db; config: Config; now?: () => Da
   };
   /** What /metrics reports about the database and the outbox. */
   const stats = { pool: () => poolStats(db.$client), outbox: () => outboxStats(db.$client), mail: () => mailer.stats() };
-  return { execute, read, repositories, keyring, mailer, proofOfWork, petitions, routeRateLimits, sweepExpired, stats, notifications, now };
+  return { execute, read, repositories, keyring, mailer, webhooks, proofOfWork, petitions, routeRateLimits, sweepExpired, stats, notifications, now };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -6,6 +6,7 @@ import fastifyFormbody from '@fastify/formbody';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config.js';
@@ -17,6 +18,7 @@ import { registerMetrics } from './plugins/metrics.js';
 import { postgresRateLimitStore } from './plugins/rate-limit-store.js';
 import type { Lifecycle } from './routes/health-routes.js';
 import { registerCsrfCheck } from './plugins/csrf.js';
+import { registerCors, stripOsdiTrailingSlash } from './plugins/cors.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { registerSecondFactorGate } from './plugins/second-factor-gate.js';
 import { registerSecurityHeaders } from './plugins/security-headers.js';
@@ -60,6 +62,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
             redact: ['req.headers.cookie', 'req.headers.authorization'],
           },
     trustProxy: config.trustProxy,
+    // OSDI clients and the spec's own examples write `/api/v1/petitions/`: the OSDI API answers
+    // with and without the trailing slash (decision 0029). Nowhere else changes.
+    rewriteUrl: (req) => stripOsdiTrailingSlash(req.url ?? '/'),
     bodyLimit: 1024 * 1024,
     // Bounded clients: the whole request (headers and body) must arrive within requestTimeout, the
     // headers within headersTimeout, or Node answers 408 and closes the socket, so that a few
@@ -113,12 +118,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: 'Unionhall API', version: config.version },
+      info: {
+        title: 'Unionhall API',
+        version: config.version,
+        description: [
+          'Two APIs. **The organizer API** (`/api/campaigns/…`) is what the organizer app uses: it needs a signed-in session (the `uh_session` cookie) and, on writes, the CSRF token from `GET /api/auth/csrf` in `x-csrf-token`.',
+          '',
+          '**The OSDI API** (`/api/v1`, [OSDI 1.2](https://opensupporter.github.io/osdi-docs/), HAL+JSON) is for other tools: Action Network-style clients, jquery-osdi, Parsons. Petitions and the record-signature helper are public. Everything else needs an API key, sent as the `OSDI-API-Token` header. A campaign admin creates keys in the app (Integrations, in the menu); a key is shown once, belongs to one campaign and has scopes: `read` (petitions and their signers), `write` (record signatures its source vouches for, confirmed at once with that origin), `organizing` (roster data). Card signers are never readable over the API. A wrong or revoked key is 401, a key without the scope 403; keyed calls carry `x-ratelimit-*` headers.',
+          '',
+          'OSDI errors carry OSDI\'s error resource (`request_type`, `response_code`, `resource_status[].error_descriptions[]`) and our own `error: {code, message, fields}`. Collections page with `page` and `per_page` (clamped to 25) and `next`/`previous` links, and take `filter=` with `eq`, `gt`, `lt` and `and` on `modified_date`, `created_date`, `identifiers` and `email`.',
+        ].join('\n'),
+      },
       servers: [{ url: config.publicUrl }],
       components: {
         securitySchemes: {
           // The organizer app's session; writes also need the CSRF token from GET /api/auth/csrf in x-csrf-token.
           session: { type: 'apiKey', in: 'cookie', name: 'uh_session' },
+          // The OSDI API: a key an admin creates in the app (Integrations, in the menu), shown once.
+          osdiApiToken: { type: 'apiKey', in: 'header', name: 'OSDI-API-Token', description: 'An API key created by a campaign admin in the app. Scopes: read (petitions and their signers), write (record signatures its source vouches for), organizing (roster data). Card signers are never readable.' },
         },
       },
     },
@@ -130,8 +147,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerCsrfCheck(app);
   registerCleanInput(app);
 
-  registerRoutes(app, { config, db, services, lifecycle: options.lifecycle, dumpDatabase: options.dumpDatabase });
+  // Before the routes' own hooks: a preflight is answered here and goes no further.
+  const cors = registerCors(app, services);
+  registerRoutes(app, { config, db, services, lifecycle: options.lifecycle, dumpDatabase: options.dumpDatabase, cors });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  // The API reference, read from the same document (decision 0029). Its own CSP (staticCSP)
+  // replaces ours on its pages.
+  // swagger-ui sets style attributes as it renders, so its pages (only they) allow inline styles; scripts stay 'self'.
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    transformStaticCSP: (header) => header.replace("style-src 'self' https:", "style-src 'self' 'unsafe-inline'"),
+    uiConfig: { docExpansion: 'list', deepLinking: true },
+  });
 
   await app.register(fastifyStatic, { root: path.join(root, 'public'), prefix: '/assets/', decorateReply: false, maxAge: '1h' });
   await registerOrganizerApp(app);

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { osdiErrorResponse } from '../contracts/osdi.js';
 import { errorResponse, sessionSecurity } from '../contracts/shared.js';
 import type { Requester } from '../domain/commands/requester.js';
 
@@ -7,8 +8,13 @@ type Contract = { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType; respo
 
 type OperationOptions = {
   tags: string[];
-  /** 'session' (organizer app, the default) or 'public' (no sign-in). */
-  security?: 'session' | 'public';
+  /**
+   * 'session' (organizer app, the default), 'public' (no sign-in), 'apiKey' (the OSDI-API-Token
+   * header) or 'publicOrApiKey' (an OSDI helper: anyone, or a key that vouches).
+   */
+  security?: 'session' | 'public' | 'apiKey' | 'publicOrApiKey';
+  /** OSDI routes answer errors in OSDI's shape too (plugins/error-handler.ts). */
+  osdi?: boolean;
   summary?: string;
   /** For downloads: the media type of the 2xx body, documented instead of a JSON schema. */
   produces?: string;
@@ -21,7 +27,9 @@ type OperationOptions = {
  * without them.
  */
 type SuccessStatus = 200 | 201 | 202 | 204;
-type Responses<C extends Contract, S extends SuccessStatus> = Record<S, C['response'] extends z.ZodType ? C['response'] : z.ZodUnknown> & { '4xx': typeof errorResponse; '5xx': typeof errorResponse };
+type Responses<C extends Contract, S extends SuccessStatus> = Record<S, C['response'] extends z.ZodType ? C['response'] : z.ZodUnknown> & { '4xx': z.ZodType; '5xx': z.ZodType };
+
+const securityOf = { session: sessionSecurity, public: [], apiKey: [{ osdiApiToken: [] }], publicOrApiKey: [{}, { osdiApiToken: [] }] } as const;
 
 export function operation<C extends Contract, S extends SuccessStatus = 200>(operationId: string, contract: C, options: OperationOptions & { status?: S }) {
   const status = options.status ?? 200;
@@ -31,11 +39,11 @@ export function operation<C extends Contract, S extends SuccessStatus = 200>(ope
     operationId,
     tags: options.tags,
     ...(options.summary ? { summary: options.summary } : {}),
-    security: options.security === 'public' ? [] : sessionSecurity,
+    security: securityOf[options.security ?? 'session'],
     ...(contract.params ? { params: contract.params as C['params'] } : {}),
     ...(contract.query ? { querystring: contract.query as C['query'] } : {}),
     ...(contract.body ? { body: contract.body as C['body'] } : {}),
-    response: { [status]: success, '4xx': errorResponse, '5xx': errorResponse } as unknown as Responses<C, S>,
+    response: { [status]: success, '4xx': options.osdi ? osdiErrorResponse : errorResponse, '5xx': options.osdi ? osdiErrorResponse : errorResponse } as unknown as Responses<C, S>,
   };
   // Absent parts stay absent (an `undefined` schema makes Fastify warn), typed as the contract's.
   return schema as typeof schema & { params: C['params']; querystring: C['query']; body: C['body'] };

@@ -249,7 +249,8 @@ describe('during an outage', () => {
       }
       const api = await app.inject({ method: 'GET', url: '/api/v1/petitions' });
       expect(api.statusCode).toBe(503);
-      expect(api.json()).toEqual({ error: { code: 'database_unavailable', message: expect.any(String) } });
+      // The OSDI API adds OSDI's error resource beside our own error object (decision 0029).
+      expect(api.json()).toMatchObject({ response_code: 503, error: { code: 'database_unavailable', message: expect.any(String) } });
     } finally {
       await app.close();
       await pool.end().catch(() => undefined);

@@ -11,6 +11,7 @@ import { EndorsementsAdminPage } from './pages/endorsements-admin-page.js';
 import { EventsAdminPage } from './pages/events-admin-page.js';
 import { EditIncidentPage, EvidenceLayout, EvidenceTimelinePage, IncidentPage, NewIncidentPage } from './pages/evidence-page.js';
 import { FilingPage } from './pages/filing-page.js';
+import { IntegrationsPage } from './pages/integrations-page.js';
 import { MembersPage } from './pages/members-page.js';
 import { MyAccountPage } from './pages/my-account-page.js';
 import { NewslettersPage } from './pages/newsletters-page.js';
@@ -214,6 +215,14 @@ export const navigation: NavEntry[] = [
     scope: 'campaign',
     visible: (a) => a.can('campaign.manage'),
     page: MembersPage,
+  },
+  {
+    path: 'integrations',
+    label: 'Integrations',
+    description: 'API keys for other tools (Action Network, your website), and the petition to embed on your site.',
+    scope: 'campaign',
+    visible: (a) => a.can('campaign.manage'),
+    page: IntegrationsPage,
   },
   {
     path: 'filing',

@@ -24,6 +24,9 @@ import { createRosterImportRepository } from './roster-import-repository.js';
 import { createSecondFactorsRepository } from './second-factors-repository.js';
 import { createSupportRepository } from './support-repository.js';
 import { createPetitionsRepository } from './petitions-repository.js';
+import { createIntegrationsRepository } from './integrations-repository.js';
+import { createOsdiSignaturesRepository } from './osdi-signatures-repository.js';
+import { createWebhooksRepository } from './webhooks-repository.js';
 
 /**
  * Every repository, built on one executor: the pool for reads outside a command, or the command's
@@ -55,6 +58,9 @@ export function createRepositories(db: Executor, keyring: Keyring) {
     loginThrottles: createLoginThrottlesRepository(db),
     petitions: createPetitionsRepository(db),
     secondFactors: createSecondFactorsRepository(db, keyring),
+    integrations: createIntegrationsRepository(db),
+    osdiSignatures: createOsdiSignaturesRepository(db),
+    webhooks: createWebhooksRepository(db),
   };
 }
 

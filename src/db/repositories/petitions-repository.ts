@@ -120,15 +120,17 @@ export function createPetitionsRepository(db: Executor) {
      * Confirms the signature the token belongs to. Idempotent: a second click finds the same row
      * and changes nothing. A held signature records the confirmation but stays held.
      */
-    async confirmByToken(signatureId: string, secretHash: string, now: Date): Promise<{ petitionId: string } | undefined> {
+    async confirmByToken(signatureId: string, secretHash: string, now: Date): Promise<SignatureRow | undefined> {
       const [row] = await db
         .update(petitionSignatures)
         .set({
           confirmedAt: sql`coalesce(${petitionSignatures.confirmedAt}, ${now.toISOString()}::timestamptz)`,
           status: sql`case when ${petitionSignatures.status} = 'pending_confirmation' then 'confirmed' else ${petitionSignatures.status} end`,
+          // A confirmation is a change an OSDI sync asks for ("modified since").
+          updatedAt: sql`case when ${petitionSignatures.confirmedAt} is null then ${now.toISOString()}::timestamptz else ${petitionSignatures.updatedAt} end`,
         })
         .where(and(eq(petitionSignatures.id, signatureId), eq(petitionSignatures.confirmationTokenHash, secretHash)))
-        .returning({ petitionId: petitionSignatures.petitionId });
+        .returning();
       return row;
     },
     async listHeld(petitionId: string): Promise<SignatureRow[]> {
@@ -140,10 +142,10 @@ export function createPetitionsRepository(db: Executor) {
         .limit(1000);
     },
     /** Approval lifts the hold: the signature counts once (or as soon as) its email is confirmed. */
-    async approveHeld(petitionId: string, signatureId: string): Promise<SignatureRow | undefined> {
+    async approveHeld(petitionId: string, signatureId: string, now: Date = new Date()): Promise<SignatureRow | undefined> {
       const [row] = await db
         .update(petitionSignatures)
-        .set({ status: sql`case when ${petitionSignatures.confirmedAt} is null then 'pending_confirmation' else 'confirmed' end` })
+        .set({ status: sql`case when ${petitionSignatures.confirmedAt} is null then 'pending_confirmation' else 'confirmed' end`, updatedAt: now })
         .where(and(eq(petitionSignatures.petitionId, petitionId), eq(petitionSignatures.id, signatureId), eq(petitionSignatures.status, 'held_for_review')))
         .returning();
       return row;

@@ -46,13 +46,13 @@ const keyOf = (petitionId: string, email: string): string => `${petitionId} ${em
 const INSERT_NEW = `
 with ins as (
   insert into petition_signatures (id, petition_id, given_name, family_name, email, postal_code, city, relationship, comment,
-                                   show_publicly, status, hold_reason, confirmation_token_hash, created_at, ip_hash, source)
+                                   show_publicly, status, hold_reason, confirmation_token_hash, created_at, ip_hash, source, details, updated_at)
   select id, petition_id, given_name, family_name, email, postal_code, city, relationship, comment,
-         show_publicly, status, hold_reason, confirmation_token_hash, created_at, ip_hash, source
+         show_publicly, status, hold_reason, confirmation_token_hash, created_at, ip_hash, source, coalesce(details, '{}'::jsonb), created_at
     from json_to_recordset($1::json)
       as t(id uuid, petition_id uuid, given_name text, family_name text, email text, postal_code text, city text, relationship text,
            comment text, show_publicly boolean, status text, hold_reason text, confirmation_token_hash text, created_at timestamptz,
-           ip_hash text, source text)
+           ip_hash text, source text, details jsonb)
   on conflict do nothing
   returning id
 ), mail as (
@@ -114,6 +114,7 @@ export function createSignatureWriter(db: Db, options: { maxBatch?: number; maxI
       created_at: x.createdAt instanceof Date ? x.createdAt.toISOString() : new Date().toISOString(),
       ip_hash: x.ipHash ?? null,
       source: x.source,
+      details: x.details ?? null,
     }));
     const mails = drafts.flatMap((d, k) =>
       d
@@ -136,7 +137,7 @@ export function createSignatureWriter(db: Db, options: { maxBatch?: number; maxI
     const values = [toJsonParam(rows), toJsonParam(mails)];
     // Straight to the pool, as a named (prepared once per connection) statement: it runs for
     // every batch, and the query builder would only rebuild the same text each time.
-    const result = await db.$client.query<{ id: string }>({ name: 'petition_signatures_insert_batch_v3', text: INSERT_NEW, values });
+    const result = await db.$client.query<{ id: string }>({ name: 'petition_signatures_insert_batch_v4', text: INSERT_NEW, values });
     return new Set(result.rows.map((row) => row.id));
   }
 

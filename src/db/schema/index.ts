@@ -12,3 +12,4 @@ export * from './keys.js';
 export * from './coordination.js';
 export * from './second-factors.js';
 export * from './login-throttles.js';
+export * from './integrations.js';

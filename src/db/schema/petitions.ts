@@ -1,9 +1,21 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { campaigns } from './campaigns.js';
 import { signerRelationships, signatureStatuses, signatureSources } from '../../vocabulary/petitions.js';
 
 export { signerRelationships, signatureStatuses, signatureSources };
+
+/** The OSDI fields a signature keeps beyond the form's own. */
+export type SignatureDetails = {
+  phoneNumbers?: { number: string; number_type?: string; sms_capable?: boolean }[];
+  postalAddresses?: Record<string, unknown>[];
+  customFields?: Record<string, string>;
+  tags?: string[];
+  actionDate?: string;
+  referrerData?: Record<string, unknown>;
+  emailStatus?: string;
+  languageSpoken?: string;
+};
 
 
 export const petitions = pgTable(
@@ -51,6 +63,14 @@ export const petitionSignatures = pgTable(
     // HMAC of the address with the instance secret: enough to group a flood, useless to trace a person.
     ipHash: text('ip_hash'),
     source: text('source', { enum: signatureSources }).notNull(),
+    // What an OSDI client sent beyond the form's fields (phone, addresses anywhere, custom fields,
+    // tags, action_date, referrer, subscription status): kept as given (decision 0029).
+    details: jsonb('details').$type<SignatureDetails>().notNull().default({}),
+    // Foreign ids (`action_network:…`): a second post with the same id updates the same row.
+    identifiers: text('identifiers').array().notNull().default(sql`'{}'::text[]`),
+    // Who vouches for a signature recorded with a write-scoped API key (the key's name).
+    originSystem: text('origin_system'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('petition_signatures_email_key').on(t.petitionId, sql`lower(${t.email})`),
@@ -59,5 +79,7 @@ export const petitionSignatures = pgTable(
     // links carry the row id (see domain/petitions/confirmation-token.ts): no index on the hashes.
     index('petition_signatures_confirmed_idx').on(t.petitionId, t.confirmedAt).where(sql`${t.status} = 'confirmed'`),
     index('petition_signatures_held_idx').on(t.petitionId, t.createdAt).where(sql`${t.status} = 'held_for_review'`),
+    index('petition_signatures_updated_idx').on(t.petitionId, t.updatedAt),
+    index('petition_signatures_identifiers_idx').using('gin', t.identifiers),
   ],
 );

@@ -12,6 +12,7 @@ import { formatConfirmationToken } from './confirmation-token.js';
 import { composePetitionMail } from './petition-mails.js';
 import type { ProofOfWork, ProofResult } from './proof-of-work.js';
 import type { SignatureInput } from './signature-input.js';
+import type { SignatureDetails } from '../../db/schema/petitions.js';
 
 export type SignContext = {
   ip: string;
@@ -24,6 +25,8 @@ export type SignContext = {
   petitionPath: string;
   /** The signer's language: the confirmation or already-signed email is written in it. */
   lang: Language;
+  /** OSDI only: what the client sent beyond the form's fields (phone, addresses, custom fields, …). */
+  details?: SignatureDetails;
 };
 
 export type PetitionLimits = { ipHoldPerHour: number; ipLimitPerMinute: number; emailLimitPerHour: number };
@@ -133,6 +136,7 @@ export function createPetitionService(deps: {
           createdAt: at,
           ipHash,
           source: context.source,
+          ...(context.details ? { details: context.details } : {}),
         },
         mail: (outcome: SignatureOutcome, signatureId: string) => {
           if (!sendMail) return null;

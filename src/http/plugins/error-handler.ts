@@ -13,6 +13,22 @@ import { serializeErrorForLog } from './log-safe-error.js';
 
 type ErrorBody = { error: { code: string; message: string; fields?: FieldProblem[] } };
 
+const isOsdiPath = (url: string): boolean => url === '/api/v1' || url.startsWith('/api/v1/') || url.startsWith('/api/v1?');
+
+/**
+ * OSDI's error resource (errors.md: request_type, response_code, resource_status with
+ * error_descriptions) beside our own `error` object, so that OSDI clients and ours read the same
+ * answer (decision 0029).
+ */
+function osdiErrorBody(status: number, body: ErrorBody): Record<string, unknown> {
+  const fields = body.error.fields ?? [];
+  const descriptions =
+    fields.length > 0
+      ? fields.map((f) => ({ error_code: body.error.code.toUpperCase(), description: `${f.field} ${f.reason}`, properties: [f.field.replace(/^(body|query|params)\./, '')] }))
+      : [{ error_code: body.error.code.toUpperCase(), description: body.error.message }];
+  return { request_type: 'atomic', response_code: status, resource_status: [{ resource: 'osdi:error', response_code: status, error_descriptions: descriptions }], ...body };
+}
+
 // Text PostgreSQL cannot store (a NUL byte in a slug, a name or a filter): the client's input, not our failure.
 const UNSTORABLE_TEXT_CODES = new Set(['22021', '22P05']);
 
@@ -119,6 +135,10 @@ export function registerErrorHandler(app: FastifyInstance, options: { errorLogIn
       return;
     }
     const body: ErrorBody = { error: { code: appError.code, message: appError.message, ...(appError.fields ? { fields: appError.fields } : {}) } };
+    if (isOsdiPath(request.url)) {
+      void reply.status(appError.status).type('application/hal+json; charset=utf-8').send(osdiErrorBody(appError.status, body));
+      return;
+    }
     void reply.status(appError.status).type('application/json').send(body);
   });
   app.setNotFoundHandler((request, reply) => {
@@ -127,6 +147,7 @@ export function registerErrorHandler(app: FastifyInstance, options: { errorLogIn
       void reply.status(404).type('text/html; charset=utf-8').send(html);
       return;
     }
-    void reply.status(404).send({ error: { code: 'not_found', message: `No route for ${request.method} ${request.url.split('?')[0]}` } });
+    const body: ErrorBody = { error: { code: 'not_found', message: `No route for ${request.method} ${request.url.split('?')[0]}` } };
+    void reply.status(404).send(isOsdiPath(request.url) ? osdiErrorBody(404, body) : body);
   });
 }

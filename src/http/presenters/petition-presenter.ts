@@ -5,7 +5,7 @@ import type { PublishedPetition } from '../../domain/petitions/list-published-pe
 import { petitionPublicPath } from '../../domain/petitions/petition-public-path.js';
 import type { PetitionView } from '../../domain/petitions/petition-view.js';
 
-/** An OSDI petition resource (HAL). Aggregates only: the signatures link is never offered in public. */
+/** An OSDI petition resource (HAL). Aggregates only; its signatures link answers API keys alone. */
 export function presentOsdiPetition(found: PublishedPetition, urls: { api: string; publicUrl: string }): OsdiPetition {
   const p = found.petition;
   const self = `${urls.api}/petitions/${p.id}`;
@@ -22,7 +22,9 @@ export function presentOsdiPetition(found: PublishedPetition, urls: { api: strin
     total_signatures: found.count,
     _links: {
       self: { href: self },
-      'osdi:record_signature_helper': { href: `${self}/signatures` },
+      'osdi:signatures': { href: `${self}/signatures` },
+      // The spec's helper URL; Action Network's (a POST to the signatures) works as well.
+      'osdi:record_signature_helper': { href: `${self}/record_signature_helper` },
     },
   };
 }

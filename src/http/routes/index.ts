@@ -23,6 +23,8 @@ import { registerPersonRoutes } from './person-routes.js';
 import { registerPressRoutes } from './press-routes.js';
 import { registerMajorityRoutes } from './majority-routes.js';
 import { registerOsdiRoutes } from './osdi-routes.js';
+import { registerIntegrationRoutes } from './integration-routes.js';
+import type { CorsOrigins } from '../plugins/cors.js';
 import { registerPetitionAdminRoutes } from './petition-admin-routes.js';
 import { registerPetitionRoutes } from './petition-routes.js';
 import { registerPublicNumbersRoutes } from './public-numbers-routes.js';
@@ -30,7 +32,7 @@ import { registerPublicSiteRoutes } from './public-site-routes.js';
 import { registerRosterImportRoutes } from './roster-import-routes.js';
 import { registerSecondFactorRoutes } from './second-factor-routes.js';
 
-export type RouteContext = { config: Config; db: Db; services: Services; lifecycle?: Lifecycle; dumpDatabase?: DumpDatabase };
+export type RouteContext = { config: Config; db: Db; services: Services; lifecycle?: Lifecycle; dumpDatabase?: DumpDatabase; cors: CorsOrigins };
 
 // Every capability's routes, registered in one place. Add a line per capability.
 export function registerRoutes(app: ZodApp, context: RouteContext): void {
@@ -65,4 +67,5 @@ export function registerRoutes(app: ZodApp, context: RouteContext): void {
   registerPetitionRoutes(app, services, publicSite);
   registerPetitionAdminRoutes(app, services, publicSite);
   registerOsdiRoutes(app, services, config);
+  registerIntegrationRoutes(app, services, context.cors, config);
 }

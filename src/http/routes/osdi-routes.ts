@@ -1,44 +1,103 @@
-import type { FastifyInstance } from 'fastify';
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../config.js';
-import { osdiContract } from '../../contracts/osdi.js';
+import { osdiContract, OSDI_MAX_PAGESIZE } from '../../contracts/osdi.js';
 import type { LocatedPetition } from '../../db/repositories/petitions-repository.js';
 import { anonymousRequester } from '../../domain/commands/requester.js';
 import type { Services } from '../../domain/create-services.js';
+import { listOsdiSignatures } from '../../domain/integrations/list-osdi-signatures.js';
+import { osdiSignatureParts } from '../../domain/integrations/osdi-signature-parts.js';
+import { parseOsdiFilter } from '../../domain/integrations/parse-osdi-filter.js';
+import { recordVouchedSignature } from '../../domain/integrations/record-vouched-signature.js';
+import { viewOsdiSignature } from '../../domain/integrations/view-osdi-signature.js';
 import { findPublishedPetition } from '../../domain/petitions/find-published-petition.js';
 import { listPublishedPetitions } from '../../domain/petitions/list-published-petitions.js';
 import { petitionPublicPath } from '../../domain/petitions/petition-public-path.js';
 import { AppError } from '../../errors.js';
 import { chooseLanguage } from '../../i18n/languages.js';
+import type { OsdiCondition } from '../../vocabulary/osdi-filter.js';
 import { operation } from '../operation.js';
+import { presentOsdiSignature } from '../presenters/osdi-signature-presenter.js';
 import { presentOsdiPetition } from '../presenters/petition-presenter.js';
 import type { ZodApp } from '../zod-app.js';
 
 const HAL = 'application/hal+json; charset=utf-8';
-const uuid = z.uuid();
-// Action Network's answer to every signature, new, duplicate or held alike: bytes made once.
+// Action Network's answer to every unauthenticated signature, new, duplicate or held alike: bytes made once.
 const SIGNED = Buffer.from('{}');
-const CURIES = [{ name: 'osdi', href: 'http://opensupporter.github.io/osdi-docs/{rel}', templated: true }];
+const CURIES = [{ name: 'osdi', href: 'https://opensupporter.github.io/osdi-docs/{rel}', templated: true }];
 const tags = ['osdi'];
 const c = osdiContract;
 const notFound = () => new AppError('not_found', 'No such petition.');
+const uuid = z.uuid();
+
+const tokenOf = (request: FastifyRequest): string | undefined => {
+  const value = request.headers['osdi-api-token'];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+};
+
+/** The links of a page: self, next and previous, with the client's per_page and filter kept. */
+function pageLinks(base: string, query: { page: number; per_page: number; filter?: string | undefined }, totalPages: number) {
+  const href = (page: number) => {
+    const params = new URLSearchParams({ page: String(page), per_page: String(query.per_page) });
+    if (query.filter) params.set('filter', query.filter);
+    return { href: `${base}?${params.toString()}` };
+  };
+  return {
+    self: href(query.page),
+    ...(query.page < totalPages ? { next: href(query.page + 1) } : {}),
+    ...(query.page > 1 ? { previous: href(Math.min(query.page - 1, totalPages)) } : {}),
+    curies: CURIES,
+  };
+}
+
+function matches(record: { created: Date; modified: Date; identifiers: string[] }, conditions: OsdiCondition[]): boolean {
+  return conditions.every((c) => {
+    // A petition has no email: a filter on one matches nothing.
+    if (c.kind === 'text') return c.field === 'identifiers' && record.identifiers.includes(c.value);
+    const at = (c.field === 'created_date' ? record.created : record.modified).getTime();
+    const v = c.value.getTime();
+    return c.op === 'gt' ? at > v : c.op === 'lt' ? at < v : at >= v && at < v + 86_400_000;
+  });
+}
 
 /**
- * The OSDI API (https://opensupporter.github.io/osdi-docs/): the entry point, petitions, and the
- * record-signature helper that Action Network-style clients post to. Unauthenticated and
- * cookie-less, so no CSRF; it answers `{}` like Action Network does and is defended by email
- * confirmation and the per-IP / per-email limits (existing clients cannot solve a proof of work).
- * Public reads show aggregates only, never signers.
+ * The OSDI API (https://opensupporter.github.io/osdi-docs/, decision 0029): the entry point,
+ * petitions, their signatures (API keys only) and the record-signature helper at the spec's URL
+ * and at Action Network's. Cookie-less, so no CSRF. Without a key the helper answers `{}` like
+ * Action Network and the signer confirms by email; with a write-scoped key it records the
+ * signature as its source vouches. Public reads show aggregates only.
  */
 export function registerOsdiRoutes(app: ZodApp, services: Services, config: Config): void {
   const api = `${config.publicUrl}/api/v1`;
   const urls = { api, publicUrl: config.publicUrl };
+  // Keyed calls are limited per key, and only they are told their limit: an unauthenticated
+  // helper's headers would tell a school's network how many colleagues just signed.
+  const keyedLimit = {
+    rateLimit: {
+      max: config.apiKeyRateLimitPerMinute,
+      timeWindow: '1 minute',
+      allowList: (request: FastifyRequest) => tokenOf(request) === undefined,
+      keyGenerator: (request: FastifyRequest) => `osdi-key:${createHash('sha256').update(tokenOf(request) ?? '').digest('base64url')}`,
+      addHeaders: { 'x-ratelimit-limit': true, 'x-ratelimit-remaining': true, 'x-ratelimit-reset': true, 'retry-after': true },
+      addHeadersOnExceeding: { 'x-ratelimit-limit': true, 'x-ratelimit-remaining': true, 'x-ratelimit-reset': true },
+    },
+  };
 
   void app.register(async (scoped: FastifyInstance) => {
     const osdi = scoped.withTypeProvider<ZodTypeProvider>();
-    // OSDI clients send application/hal+json; it is JSON.
-    osdi.addContentTypeParser('application/hal+json', { parseAs: 'string' }, osdi.getDefaultJsonParser('error', 'error'));
+    // The spec asks servers to accept requests whatever their content type says: a body is JSON.
+    osdi.removeAllContentTypeParsers();
+    osdi.addContentTypeParser('*', { parseAs: 'string' }, (request, body, done) => {
+      const text = typeof body === 'string' ? body : body.toString('utf8');
+      if (text.trim() === '') return done(null, undefined);
+      try {
+        done(null, JSON.parse(text) as unknown);
+      } catch {
+        done(new AppError('invalid_json', 'The request body is not valid JSON.'), undefined);
+      }
+    });
 
     // The signing helper's lookup goes through the petition service's one-second cache: it runs
     // on every signature (decision 0014).
@@ -48,72 +107,107 @@ export function registerOsdiRoutes(app: ZodApp, services: Services, config: Conf
       return found;
     }
 
-    osdi.get('/api/v1', { schema: operation('viewOsdiEntryPoint', c.viewOsdiEntryPoint, { tags, security: 'public' }) }, async (_request, reply) => {
-      return reply.type(HAL).send({
-        motd: 'Unionhall OSDI API',
+    const entryPoint = async (_request: FastifyRequest, reply: FastifyReply) =>
+      reply.type(HAL).send({
+        motd: 'Unionhall OSDI API. Petitions are public; signatures need an API key (OSDI-API-Token) with the read scope.',
         product_name: 'Unionhall',
-        osdi_version: '1.1',
+        osdi_version: '1.2.0',
         vendor_name: 'Unionhall',
-        max_pagesize: 25,
+        namespace: 'unionhall',
+        max_pagesize: OSDI_MAX_PAGESIZE,
         _links: {
           self: { href: api },
           curies: CURIES,
           'osdi:petitions': { href: `${api}/petitions`, title: 'The collection of petitions' },
+          docs: { href: `${config.publicUrl}/api/docs`, title: 'API reference' },
         },
       });
-    });
+    // `/api/v1/` too: build-app.ts strips an OSDI path's trailing slash before routing.
+    osdi.get('/api/v1', { schema: operation('viewOsdiEntryPoint', c.viewOsdiEntryPoint, { tags, security: 'public', osdi: true }) }, entryPoint);
 
-    osdi.get('/api/v1/petitions', { schema: operation('listOsdiPetitions', c.listOsdiPetitions, { tags, security: 'public' }) }, async (request, reply) => {
-      const { page, per_page } = request.query;
-      const { total, petitions } = await services.read(listPublishedPetitions, anonymousRequester(request.ip), { page, perPage: per_page });
-      const items = petitions.map((p) => presentOsdiPetition(p, urls));
-      const totalPages = Math.max(1, Math.ceil(total / per_page));
+    osdi.get('/api/v1/petitions', { schema: operation('listOsdiPetitions', c.listOsdiPetitions, { tags, security: 'public', osdi: true }) }, async (request, reply) => {
+      const query = request.query;
+      const conditions = parseOsdiFilter(query.filter);
+      // Every published petition (a handful), filtered here: the filter needs the located rows anyway.
+      const all = await services.read(listPublishedPetitions, anonymousRequester(request.ip), { page: 1, perPage: 10_000 });
+      const chosen = all.petitions.filter((p) => matches({ created: p.petition.createdAt, modified: p.petition.updatedAt, identifiers: [`unionhall:${p.petition.id}`] }, conditions));
+      const pageItems = chosen.slice((query.page - 1) * query.per_page, query.page * query.per_page).map((p) => presentOsdiPetition(p, urls));
+      const totalPages = Math.max(1, Math.ceil(chosen.length / query.per_page));
       return reply.type(HAL).send({
         total_pages: totalPages,
-        per_page,
-        page,
-        total_records: total,
-        _links: {
-          self: { href: `${api}/petitions?page=${page}&per_page=${per_page}` },
-          ...(page < totalPages ? { next: { href: `${api}/petitions?page=${page + 1}&per_page=${per_page}` } } : {}),
-          curies: CURIES,
-          'osdi:petitions': items.map((i) => ({ href: i._links.self.href })),
-        },
-        _embedded: { 'osdi:petitions': items },
+        per_page: query.per_page,
+        page: query.page,
+        total_records: chosen.length,
+        _links: { ...pageLinks(`${api}/petitions`, query, totalPages), 'osdi:petitions': pageItems.map((i) => ({ href: i._links.self.href })) },
+        _embedded: { 'osdi:petitions': pageItems },
       });
     });
 
-    osdi.get('/api/v1/petitions/:id', { schema: operation('viewOsdiPetition', c.viewOsdiPetition, { tags, security: 'public' }) }, async (request, reply) => {
+    osdi.get('/api/v1/petitions/:id', { schema: operation('viewOsdiPetition', c.viewOsdiPetition, { tags, security: 'public', osdi: true }) }, async (request, reply) => {
       const found = uuid.safeParse(request.params.id).success ? await services.read(findPublishedPetition, anonymousRequester(request.ip), { petitionId: request.params.id }) : undefined;
       if (!found) throw notFound();
       const item = presentOsdiPetition(found, urls);
       return reply.type(HAL).send({ ...item, _links: { ...item._links, curies: CURIES } });
     });
 
-    osdi.post(
+    osdi.get(
       '/api/v1/petitions/:id/signatures',
-      { config: { csrf: false }, schema: operation('recordOsdiSignature', c.recordOsdiSignature, { tags, security: 'public' }) },
+      { config: keyedLimit, schema: operation('listOsdiSignatures', c.listOsdiSignatures, { tags, security: 'apiKey', osdi: true }) },
       async (request, reply) => {
+        const query = request.query;
+        const { total, rows } = await services.execute(listOsdiSignatures, anonymousRequester(request.ip), { token: tokenOf(request), petitionId: request.params.id, page: query.page, perPage: query.per_page, filter: query.filter });
+        const items = rows.map((row) => presentOsdiSignature(row, api));
+        const totalPages = Math.max(1, Math.ceil(total / query.per_page));
+        return reply.type(HAL).header('cache-control', 'no-store').send({
+          total_pages: totalPages,
+          per_page: query.per_page,
+          page: query.page,
+          total_records: total,
+          _links: { ...pageLinks(`${api}/petitions/${request.params.id}/signatures`, query, totalPages), 'osdi:signatures': items.map((i) => ({ href: i._links.self.href })) },
+          _embedded: { 'osdi:signatures': items },
+        });
+      },
+    );
+
+    osdi.get(
+      '/api/v1/petitions/:id/signatures/:signatureId',
+      { config: keyedLimit, schema: operation('viewOsdiSignature', c.viewOsdiSignature, { tags, security: 'apiKey', osdi: true }) },
+      async (request, reply) => {
+        const row = await services.execute(viewOsdiSignature, anonymousRequester(request.ip), { token: tokenOf(request), petitionId: request.params.id, signatureId: request.params.signatureId });
+        return reply.type(HAL).header('cache-control', 'no-store').send(presentOsdiSignature(row, api));
+      },
+    );
+
+    // The helper, at Action Network's URL (a POST to the signatures) and at the spec's.
+    for (const [url, operationId] of [
+      ['/api/v1/petitions/:id/signatures', 'recordOsdiSignature'],
+      ['/api/v1/petitions/:id/record_signature_helper', 'recordOsdiSignatureHelper'],
+    ] as const) {
+      osdi.post(url, { config: { csrf: false, ...keyedLimit }, schema: operation(operationId, c.recordOsdiSignature, { tags, security: 'publicOrApiKey', osdi: true }) }, async (request, reply) => {
+        const parts = osdiSignatureParts(request.body);
+        const token = tokenOf(request);
+        if (token !== undefined) {
+          const row = await services.execute(recordVouchedSignature, anonymousRequester(request.ip), { token, petitionId: request.params.id, parts });
+          services.webhooks.kick();
+          return reply.status(200).type(HAL).send(presentOsdiSignature(row, api));
+        }
         const found = await findSignable(request.params.id);
-        const { person, comments } = request.body;
-        const address = person.postal_addresses?.[0];
         await services.petitions.sign(
           found.petition,
+          { givenName: parts.givenName, familyName: parts.familyName, email: parts.email, postalCode: parts.postalCode, city: parts.city, relationship: 'other', comment: parts.comment, showPublicly: false },
           {
-            givenName: person.given_name,
-            familyName: person.family_name,
-            email: person.email_addresses[0]?.address ?? '',
-            postalCode: address?.postal_code ?? null,
-            city: address?.locality ? address.locality : null,
-            relationship: 'other',
-            comment: comments ? comments : null,
-            showPublicly: false,
+            ip: request.ip,
+            source: 'osdi',
+            proof: 'not_required',
+            honeypotFilled: false,
+            petitionPath: petitionPublicPath(found),
+            lang: chooseLanguage({ acceptLanguage: request.headers['accept-language'] }),
+            details: parts.details,
           },
-          { ip: request.ip, source: 'osdi', proof: 'not_required', honeypotFilled: false, petitionPath: petitionPublicPath(found), lang: chooseLanguage({ acceptLanguage: request.headers['accept-language'] }) },
         );
         // The contract's `{}`, as bytes made once (Fastify sends a Buffer as is, unserialized).
         return reply.status(200).type(HAL).send(SIGNED as unknown as Record<string, never>);
-      },
-    );
+      });
+    }
   });
 }

@@ -53,6 +53,8 @@ export function registerPetitionAdminRoutes(app: ZodApp, services: Services, pub
   app.post('/api/campaigns/:slug/petitions/:petitionId/held/:signatureId/approve', { schema: operation('approveSignature', c.approveSignature, { tags }) }, async (request) => {
     const { campaignId, ...result } = await services.execute(approveSignature, requesterOf(request), request.params);
     refreshPublic(campaignId);
+    // An approval that makes a signature count may have recorded webhook events (decision 0032).
+    services.webhooks.kick();
     return result;
   });
 

@@ -129,6 +129,8 @@ export function registerPetitionRoutes(app: ZodApp, services: Services, site: Pu
     const at = await locate(context);
     const token = (context.request.query as Record<string, unknown>).token;
     const confirmed = typeof token === 'string' && token.length <= 200 ? await services.execute(confirmSignature, context.requester, { petitionId: at.petition.id, token }) : undefined;
+    // A first confirmation may have recorded webhook events: deliver them after the commit.
+    if (confirmed) services.webhooks.kick();
     if (!confirmed) return notice(context, at, 404, 'petition.badLink.heading', ['petition.badLink.body'], null);
     // The count moved: the page rendered once for everyone shows it at the next visit.
     site.cache.invalidateCampaign(context.campaign.id);
