@@ -109,7 +109,7 @@ describe('reading and taking part without JavaScript', () => {
       await page.getByLabel('Correo electrónico').fill('valeria@community.example');
       await page.getByRole('button', { name: 'Cuenten conmigo' }).click();
       await page.getByText('Registramos su confirmación').waitFor();
-      const mail = (await t.services.repositories.mail.list(10)).find((m) => m.toAddress === 'valeria@community.example');
+      const mail = (await t.services.repositories.mail.list(10, 'all')).find((m) => m.toAddress === 'valeria@community.example');
       expect(mail?.subject).toBe('Su confirmación: Community rally for a fair process');
     } finally {
       await context.close();

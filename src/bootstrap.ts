@@ -3,6 +3,7 @@ import { openDatabase, type Database } from './db/open-database.js';
 import { applyMigrations, withStartupLock } from './db/migrate.js';
 import { createPgNotifications } from './db/notifications.js';
 import { ensureFirstAdmin as makeFirstAdmin } from './domain/accounts/ensure-first-admin.js';
+import { keyPersonLinks } from './domain/admin/key-person-links.js';
 import { systemRequester } from './domain/commands/requester.js';
 import { createServices, type Services } from './domain/create-services.js';
 import { DEMO_SLUG, hasDemo, loadDemo } from './demo/load-demo.js';
@@ -42,6 +43,15 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
           log('Empty database: loading the demo campaign…');
           await loadDemo(database.db, createProgress, { now: services.now() });
         }
+        // Links to roster people written in clear (before decision 0028, or by the demo) are
+        // keyed now that the key is at hand; nothing to do on every later start.
+        let keyed = 0;
+        for (;;) {
+          const batch = await services.execute(keyPersonLinks, systemRequester('system'), {});
+          if (batch.keyed === 0) break;
+          keyed += batch.keyed;
+        }
+        if (keyed > 0) log(`Keyed the links of ${keyed} card and verification rows to their roster people (decision 0028).`);
       });
     }
     const close = async (): Promise<void> => {

@@ -11,6 +11,7 @@ import { addCardText, answerByLink, answerInDb, confirmationPathFrom, revokeCard
 import { createAccount, createCampaign, createMember, TEST_PASSWORD, type CampaignFixture } from '../support/factories.js';
 import { pdfText } from '../support/pdf-text.js';
 import { createTestApp, type Agent, type TestApp } from '../support/test-app.js';
+import { keyedLink } from '../support/keyrings.js';
 
 let t: TestApp;
 const db = () => t.database.db;
@@ -52,7 +53,7 @@ async function signCard(f: CampaignFixture, textId: string, input: { personIndex
   };
   const [row] = await db()
     .insert(cards)
-    .values({ ...content, contentHash: hashCard(content), personId: person?.id ?? null, matchStatus: person ? 'matched' : 'unmatched', matchMethod: person ? 'email' : null, createdAt: new Date(`${input.signedOn}T23:30:01Z`) })
+    .values({ ...content, contentHash: hashCard(content), ...(await keyedLink(db(), person?.id ?? null)), matchStatus: person ? 'matched' : 'unmatched', matchMethod: person ? 'email' : null, createdAt: new Date(`${input.signedOn}T23:30:01Z`) })
     .returning();
   await answerInDb(db(), row!);
   if (person && input.verified !== false) await verifyInDb(db(), row!, person.id, 'in_person');

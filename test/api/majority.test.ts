@@ -8,6 +8,7 @@ import type { MajorityPage as Majority } from '../../src/contracts/majority.js';
 import { addCardText, answerByLink, answerInDb, confirmationPathFrom, insertCard, revokeCard, signByForm } from '../support/card-fixtures.js';
 import { createAccount, createCampaign, createMember, TEST_PASSWORD, type CampaignFixture } from '../support/factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { linkedPerson } from '../support/keyrings.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -55,11 +56,13 @@ async function expected(f: CampaignFixture, asOf: string) {
     .leftJoin(cardConfirmations, eq(cardConfirmations.cardId, cards.id))
     .where(eq(cards.campaignId, f.campaign.id));
   const [campaign] = await db().select().from(campaigns).where(eq(campaigns.id, f.campaign.id));
+  const personIds = new Map<string, string | null>();
+  for (const r of rows) personIds.set(r.cards.id, await linkedPerson(db(), r.cards));
   return tallySupport({
     employments: emp,
     cards: rows.map((r) => ({
       id: r.cards.id,
-      personId: r.cards.personId,
+      personId: personIds.get(r.cards.id) ?? null,
       signedOn: r.cards.signedOn,
       revokedOn: r.card_revocations?.effectiveOn ?? null,
       verified: r.card_verifications !== null && r.card_confirmations?.answer !== 'not_signed',

@@ -6,6 +6,7 @@ import { loadConfig, type Config } from '../../src/config.js';
 import { createServices, type Services } from '../../src/domain/create-services.js';
 import { buildApp } from '../../src/http/build-app.js';
 import type { Mailer } from '../../src/mail/create-mailer.js';
+import { registerKeyring } from './keyrings.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export type TestApp = {
@@ -29,6 +30,7 @@ export async function createTestApp(options: { config?: Partial<Config>; mailer?
     },
   };
   const services = createServices({ db: database.db, config, now: () => clock.now, mailer: options.mailer });
+  registerKeyring(database.db, services.keyring);
   const app = await buildApp({ config, db: database.db, services, logger: false });
   await app.ready();
   return {

@@ -1,4 +1,5 @@
 import { and, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
+import type { FieldCipher, Keyring } from '../../crypto/keyring.js';
 import type { Executor } from '../client.js';
 import { auditEvents } from '../schema/index.js';
 
@@ -25,10 +26,31 @@ export type AuditFilter = {
   limit: number;
 };
 
-export function createAuditRepository(db: Executor) {
+/**
+ * The audit row of a card names the card; the person it was matched to or verified as would tie
+ * that card to a roster person in clear, so those details are sealed (decision 0028) and opened
+ * for whoever reads the log with the key.
+ */
+const SEALED_CARD_DETAILS = ['personId', 'previousPersonId'] as const;
+
+function mapCardDetails(entry: { subjectType?: string | null; details?: Record<string, unknown> | null }, map: (value: string) => string): Record<string, unknown> {
+  const details = { ...(entry.details ?? {}) };
+  if (entry.subjectType !== 'card') return details;
+  for (const key of SEALED_CARD_DETAILS) {
+    const value = details[key];
+    if (typeof value === 'string') details[key] = map(value);
+  }
+  return details;
+}
+
+const openRow = (cipher: FieldCipher, row: AuditEventRow): AuditEventRow => ({ ...row, details: mapCardDetails(row, (v) => cipher.decryptText(v)) });
+
+export function createAuditRepository(db: Executor, keyring: Keyring) {
   return {
     async append(entry: AuditEntry): Promise<void> {
-      await db.insert(auditEvents).values({ ...entry, details: entry.details ?? {} });
+      const cipher = entry.subjectType === 'card' ? await keyring.cipher() : null;
+      const details = cipher ? mapCardDetails(entry, (v) => cipher.encryptText(v)) : (entry.details ?? {});
+      await db.insert(auditEvents).values({ ...entry, details });
     },
     async list(filter: AuditFilter): Promise<AuditEventRow[]> {
       const where: SQL[] = [];
@@ -38,12 +60,14 @@ export function createAuditRepository(db: Executor) {
       if (filter.from) where.push(gte(auditEvents.at, filter.from));
       if (filter.to) where.push(lte(auditEvents.at, filter.to));
       if (filter.beforeId) where.push(lt(auditEvents.id, filter.beforeId));
-      return db
+      const rows = await db
         .select()
         .from(auditEvents)
         .where(and(...where))
         .orderBy(desc(auditEvents.id))
         .limit(filter.limit);
+      const cipher = await keyring.cipher();
+      return rows.map((row) => openRow(cipher, row));
     },
   };
 }

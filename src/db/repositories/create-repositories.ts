@@ -30,7 +30,7 @@ import { createPetitionsRepository } from './petitions-repository.js';
 export function createRepositories(db: Executor, keyring: Keyring) {
   return {
     accounts: createAccountsRepository(db),
-    audit: createAuditRepository(db),
+    audit: createAuditRepository(db, keyring),
     campaigns: createCampaignsRepository(db),
     conduct: createConductRepository(db),
     mail: createMailRepository(db, keyring),
@@ -46,7 +46,7 @@ export function createRepositories(db: Executor, keyring: Keyring) {
     events: createEventsRepository(db),
     cards: createCardsRepository(db, keyring),
     dataKeys: createDataKeysRepository(db),
-    support: createSupportRepository(db),
+    support: createSupportRepository(db, keyring),
     rosterImports: createRosterImportRepository(db),
     filing: createFilingRepository(db, keyring),
     health: createHealthRepository(db),
