@@ -12,6 +12,7 @@ import { createAccount, createCampaign, createMember, TEST_PASSWORD, type Campai
 import { pdfText } from '../support/pdf-text.js';
 import { createTestApp, type Agent, type TestApp } from '../support/test-app.js';
 import { keyedLink } from '../support/keyrings.js';
+import { openMail } from '../support/opened-rows.js';
 
 let t: TestApp;
 const db = () => t.database.db;
@@ -239,7 +240,7 @@ describe('filing packet: the card in the signer’s language', () => {
     const [card] = await db().select().from(cards).where(eq(cards.campaignId, g.campaign.id));
     const exact = SPANISH.replaceAll('{employer}', 'Employer 1');
     expect(card).toMatchObject({ cardTextId: spanishText.id, cardTextVersion: 2, cardText: exact });
-    const [mail] = await db().select().from(mailMessages).where(eq(mailMessages.id, card!.confirmationMailId!));
+    const [mail] = await openMail(t.services, await db().select().from(mailMessages).where(eq(mailMessages.id, card!.confirmationMailId!)));
     expect(mail!.subject).toContain('Su tarjeta de apoyo');
     expect(mail!.textBody).toContain(exact);
     expect(mail!.textBody).toContain('Sí, firmé esta tarjeta');

@@ -9,6 +9,7 @@ import { addCardText, answerByLink, answerInDb, confirmationPathFrom, insertCard
 import { createAccount, createCampaign, createMember, TEST_PASSWORD, type CampaignFixture } from '../support/factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { linkedPerson } from '../support/keyrings.js';
+import { openMail } from '../support/opened-rows.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -174,7 +175,7 @@ describe('GET /api/campaigns/:slug/majority', () => {
     expect((await check()).units[0]).toMatchObject({ eligible: 6, validCards: 0 });
     // The signer confirms from a new address (not on file): confirmed, still not counted.
     const [c] = await db().select().from(cards).where(eq(cards.campaignId, f.campaign.id));
-    const [mail] = await db().select().from(mailMessages).where(eq(mailMessages.id, c!.confirmationMailId!));
+    const [mail] = await openMail(t.services, await db().select().from(mailMessages).where(eq(mailMessages.id, c!.confirmationMailId!)));
     expect((await answerByLink(t.agent(), confirmationPathFrom(mail!.textBody))).statusCode).toBe(200);
     expect((await check()).units[0]).toMatchObject({ eligible: 6, validCards: 0 });
     // An organizer verifies it in person: now it counts.
