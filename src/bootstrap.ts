@@ -39,9 +39,11 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
     if (options.migrate !== false || options.demo !== false) {
       await withStartupLock(database.connection, async (client) => {
         if (options.migrate !== false) await applyMigrations(client);
+        let demoLoaded = false;
         if (options.demo !== false && (await services.repositories.campaigns.count()) === 0 && !(await hasDemo(database.db))) {
           log('Empty database: loading the demo campaign…');
           await loadDemo(database.db, createProgress, { now: services.now() });
+          demoLoaded = true;
         }
         // Links to roster people written in clear (before decision 0028, or by the demo) are
         // keyed now that the key is at hand; nothing to do on every later start.
@@ -51,7 +53,8 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
           if (batch.keyed === 0) break;
           keyed += batch.keyed;
         }
-        if (keyed > 0) log(`Keyed the links of ${keyed} card and verification rows to their roster people (decision 0028).`);
+        // The demo's own links are keyed silently; an upgraded database says what happened.
+        if (keyed > 0 && !demoLoaded) log(`Keyed the links of ${keyed} card and verification rows to their roster people (decision 0028).`);
       });
     }
     const close = async (): Promise<void> => {
