@@ -420,6 +420,12 @@ export function createCardsRepository(db: Executor, keyring: Keyring) {
      * Returns how many rows it keyed; 0 when none is left.
      */
     async keyLegacyLinks(limit: number): Promise<number> {
+      // Nothing to key (every start after the first): the keys are not even loaded, so a start
+      // does not depend on them until a command needs them.
+      const pending = await db.execute<{ any: boolean }>(
+        sql`select exists (select 1 from cards where person_id is not null) or exists (select 1 from card_verifications where person_id is not null) as any`,
+      );
+      if (pending.rows[0]?.any !== true) return 0;
       const cipher = await keyring.cipher();
       const link = await keyring.link();
       let keyed = 0;
