@@ -2,7 +2,8 @@
 // 10,000 worksites with ~300,000 cards in a private embedded PostgreSQL (generate_series in SQL),
 // then measures GET /api/campaigns/:slug/majority through the real app (app.inject: routing,
 // session, policy, counters, JSON) against a raw GROUP BY of the same rules over the same data, in
-// the same run. Prints one line on stdout:
+// the same run. Cards name their person by a keyed pseudonym (decision 0028): both sides compute
+// each counted person's pseudonym from the link key. Prints one line on stdout:
 //   majority (1M employees): p95 X ms (Y× faster than raw GROUP BY p95 Z ms)
 // Progress goes to stderr. Knobs: BENCH_EMPLOYEES (default 1000000), BENCH_WORKSITES (10000),
 // BENCH_REQUESTS (200), BENCH_RAW_RUNS (5).
@@ -16,6 +17,7 @@ import { boot, type Runtime } from '../src/bootstrap.js';
 import { loadConfig } from '../src/config.js';
 import { hashPassword } from '../src/domain/accounts/passwords.js';
 import { dayOf } from '../src/domain/calendar.js';
+import type { PersonLink } from '../src/crypto/person-link.js';
 import { buildApp } from '../src/http/build-app.js';
 
 const EMPLOYEES = Number(process.env.BENCH_EMPLOYEES ?? 1_000_000);
@@ -47,19 +49,22 @@ async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
  * user is a superuser): they would check a few million references we generate correct by
  * construction. The counters are built by the first request, as on a real server.
  */
-async function generate(pool: pg.Pool, today: string): Promise<void> {
+async function generate(pool: pg.Pool, today: string, link: PersonLink): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query(`set session_replication_role = replica`);
     await client.query(`set work_mem = '64MB'`);
-    await generateWith((text, values = []) => client.query(text, values), today);
+    await generateWith((text, values = []) => client.query(text, values), today, link);
   } finally {
     await client.query(`reset session_replication_role`).catch(() => undefined);
     client.release();
   }
 }
 
-async function generateWith(q: (text: string, values?: unknown[]) => Promise<pg.QueryResult>, today: string): Promise<void> {
+// A person's pseudonym in SQL, as the app computes it (decision 0028; src/db/person-link-sql.ts).
+const pseudonym = (inner: string, outer: string, personId: string): string => `sha256(${outer}::bytea || sha256(${inner}::bytea || uuid_send(${personId})))`;
+
+async function generateWith(q: (text: string, values?: unknown[]) => Promise<pg.QueryResult>, today: string, link: PersonLink): Promise<void> {
   await q(`insert into campaigns (slug, name, goal_percent) values ($1, 'Benchmark campaign', 65)`, [SLUG]);
   const { rows } = await q(`select id from campaigns where slug = $1`, [SLUG]);
   const campaignId = (rows[0] as { id: string }).id;
@@ -99,11 +104,11 @@ async function generateWith(q: (text: string, values?: unknown[]) => Promise<pg.
     // 30% of people signed (3% of them more than a year ago), plus a second card for 1 in 997.
     await q(
       `insert into cards (id, campaign_id, card_text_id, card_text_version, card_text, employer_name, worksite_id, worksite_name, signer_name,
-                          email, phone, job_title, signed_on, signed_at, source, typed_signature, content_hash, person_id, match_status, match_method)
+                          email, phone, job_title, signed_on, signed_at, source, typed_signature, content_hash, person_key, match_status, match_method)
        select gen_random_uuid(), $1, t.id, 1, 'I, an employee of X, want a union.', 'Employer', ws.a[(p.n % $3) + 1], 'School', p.name,
               p.email, '555-0100', 'Teacher', d.signed_on, d.signed_on::timestamptz, 'electronic', p.name,
               encode(sha256(convert_to(p.name || d.signed_on, 'UTF8')), 'hex'),
-              case when p.n % 100 = 1 then null else p.id end,
+              case when p.n % 100 = 1 then null else ${pseudonym('$4', '$5', 'p.id')} end,
               case when p.n % 100 = 1 then 'unmatched' else 'matched' end,
               case when p.n % 100 = 1 then null else 'email' end
        from (select id, substr(employee_id, 2)::int as n, given_name || ' ' || family_name as name, personal_email as email
@@ -112,19 +117,19 @@ async function generateWith(q: (text: string, values?: unknown[]) => Promise<pg.
        cross join (select id from card_texts where campaign_id = $1) t
        cross join lateral (select case when p.n % 30 = 2 then $2::date - 400 else $2::date - (p.n % 360)::int end as signed_on) d
        where p.n % 10 < 3 or p.n % 997 = 0`,
-      [campaignId, today, WORKSITES],
+      [campaignId, today, WORKSITES, link.innerPad, link.outerPad],
     );
     // Only verified cards count (decision 0021): most are; 1 in 20 still waits for an organizer.
     await q(
-      `insert into card_verifications (card_id, campaign_id, person_id, method)
-       select c.id, $1, c.person_id, 'personal_contact_on_file' from cards c
-       where c.campaign_id = $1 and c.person_id is not null and (hashtext(c.id::text || 'v') % 20) <> 0`,
+      `insert into card_verifications (card_id, campaign_id, person_key, method)
+       select c.id, $1, c.person_key, 'personal_contact_on_file' from cards c
+       where c.campaign_id = $1 and c.person_key is not null and (hashtext(c.id::text || 'v') % 20) <> 0`,
       [campaignId],
     );
     await q(
       `insert into card_revocations (card_id, campaign_id, effective_on, reason)
        select c.id, $1, greatest(c.signed_on, $2::date - 10), 'bench' from cards c
-       where c.campaign_id = $1 and c.person_id is not null and (hashtext(c.id::text) % 100) = 0`,
+       where c.campaign_id = $1 and c.person_key is not null and (hashtext(c.id::text) % 100) = 0`,
       [campaignId, today],
     );
   });
@@ -157,7 +162,8 @@ async function main(): Promise<void> {
   const today = dayOf(new Date(), campaignTz);
 
   log(`Generating the data (as of ${today})…`);
-  await timed('total generation', () => generate(pool, today));
+  const link = await runtime.services.keyring.link();
+  await timed('total generation', () => generate(pool, today, link));
 
   const [{ id: campaignId }] = (await pool.query(`select id from campaigns where slug = $1`, [SLUG])).rows as [{ id: string }];
   const account = await runtime.services.repositories.accounts.create({ email: 'viewer@bench.example', name: 'Bench Viewer', passwordHash: await hashPassword(PASSWORD) });
@@ -184,20 +190,20 @@ async function main(): Promise<void> {
       where e.campaign_id = $1 and e.unit_id is not null and e.start_date <= $2::date and (e.end_date is null or e.end_date >= $2::date)
       order by e.person_id, e.unit_id, e.start_date desc, e.id),
     supporters as (
-      select distinct c.person_id from cards c
-      where c.campaign_id = $1 and c.person_id is not null and c.signed_on <= $2::date
+      select distinct c.person_key from cards c
+      where c.campaign_id = $1 and c.person_key is not null and c.signed_on <= $2::date
         and (c.signed_on + interval '12 months')::date > $2::date
         and not exists (select 1 from card_revocations r where r.card_id = c.id and r.effective_on <= $2::date)
         and exists (select 1 from card_verifications v where v.card_id = c.id)
         and not exists (select 1 from card_confirmations x where x.card_id = c.id and x.answer = 'not_signed'))
-    select a.unit_id, a.worksite_id, count(*)::int as eligible, count(s.person_id)::int as valid_cards
-    from active a left join supporters s on s.person_id = a.person_id group by a.unit_id, a.worksite_id`;
+    select a.unit_id, a.worksite_id, count(*)::int as eligible, count(s.person_key)::int as valid_cards
+    from active a left join supporters s on s.person_key = ${pseudonym('$3', '$4', 'a.person_id')} group by a.unit_id, a.worksite_id`;
   // Same memory as the counters' own full recount gets.
   const rawQuery = async () => {
     const client = await pool.connect();
     try {
       await client.query(`set work_mem = '64MB'`);
-      return await client.query(raw, [campaignId, today]);
+      return await client.query(raw, [campaignId, today, link.innerPad, link.outerPad]);
     } finally {
       await client.query(`reset work_mem`);
       client.release();
@@ -228,10 +234,10 @@ async function main(): Promise<void> {
   // After a card is signed, the next read recounts only that worksite.
   const dirtyPerson = (await pool.query(`select person_id from employments where campaign_id = $1 limit 1 offset 12345`, [campaignId])).rows[0] as { person_id: string };
   await pool.query(
-    `insert into cards (id, campaign_id, card_text_id, card_text_version, card_text, employer_name, worksite_id, worksite_name, signer_name, job_title, signed_on, source, content_hash, person_id, match_status)
-     select gen_random_uuid(), e.campaign_id, t.id, 1, 'x', 'x', e.worksite_id, 'x', 'x', 'Teacher', $2::date, 'paper', 'x', e.person_id, 'matched'
+    `insert into cards (id, campaign_id, card_text_id, card_text_version, card_text, employer_name, worksite_id, worksite_name, signer_name, job_title, signed_on, source, content_hash, person_key, match_status)
+     select gen_random_uuid(), e.campaign_id, t.id, 1, 'x', 'x', e.worksite_id, 'x', 'x', 'Teacher', $2::date, 'paper', 'x', ${pseudonym('$3', '$4', 'e.person_id')}, 'matched'
      from employments e, card_texts t where e.person_id = $1 and t.campaign_id = e.campaign_id`,
-    [dirtyPerson.person_id, today],
+    [dirtyPerson.person_id, today, link.innerPad, link.outerPad],
   );
   const afterWriteStart = performance.now();
   if (process.env.BENCH_EXPLAIN) {

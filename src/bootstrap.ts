@@ -3,6 +3,7 @@ import { openDatabase, type Database } from './db/open-database.js';
 import { applyMigrations, withStartupLock } from './db/migrate.js';
 import { createPgNotifications } from './db/notifications.js';
 import { ensureFirstAdmin as makeFirstAdmin } from './domain/accounts/ensure-first-admin.js';
+import { keyPersonLinks } from './domain/admin/key-person-links.js';
 import { systemRequester } from './domain/commands/requester.js';
 import { createServices, type Services } from './domain/create-services.js';
 import { DEMO_SLUG, hasDemo, loadDemo } from './demo/load-demo.js';
@@ -38,10 +39,22 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
     if (options.migrate !== false || options.demo !== false) {
       await withStartupLock(database.connection, async (client) => {
         if (options.migrate !== false) await applyMigrations(client);
+        let demoLoaded = false;
         if (options.demo !== false && (await services.repositories.campaigns.count()) === 0 && !(await hasDemo(database.db))) {
           log('Empty database: loading the demo campaign…');
           await loadDemo(database.db, createProgress, { now: services.now() });
+          demoLoaded = true;
         }
+        // Links to roster people written in clear (before decision 0028, or by the demo) are
+        // keyed now that the key is at hand; nothing to do on every later start.
+        let keyed = 0;
+        for (;;) {
+          const batch = await services.execute(keyPersonLinks, systemRequester('system'), {});
+          if (batch.keyed === 0) break;
+          keyed += batch.keyed;
+        }
+        // The demo's own links are keyed silently; an upgraded database says what happened.
+        if (keyed > 0 && !demoLoaded) log(`Keyed the links of ${keyed} card and verification rows to their roster people (decision 0028).`);
       });
     }
     const close = async (): Promise<void> => {

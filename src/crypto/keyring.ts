@@ -1,9 +1,12 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createPersonLink, type PersonLink } from './person-link.js';
 
 /** Where wrapped data keys live (the `data_keys` table); the keyring never sees SQL. */
 export type DataKeyStore = {
-  list(): Promise<{ id: string; wrappedKey: Buffer; retiredAt: Date | null; createdAt: Date }[]>;
+  list(): Promise<{ id: string; wrappedKey: Buffer; purpose: 'field' | 'link'; retiredAt: Date | null; createdAt: Date }[]>;
   insert(wrappedKey: Buffer): Promise<string>;
+  /** Stores `wrappedKey` as the link key unless one exists; returns the one stored. */
+  findOrInsertLinkKey(wrappedKey: Buffer): Promise<Buffer>;
 };
 
 /** Synchronous field encryption with the data keys already unwrapped. */
@@ -19,6 +22,8 @@ export type FieldCipher = {
 export type Keyring = {
   /** The cipher, once the data keys are unwrapped (the first call creates a data key if none exists). */
   cipher(): Promise<FieldCipher>;
+  /** The keyed link from cards to roster people (decision 0028); the first call creates the link key. */
+  link(): Promise<PersonLink>;
 };
 
 const TEXT_PREFIX = 'uh1.';
@@ -75,10 +80,11 @@ export function createKeyring(options: { masterKey: Buffer; store: DataKeyStore 
   let loaded: Promise<FieldCipher> | undefined;
 
   async function load(): Promise<FieldCipher> {
-    let rows = await options.store.list();
+    const fieldKeys = async () => (await options.store.list()).filter((r) => r.purpose === 'field');
+    let rows = await fieldKeys();
     if (!rows.some((r) => r.retiredAt === null)) {
       await options.store.insert(wrapDataKey(options.masterKey, randomBytes(32)));
-      rows = await options.store.list();
+      rows = await fieldKeys();
     }
     const keys = new Map(rows.map((r) => [r.id, unwrapDataKey(options.masterKey, r.wrappedKey)]));
     const current = rows.filter((r) => r.retiredAt === null).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0];
@@ -120,6 +126,12 @@ export function createKeyring(options: { masterKey: Buffer; store: DataKeyStore 
     };
   }
 
+  let linked: Promise<PersonLink> | undefined;
+  async function loadLink(): Promise<PersonLink> {
+    const wrapped = await options.store.findOrInsertLinkKey(wrapDataKey(options.masterKey, randomBytes(32)));
+    return createPersonLink(unwrapDataKey(options.masterKey, wrapped));
+  }
+
   return {
     cipher() {
       loaded ??= load().catch((error: unknown) => {
@@ -127,6 +139,13 @@ export function createKeyring(options: { masterKey: Buffer; store: DataKeyStore 
         throw error;
       });
       return loaded;
+    },
+    link() {
+      linked ??= loadLink().catch((error: unknown) => {
+        linked = undefined;
+        throw error;
+      });
+      return linked;
     },
   };
 }

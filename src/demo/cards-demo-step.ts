@@ -199,14 +199,16 @@ async function loadDemoCards(context: DemoContext): Promise<void> {
     if (content.email && input.state !== 'submitted') answers.push({ cardId: content.id, campaignId: context.campaignId, answer: 'signed', method: 'link', answeredAt });
     if (input.educator && input.state === 'verified') {
       const fromPaper = input.source === 'paper';
-      verifications.push({ cardId: content.id, campaignId: context.campaignId, personId: input.educator.id, method: fromPaper ? 'paper_entry' : 'personal_contact_on_file', verifiedAt: fromPaper ? at : answeredAt });
+      verifications.push({ cardId: content.id, campaignId: context.campaignId, legacyPersonId: input.educator.id, method: fromPaper ? 'paper_entry' : 'personal_contact_on_file', verifiedAt: fromPaper ? at : answeredAt });
     }
     cardRows.push({
       ...content,
       contentHash,
       confirmationMailId,
       confirmationTokenHash: token?.hash ?? null,
-      personId: input.educator?.id ?? null,
+      // The demo writes the link in clear, like a database from before decision 0028: the app
+      // keys it at its next start (upgradePersonLinks), and counts it meanwhile.
+      legacyPersonId: input.educator?.id ?? null,
       matchStatus: input.educator ? 'matched' : 'unmatched',
       matchMethod: input.educator ? (input.source === 'paper' ? 'name_school' : 'email') : null,
       createdAt: signedAt ?? new Date(`${input.signedOn}T23:00:00-07:00`),

@@ -43,7 +43,7 @@ async function loadConductDemo(context: DemoContext): Promise<void> {
       kick: () => undefined,
     },
     // Conduct records hold no encrypted field (decision 0025); a use of the keyring here is a bug.
-    keyring: { cipher: () => Promise.reject(new Error('the employer-conduct demo encrypts nothing')) },
+    keyring: { cipher: () => Promise.reject(new Error('the employer-conduct demo encrypts nothing')), link: () => Promise.reject(new Error('the employer-conduct demo links no card')) },
   });
   const system = systemRequester('system');
   const slug = DEMO_SLUG;

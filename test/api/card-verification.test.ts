@@ -4,6 +4,8 @@ import { auditEvents, cardConfirmations, cardDismissals, cards, cardVerification
 import { addCardText, answerByLink, confirmationPathFrom, csrfFrom, setPersonalEmail, signByForm } from '../support/card-fixtures.js';
 import { createCampaign, createMember, TEST_PASSWORD, type CampaignFixture } from '../support/factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { keyedLink, linkedPerson } from '../support/keyrings.js';
+import { openCards, openMail } from '../support/opened-rows.js';
 
 // Each state change of a card (decision 0023): submitted → confirmed by the signer (link or
 // reply) → verified (automatically from a personal contact on file, or by an organizer or committee
@@ -37,8 +39,9 @@ async function loggedIn(role: 'admin' | 'organizer' | 'committee' | 'viewer', wo
 async function sign(i: number, email: string, name = `${person(i).givenName} ${person(i).familyName}`) {
   const res = await signByForm(t.agent(), path, { legal_name: name, email, phone: '(323) 555-0142', worksite_id: person(i).worksiteId, job_title: 'Teacher' });
   expect(res.statusCode).toBe(200);
-  const [card] = await db().select().from(cards).where(and(eq(cards.campaignId, f.campaign.id), eq(cards.email, email)));
-  const [mail] = await db().select().from(mailMessages).where(eq(mailMessages.id, card!.confirmationMailId!));
+  // Contact fields and mail are sealed at rest (decision 0025): open the rows, then look.
+  const card = (await openCards(t.services, await db().select().from(cards).where(eq(cards.campaignId, f.campaign.id)))).find((c) => c.email === email);
+  const [mail] = await openMail(t.services, await db().select().from(mailMessages).where(eq(mailMessages.id, card!.confirmationMailId!)));
   return { card: card!, link: confirmationPathFrom(mail!.textBody), mail: mail! };
 }
 
@@ -105,7 +108,8 @@ describe('a card from submitted to verified', () => {
     expect(await validCards(agent)).toBe(0);
     await answerByLink(t.agent(), link, 'signed');
     const [verification] = await db().select().from(cardVerifications).where(eq(cardVerifications.cardId, card.id));
-    expect(verification).toMatchObject({ personId: person(2).id, method: 'personal_contact_on_file', verifiedBy: null });
+    expect(verification).toMatchObject({ legacyPersonId: null, method: 'personal_contact_on_file', verifiedBy: null });
+    expect(await linkedPerson(db(), verification!)).toBe(person(2).id);
     const [audit] = await db().select().from(auditEvents).where(and(eq(auditEvents.subjectId, card.id), eq(auditEvents.action, 'card.verified')));
     expect(audit!.details).toMatchObject({ method: 'personal_contact_on_file', automatic: true });
     expect(await validCards(agent)).toBe(1);
@@ -121,7 +125,10 @@ describe('a card from submitted to verified', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({ cardId: card.id, state: 'verified', personId: person(3).id, method: 'in_person' });
     expect(await validCards(agent)).toBe(before + 1);
-    const [audit] = await db().select().from(auditEvents).where(and(eq(auditEvents.actorAccountId, account.id), eq(auditEvents.action, 'card.verified')));
+    // The person a card was verified as is sealed in the audit row (decision 0028); the log opens it.
+    const [stored] = await db().select().from(auditEvents).where(and(eq(auditEvents.actorAccountId, account.id), eq(auditEvents.action, 'card.verified')));
+    expect(JSON.stringify(stored!.details)).not.toContain(person(3).id);
+    const [audit] = await t.services.repositories.audit.list({ actorAccountId: account.id, action: 'card.verified', limit: 5 });
     expect(audit!.details).toMatchObject({ method: 'in_person', personId: person(3).id, automatic: false });
     const detail = (await agent.get(`${api()}/cards/${card.id}`)).json() as { card: Summary & { verification: { verifiedBy: string; note: string } } };
     expect(detail.card).toMatchObject({ state: 'verified', needs: [], verification: { method: 'in_person', note: 'Met at the school gate.' } });
@@ -130,7 +137,9 @@ describe('a card from submitted to verified', () => {
     expect((await agent.post(`${api()}/cards/${card.id}/match`, { personId: person(0).id })).statusCode).toBe(409);
     expect((await agent.post(`${api()}/cards/${card.id}/dismiss`, { reason: 'x' })).statusCode).toBe(409);
     // Even in SQL, the match of a verified card is fixed.
-    await expect(db().update(cards).set({ personId: person(0).id }).where(eq(cards.id, card.id))).rejects.toThrow();
+    await expect(db().update(cards).set(await keyedLink(db(), person(0).id)).where(eq(cards.id, card.id))).rejects.toThrow();
+    // Nor can anyone write the link in clear (decision 0028).
+    await expect(db().update(cards).set({ legacyPersonId: person(3).id }).where(eq(cards.id, card.id))).rejects.toMatchObject({ cause: { message: expect.stringMatching(/keyed/) } });
   });
 
   it('records a reply as the signer’s answer (organizers and committee members at the school)', async () => {
@@ -170,7 +179,7 @@ describe('a card from submitted to verified', () => {
     expect(JSON.stringify(refused.json())).toContain('personId');
     const res = await agent.post(`${api()}/cards/${card.id}/verification`, { method: 'known_personal_email', personId: person(4).id });
     expect(res.statusCode, res.body).toBe(200);
-    const [row] = await db().select().from(cards).where(eq(cards.id, card.id));
+    const [row] = await openCards(t.services, await db().select().from(cards).where(eq(cards.id, card.id)));
     expect(row).toMatchObject({ personId: person(4).id, matchStatus: 'resolved', matchMethod: 'manual' });
   });
 });
@@ -201,7 +210,7 @@ describe('the ways out', () => {
     expect(paper.statusCode, paper.body).toBe(201);
     const paperId = (paper.json() as { card: { id: string; state: string } }).card.id;
     expect(await validCards(agent)).toBe(before + 1);
-    const [paperMail] = await db().select().from(mailMessages).where(and(eq(mailMessages.toAddress, 'paper.contact@mail.example')));
+    const [paperMail] = (await openMail(t.services, await db().select().from(mailMessages))).filter((m) => m.toAddress === 'paper.contact@mail.example');
     await answerByLink(t.agent(), confirmationPathFrom(paperMail!.textBody), 'not_signed');
     expect(await validCards(agent)).toBe(before);
     const detail = (await agent.get(`${api()}/cards/${paperId}`)).json() as { card: Summary };
@@ -272,7 +281,7 @@ describe('personal contact only', () => {
     // A look-alike domain is someone else's.
     expect((await signByForm(t.agent(), path, { ...fields, email: 'teacher@notdistrict.example' })).statusCode).toBe(200);
     expect((await db().select().from(cards).where(eq(cards.campaignId, f.campaign.id))).length).toBe(before + 1);
-    expect(await db().select().from(mailMessages).where(eq(mailMessages.toAddress, 'teacher@district.example'))).toHaveLength(0);
+    expect((await openMail(t.services, await db().select().from(mailMessages))).filter((m) => m.toAddress === 'teacher@district.example')).toHaveLength(0);
 
     // The same for a paper card's contact.
     const paper = await admin.agent.post(`${api()}/cards/paper`, {
@@ -301,7 +310,8 @@ describe('matching that respects names', () => {
     const signAt = async (name: string, email: string, signature = name) => {
       const res = await signByForm(t.agent(), `/c/${g.campaign.slug}/card`, { legal_name: name, signature, email, phone: '5550102030', worksite_id: g.sites[0]!.id, job_title: 'Teacher' });
       expect(res.statusCode, name).toBe(200);
-      const [card] = await db().select().from(cards).where(and(eq(cards.campaignId, g.campaign.id), eq(cards.email, email)));
+      // The email is sealed at rest: open the campaign's cards and find it among them.
+      const card = (await openCards(t.services, await db().select().from(cards).where(eq(cards.campaignId, g.campaign.id)))).find((c) => c.email === email);
       return card!;
     };
     // The signature check accepts "Tomas" typed under "Tomás".

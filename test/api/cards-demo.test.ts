@@ -10,6 +10,7 @@ import type { MajorityPage as Majority } from '../../src/contracts/majority.js';
 import { addMember, createAccount, TEST_PASSWORD } from '../support/factories.js';
 import { AS_OF_THE_SEEDS } from '../support/demo-date.js';
 import { createTestApp, type Agent, type TestApp } from '../support/test-app.js';
+import { openCards } from '../support/opened-rows.js';
 
 let t: TestApp;
 let demo: DemoContext;
@@ -52,7 +53,7 @@ describe('the demo cards tell the seeds’ story', () => {
   });
 
   it('has revoked, unmatched, duplicate and paper cards; every hash verifies; every e-signature has its confirmation', async () => {
-    const rows = await t.database.db.select().from(cards).where(eq(cards.campaignId, demo.campaignId));
+    const rows = await openCards(t.services, await t.database.db.select().from(cards).where(eq(cards.campaignId, demo.campaignId)));
     expect(rows.every((r) => hashCard(cardContentOf(r)) === r.contentHash)).toBe(true);
     expect(rows.filter((r) => r.matchStatus === 'unmatched')).toHaveLength(2);
     expect(await t.database.db.select().from(cardRevocations).where(eq(cardRevocations.campaignId, demo.campaignId))).toHaveLength(2);

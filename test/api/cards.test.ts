@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, campaigns, cards, cardVerifications, mailMessages, people } from '../../src/db/schema/index.js';
 import { hashCard } from '../../src/domain/cards/card-hash.js';
@@ -7,6 +7,7 @@ import { cardContentOf } from '../../src/domain/cards/card-content.js';
 import { renderCardText } from '../../src/domain/cards/card-text.js';
 import { addCardText, CARD_BODY, csrfFrom, setPersonalEmail, signByForm, versionFrom } from '../support/card-fixtures.js';
 import { createCampaign, createMember, TEST_PASSWORD, type CampaignFixture } from '../support/factories.js';
+import { linkedPerson } from '../support/keyrings.js';
 import { openCards, openMail } from '../support/opened-rows.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -364,7 +365,9 @@ describe('cards in the organizer API', () => {
     expect(scan.headers['x-content-sha256']).toBe(createHash('sha256').update(scanBytes).digest('hex'));
     expect(await auditActions(account.id)).toEqual(expect.arrayContaining(['card.paper_entered', 'card.verified', 'cards.scan_viewed']));
     const [verification] = await db().select().from(cardVerifications).where(eq(cardVerifications.cardId, created.id));
-    expect(verification).toMatchObject({ personId: person(5).id, method: 'paper_entry', verifiedBy: account.id });
+    expect(verification).toMatchObject({ legacyPersonId: null, method: 'paper_entry', verifiedBy: account.id });
+    // The person verified is keyed (decision 0028): only the app's key opens it.
+    expect(await linkedPerson(db(), verification!)).toBe(person(5).id);
 
     const future = await agent.post(`/api/campaigns/${f.campaign.slug}/cards/paper`, { signerName: 'X Y', worksiteId: person(5).worksiteId, jobTitle: 'Teacher', signedOn: '2099-01-01', cardTextVersion: 1, scan: { filename: 'a.png', contentType: 'image/png', dataBase64: 'aGVsbG8=' } });
     expect(future.statusCode).toBe(400);
@@ -398,7 +401,7 @@ describe('cards in the organizer API', () => {
     const [resolved] = await openCards(t.services, await db().select().from(cards).where(eq(cards.id, ambiguous.id)));
     expect(resolved).toMatchObject({ personId: person(7).id, matchStatus: 'resolved', matchMethod: 'manual' });
     expect(hashCard(cardContentOf(resolved!))).toBe(resolved!.contentHash);
-    const events = await db().select().from(auditEvents).where(and(eq(auditEvents.actorAccountId, account.id), eq(auditEvents.action, 'card.match_resolved')));
+    const events = await t.services.repositories.audit.list({ actorAccountId: account.id, action: 'card.match_resolved', limit: 10 });
     expect(events[0]!.details).toMatchObject({ personId: person(7).id, previousStatus: 'ambiguous' });
 
     const stranger = await createCampaign(db(), { sites: 1, perSite: 1 });

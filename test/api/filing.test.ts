@@ -11,6 +11,8 @@ import { addCardText, answerByLink, answerInDb, confirmationPathFrom, revokeCard
 import { createAccount, createCampaign, createMember, TEST_PASSWORD, type CampaignFixture } from '../support/factories.js';
 import { pdfText } from '../support/pdf-text.js';
 import { createTestApp, type Agent, type TestApp } from '../support/test-app.js';
+import { keyedLink } from '../support/keyrings.js';
+import { openMail } from '../support/opened-rows.js';
 
 let t: TestApp;
 const db = () => t.database.db;
@@ -52,7 +54,7 @@ async function signCard(f: CampaignFixture, textId: string, input: { personIndex
   };
   const [row] = await db()
     .insert(cards)
-    .values({ ...content, contentHash: hashCard(content), personId: person?.id ?? null, matchStatus: person ? 'matched' : 'unmatched', matchMethod: person ? 'email' : null, createdAt: new Date(`${input.signedOn}T23:30:01Z`) })
+    .values({ ...content, contentHash: hashCard(content), ...(await keyedLink(db(), person?.id ?? null)), matchStatus: person ? 'matched' : 'unmatched', matchMethod: person ? 'email' : null, createdAt: new Date(`${input.signedOn}T23:30:01Z`) })
     .returning();
   await answerInDb(db(), row!);
   if (person && input.verified !== false) await verifyInDb(db(), row!, person.id, 'in_person');
@@ -238,7 +240,7 @@ describe('filing packet: the card in the signer’s language', () => {
     const [card] = await db().select().from(cards).where(eq(cards.campaignId, g.campaign.id));
     const exact = SPANISH.replaceAll('{employer}', 'Employer 1');
     expect(card).toMatchObject({ cardTextId: spanishText.id, cardTextVersion: 2, cardText: exact });
-    const [mail] = await db().select().from(mailMessages).where(eq(mailMessages.id, card!.confirmationMailId!));
+    const [mail] = await openMail(t.services, await db().select().from(mailMessages).where(eq(mailMessages.id, card!.confirmationMailId!)));
     expect(mail!.subject).toContain('Su tarjeta de apoyo');
     expect(mail!.textBody).toContain(exact);
     expect(mail!.textBody).toContain('Sí, firmé esta tarjeta');

@@ -1,9 +1,10 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cards, mailMessages } from '../../src/db/schema/index.js';
 import { addCardText, answerByLink, confirmationPathFrom, insertCard, signByForm } from '../support/card-fixtures.js';
 import { createCampaign, createMember, TEST_PASSWORD, type CampaignFixture } from '../support/factories.js';
 import { createPetition } from '../support/petition-helpers.js';
+import { openCards, openMail } from '../support/opened-rows.js';
 import { createTestApp, type Agent, type TestApp } from '../support/test-app.js';
 
 // The attack of issue 10, played as an employer's consultant would, with a browser and the staff
@@ -107,14 +108,15 @@ describe('a forged card in a roster educator’s name, with a new email', () => 
       job_title: 'Teacher',
     });
     expect(signed.statusCode).toBe(200);
-    const [forged] = await t.database.db.select().from(cards).where(and(eq(cards.campaignId, f.campaign.id), eq(cards.email, 'not.the.teacher@attacker.example')));
+    // Contact fields are sealed at rest (decision 0025): open the campaign's cards, then look.
+    const forged = (await openCards(t.services, await t.database.db.select().from(cards).where(eq(cards.campaignId, f.campaign.id)))).find((c) => c.email === 'not.the.teacher@attacker.example');
     // It matched the roster by name and school, as a real card would: matching is not counting.
     expect(forged).toMatchObject({ personId: victim().id, matchStatus: 'matched' });
     expectSame(baseline, await snapshot());
     expect(await organizerMajority()).toBe(14);
 
     // The attacker reads the confirmation at their own address and answers "yes": still nothing.
-    const [mail] = await t.database.db.select().from(mailMessages).where(eq(mailMessages.id, forged!.confirmationMailId!));
+    const [mail] = await openMail(t.services, await t.database.db.select().from(mailMessages).where(eq(mailMessages.id, forged!.confirmationMailId!)));
     expect((await answerByLink(attacker, confirmationPathFrom(mail!.textBody), 'signed')).statusCode).toBe(200);
     expectSame(baseline, await snapshot());
     expect(await organizerMajority()).toBe(14);

@@ -8,6 +8,8 @@ import type { MajorityPage as Majority } from '../../src/contracts/majority.js';
 import { addCardText, answerByLink, answerInDb, confirmationPathFrom, insertCard, revokeCard, signByForm } from '../support/card-fixtures.js';
 import { createAccount, createCampaign, createMember, TEST_PASSWORD, type CampaignFixture } from '../support/factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { linkedPerson } from '../support/keyrings.js';
+import { openMail } from '../support/opened-rows.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -55,11 +57,13 @@ async function expected(f: CampaignFixture, asOf: string) {
     .leftJoin(cardConfirmations, eq(cardConfirmations.cardId, cards.id))
     .where(eq(cards.campaignId, f.campaign.id));
   const [campaign] = await db().select().from(campaigns).where(eq(campaigns.id, f.campaign.id));
+  const personIds = new Map<string, string | null>();
+  for (const r of rows) personIds.set(r.cards.id, await linkedPerson(db(), r.cards));
   return tallySupport({
     employments: emp,
     cards: rows.map((r) => ({
       id: r.cards.id,
-      personId: r.cards.personId,
+      personId: personIds.get(r.cards.id) ?? null,
       signedOn: r.cards.signedOn,
       revokedOn: r.card_revocations?.effectiveOn ?? null,
       verified: r.card_verifications !== null && r.card_confirmations?.answer !== 'not_signed',
@@ -171,7 +175,7 @@ describe('GET /api/campaigns/:slug/majority', () => {
     expect((await check()).units[0]).toMatchObject({ eligible: 6, validCards: 0 });
     // The signer confirms from a new address (not on file): confirmed, still not counted.
     const [c] = await db().select().from(cards).where(eq(cards.campaignId, f.campaign.id));
-    const [mail] = await db().select().from(mailMessages).where(eq(mailMessages.id, c!.confirmationMailId!));
+    const [mail] = await openMail(t.services, await db().select().from(mailMessages).where(eq(mailMessages.id, c!.confirmationMailId!)));
     expect((await answerByLink(t.agent(), confirmationPathFrom(mail!.textBody))).statusCode).toBe(200);
     expect((await check()).units[0]).toMatchObject({ eligible: 6, validCards: 0 });
     // An organizer verifies it in person: now it counts.

@@ -8,6 +8,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createKeyring } from '../../src/crypto/keyring.js';
+import { loadMasterKey } from '../../src/crypto/master-key.js';
 import { startEmbeddedPostgres } from '../../src/db/embedded-postgres.js';
 import { cleanUp, freePort, isAlive, makeDataDir, postgresProcessesOf, postmasterPid, startUnionhall, waitForHealthy, type Running } from '../support/unionhall-process.js';
 
@@ -109,12 +111,21 @@ async function queryDataDir<T extends pg.QueryResultRow>(dataDir: string, text: 
 }
 
 async function storedCards(dataDir: string, label: string): Promise<Map<string, { mailId: string | null; mailKind: string | null }>> {
-  const rows = await queryDataDir<{ email: string; mail_id: string | null; kind: string | null }>(
+  // Emails are sealed at rest (decision 0025): read every card, open them with the data folder's key.
+  const rows = await queryDataDir<{ email: string | null; mail_id: string | null; kind: string | null }>(
     dataDir,
-    'select c.email, m.id as mail_id, m.kind from cards c left join mail_messages m on m.id = c.confirmation_mail_id where c.email like $1',
-    [`${label}-%`],
+    'select c.email, m.id as mail_id, m.kind from cards c left join mail_messages m on m.id = c.confirmation_mail_id',
+    [],
   );
-  return new Map(rows.map((r) => [r.email, { mailId: r.mail_id, mailKind: r.kind }]));
+  const keys = await queryDataDir<{ id: string; wrapped_key: Buffer; purpose: 'field' | 'link'; retired_at: Date | null; created_at: Date }>(dataDir, 'select * from data_keys', []);
+  const store = {
+    list: async () => keys.map((k) => ({ id: k.id, wrappedKey: k.wrapped_key, purpose: k.purpose, retiredAt: k.retired_at, createdAt: k.created_at })),
+    insert: () => Promise.reject(new Error('read only')),
+    findOrInsertLinkKey: () => Promise.reject(new Error('read only')),
+  };
+  const cipher = await createKeyring({ masterKey: loadMasterKey({ dataDir }), store }).cipher();
+  const opened = rows.map((r) => ({ ...r, email: cipher.decryptText(r.email) })).filter((r) => r.email?.startsWith(`${label}-`));
+  return new Map(opened.map((r) => [r.email as string, { mailId: r.mail_id, mailKind: r.kind }]));
 }
 
 /** Acknowledged petition signatures that are not on disk with their confirmation email. */

@@ -26,7 +26,7 @@ describe('unionhall verify-cards', () => {
     try {
       const client = await database.pool.connect();
       try {
-        const { rows } = await client.query<{ id: string }>(`SELECT c.id FROM cards c JOIN campaigns k ON k.id = c.campaign_id WHERE k.slug = 'meridian' AND c.person_id IS NOT NULL ORDER BY c.signed_on LIMIT 1`);
+        const { rows } = await client.query<{ id: string }>(`SELECT c.id FROM cards c JOIN campaigns k ON k.id = c.campaign_id WHERE k.slug = 'meridian' AND c.person_key IS NOT NULL ORDER BY c.signed_on LIMIT 1`);
         cardId = rows[0]!.id;
         await client.query('ALTER TABLE cards DISABLE TRIGGER cards_append_only_update');
         await client.query(`UPDATE cards SET signed_on = signed_on + 30 WHERE id = $1`, [cardId]);

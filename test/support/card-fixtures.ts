@@ -4,6 +4,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import type { Db } from '../../src/db/client.js';
 import { cardConfirmations, cardRevocations, cards, cardTextApprovals, cardTexts, cardVerifications, people } from '../../src/db/schema/index.js';
 import { hashCard } from '../../src/domain/cards/card-hash.js';
+import { keyedLink } from './keyrings.js';
 import type { Agent } from './test-app.js';
 
 export const CARD_BODY = [
@@ -87,7 +88,7 @@ export async function insertCard(
   };
   const [row] = await db
     .insert(cards)
-    .values({ ...content, contentHash: hashCard(content), personId: input.personId, matchStatus: input.personId ? 'matched' : 'unmatched', matchMethod: input.personId ? 'employee_id' : null })
+    .values({ ...content, contentHash: hashCard(content), ...(await keyedLink(db, input.personId)), matchStatus: input.personId ? 'matched' : 'unmatched', matchMethod: input.personId ? 'employee_id' : null })
     .returning();
   if (!row) throw new Error('no card');
   if (input.personId && input.verified !== false) await verifyInDb(db, row, input.personId);
@@ -96,7 +97,7 @@ export async function insertCard(
 
 /** Records a verification directly (for tests about counting, not about verifying). */
 export async function verifyInDb(db: Db, card: { id: string; campaignId: string }, personId: string, method: 'paper_entry' | 'in_person' = 'paper_entry') {
-  await db.insert(cardVerifications).values({ cardId: card.id, campaignId: card.campaignId, personId, method });
+  await db.insert(cardVerifications).values({ cardId: card.id, campaignId: card.campaignId, ...(await keyedLink(db, personId)), method });
 }
 
 /** Records the signer's answer directly. */

@@ -7,6 +7,7 @@ import { createServices, type Services } from '../../src/domain/create-services.
 import { buildApp } from '../../src/http/build-app.js';
 import type { Mailer } from '../../src/mail/create-mailer.js';
 import { relaxSecondFactorRequirement } from './second-factor-requirement.js';
+import { registerKeyring } from './keyrings.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export type TestApp = {
@@ -34,6 +35,7 @@ export async function createTestApp(options: { config?: Partial<Config>; mailer?
     },
   };
   const services = createServices({ db: database.db, config, now: () => clock.now, mailer: options.mailer });
+  registerKeyring(database.db, services.keyring);
   const app = await buildApp({ config, db: database.db, services, logger: false });
   await app.ready();
   return {

@@ -1,4 +1,5 @@
 import { and, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
+import type { FieldCipher, Keyring } from '../../crypto/keyring.js';
 import type { Executor } from '../client.js';
 import { accounts, auditEvents } from '../schema/index.js';
 
@@ -28,10 +29,31 @@ export type AuditFilter = {
   limit: number;
 };
 
-export function createAuditRepository(db: Executor) {
+/**
+ * The audit row of a card names the card; the person it was matched to or verified as would tie
+ * that card to a roster person in clear, so those details are sealed (decision 0028) and opened
+ * for whoever reads the log with the key.
+ */
+const SEALED_CARD_DETAILS = ['personId', 'previousPersonId'] as const;
+
+function mapCardDetails(entry: { subjectType?: string | null; details?: Record<string, unknown> | null }, map: (value: string) => string): Record<string, unknown> {
+  const details = { ...(entry.details ?? {}) };
+  if (entry.subjectType !== 'card') return details;
+  for (const key of SEALED_CARD_DETAILS) {
+    const value = details[key];
+    if (typeof value === 'string') details[key] = map(value);
+  }
+  return details;
+}
+
+const openRow = <T extends typeof auditEvents.$inferSelect>(cipher: FieldCipher, row: T): T => ({ ...row, details: mapCardDetails(row, (v) => cipher.decryptText(v)) });
+
+export function createAuditRepository(db: Executor, keyring: Keyring) {
   return {
     async append(entry: AuditEntry): Promise<void> {
-      await db.insert(auditEvents).values({ ...entry, details: entry.details ?? {} });
+      const cipher = entry.subjectType === 'card' ? await keyring.cipher() : null;
+      const details = cipher ? mapCardDetails(entry, (v) => cipher.encryptText(v)) : (entry.details ?? {});
+      await db.insert(auditEvents).values({ ...entry, details });
     },
     async list(filter: AuditFilter): Promise<AuditEventRow[]> {
       const where: SQL[] = [];
@@ -51,7 +73,8 @@ export function createAuditRepository(db: Executor) {
         .where(and(...where))
         .orderBy(desc(auditEvents.id))
         .limit(filter.limit);
-      return rows.map((r) => ({ ...r.event, actorName: r.actorName }));
+      const cipher = await keyring.cipher();
+      return rows.map((r) => ({ ...openRow(cipher, r.event), actorName: r.actorName }));
     },
   };
 }

@@ -3,18 +3,20 @@ import type { Keyring } from '../../crypto/keyring.js';
 import type { CardState } from '../../vocabulary/cards.js';
 import type { Language } from '../../vocabulary/languages.js';
 import type { Executor } from '../client.js';
-import { openCard, sealCard } from './card-sealing.js';
+import type { FieldCipher } from '../../crypto/keyring.js';
+import { openCard, openPersonLink, sealCard, sealPersonLink, type NewOpenCard, type OpenCard } from './card-sealing.js';
 import { accounts, cardConfirmations, cardDismissals, cardRevocations, cards, cardScans, cardTextApprovals, cardTexts, cardVerifications, employers, employments, people, worksites } from '../schema/index.js';
 
 export type CardTextRow = typeof cardTexts.$inferSelect & { approvedAt: Date | null; approvedBy: string | null };
-export type CardRow = typeof cards.$inferSelect;
-export type NewCard = typeof cards.$inferInsert;
+export type CardRow = OpenCard;
+export type NewCard = NewOpenCard;
 export type NewScan = { filename: string; contentType: string; byteSize: number; sha256: string; bytes: Buffer };
 export type WorksiteWithEmployer = { id: string; name: string; employerId: string; employerName: string };
 export type EmployerRow = { id: string; name: string; emailDomains: string[] };
 
 export type CardConfirmationRow = typeof cardConfirmations.$inferSelect;
 export type CardVerificationRow = typeof cardVerifications.$inferSelect;
+export type NewCardVerification = Omit<typeof cardVerifications.$inferInsert, 'personKey' | 'personRef' | 'legacyPersonId'> & { personId: string };
 
 export type CardListRow = CardRow & {
   revokedOn: string | null;
@@ -42,7 +44,6 @@ const listColumns = {
   card: cards,
   revokedOn: cardRevocations.effectiveOn,
   revocationReason: cardRevocations.reason,
-  personName: sql<string | null>`case when ${people.id} is null then null else ${people.givenName} || ' ' || ${people.familyName} end`,
   hasScan: sql<boolean>`exists (select 1 from ${cardScans} where ${cardScans.cardId} = ${cards.id})`,
   confirmation: cardConfirmations,
   verification: cardVerifications,
@@ -51,10 +52,9 @@ const listColumns = {
 };
 
 type ListSelect = {
-  card: CardRow;
+  card: typeof cards.$inferSelect;
   revokedOn: string | null;
   revocationReason: string | null;
-  personName: string | null;
   hasScan: boolean;
   confirmation: CardConfirmationRow | null;
   verification: CardVerificationRow | null;
@@ -62,16 +62,18 @@ type ListSelect = {
   dismissal: typeof cardDismissals.$inferSelect | null;
 };
 
-function flatten(row: ListSelect): CardListRow {
+// The matched and verified people are opened from their sealed links (decision 0028); their names
+// are read afterwards, by id (the database cannot join a card to its person).
+function flatten(cipher: FieldCipher, row: ListSelect): CardListRow {
   const { confirmation: c, verification: v, dismissal: d } = row;
   return {
-    ...row.card,
+    ...openCard(cipher, row.card),
     revokedOn: row.revokedOn,
     revocationReason: row.revocationReason,
-    personName: row.personName,
+    personName: null,
     hasScan: row.hasScan,
     confirmation: c ? { answer: c.answer, method: c.method, answeredAt: c.answeredAt, note: c.note } : null,
-    verification: v ? { method: v.method, personId: v.personId, verifiedAt: v.verifiedAt, verifiedByName: row.verifiedByName, note: v.note } : null,
+    verification: v ? { method: v.method, personId: openPersonLink(cipher, v) ?? '', verifiedAt: v.verifiedAt, verifiedByName: row.verifiedByName, note: v.note } : null,
     dismissal: d ? { reason: d.reason, dismissedAt: d.dismissedAt } : null,
   };
 }
@@ -104,20 +106,45 @@ const toTextRow = (r: { text: typeof cardTexts.$inferSelect; approvedAt: Date | 
 /** SQL: the accent-, case-, spacing- and punctuation-blind key of a name (migration 0012). */
 const nameKey = (value: SQL): SQL => sql`unionhall_name_key(${value})`;
 
-// Every card read carries its revocation, matched person, answer, verification and dismissal
-// (each at most one row per card).
+// Every card read carries its revocation, answer, verification and dismissal (each at most one
+// row per card).
 function selectCards(db: Executor) {
   return db
     .select(listColumns)
     .from(cards)
     .leftJoin(cardRevocations, eq(cardRevocations.cardId, cards.id))
-    .leftJoin(people, eq(people.id, cards.personId))
     .leftJoin(cardConfirmations, eq(cardConfirmations.cardId, cards.id))
     .leftJoin(cardVerifications, eq(cardVerifications.cardId, cards.id))
     .leftJoin(cardDismissals, eq(cardDismissals.cardId, cards.id));
 }
 
 export function createCardsRepository(db: Executor, keyring: Keyring) {
+  /** Fills in the names of the cards' matched people, read by id in one query. */
+  async function withPersonNames(rows: CardListRow[]): Promise<CardListRow[]> {
+    const ids = [...new Set(rows.map((r) => r.personId).filter((id): id is string => id !== null))];
+    if (ids.length === 0) return rows;
+    const names = await db
+      .select({ id: people.id, name: sql<string>`${people.givenName} || ' ' || ${people.familyName}` })
+      .from(people)
+      .where(inArray(people.id, ids));
+    const byId = new Map(names.map((n) => [n.id, n.name]));
+    return rows.map((r) => ({ ...r, personName: r.personId === null ? null : (byId.get(r.personId) ?? null) }));
+  }
+
+  /**
+   * Marks the worksites of a person dirty for the support counters, in this transaction: what the
+   * triggers on cards did when cards named their person in clear (migration 0017).
+   */
+  async function markPersonDirty(personId: string | null): Promise<void> {
+    if (personId === null) return;
+    await db.execute(sql`select support_mark_dirty_for_people(array[${personId}::uuid])`);
+  }
+
+  async function personOfCard(cardId: string): Promise<string | null> {
+    const [row] = await db.select({ personRef: cards.personRef, legacyPersonId: cards.legacyPersonId }).from(cards).where(eq(cards.id, cardId));
+    return row ? openPersonLink(await keyring.cipher(), row) : null;
+  }
+
   return {
     /** The text signers read in each language: the newest approved version of each. */
     async currentCardTexts(campaignId: string): Promise<CardTextRow[]> {
@@ -286,8 +313,9 @@ export function createCardsRepository(db: Executor, keyring: Keyring) {
     /** Inserts a card (and its scan) in one transaction. */
     async insertCard(card: NewCard, scan?: NewScan): Promise<CardRow> {
       const cipher = await keyring.cipher();
+      const link = await keyring.link();
       return db.transaction(async (tx) => {
-        const [row] = await tx.insert(cards).values(sealCard(cipher, card)).returning();
+        const [row] = await tx.insert(cards).values(sealCard(cipher, link, card)).returning();
         if (!row) throw new Error('insert returned nothing');
         if (scan) {
           await tx.insert(cardScans).values({ cardId: row.id, campaignId: row.campaignId, ...scan, filename: cipher.encryptText(scan.filename), bytes: cipher.encryptBytes(scan.bytes) });
@@ -314,30 +342,38 @@ export function createCardsRepository(db: Executor, keyring: Keyring) {
         .orderBy(desc(cards.signedOn), desc(cards.createdAt))
         .limit(filter.limit)
         .offset(filter.offset);
-      return rows.map((row) => openCard(cipher, flatten(row)));
+      return withPersonNames(rows.map((row) => flatten(cipher, row)));
     },
 
     async findCard(campaignId: string, cardId: string): Promise<CardListRow | undefined> {
       const cipher = await keyring.cipher();
       const [row] = await selectCards(db).where(and(eq(cards.campaignId, campaignId), eq(cards.id, cardId)));
-      return row ? openCard(cipher, flatten(row)) : undefined;
+      return row ? (await withPersonNames([flatten(cipher, row)]))[0] : undefined;
     },
 
     /** The card a confirmation link points at (by the SHA-256 of its secret). */
     async findCardByTokenHash(campaignId: string, tokenHash: string): Promise<CardListRow | undefined> {
       const cipher = await keyring.cipher();
       const [row] = await selectCards(db).where(and(eq(cards.campaignId, campaignId), eq(cards.confirmationTokenHash, tokenHash)));
-      return row ? openCard(cipher, flatten(row)) : undefined;
+      return row ? (await withPersonNames([flatten(cipher, row)]))[0] : undefined;
     },
 
-    /** Records the signer's answer; false when the card already has one. */
+    /** Records the signer's answer; false when the card already has one. A "no" stops a card counting. */
     async insertConfirmation(input: typeof cardConfirmations.$inferInsert): Promise<boolean> {
       const rows = await db.insert(cardConfirmations).values(input).onConflictDoNothing().returning({ id: cardConfirmations.cardId });
+      if (rows.length > 0 && input.answer === 'not_signed') await markPersonDirty(await personOfCard(input.cardId));
       return rows.length > 0;
     },
-    /** Records a verification; false when the card was verified already. */
-    async insertVerification(input: typeof cardVerifications.$inferInsert): Promise<boolean> {
-      const rows = await db.insert(cardVerifications).values(input).onConflictDoNothing().returning({ id: cardVerifications.cardId });
+    /** Records a verification (the person keyed, decision 0028); false when the card was verified already. */
+    async insertVerification(input: NewCardVerification): Promise<boolean> {
+      const { personId, ...rest } = input;
+      const link = sealPersonLink(await keyring.cipher(), await keyring.link(), personId);
+      const rows = await db
+        .insert(cardVerifications)
+        .values({ ...rest, ...link })
+        .onConflictDoNothing()
+        .returning({ id: cardVerifications.cardId });
+      if (rows.length > 0) await markPersonDirty(personId);
       return rows.length > 0;
     },
     /** Records a dismissal; false when the card was dismissed already. */
@@ -374,11 +410,48 @@ export function createCardsRepository(db: Executor, keyring: Keyring) {
     /** Records a revocation; false when the card was already revoked (one revocation per card). */
     async revoke(input: { cardId: string; campaignId: string; effectiveOn: string; reason: string; recordedBy: string | null }): Promise<boolean> {
       const rows = await db.insert(cardRevocations).values(input).onConflictDoNothing().returning({ id: cardRevocations.id });
+      if (rows.length > 0) await markPersonDirty(await personOfCard(input.cardId));
       return rows.length > 0;
     },
 
+    /**
+     * Keys up to `limit` links written in clear before decision 0028 (cards first, then
+     * verifications): one UPDATE per table per batch, the pseudonyms and sealed ids computed here.
+     * Returns how many rows it keyed; 0 when none is left.
+     */
+    async keyLegacyLinks(limit: number): Promise<number> {
+      // Nothing to key (every start after the first): the keys are not even loaded, so a start
+      // does not depend on them until a command needs them.
+      const pending = await db.execute<{ any: boolean }>(
+        sql`select exists (select 1 from cards where person_id is not null) or exists (select 1 from card_verifications where person_id is not null) as any`,
+      );
+      if (pending.rows[0]?.any !== true) return 0;
+      const cipher = await keyring.cipher();
+      const link = await keyring.link();
+      let keyed = 0;
+      for (const table of ['cards', 'card_verifications'] as const) {
+        const idColumn = table === 'cards' ? 'id' : 'card_id';
+        const found = await db.execute<{ id: string; person_id: string }>(
+          sql`select ${sql.raw(idColumn)} as id, person_id from ${sql.raw(table)} where person_id is not null limit ${limit - keyed}`,
+        );
+        if (found.rows.length === 0) continue;
+        const ids = found.rows.map((r) => r.id);
+        const keys = found.rows.map((r) => link.pseudonymOf(r.person_id));
+        const refs = found.rows.map((r) => cipher.encryptText(r.person_id));
+        await db.execute(sql`
+          update ${sql.raw(table)} t set person_key = k.person_key, person_ref = k.person_ref, person_id = null
+          from unnest(${sql.param(ids)}::uuid[], ${sql.param(keys)}::bytea[], ${sql.param(refs)}::text[]) as k(id, person_key, person_ref)
+          where t.${sql.raw(idColumn)} = k.id and t.person_id is not null`);
+        keyed += found.rows.length;
+        if (keyed >= limit) break;
+      }
+      return keyed;
+    },
+
+    /** The organizers' reading of a card: its person keyed (decision 0028). A card counts only once verified, so no counter moves here. */
     async setMatch(cardId: string, match: { personId: string | null; status: CardRow['matchStatus']; method: CardRow['matchMethod'] }): Promise<void> {
-      await db.update(cards).set({ personId: match.personId, matchStatus: match.status, matchMethod: match.method }).where(eq(cards.id, cardId));
+      const link = sealPersonLink(await keyring.cipher(), await keyring.link(), match.personId);
+      await db.update(cards).set({ ...link, matchStatus: match.status, matchMethod: match.method }).where(eq(cards.id, cardId));
     },
   };
 }

@@ -35,7 +35,7 @@ import { createWebhooksRepository } from './webhooks-repository.js';
 export function createRepositories(db: Executor, keyring: Keyring) {
   return {
     accounts: createAccountsRepository(db),
-    audit: createAuditRepository(db),
+    audit: createAuditRepository(db, keyring),
     campaigns: createCampaignsRepository(db),
     conduct: createConductRepository(db),
     mail: createMailRepository(db, keyring),
@@ -51,7 +51,7 @@ export function createRepositories(db: Executor, keyring: Keyring) {
     events: createEventsRepository(db),
     cards: createCardsRepository(db, keyring),
     dataKeys: createDataKeysRepository(db),
-    support: createSupportRepository(db),
+    support: createSupportRepository(db, keyring),
     rosterImports: createRosterImportRepository(db),
     filing: createFilingRepository(db, keyring),
     health: createHealthRepository(db),

@@ -3,7 +3,7 @@ import type { Keyring } from '../../crypto/keyring.js';
 import type { Executor } from '../client.js';
 import type { VerificationMethod } from '../../vocabulary/cards.js';
 import type { Language } from '../../vocabulary/languages.js';
-import { openCard } from './card-sealing.js';
+import { openCard, type OpenCard } from './card-sealing.js';
 import { bargainingUnits, cardConfirmations, cardRevocations, cards, cardTexts, cardVerifications, employers, employments, mailMessages, people, worksites } from '../schema/index.js';
 
 export type FilingEmploymentRow = {
@@ -21,7 +21,7 @@ export type FilingEmploymentRow = {
   employeeId: string | null;
 };
 
-export type FilingCardRow = typeof cards.$inferSelect & {
+export type FilingCardRow = OpenCard & {
   revokedOn: string | null;
   revocationReason: string | null;
   confirmation: { id: string; toAddress: string; subject: string; transport: 'smtp' | 'outbox'; messageId: string | null; createdAt: Date; sentAt: Date | null; error: string | null } | null;

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { FieldCipher, Keyring } from '../../crypto/keyring.js';
 import type { Executor } from '../client.js';
+import { cardOfPersonSql } from '../person-link-sql.js';
 import { verifiedCard } from './support-repository.js';
 import { accounts, assessments, campaigns, committeeAssignments, conversations, memberships, people, tasks, worksites } from '../schema/index.js';
 
@@ -94,6 +95,8 @@ export function createOrganizingRepository(db: Executor, keyring: Keyring) {
      * or none.
      */
     async wallChart(campaignId: string, scope: Scope, asOf: AsOf, validityMonths: number) {
+      // Cards name their person by a keyed pseudonym (decision 0028), computed here per person.
+      const link = await keyring.link();
       return rows<{ person_id: string; given_name: string; family_name: string; worksite_id: string; job_title: string; level: number | null; list_account_id: string | null; card_status: 'signed' | 'revoked' | 'expired' | null }>(sql`
         select distinct on (e.worksite_id, p.family_name, p.given_name, p.id) p.id person_id, p.given_name, p.family_name, e.worksite_id, e.job_title, a.level, ca.account_id list_account_id, k.status card_status
         from employments e join people p on p.id = e.person_id
@@ -105,7 +108,7 @@ export function createOrganizingRepository(db: Executor, keyring: Keyring) {
             when bool_or(r.effective_on <= ${asOf.day}::date) then 'revoked'
             when count(*) > 0 then 'expired' end status
           from cards c left join card_revocations r on r.card_id = c.id
-          where c.person_id = p.id and c.campaign_id = ${campaignId} and c.signed_on <= ${asOf.day}::date and ${verifiedCard}) k on true
+          where ${cardOfPersonSql(link, 'c', sql`p.id`)} and c.campaign_id = ${campaignId} and c.signed_on <= ${asOf.day}::date and ${verifiedCard}) k on true
         where ${currentEmployment(campaignId, asOf.day, scope)} and e.unit_id is not null
         order by e.worksite_id, p.family_name, p.given_name, p.id`);
     },

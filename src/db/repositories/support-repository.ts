@@ -1,5 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
+import type { Keyring } from '../../crypto/keyring.js';
+import type { PersonLink } from '../../crypto/person-link.js';
 import type { Executor } from '../client.js';
+import { cardOfPersonSql, cardPseudonymSql, pseudonymSql } from '../person-link-sql.js';
 
 export type SupportRow = { unitId: string; worksiteId: string; eligible: number; validCards: number };
 export type GrowthRow = { weekStart: string; weekEnd: string; supporters: number; schools: number };
@@ -19,8 +22,10 @@ export const verifiedCard = sql`exists (select 1 from card_verifications v where
  * per unit, at their most recent employment active on the date; a valid card is matched to them,
  * verified, signed on or before the date, less than `validityMonths` old, and not revoked by the
  * date. With `worksiteIds`, only those worksites are computed (and only their people are read).
+ * Cards name their person by a keyed pseudonym (decision 0028): each counted person's pseudonym is
+ * computed here, from the link key passed as a parameter, and joined to the cards' pseudonyms.
  */
-function supportQuery(campaignId: string, asOf: string, validityMonths: number, worksiteIds?: readonly string[]): SQL {
+function supportQuery(link: PersonLink, campaignId: string, asOf: string, validityMonths: number, worksiteIds?: readonly string[]): SQL {
   const partial = worksiteIds !== undefined;
   const sites = partial ? sql`array[${sql.join(worksiteIds.map((id) => sql`${id}::uuid`), sql`, `)}]::uuid[]` : sql`null`;
   const validCard = sql`
@@ -47,26 +52,27 @@ function supportQuery(campaignId: string, asOf: string, validityMonths: number, 
       partial
         ? sql`
     select a.unit_id, a.worksite_id, count(*)::int as eligible,
-      (count(*) filter (where exists (select 1 from cards c where c.person_id = a.person_id and ${validCard})))::int as valid_cards
+      (count(*) filter (where exists (select 1 from cards c where ${cardOfPersonSql(link, 'c', sql`a.person_id`)} and ${validCard})))::int as valid_cards
     from active a
     where a.worksite_id = any(${sites})
     group by a.unit_id, a.worksite_id`
         : sql`,
     supporters as (
-      select distinct c.person_id from cards c
-      where c.person_id is not null and ${validCard}
+      select distinct ${cardPseudonymSql(link, 'c')} as person_key from cards c
+      where (c.person_key is not null or c.person_id is not null) and ${validCard}
     )
-    select a.unit_id, a.worksite_id, count(*)::int as eligible, count(s.person_id)::int as valid_cards
-    from active a left join supporters s on s.person_id = a.person_id
+    select a.unit_id, a.worksite_id, count(*)::int as eligible, count(s.person_key)::int as valid_cards
+    from active a left join supporters s on s.person_key = ${pseudonymSql(link, sql`a.person_id`)}
     group by a.unit_id, a.worksite_id`
     }`;
 }
 
 const toSupport = (r: RawSupport): SupportRow => ({ unitId: r.unit_id, worksiteId: r.worksite_id, eligible: r.eligible, validCards: r.valid_cards });
 
-export function createSupportRepository(db: Executor) {
+export function createSupportRepository(db: Executor, keyring: Keyring) {
   /** Brings the counters to `today`: everything when the day changed, else the dirty worksites. */
   async function refresh(campaignId: string, today: string, validityMonths: number): Promise<void> {
+    const link = await keyring.link();
     await db.transaction(async (tx) => {
       // A full count sorts every employment of the campaign: give it room to do that in memory.
       await tx.execute(sql`set local work_mem = '64MB'`);
@@ -77,7 +83,7 @@ export function createSupportRepository(db: Executor) {
         await tx.execute(sql`delete from support_counter_dirty where campaign_id = ${campaignId}::uuid`);
         await tx.execute(sql`delete from support_counters where campaign_id = ${campaignId}::uuid`);
         await tx.execute(sql`insert into support_counters (campaign_id, unit_id, worksite_id, eligible, valid_cards)
-          select ${campaignId}::uuid, q.unit_id, q.worksite_id, q.eligible, q.valid_cards from (${supportQuery(campaignId, today, validityMonths)}) q`);
+          select ${campaignId}::uuid, q.unit_id, q.worksite_id, q.eligible, q.valid_cards from (${supportQuery(link, campaignId, today, validityMonths)}) q`);
         await tx.execute(sql`insert into support_counter_state (campaign_id, as_of, refreshed_at, version) values (${campaignId}::uuid, ${today}::date, now(), 1)
           on conflict (campaign_id) do update set as_of = excluded.as_of, refreshed_at = now(), version = support_counter_state.version + 1`);
         return;
@@ -88,7 +94,7 @@ export function createSupportRepository(db: Executor) {
       const list = sql`array[${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)}]::uuid[]`;
       await tx.execute(sql`delete from support_counters where campaign_id = ${campaignId}::uuid and worksite_id = any(${list})`);
       await tx.execute(sql`insert into support_counters (campaign_id, unit_id, worksite_id, eligible, valid_cards)
-        select ${campaignId}::uuid, q.unit_id, q.worksite_id, q.eligible, q.valid_cards from (${supportQuery(campaignId, today, validityMonths, ids)}) q`);
+        select ${campaignId}::uuid, q.unit_id, q.worksite_id, q.eligible, q.valid_cards from (${supportQuery(link, campaignId, today, validityMonths, ids)}) q`);
       await tx.execute(sql`update support_counter_state set refreshed_at = now(), version = version + 1 where campaign_id = ${campaignId}::uuid`);
     });
   }
@@ -129,7 +135,7 @@ export function createSupportRepository(db: Executor) {
 
     /** Any date: computed from the tables (the counters hold today only). */
     async asOf(campaignId: string, asOf: string, validityMonths: number): Promise<SupportRow[]> {
-      const rows = await db.execute<RawSupport>(supportQuery(campaignId, asOf, validityMonths));
+      const rows = await db.execute<RawSupport>(supportQuery(await keyring.link(), campaignId, asOf, validityMonths));
       return rows.rows.map(toSupport);
     },
 
@@ -138,18 +144,19 @@ export function createSupportRepository(db: Executor) {
      * one of them (by the school on the card), for each week from `from` to `to`.
      */
     async growth(campaignId: string, from: string, to: string, validityMonths: number): Promise<GrowthRow[]> {
+      const link = await keyring.link();
       const rows = await db.execute<{ week_start: string; week_end: string; supporters: number; schools: number }>(sql`
         with weeks as (
           select gs::date as week_start, least((gs + interval '6 days')::date, ${to}::date) as week_end
           from generate_series(date_trunc('week', ${from}::date), ${to}::date, interval '1 week') gs
         ), valid as (
-          select c.person_id, c.worksite_id, c.signed_on,
+          select ${cardPseudonymSql(link, 'c')} as person_key, c.worksite_id, c.signed_on,
                  (c.signed_on + make_interval(months => ${validityMonths}::int))::date as expires_on, r.effective_on as revoked_on
           from cards c left join card_revocations r on r.card_id = c.id
-          where c.campaign_id = ${campaignId}::uuid and c.person_id is not null and c.signed_on <= ${to}::date and ${verifiedCard}
+          where c.campaign_id = ${campaignId}::uuid and (c.person_key is not null or c.person_id is not null) and c.signed_on <= ${to}::date and ${verifiedCard}
         )
         select w.week_start::text, w.week_end::text,
-               count(distinct v.person_id)::int as supporters, count(distinct v.worksite_id)::int as schools
+               count(distinct v.person_key)::int as supporters, count(distinct v.worksite_id)::int as schools
         from weeks w
         left join valid v on v.signed_on <= w.week_end and v.expires_on > w.week_end and (v.revoked_on is null or v.revoked_on > w.week_end)
         group by w.week_start, w.week_end

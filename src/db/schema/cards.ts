@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, customType, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts.js';
-import { bargainingUnits, campaigns, people, worksites } from './campaigns.js';
+import { bargainingUnits, campaigns, worksites } from './campaigns.js';
 import { cardSources, confirmationAnswers, confirmationMethods, matchStatuses, matchMethods, verificationMethods } from '../../vocabulary/cards.js';
 import { languages } from '../../vocabulary/languages.js';
 
@@ -85,13 +85,22 @@ export const cards = pgTable(
     confirmationTokenHash: text('confirmation_token_hash'),
     enteredBy: uuid('entered_by').references(() => accounts.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    personId: uuid('person_id').references(() => people.id, { onDelete: 'set null' }),
+    // The matched roster person, keyed (decision 0028): `personKey` is the person's pseudonym
+    // HMAC(link key, person id), what counting joins on; `personRef` is the person id sealed by the
+    // keyring, what the organizers' screens open. Neither tells whose card it is without the key.
+    personKey: bytea('person_key'),
+    personRef: text('person_ref'),
+    // The clear link of databases from before 0028: emptied at the first start with the key
+    // (upgradePersonLinks); new rows never set it.
+    legacyPersonId: uuid('person_id'),
     matchStatus: text('match_status', { enum: matchStatuses }).notNull(),
     matchMethod: text('match_method', { enum: matchMethods }),
   },
   (t) => [
     index('cards_campaign_signed_idx').on(t.campaignId, t.signedOn),
-    index('cards_person_idx').on(t.personId),
+    index('cards_person_key_idx').on(t.personKey),
+    // Only rows from before decision 0028 not yet keyed: empty once the app started with the key.
+    index('cards_legacy_person_idx').on(t.legacyPersonId).where(sql`${t.legacyPersonId} is not null`),
     index('cards_review_idx').on(t.campaignId).where(sql`${t.matchStatus} in ('unmatched', 'ambiguous')`),
     uniqueIndex('cards_confirmation_token_key').on(t.confirmationTokenHash),
   ],
@@ -119,7 +128,8 @@ export const cardConfirmations = pgTable('card_confirmations', {
 // was when verified; the match of a verified card cannot change) and vouched for — automatically
 // when the signer confirmed from a personal contact already on file for that person, by whoever
 // entered a paper card, or by an organizer or committee member who says how. One per card, never
-// changed (trigger). No foreign key on person_id: this is a record of what was decided.
+// changed (trigger), except to key a link written before decision 0028. No foreign key: this is a
+// record of what was decided.
 export const cardVerifications = pgTable('card_verifications', {
   cardId: uuid('card_id')
     .primaryKey()
@@ -127,7 +137,11 @@ export const cardVerifications = pgTable('card_verifications', {
   campaignId: uuid('campaign_id')
     .notNull()
     .references(() => campaigns.id, { onDelete: 'cascade' }),
-  personId: uuid('person_id').notNull(),
+  // The person verified, keyed like the card's match (decision 0028); person_id is the clear
+  // column of databases from before, emptied at the first start with the key.
+  personKey: bytea('person_key'),
+  personRef: text('person_ref'),
+  legacyPersonId: uuid('person_id'),
   method: text('method', { enum: verificationMethods }).notNull(),
   verifiedBy: uuid('verified_by').references(() => accounts.id, { onDelete: 'set null' }),
   note: text('note').notNull().default(''),
