@@ -16,6 +16,8 @@ import { subscribeToNewsletter } from '../../domain/newsletters/subscribe-to-new
 import { unsubscribeFromNewsletter } from '../../domain/newsletters/unsubscribe-from-newsletter.js';
 import { updateNewsletter } from '../../domain/newsletters/update-newsletter.js';
 import { viewNewsletter } from '../../domain/newsletters/view-newsletter.js';
+import { getTranslator } from '../../i18n/translator.js';
+import { isLanguage, type Language } from '../../vocabulary/languages.js';
 import { buildNewsFeed } from '../../domain/public-site/news-feed.js';
 import { excerpt, markdownToText, renderMarkdown } from '../../domain/public-site/render-markdown.js';
 import { operation, requesterOf } from '../operation.js';
@@ -46,16 +48,21 @@ export function registerNewsletterRoutes(app: ZodApp, services: Services, site: 
     return { body: renderPage(createElement(NewsIndexPage, { site: model, newsletters: rows.map((n) => toNewsletterSummary(n, model.base, campaign.timeZone)) })) };
   });
 
-  site.register(app, { path: '/news/feed.xml', cache: true }, async ({ campaign, site: model, locale, requester }) => {
-    const rows = await services.read(listPublishedNewsletters, requester, { campaignId: campaign.id, limit: 50 });
+  // One Atom feed per language (`/news/es/feed.xml`); `/news/feed.xml` is the visitor's language's.
+  const feed = async ({ campaign, site: model, requester }: PublicPageContext, lang: Language) => {
+    const rows = await services.read(listPublishedNewsletters, requester, { campaignId: campaign.id, limit: 50, lang });
     const body = buildNewsFeed({
-      title: locale.t('news.feedTitle', { campaign: campaign.name }),
+      campaignId: campaign.id,
+      campaignName: campaign.name,
+      title: getTranslator(lang).t('news.feedTitle', { campaign: campaign.name }),
       description: campaign.statement.split(/\n{2,}/)[0] ?? '',
       siteUrl: model.siteUrl,
-      feedUrl: `${model.siteUrl}/news/feed.xml`,
-      lang: locale.lang,
+      feedUrl: `${model.siteUrl}/news/${lang}/feed.xml`,
+      lang,
       entries: rows.map((n) => ({
+        id: n.id,
         slug: n.slug,
+        lang: n.lang,
         title: n.title,
         summary: n.summary !== '' ? n.summary : excerpt(markdownToText(n.bodyMarkdown)),
         html: renderMarkdown(n.bodyMarkdown),
@@ -64,6 +71,12 @@ export function registerNewsletterRoutes(app: ZodApp, services: Services, site: 
       })),
     });
     return { body, type: 'application/atom+xml; charset=utf-8' };
+  };
+  site.register(app, { path: '/news/feed.xml', cache: true }, async (context) => feed(context, context.locale.lang));
+  site.register(app, { path: '/news/:feedLang/feed.xml', cache: true }, async (context) => {
+    const lang = context.params.feedLang;
+    if (!isLanguage(lang)) throw new PublicNotFound();
+    return feed(context, lang);
   });
 
   // ---- Public: subscribing by email (double opt-in) and one-click unsubscribe ----

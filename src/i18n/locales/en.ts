@@ -129,6 +129,7 @@ export const en = {
   'events.when': 'When',
   'events.where': 'Where',
   'events.details': 'Details and RSVP: {title}',
+  'events.subscribe': 'Subscribe to all our events in your calendar',
   'events.calendar': 'Add to my calendar (.ics)',
   'events.back': 'All events',
   'events.past': 'This event has already taken place.',

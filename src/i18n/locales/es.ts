@@ -129,6 +129,7 @@ export const es: Record<MessageKey, string> = {
   'events.when': 'Cuándo',
   'events.where': 'Dónde',
   'events.details': 'Detalles y confirmación: {title}',
+  'events.subscribe': 'Suscribirse a todos nuestros eventos en su calendario',
   'events.calendar': 'Agregar a mi calendario (.ics)',
   'events.back': 'Todos los eventos',
   'events.past': 'Este evento ya tuvo lugar.',
