@@ -31,6 +31,8 @@ export const newsletters = pgTable(
     // When it was emailed to subscribers (once; a second send is refused).
     sentAt: timestamp('sent_at', { withTimezone: true }),
     sentCount: integer('sent_count').notNull().default(0),
+    // When an organizer scheduled the email to go out (the send runs then, by the outbox's sweep).
+    sendAt: timestamp('send_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

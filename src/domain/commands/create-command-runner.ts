@@ -54,7 +54,14 @@ export function createCommandRunner(deps: { db: Db; clock: Clock; mail: MailDeli
           toAddress: message.to,
           subject: message.subject,
           textBody: message.text,
-          headers: message.headers ?? null,
+          headers: {
+            ...(message.automatic === false ? {} : { 'Auto-Submitted': 'auto-generated' }),
+            ...(message.lang ? { 'Content-Language': message.lang } : {}),
+            ...message.headers,
+          },
+          htmlBody: message.html ?? null,
+          fromName: message.fromName ?? null,
+          replyTo: message.replyTo ?? null,
           ...mail.initialDelivery(now),
         });
         onMail();

@@ -12,6 +12,9 @@ import { listNewsletters } from '../../domain/newsletters/list-newsletters.js';
 import { listPublishedNewsletters } from '../../domain/newsletters/list-published-newsletters.js';
 import { previewNewsletter } from '../../domain/newsletters/preview-newsletter.js';
 import { sendNewsletter } from '../../domain/newsletters/send-newsletter.js';
+import { sendTestNewsletter } from '../../domain/newsletters/send-test-newsletter.js';
+import { viewNewsletterDelivery } from '../../domain/newsletters/view-newsletter-delivery.js';
+import { updateMailSettings } from '../../domain/campaigns/update-mail-settings.js';
 import { subscribeToNewsletter } from '../../domain/newsletters/subscribe-to-newsletter.js';
 import { unsubscribeFromNewsletter } from '../../domain/newsletters/unsubscribe-from-newsletter.js';
 import { updateNewsletter } from '../../domain/newsletters/update-newsletter.js';
@@ -181,6 +184,19 @@ export function registerNewsletterRoutes(app: ZodApp, services: Services, site: 
     site.cache.invalidateCampaign(campaignId);
     return reply.status(204).send();
   });
+
+  app.post('/api/campaigns/:slug/newsletters/:id/test-send', { schema: operation('sendTestNewsletter', c.sendTestNewsletter, { tags }) }, async (request) =>
+    services.execute(sendTestNewsletter, requesterOf(request), { slug: request.params.slug, newsletterId: request.params.id, publicUrl: config.publicUrl }),
+  );
+
+  app.get('/api/campaigns/:slug/newsletters/:id/delivery', { schema: operation('viewNewsletterDelivery', c.viewNewsletterDelivery, { tags }) }, async (request) => {
+    const view = await services.read(viewNewsletterDelivery, requesterOf(request), { slug: request.params.slug, newsletterId: request.params.id });
+    return { ...view, sentAt: view.sentAt?.toISOString() ?? null };
+  });
+
+  app.put('/api/campaigns/:slug/mail-settings', { schema: operation('updateMailSettings', c.updateMailSettings, { tags }) }, async (request) =>
+    services.execute(updateMailSettings, requesterOf(request), { slug: request.params.slug, settings: { ...request.body, senderName: request.body.senderName || null } }),
+  );
 
   // Records one email per confirmed subscriber, with the send's claim; the outbox delivers them.
   app.post('/api/campaigns/:slug/newsletters/:id/send', { schema: operation('sendNewsletter', c.sendNewsletter, { tags }) }, async (request) =>
