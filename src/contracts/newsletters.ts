@@ -27,6 +27,8 @@ export const newsletter = z.object({
   isPublic: z.boolean(),
   sentAt: instant.nullable(),
   sentCount: z.number().int(),
+  /** When the email is scheduled to go out (null: not scheduled). */
+  sendAt: instant.nullable(),
   createdAt: instant,
   updatedAt: instant,
 });
@@ -64,6 +66,11 @@ export const newslettersContract = {
   },
   deleteNewsletter: { params: itemParams, response: noContent },
   sendNewsletter: { params: itemParams, response: z.object({ sent: z.number().int(), otherLanguages: z.number().int(), suppressed: z.number().int() }) },
+  scheduleNewsletterSend: {
+    params: itemParams,
+    body: z.object({ sendAt: z.iso.datetime({ offset: true, error: 'must be a date and time with its offset (ISO 8601)' }).nullable() }),
+    response: z.object({ sendAt: instant.nullable() }),
+  },
   sendTestNewsletter: { params: itemParams, response: z.object({ to: z.string() }) },
   viewNewsletterDelivery: {
     params: itemParams,

@@ -6,6 +6,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, mailSuppressions } from '../../src/db/schema/index.js';
 import { createAccount, createCampaign, createMember, TEST_PASSWORD, type CampaignFixture } from '../support/factories.js';
+import { systemRequester } from '../../src/domain/commands/requester.js';
+import { sendDueNewsletters } from '../../src/domain/newsletters/send-due-newsletters.js';
 import { startSmtpSink } from '../support/smtp-sink.js';
 import { createTestApp, type Agent, type TestApp } from '../support/test-app.js';
 
@@ -197,6 +199,33 @@ describe('newsletter email through a real SMTP server', () => {
     expect((await organizer.post(`${api}/newsletters/${id}/send`)).statusCode).toBe(409);
     const audit = await t.database.db.select().from(auditEvents).where(eq(auditEvents.subjectId, id));
     expect(audit.map((a) => a.action)).toContain('newsletter.test_sent');
+  });
+
+  it('sends a scheduled newsletter when its time comes, once, and not before it is published', async () => {
+    const created = await organizer.post(`${api}/newsletters`, { title: 'Scheduled news', bodyMarkdown: 'On time.', lang: 'en' });
+    const id = (created.json() as { newsletter: { id: string } }).newsletter.id;
+    const at = (minutes: number) => new Date(t.clock.now.getTime() + minutes * 60_000).toISOString();
+    const schedule = (sendAt: string | null) => organizer.request({ method: 'PUT', url: `${api}/newsletters/${id}/send-schedule`, payload: { sendAt } as unknown as string });
+    const past = await schedule(at(-5));
+    expect(past.statusCode).toBe(400);
+    expect((past.json() as { error: { fields: { field: string }[] } }).error.fields[0]?.field).toBe('body.sendAt');
+    expect((await schedule(at(60))).json()).toEqual({ sendAt: at(60) });
+
+    const sweep = () => t.services.execute(sendDueNewsletters, systemRequester('system'), { publicUrl: t.config.publicUrl, secret: t.config.sessionSecret });
+    expect(await sweep()).toBe(0);
+    t.clock.advanceMinutes(61);
+    // Due, but still a draft: it waits for its publication.
+    expect(await sweep()).toBe(0);
+    await organizer.login(organizerEmail, TEST_PASSWORD);
+    await organizer.request({ method: 'PATCH', url: `${api}/newsletters/${id}`, payload: { status: 'published' } as unknown as string });
+    expect(await sweep()).toBe(1);
+    expect(await sweep()).toBe(0);
+    await receivedWithSubject('Scheduled news', 2);
+    const list = (await organizer.get(`${api}/newsletters`)).json() as { newsletters: { id: string; sentCount: number; sentAt: string | null }[] };
+    expect(list.newsletters.find((n) => n.id === id)).toMatchObject({ sentCount: 2 });
+    expect((await schedule(at(90))).statusCode).toBe(409);
+    const audit = await t.database.db.select().from(auditEvents).where(eq(auditEvents.subjectId, id));
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['newsletter.send_scheduled', 'newsletter.sent']));
   });
 
   it('marks automatic messages Auto-Submitted (RFC 3834) and in their language', async () => {

@@ -11,6 +11,10 @@ export function createCampaignsRepository(db: Executor) {
       const [row] = await db.select().from(campaigns).where(eq(campaigns.slug, slug));
       return row;
     },
+    async findById(id: string): Promise<CampaignRow | undefined> {
+      const [row] = await db.select().from(campaigns).where(eq(campaigns.id, id));
+      return row;
+    },
     async setMailSettings(id: string, settings: { senderName: string | null; replyTo: string | null; brandColor: string }): Promise<void> {
       await db.update(campaigns).set({ mailSenderName: settings.senderName, mailReplyTo: settings.replyTo, brandColor: settings.brandColor }).where(eq(campaigns.id, id));
     },

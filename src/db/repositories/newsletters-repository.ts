@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../client.js';
 import { newsletters } from '../schema/index.js';
 import type { Language } from '../../vocabulary/languages.js';
@@ -24,6 +24,15 @@ export function createNewslettersRepository(db: Executor) {
         .from(newsletters)
         .where(and(eq(newsletters.campaignId, campaignId), eq(newsletters.slug, slug), isPublic(now)));
       return row;
+    },
+    /** Newsletters whose scheduled email is due, unsent, and public by now (oldest schedule first). */
+    async listDueSends(now: Date): Promise<NewsletterRow[]> {
+      return db
+        .select()
+        .from(newsletters)
+        .where(and(lte(newsletters.sendAt, now), isNull(newsletters.sentAt), isPublic(now)))
+        .orderBy(asc(newsletters.sendAt))
+        .limit(20);
     },
     async listAll(campaignId: string): Promise<NewsletterRow[]> {
       return db

@@ -12,6 +12,7 @@ import { listNewsletters } from '../../domain/newsletters/list-newsletters.js';
 import { listPublishedNewsletters } from '../../domain/newsletters/list-published-newsletters.js';
 import { previewNewsletter } from '../../domain/newsletters/preview-newsletter.js';
 import { sendNewsletter } from '../../domain/newsletters/send-newsletter.js';
+import { scheduleNewsletterSend } from '../../domain/newsletters/schedule-newsletter-send.js';
 import { sendTestNewsletter } from '../../domain/newsletters/send-test-newsletter.js';
 import { viewNewsletterDelivery } from '../../domain/newsletters/view-newsletter-delivery.js';
 import { updateMailSettings } from '../../domain/campaigns/update-mail-settings.js';
@@ -183,6 +184,11 @@ export function registerNewsletterRoutes(app: ZodApp, services: Services, site: 
     const { campaignId } = await services.execute(deleteNewsletter, requesterOf(request), { slug: request.params.slug, newsletterId: request.params.id });
     site.cache.invalidateCampaign(campaignId);
     return reply.status(204).send();
+  });
+
+  app.put('/api/campaigns/:slug/newsletters/:id/send-schedule', { schema: operation('scheduleNewsletterSend', c.scheduleNewsletterSend, { tags }) }, async (request) => {
+    const result = await services.execute(scheduleNewsletterSend, requesterOf(request), { slug: request.params.slug, newsletterId: request.params.id, sendAt: request.body.sendAt ? new Date(request.body.sendAt) : null });
+    return { sendAt: result.sendAt?.toISOString() ?? null };
   });
 
   app.post('/api/campaigns/:slug/newsletters/:id/test-send', { schema: operation('sendTestNewsletter', c.sendTestNewsletter, { tags }) }, async (request) =>
