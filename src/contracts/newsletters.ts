@@ -71,6 +71,7 @@ export const newslettersContract = {
     body: z.object({ sendAt: z.iso.datetime({ offset: true, error: 'must be a date and time with its offset (ISO 8601)' }).nullable() }),
     response: z.object({ sendAt: instant.nullable() }),
   },
+  previewNewsletterEmail: { params: itemParams },
   sendTestNewsletter: { params: itemParams, response: z.object({ to: z.string() }) },
   viewNewsletterDelivery: {
     params: itemParams,

@@ -195,6 +195,14 @@ describe('newsletter email through a real SMTP server', () => {
     expect(sink.received.slice(before).flatMap((m) => m.to)).toEqual([organizerEmail]);
     expect(mail?.html).toContain('<strong>right</strong>');
     expect(mail?.text).toContain('Looks right?');
+    // The editor's preview opens the same HTML in its own sandboxed tab.
+    const preview = await organizer.get(`${api}/newsletters/${id}/email-preview`);
+    expect(preview.statusCode).toBe(200);
+    expect(preview.headers['content-type']).toContain('text/html');
+    expect(preview.headers['content-security-policy']).toContain('sandbox');
+    expect(preview.body).toMatch(/<h1[^>]*>Draft to check<\/h1>/);
+    expect(preview.body).toContain('<strong>right</strong>');
+    expect((await t.agent().get(`${api}/newsletters/${id}/email-preview`)).statusCode).toBe(401);
     // Still a draft, never sent: the real send is refused until it is published.
     expect((await organizer.post(`${api}/newsletters/${id}/send`)).statusCode).toBe(409);
     const audit = await t.database.db.select().from(auditEvents).where(eq(auditEvents.subjectId, id));

@@ -12,6 +12,7 @@ import { listNewsletters } from '../../domain/newsletters/list-newsletters.js';
 import { listPublishedNewsletters } from '../../domain/newsletters/list-published-newsletters.js';
 import { previewNewsletter } from '../../domain/newsletters/preview-newsletter.js';
 import { sendNewsletter } from '../../domain/newsletters/send-newsletter.js';
+import { previewNewsletterEmail } from '../../domain/newsletters/preview-newsletter-email.js';
 import { scheduleNewsletterSend } from '../../domain/newsletters/schedule-newsletter-send.js';
 import { sendTestNewsletter } from '../../domain/newsletters/send-test-newsletter.js';
 import { viewNewsletterDelivery } from '../../domain/newsletters/view-newsletter-delivery.js';
@@ -189,6 +190,17 @@ export function registerNewsletterRoutes(app: ZodApp, services: Services, site: 
   app.put('/api/campaigns/:slug/newsletters/:id/send-schedule', { schema: operation('scheduleNewsletterSend', c.scheduleNewsletterSend, { tags }) }, async (request) => {
     const result = await services.execute(scheduleNewsletterSend, requesterOf(request), { slug: request.params.slug, newsletterId: request.params.id, sendAt: request.body.sendAt ? new Date(request.body.sendAt) : null });
     return { sendAt: result.sendAt?.toISOString() ?? null };
+  });
+
+  // The email's HTML opened in its own tab: its inline styles are allowed here only, and the
+  // sandbox keeps any link or form in it from acting as this origin.
+  app.get('/api/campaigns/:slug/newsletters/:id/email-preview', { schema: operation('previewNewsletterEmail', c.previewNewsletterEmail, { tags, produces: 'text/html' }) }, async (request, reply) => {
+    const { html } = await services.read(previewNewsletterEmail, requesterOf(request), { slug: request.params.slug, newsletterId: request.params.id, publicUrl: config.publicUrl });
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; sandbox allow-popups allow-popups-to-escape-sandbox")
+      .header('cache-control', 'private, no-store')
+      .send(html);
   });
 
   app.post('/api/campaigns/:slug/newsletters/:id/test-send', { schema: operation('sendTestNewsletter', c.sendTestNewsletter, { tags }) }, async (request) =>
