@@ -73,11 +73,11 @@ export function registerPetitionRoutes(app: ZodApp, services: Services, site: Pu
     return { status, body: renderPage(createElement(PetitionPage, { site: context.site, petition: await view(context, at.petition, at.path), form })) };
   }
 
-  async function notice(context: PublicPageContext, at: { petition: PetitionRow; path: string }, status: number, heading: MessageKey, body: MessageKey[], count: number | null) {
+  async function notice(context: PublicPageContext, at: { petition: PetitionRow; path: string }, status: number, heading: MessageKey, body: MessageKey[], count: number | null, share = false) {
     const { t } = context.locale;
     noStore(context.reply);
     const petition = { title: at.petition.title, goal: at.petition.goal, url: at.path, count };
-    return { status, body: renderPage(createElement(PetitionNoticePage, { site: context.site, petition, heading: t(heading), body: body.map((k) => t(k)) })) };
+    return { status, body: renderPage(createElement(PetitionNoticePage, { site: context.site, petition, heading: t(heading), body: body.map((k) => t(k)), share })) };
   }
 
   site.register(app, { path: '/petition/:petitionSlug' }, async (context) => renderForm(context, await locate(context), 200, {}, {}));
@@ -119,7 +119,7 @@ export function registerPetitionRoutes(app: ZodApp, services: Services, site: Pu
   });
 
   site.register(app, { path: '/petition/:petitionSlug/thanks' }, async (context) =>
-    notice(context, await locate(context), 200, 'petition.thanks.heading', ['petition.thanks.body', 'petition.thanks.spam'], null),
+    notice(context, await locate(context), 200, 'petition.thanks.heading', ['petition.thanks.body', 'petition.thanks.spam'], null, true),
   );
 
   site.register(app, { path: '/petition/:petitionSlug/confirm' }, async (context) => {
@@ -127,6 +127,6 @@ export function registerPetitionRoutes(app: ZodApp, services: Services, site: Pu
     const token = (context.request.query as Record<string, unknown>).token;
     const confirmed = typeof token === 'string' && token.length <= 200 ? await services.execute(confirmSignature, context.requester, { petitionId: at.petition.id, token }) : undefined;
     if (!confirmed) return notice(context, at, 404, 'petition.badLink.heading', ['petition.badLink.body'], null);
-    return notice(context, at, 200, 'petition.confirmed.heading', ['petition.confirmed.body'], confirmed.count);
+    return notice(context, at, 200, 'petition.confirmed.heading', ['petition.confirmed.body'], confirmed.count, true);
   });
 }
