@@ -2,7 +2,7 @@ import type { Config } from '../config.js';
 import { boot, ensureFirstAdmin } from '../bootstrap.js';
 import { isDatabaseUnavailable } from '../db/database-errors.js';
 import { buildApp } from '../http/build-app.js';
-import { startNewsletterSchedule } from '../domain/newsletters/start-newsletter-schedule.js';
+import { startOutreachSchedule } from '../domain/public-site/start-outreach-schedule.js';
 import { startPublicNumbersSchedule } from '../domain/public-numbers/start-public-numbers-schedule.js';
 import { startMailRetries } from '../mail/start-mail-retries.js';
 
@@ -24,7 +24,7 @@ export async function serve(config: Config, options: { migrate: boolean }): Prom
   let stopRetries: (() => Promise<void>) | null = null;
   let sweeper: NodeJS.Timeout | null = null;
   let stopPublishing: (() => Promise<void>) | null = null;
-  let stopNewsletters: (() => Promise<void>) | null = null;
+  let stopOutreach: (() => Promise<void>) | null = null;
   let stopping = false;
   const shutdown = async (signal: string): Promise<void> => {
     if (stopping) return;
@@ -45,7 +45,7 @@ export async function serve(config: Config, options: { migrate: boolean }): Prom
     await app.close().catch(() => undefined);
     await stopRetries?.().catch(() => undefined);
     await stopPublishing?.().catch(() => undefined);
-    await stopNewsletters?.().catch(() => undefined);
+    await stopOutreach?.().catch(() => undefined);
     await runtime.services.mailer.drain().catch(() => undefined);
     await runtime.close();
     clearTimeout(deadline);
@@ -80,13 +80,13 @@ export async function serve(config: Config, options: { migrate: boolean }): Prom
     onPublished: (slugs) => app.log.info({ campaigns: slugs }, 'public numbers published'),
     onError: (err) => app.log.error({ err }, 'public numbers publication failed'),
   });
-  // Newsletters scheduled to be emailed go out within a minute of their time.
-  stopNewsletters = startNewsletterSchedule(runtime.services, {
+  // Newsletters scheduled to be emailed go out within a minute of their time; event reminders the day before.
+  stopOutreach = startOutreachSchedule(runtime.services, {
     everyMs: 60_000,
     publicUrl: config.publicUrl,
     secret: config.sessionSecret,
-    onSent: (count) => app.log.info({ count }, 'scheduled newsletters sent'),
-    onError: (err) => app.log.error({ err }, 'scheduled newsletter send failed'),
+    onSent: (sent) => app.log.info(sent, 'scheduled outreach sent'),
+    onError: (err) => app.log.error({ err }, 'scheduled outreach failed'),
   });
   // Under the start-up lock: two processes starting together make one first admin, not two.
   const link = await runtime.whileStarting(() => ensureFirstAdmin(runtime)).catch((err: unknown) => {

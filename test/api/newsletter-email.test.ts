@@ -4,10 +4,11 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { dkimVerify } from 'mailauth/lib/dkim/verify.js';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, mailSuppressions } from '../../src/db/schema/index.js';
+import { auditEvents, eventRsvps, events, mailSuppressions } from '../../src/db/schema/index.js';
 import { createAccount, createCampaign, createMember, TEST_PASSWORD, type CampaignFixture } from '../support/factories.js';
 import { systemRequester } from '../../src/domain/commands/requester.js';
 import { sendDueNewsletters } from '../../src/domain/newsletters/send-due-newsletters.js';
+import { sendDueEventReminders } from '../../src/domain/events/send-due-event-reminders.js';
 import { startSmtpSink } from '../support/smtp-sink.js';
 import { createTestApp, type Agent, type TestApp } from '../support/test-app.js';
 
@@ -253,5 +254,37 @@ describe('newsletter email through a real SMTP server', () => {
     expect(bad.statusCode).toBe(400);
     const fields = (bad.json() as { error: { fields: { field: string }[] } }).error.fields.map((f) => f.field).sort();
     expect(fields).toEqual(['body.brandColor', 'body.replyTo']);
+  });
+});
+
+describe('event reminders', () => {
+  it('reminds those who RSVPed with an email, the day before, once, in their language', async () => {
+    const hour = 3600_000;
+    const now = t.clock.now.getTime();
+    const [soon] = await t.database.db
+      .insert(events)
+      .values({ campaignId: fixture.campaign.id, slug: 'town-hall', kind: 'meeting', title: 'Town hall', location: 'Library', startsAt: new Date(now + 20 * hour), endsAt: new Date(now + 22 * hour) })
+      .returning();
+    const [later] = await t.database.db
+      .insert(events)
+      .values({ campaignId: fixture.campaign.id, slug: 'rally-later', kind: 'rally', title: 'Rally later', startsAt: new Date(now + 72 * hour), endsAt: new Date(now + 74 * hour) })
+      .returning();
+    await t.services.repositories.events.upsertRsvp({ eventId: soon!.id, name: 'Rosa', email: 'rosa@example.org', phone: null, lang: 'es' });
+    await t.services.repositories.events.upsertRsvp({ eventId: soon!.id, name: 'Sam', email: 'sam@example.org', phone: null, lang: 'en' });
+    await t.database.db.insert(eventRsvps).values({ eventId: soon!.id, name: 'Walk-in', email: 'walkin@example.org', walkIn: true });
+    await t.services.repositories.events.upsertRsvp({ eventId: later!.id, name: 'Later', email: 'later@example.org', phone: null, lang: 'en' });
+
+    const sweep = () => t.services.execute(sendDueEventReminders, systemRequester('system'), { publicUrl: t.config.publicUrl });
+    expect(await sweep()).toBe(2);
+    expect(await sweep()).toBe(0);
+    const [es] = await receivedWithSubject('Recordatorio: Town hall', 1);
+    const [en] = await receivedWithSubject('Reminder: Town hall', 1);
+    expect(es?.to && !Array.isArray(es.to) ? es.to.text : '').toBe('rosa@example.org');
+    expect(headerText(es!, 'content-language')).toBe('es');
+    expect(headerText(es!, 'auto-submitted')).toBe('auto-generated');
+    expect(es?.text).toContain('Hola, Rosa');
+    expect(en?.text).toContain(`${t.config.publicUrl}/events/town-hall/calendar.ics`);
+    expect(headerText(en!, 'from')).toContain('Meridian Educators United');
+    expect(sink.received.some((m) => m.to.includes('walkin@example.org') || m.to.includes('later@example.org'))).toBe(false);
   });
 });

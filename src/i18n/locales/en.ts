@@ -260,6 +260,8 @@ export const en = {
   'cardConfirm.invalid.heading': 'This link does not work',
   'cardConfirm.invalid.body': 'The link may be incomplete. Copy the whole link from the message, or talk to an organizer you trust.',
 
+  'mail.reminder.subject': 'Reminder: {title}',
+  'mail.reminder.body': 'Hello {name},\n\nA reminder: “{title}” is on {when} at {location}.\n\nDetails: {eventUrl}\nAdd it to your calendar: {calendarUrl}\n\nSee you there,\n— {campaign}',
   'mail.rsvp.subject': 'Your RSVP: {title}',
   'mail.rsvp.body': 'Hello {name},\n\nThank you for your RSVP to “{title}” on {when} at {location}.\n\nAdd it to your calendar: {calendarUrl}\n\n— {campaign}',
   'mail.subscribe.subject': 'Confirm your subscription to {campaign}',

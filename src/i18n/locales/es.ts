@@ -260,6 +260,8 @@ export const es: Record<MessageKey, string> = {
   'cardConfirm.invalid.heading': 'Este enlace no funciona',
   'cardConfirm.invalid.body': 'Puede que el enlace esté incompleto. Copie el enlace completo del mensaje, o hable con un organizador de confianza.',
 
+  'mail.reminder.subject': 'Recordatorio: {title}',
+  'mail.reminder.body': 'Hola, {name}:\n\nLe recordamos que «{title}» es el {when} en {location}.\n\nDetalles: {eventUrl}\nAgréguelo a su calendario: {calendarUrl}\n\nNos vemos allí,\n— {campaign}',
   'mail.rsvp.subject': 'Su confirmación: {title}',
   'mail.rsvp.body': 'Hola, {name}:\n\nGracias por confirmar su asistencia a «{title}» el {when} en {location}.\n\nAgréguelo a su calendario: {calendarUrl}\n\n— {campaign}',
   'mail.subscribe.subject': 'Confirme su suscripción a {campaign}',
