@@ -56,7 +56,7 @@ export function registerRoutes(app: ZodApp, context: RouteContext): void {
   registerMajorityRoutes(app, services);
   registerFilingRoutes(app, services);
   registerCardFormRoutes(app, services, config);
-  registerPetitionRoutes(app, services, publicSite);
+  registerPetitionRoutes(app, services, publicSite, config);
   registerPetitionAdminRoutes(app, services);
   registerOsdiRoutes(app, services, config);
 }

@@ -3,7 +3,7 @@ import type { MessageKey } from '../../i18n/locales/en.js';
 import type { RequestLocale } from '../request-locale.js';
 import { PublicPage, type SiteModel } from './site-chrome.js';
 
-export type PetitionField = 'given_name' | 'family_name' | 'email' | 'zip' | 'city' | 'relationship' | 'comment' | 'show_publicly';
+export type PetitionField = 'given_name' | 'family_name' | 'email' | 'zip' | 'city' | 'relationship' | 'comment' | 'show_publicly' | 'keep_updated';
 
 export type PetitionView = {
   actionUrl: string;
@@ -187,6 +187,13 @@ export function PetitionPage(props: { site: SiteModel; petition: PetitionView; f
               {form.errors.show_publicly}
             </p>
           ) : null}
+          <div className="choice">
+            <input type="checkbox" name="keep_updated" value="yes" id="f-keep_updated" defaultChecked={form.values.keep_updated !== undefined && form.values.keep_updated !== ''} aria-describedby="keep_updated-hint" />
+            <label htmlFor="f-keep_updated">{t('petition.field.keep_updated')}</label>
+          </div>
+          <p className="hint" id="keep_updated-hint">
+            {t('petition.field.keep_updated.hint')}
+          </p>
           {/* A field people never see or fill; software that fills every field does. */}
           <div className="hp" aria-hidden="true">
             <label htmlFor="f-website">{t('petition.field.honeypot')}</label>
