@@ -25,6 +25,11 @@ const envSchema = z.object({
   // Unset: DATA_DIR/master-key, created on first start.
   DATA_KEY: z.string().min(43, 'must be 32 bytes in base64url').optional(),
   DATA_KEY_FILE: z.string().min(1).optional(),
+  MAIL_REPLY_TO: z.email().optional(),
+  DKIM_DOMAIN: z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'must be a domain name').optional(),
+  DKIM_SELECTOR: z.string().regex(/^[a-z0-9._-]+$/i, 'must be a DKIM selector (letters, digits, dots, dashes)').optional(),
+  DKIM_PRIVATE_KEY: z.string().min(1).optional(),
+  DKIM_PRIVATE_KEY_FILE: z.string().min(1).optional(),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   LOG_LEVEL: z.enum(logLevels).default('info'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(120),
@@ -63,6 +68,10 @@ export type Config = {
   publicUrlSource: 'env' | 'default';
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** Where replies go when a campaign has set none (card receipts invite replies). */
+  mailReplyTo: string | undefined;
+  /** DKIM signing of every message, when a domain, selector and private key are all set. */
+  dkim: { domainName: string; keySelector: string; privateKey: string } | undefined;
   sessionSecret: string;
   /** Where the master key of field encryption comes from (decision 0025). */
   masterKey: MasterKeySource;
@@ -135,6 +144,23 @@ function loadOrCreateSecret(dataDir: string): string {
   return readFileSync(file, 'utf8').trim();
 }
 
+// DKIM takes three settings; a partial set is a mistake to report, not to ignore (unsigned bulk
+// mail is refused by the large mailbox providers). The key comes inline (PEM, `\n` escapes
+// allowed, for environments that hold one line) or from a file.
+function loadDkim(e: z.infer<typeof envSchema>): Config['dkim'] {
+  const given = [e.DKIM_DOMAIN, e.DKIM_SELECTOR, e.DKIM_PRIVATE_KEY ?? e.DKIM_PRIVATE_KEY_FILE];
+  if (given.every((v) => v === undefined)) return undefined;
+  if (given.some((v) => v === undefined)) throw new ConfigError(['DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY (or DKIM_PRIVATE_KEY_FILE): set all three to sign mail, or none']);
+  let privateKey: string;
+  try {
+    privateKey = e.DKIM_PRIVATE_KEY !== undefined ? e.DKIM_PRIVATE_KEY.replace(/\\n/g, '\n') : readFileSync(e.DKIM_PRIVATE_KEY_FILE ?? '', 'utf8');
+  } catch (err) {
+    throw new ConfigError([`DKIM_PRIVATE_KEY_FILE: cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`]);
+  }
+  if (!/-----BEGIN (RSA )?PRIVATE KEY-----/.test(privateKey)) throw new ConfigError(['DKIM_PRIVATE_KEY: must be a PEM private key (-----BEGIN PRIVATE KEY-----)']);
+  return { domainName: e.DKIM_DOMAIN ?? '', keySelector: e.DKIM_SELECTOR ?? '', privateKey };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   // Empty strings in the environment mean "unset", as most shells and .env files intend.
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
@@ -148,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     // live in the database (a leaked backup would then unmask the pseudonyms it keys): decision 0022.
     throw new ConfigError(['SESSION_SECRET: is required when DATABASE_URL is set (the same value for every app process on that database)']);
   }
+  const dkim = loadDkim(e);
   const dataDir = path.resolve(overrides.dataDir ?? e.DATA_DIR);
   const port = overrides.port ?? e.PORT;
   const host = overrides.host ?? e.HOST;
@@ -161,6 +188,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicUrlSource: e.PUBLIC_URL !== undefined || cleaned.PORT !== undefined || overrides.port !== undefined ? 'env' : 'default',
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    mailReplyTo: e.MAIL_REPLY_TO,
+    dkim,
     sessionSecret: overrides.sessionSecret ?? e.SESSION_SECRET ?? loadOrCreateSecret(dataDir),
     masterKey: e.DATA_KEY ? { key: e.DATA_KEY } : e.DATA_KEY_FILE ? { file: path.resolve(e.DATA_KEY_FILE) } : { dataDir },
     logLevel: e.LOG_LEVEL,

@@ -4,6 +4,7 @@ import { boot, ensureFirstAdmin } from '../bootstrap.js';
 import { isDatabaseUnavailable } from '../db/database-errors.js';
 import { dumpDatabase } from '../db/dump-database.js';
 import { buildApp } from '../http/build-app.js';
+import { startOutreachSchedule } from '../domain/public-site/start-outreach-schedule.js';
 import { startPublicNumbersSchedule } from '../domain/public-numbers/start-public-numbers-schedule.js';
 import { startMailRetries } from '../mail/start-mail-retries.js';
 
@@ -26,6 +27,7 @@ export async function serve(config: Config, options: { migrate: boolean }): Prom
   let stopRetries: (() => Promise<void>) | null = null;
   let sweeper: NodeJS.Timeout | null = null;
   let stopPublishing: (() => Promise<void>) | null = null;
+  let stopOutreach: (() => Promise<void>) | null = null;
   let stopping = false;
   const shutdown = async (signal: string): Promise<void> => {
     if (stopping) return;
@@ -46,6 +48,7 @@ export async function serve(config: Config, options: { migrate: boolean }): Prom
     await app.close().catch(() => undefined);
     await stopRetries?.().catch(() => undefined);
     await stopPublishing?.().catch(() => undefined);
+    await stopOutreach?.().catch(() => undefined);
     await runtime.services.mailer.drain().catch(() => undefined);
     await runtime.services.webhooks.idle().catch(() => undefined);
     await runtime.close();
@@ -91,6 +94,14 @@ export async function serve(config: Config, options: { migrate: boolean }): Prom
     everyMs: 15 * 60_000,
     onPublished: (slugs) => app.log.info({ campaigns: slugs }, 'public numbers published'),
     onError: (err) => app.log.error({ err }, 'public numbers publication failed'),
+  });
+  // Newsletters scheduled to be emailed go out within a minute of their time; event reminders the day before.
+  stopOutreach = startOutreachSchedule(runtime.services, {
+    everyMs: 60_000,
+    publicUrl: config.publicUrl,
+    secret: config.sessionSecret,
+    onSent: (sent) => app.log.info(sent, 'scheduled outreach sent'),
+    onError: (err) => app.log.error({ err }, 'scheduled outreach failed'),
   });
   // Under the start-up lock: two processes starting together make one first admin, not two.
   const link = await runtime.whileStarting(() => ensureFirstAdmin(runtime)).catch((err: unknown) => {

@@ -27,6 +27,8 @@ export const newsletter = z.object({
   isPublic: z.boolean(),
   sentAt: instant.nullable(),
   sentCount: z.number().int(),
+  /** When the email is scheduled to go out (null: not scheduled). */
+  sendAt: instant.nullable(),
   createdAt: instant,
   updatedAt: instant,
 });
@@ -63,5 +65,31 @@ export const newslettersContract = {
     response: z.object({ newsletter }),
   },
   deleteNewsletter: { params: itemParams, response: noContent },
-  sendNewsletter: { params: itemParams, response: z.object({ sent: z.number().int() }) },
+  sendNewsletter: { params: itemParams, response: z.object({ sent: z.number().int(), otherLanguages: z.number().int(), suppressed: z.number().int() }) },
+  scheduleNewsletterSend: {
+    params: itemParams,
+    body: z.object({ sendAt: z.iso.datetime({ offset: true, error: 'must be a date and time with its offset (ISO 8601)' }).nullable() }),
+    response: z.object({ sendAt: instant.nullable() }),
+  },
+  previewNewsletterEmail: { params: itemParams },
+  sendTestNewsletter: { params: itemParams, response: z.object({ to: z.string() }) },
+  viewNewsletterDelivery: {
+    params: itemParams,
+    response: z.object({
+      sentAt: instant.nullable(),
+      messages: z.object({ total: z.number().int(), sent: z.number().int(), pending: z.number().int(), failed: z.number().int() }),
+      audience: z.array(z.object({ lang: z.string(), count: z.number().int(), suppressed: z.number().int() })),
+      suppressed: z.number().int(),
+      unsubscribedSince: z.number().int(),
+    }),
+  },
+  updateMailSettings: {
+    params: slugParams,
+    body: z.object({
+      senderName: z.string().trim().max(100).nullable(),
+      replyTo: z.string().trim().toLowerCase().max(254).pipe(z.email()).nullable(),
+      brandColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a color like #a3161a'),
+    }),
+    response: z.object({ senderName: z.string().nullable(), replyTo: z.string().nullable(), brandColor: z.string() }),
+  },
 } as const;

@@ -25,7 +25,7 @@ export function createServices(options: { db: Db; config: Config; now?: () => Da
   const notifications = options.notifications ?? createLocalNotifications();
   const now = options.now ?? (() => new Date());
   const repositories = createRepositories(db, keyring);
-  const mailer = options.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, repository: repositories.mail, now });
+  const mailer = options.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, replyTo: config.mailReplyTo, dkim: config.dkim, repository: repositories.mail, now });
   // What several app processes must agree on lives in PostgreSQL (decision 0022).
   const rates: RateCounter = createRateCounter(db.$client);
   const usedProofs = createUsedProofs(db.$client);

@@ -1,6 +1,5 @@
-import { SENDER_NAME_HEADER } from '../vocabulary/mail-kinds.js';
 import nodemailer, { type Transporter } from 'nodemailer';
-import type { MailRepository } from '../db/repositories/mail-repository.js';
+import type { MailRepository, MailRow } from '../db/repositories/mail-repository.js';
 
 export type OutgoingMail = {
   to: string;
@@ -12,6 +11,16 @@ export type OutgoingMail = {
   headers?: Record<string, string>;
 };
 
+/** What one delivery sends: the recorded text, and the HTML part and sender settings when there are. */
+export type DeliverableMail = Pick<OutgoingMail, 'to' | 'subject' | 'text' | 'headers'> & { html?: string | null; fromName?: string | null; replyTo?: string | null };
+
+/** DKIM signing (RFC 6376) of every message, by nodemailer, with the domain's private key. */
+export type DkimSettings = { domainName: string; keySelector: string; privateKey: string };
+
+// The headers the signature covers: RFC 8058 §4 requires List-Unsubscribe and List-Unsubscribe-Post
+// among them (a provider ignores a one-click header it cannot trust), and what a reader sees.
+const DKIM_SIGNED_HEADERS = 'From:Sender:Reply-To:Subject:Date:Message-ID:To:Cc:MIME-Version:Content-Type:Content-Language:Auto-Submitted:List-Unsubscribe:List-Unsubscribe-Post:List-Id';
+
 export type Mailer = {
   send: (mail: OutgoingMail) => Promise<{ id: string; delivered: boolean }>;
   /**
@@ -19,7 +28,7 @@ export type Mailer = {
    * transaction, e.g. the petition's group commit) with the claim of `newMailDelivery`. Without
    * SMTP the row is the outbox: nothing to do.
    */
-  deliverRecorded?: (id: string, mail: Pick<OutgoingMail, 'to' | 'subject' | 'text' | 'headers'>) => Promise<boolean>;
+  deliverRecorded?: (id: string, mail: DeliverableMail) => Promise<boolean>;
   /** Sends the messages whose next attempt is due (failed ones, and ones a crash left unsent). */
   retryDue: (limit?: number) => Promise<number>;
   /** The delivery columns of a message a command records in its own transaction: due at once over SMTP. */
@@ -63,33 +72,61 @@ function isPermanent(err: unknown): boolean {
 // Every message is written to mail_messages before it is sent: with SMTP that row is the
 // transmission log (when, to where, what, how many attempts); without SMTP it is the outbox
 // admins read in /app, so password resets and the demo work on a machine with no mail server.
-export function createMailer(options: { smtpUrl: string | undefined; from: string; repository: MailRepository; now?: () => Date }): Mailer {
+export function createMailer(options: { smtpUrl: string | undefined; from: string; replyTo?: string | undefined; dkim?: DkimSettings | undefined; repository: MailRepository; now?: () => Date }): Mailer {
   const now = options.now ?? (() => new Date());
   const { repository } = options;
   const transport: Transporter | null = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : null;
+  const fromAddress = /<([^>]+)>/.exec(options.from)?.[1] ?? options.from;
+  const dkim = options.dkim ? { ...options.dkim, headerFieldNames: DKIM_SIGNED_HEADERS } : undefined;
+  // Bulk sends share one HTML body among their messages: a few are kept in memory at a time.
+  const bodies = new Map<string, { htmlBody: string; linkMarker: string }>();
+  async function composeHtml(row: MailRow): Promise<string | null> {
+    if (row.htmlBody !== null) return row.htmlBody;
+    if (row.bodyId === null) return null;
+    let body = bodies.get(row.bodyId);
+    if (!body) {
+      body = await repository.findBody(row.bodyId);
+      if (!body) return null;
+      if (bodies.size >= 16) bodies.delete(bodies.keys().next().value ?? '');
+      bodies.set(row.bodyId, body);
+    }
+    return body.htmlBody.split(body.linkMarker).join(escapeHtmlAttribute(row.link ?? ''));
+  }
   const counts = { sent: 0, failed: 0 };
   let draining = false;
   // Sends under way (claimed rows being delivered), so that a shutdown can wait for them.
   const sending = new Set<Promise<boolean>>();
 
-  function deliver(id: string, mail: Pick<OutgoingMail, 'to' | 'subject' | 'text' | 'headers'>, attempt: number): Promise<boolean> {
-    const attemptPromise = attemptDelivery(id, mail, attempt).finally(() => sending.delete(attemptPromise));
+  function deliver(id: string, mail: DeliverableMail, attempt: number, campaignId: string | null = null): Promise<boolean> {
+    const attemptPromise = attemptDelivery(id, mail, attempt, campaignId).finally(() => sending.delete(attemptPromise));
     sending.add(attemptPromise);
     return attemptPromise;
   }
 
-  async function attemptDelivery(id: string, mail: Pick<OutgoingMail, 'to' | 'subject' | 'text' | 'headers'>, attempt: number): Promise<boolean> {
+  async function attemptDelivery(id: string, mail: DeliverableMail, attempt: number, campaignId: string | null): Promise<boolean> {
     if (!transport) return false;
     try {
-      const { [SENDER_NAME_HEADER]: senderName, ...headers } = mail.headers ?? {};
-      const info = await transport.sendMail({ from: senderName ? { name: senderName, address: addressOf(options.from) } : options.from, to: mail.to, subject: mail.subject, text: mail.text, headers });
+      const replyTo = mail.replyTo ?? options.replyTo;
+      const info = await transport.sendMail({
+        from: mail.fromName ? { name: mail.fromName, address: fromAddress } : options.from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        ...(mail.html ? { html: mail.html } : {}),
+        ...(replyTo ? { replyTo } : {}),
+        headers: mail.headers,
+        ...(dkim ? { dkim } : {}),
+      });
       counts.sent++;
       await repository.markSent(id, typeof info.messageId === 'string' ? info.messageId : null, now());
       return true;
     } catch (err) {
       counts.failed++;
       // The row stays, with the reason: a failed confirmation must be visible, not lost.
-      const wait = isPermanent(err) ? undefined : RETRY_AFTER_MINUTES[attempt - 1];
+      const permanent = isPermanent(err);
+      const wait = permanent ? undefined : RETRY_AFTER_MINUTES[attempt - 1];
+      // A hard bounce: the campaign's later sends skip the address (shown with the server's answer).
+      if (permanent && campaignId) await repository.suppress(campaignId, mail.to, err instanceof Error ? err.message : String(err));
       await repository.markFailed(id, err instanceof Error ? err.message : String(err), wait === undefined ? null : new Date(now().getTime() + wait * 60_000));
       return false;
     }
@@ -100,7 +137,8 @@ export function createMailer(options: { smtpUrl: string | undefined; from: strin
     const at = now();
     const rows = await repository.claimDue(at, new Date(at.getTime() + ATTEMPT_CLAIM_MS), limit);
     for (const row of rows) {
-      await deliver(row.id, { to: row.toAddress, subject: row.subject, text: row.textBody, headers: row.headers ?? undefined }, row.attempts);
+      const html = await composeHtml(row);
+      await deliver(row.id, { to: row.toAddress, subject: row.subject, text: row.textBody, headers: row.headers ?? undefined, html, fromName: row.fromName, replyTo: row.replyTo }, row.attempts, row.campaignId);
     }
     return rows.length;
   }
@@ -150,7 +188,7 @@ export function createMailer(options: { smtpUrl: string | undefined; from: strin
         headers: mail.headers ?? null,
         ...newMailDelivery(transport !== null, now()),
       });
-      return { id: row.id, delivered: await deliver(row.id, mail, 1) };
+      return { id: row.id, delivered: await deliver(row.id, mail, 1, row.campaignId) };
     },
     deliverRecorded: (id, mail) => deliver(id, mail, 1),
     retryDue,
@@ -160,7 +198,6 @@ export function createMailer(options: { smtpUrl: string | undefined; from: strin
   };
 }
 
-/** The address of MAIL_FROM ("Unionhall <no-reply@x.example>" → "no-reply@x.example"). */
-function addressOf(from: string): string {
-  return /<([^>]+)>/u.exec(from)?.[1]?.trim() ?? from.trim();
+function escapeHtmlAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -9,6 +9,8 @@ export const mailKindLabels = {
   newsletter_subscribe: 'Newsletter subscription confirmation',
   petition_confirmation: 'Petition signature confirmation',
   petition_already_signed: 'Petition: already signed',
+  newsletter_test: 'Newsletter test (to its author)',
+  event_reminder: 'Event reminder',
 } as const;
 export type MailKind = keyof typeof mailKindLabels;
 
@@ -22,5 +24,3 @@ export function describeMailKind(kind: string): string {
   return (mailKindLabels as Record<string, string>)[kind] ?? codeAsWords(kind);
 }
 
-/** Carries a campaign's sender name from the recorded row to the mailer, which removes it. */
-export const SENDER_NAME_HEADER = 'X-Unionhall-Sender-Name';

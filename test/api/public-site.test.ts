@@ -466,11 +466,12 @@ describe('newsletter by email', () => {
     expect(again.body).toContain('Revise su correo');
     expect((await t.services.repositories.mail.list(100, 'all')).filter((m) => m.kind === 'newsletter_subscribe' && m.toAddress === 'parent@example.org')).toHaveLength(1);
 
-    const created = await organizer.post(`${api}/newsletters`, { title: 'Emailed update', bodyMarkdown: 'Hello **subscribers**.', status: 'published' });
+    // The subscriber asked in Spanish: a Spanish newsletter reaches them.
+    const created = await organizer.post(`${api}/newsletters`, { title: 'Emailed update', bodyMarkdown: 'Hello **subscribers**.', status: 'published', lang: 'es' });
     const id = (created.json() as { newsletter: { id: string } }).newsletter.id;
     expect(((await organizer.get(`${api}/newsletters`)).json() as { subscriberCount: number }).subscriberCount).toBe(1);
     const sent = await organizer.post(`${api}/newsletters/${id}/send`);
-    expect(sent.json()).toEqual({ sent: 1 });
+    expect(sent.json()).toEqual({ sent: 1, otherLanguages: 0, suppressed: 0 });
     expect((await organizer.post(`${api}/newsletters/${id}/send`)).statusCode).toBe(409);
     const draft = await organizer.post(`${api}/newsletters`, { title: 'Not yet' });
     expect((await organizer.post(`${api}/newsletters/${(draft.json() as { newsletter: { id: string } }).newsletter.id}/send`)).statusCode).toBe(409);
@@ -493,7 +494,7 @@ describe('newsletter by email', () => {
 });
 
 describe('sending a newsletter', () => {
-  it('records one message per confirmed subscriber, in their language, each with its own one-click link, and answers at once', async () => {
+  it('records one message per confirmed subscriber in the newsletter\'s language, each with its own one-click link, and answers at once', async () => {
     const other = await createCampaign(t.database.db, { sites: 1, perSite: 1 });
     const admin = await createMember(t.database.db, other, 'admin');
     const agent = t.agent();
@@ -516,15 +517,17 @@ describe('sending a newsletter', () => {
     const base = `/api/campaigns/${other.campaign.slug}/newsletters`;
     const created = await agent.post(base, { title: 'Three readers', bodyMarkdown: 'Hello, **readers**.', status: 'published' });
     const id = (created.json() as { newsletter: { id: string } }).newsletter.id;
-    expect((await agent.post(`${base}/${id}/send`)).json()).toEqual({ sent: 3 });
+    // The Spanish reader is not sent an English newsletter: the answer counts them instead.
+    expect((await agent.post(`${base}/${id}/send`)).json()).toEqual({ sent: 2, otherLanguages: 1, suppressed: 0 });
     const rows = await t.database.db.select().from(mailMessages).where(eq(mailMessages.subject, 'Three readers'));
-    expect(rows.map((r) => r.toAddress).sort()).toEqual(['three@example.org', 'two@example.org', 'uno@example.org']);
+    expect(rows.map((r) => r.toAddress).sort()).toEqual(['three@example.org', 'two@example.org']);
     for (const row of rows) {
-      expect(row).toMatchObject({ kind: 'newsletter', campaignId: other.campaign.id, transport: 'outbox', sentAt: null });
-      expect(row.textBody.startsWith('Three readers\n\nHello, **readers**.\n\n—\n')).toBe(true);
-      expect(row.textBody).toContain(row.toAddress === 'uno@example.org' ? 'Darse de baja con un clic' : 'Unsubscribe in one click');
+      expect(row).toMatchObject({ kind: 'newsletter', campaignId: other.campaign.id, transport: 'outbox', sentAt: null, newsletterId: id });
+      expect(row.textBody.startsWith('Three readers\n\nHello, readers.\n\n—\n')).toBe(true);
+      expect(row.textBody).toContain('Unsubscribe in one click');
       const link = /https?:\/\/\S+\/news\/unsubscribe\?s=[0-9a-f-]+&t=[\w-]+/.exec(row.textBody)?.[0];
-      expect(row.headers).toEqual({ 'List-Unsubscribe': `<${link}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' });
+      expect(row.headers).toEqual({ 'Content-Language': 'en', 'List-Unsubscribe': `<${link}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' });
+      expect(row.link).toBe(link);
       // The link signed in SQL is the one the site checks: it unsubscribes exactly this reader.
       const url = new URL(link!);
       const ask = await t.agent().get(url.pathname + url.search);
@@ -532,7 +535,7 @@ describe('sending a newsletter', () => {
       expect(ask.body).toContain(row.toAddress);
     }
     const audit = await t.database.db.select().from(auditEvents).where(eq(auditEvents.subjectId, id));
-    expect(audit.map((a) => [a.action, a.details])).toEqual([['newsletter.sent', { count: 3 }]]);
+    expect(audit.map((a) => [a.action, a.details])).toEqual([['newsletter.sent', { count: 2, lang: 'en', otherLanguages: 1, suppressed: 0 }]]);
   });
 
   it('leaves the newsletter unsent when its messages cannot be recorded', async () => {
@@ -555,7 +558,7 @@ describe('sending a newsletter', () => {
     // Nothing was claimed: the send can be tried again, and goes out once.
     const list = (await agent.get(base)).json() as { newsletters: { id: string; sentAt: string | null }[] };
     expect(list.newsletters.find((n) => n.id === id)?.sentAt).toBeNull();
-    expect((await agent.post(`${base}/${id}/send`)).json()).toEqual({ sent: 1 });
+    expect((await agent.post(`${base}/${id}/send`)).json()).toMatchObject({ sent: 1 });
   });
 });
 
@@ -594,7 +597,7 @@ describe('newsletter delivery through SMTP', () => {
       await smtp.services.repositories.subscribers.confirm(subscriber!.id, new Date());
       const created = await agent.post(`/api/campaigns/${campaign.campaign.slug}/newsletters`, { title: 'By SMTP', bodyMarkdown: 'Hello.', status: 'published' });
       const id = (created.json() as { newsletter: { id: string } }).newsletter.id;
-      expect((await agent.post(`/api/campaigns/${campaign.campaign.slug}/newsletters/${id}/send`)).json()).toEqual({ sent: 1 });
+      expect((await agent.post(`/api/campaigns/${campaign.campaign.slug}/newsletters/${id}/send`)).json()).toEqual({ sent: 1, otherLanguages: 0, suppressed: 0 });
       const mail = sink.received.find((m) => m.to.includes('reader@example.org') && m.headers.get('subject') === 'By SMTP') ?? (await sink.next());
       expect(mail.headers.get('list-unsubscribe')).toMatch(/^<https?:\/\/[^>]+\/news\/unsubscribe\?s=[0-9a-f-]+&t=[\w-]+>$/);
       expect(mail.headers.get('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');

@@ -18,6 +18,9 @@ export function createCampaignsRepository(db: Executor) {
       const [row] = await db.select().from(campaigns).where(eq(campaigns.id, id));
       return row;
     },
+    async setMailSettings(id: string, settings: { senderName: string | null; replyTo: string | null; brandColor: string }): Promise<void> {
+      await db.update(campaigns).set({ mailSenderName: settings.senderName, mailReplyTo: settings.replyTo, brandColor: settings.brandColor }).where(eq(campaigns.id, id));
+    },
     async findDefault(): Promise<CampaignRow | undefined> {
       const [row] = await db.select().from(campaigns).orderBy(sql`${campaigns.isDefault} desc`, asc(campaigns.createdAt)).limit(1);
       return row;

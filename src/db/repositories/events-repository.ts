@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, isNull, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../client.js';
 import { eventRsvps, events } from '../schema/index.js';
 
@@ -16,6 +16,17 @@ export function createEventsRepository(db: Executor) {
         .where(and(eq(events.campaignId, campaignId), eq(events.isPublic, true), gte(events.endsAt, now)))
         .orderBy(asc(events.startsAt))
         .limit(limit);
+    },
+    /**
+     * Claims the events that start within the window and have had no reminder (sets
+     * reminder_sent_at): two processes sweeping at once remind each event once.
+     */
+    async claimDueReminders(now: Date, until: Date): Promise<EventRow[]> {
+      return db
+        .update(events)
+        .set({ reminderSentAt: now })
+        .where(and(isNull(events.reminderSentAt), gt(events.startsAt, now), lte(events.startsAt, until)))
+        .returning();
     },
     async findPublic(campaignId: string, slug: string): Promise<EventRow | undefined> {
       const [row] = await db.select().from(events).where(and(eq(events.campaignId, campaignId), eq(events.slug, slug), eq(events.isPublic, true)));

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { FieldCipher, Keyring } from '../../crypto/keyring.js';
 import type { Executor } from '../client.js';
-import { mailMessages } from '../schema/index.js';
+import { mailBodies, mailMessages, mailSuppressions } from '../schema/index.js';
 
 export type MailRow = typeof mailMessages.$inferSelect;
 
@@ -29,6 +29,39 @@ export function createMailRepository(db: Executor, keyring: Keyring) {
     /** `retryAt` null: give up (a permanent refusal, or out of attempts). */
     async markFailed(id: string, error: string, retryAt: Date | null): Promise<void> {
       await db.update(mailMessages).set({ error, nextAttemptAt: retryAt }).where(eq(mailMessages.id, id));
+    },
+    /** A receiving server refused the address for good: the campaign's later bulk sends skip it. */
+    async suppress(campaignId: string, address: string, reason: string): Promise<void> {
+      await db.insert(mailSuppressions).values({ campaignId, address: address.toLowerCase(), reason }).onConflictDoNothing();
+    },
+    async listSuppressed(campaignId: string): Promise<(typeof mailSuppressions.$inferSelect)[]> {
+      return db.select().from(mailSuppressions).where(eq(mailSuppressions.campaignId, campaignId)).orderBy(desc(mailSuppressions.createdAt));
+    },
+    async isSuppressed(campaignId: string, address: string): Promise<boolean> {
+      const rows = await db.select({ address: mailSuppressions.address }).from(mailSuppressions).where(and(eq(mailSuppressions.campaignId, campaignId), eq(mailSuppressions.address, address.toLowerCase())));
+      return rows.length > 0;
+    },
+    async recordBody(htmlBody: string, linkMarker: string): Promise<string> {
+      const [row] = await db.insert(mailBodies).values({ htmlBody, linkMarker }).returning({ id: mailBodies.id });
+      if (!row) throw new Error('insert returned nothing');
+      return row.id;
+    },
+    async findBody(id: string): Promise<{ htmlBody: string; linkMarker: string } | undefined> {
+      const [row] = await db.select({ htmlBody: mailBodies.htmlBody, linkMarker: mailBodies.linkMarker }).from(mailBodies).where(eq(mailBodies.id, id));
+      return row;
+    },
+    /** A newsletter send's progress: messages recorded, sent, waiting, failed for good, refused (5xx). */
+    async countNewsletterMessages(newsletterId: string): Promise<{ total: number; sent: number; pending: number; failed: number }> {
+      const [row] = await db
+        .select({
+          total: sql<number>`count(*)::int`,
+          sent: sql<number>`count(${mailMessages.sentAt})::int`,
+          pending: sql<number>`count(*) filter (where ${mailMessages.sentAt} is null and ${mailMessages.nextAttemptAt} is not null)::int`,
+          failed: sql<number>`count(*) filter (where ${mailMessages.sentAt} is null and ${mailMessages.nextAttemptAt} is null and ${mailMessages.error} is not null)::int`,
+        })
+        .from(mailMessages)
+        .where(eq(mailMessages.newsletterId, newsletterId));
+      return row ?? { total: 0, sent: 0, pending: 0, failed: 0 };
     },
     /**
      * Claims up to `limit` unsent messages whose next attempt is due: counts the attempt and pushes

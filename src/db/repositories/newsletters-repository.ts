@@ -1,6 +1,7 @@
-import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../client.js';
 import { newsletters } from '../schema/index.js';
+import type { Language } from '../../vocabulary/languages.js';
 
 export type NewsletterRow = typeof newsletters.$inferSelect;
 export type NewsletterInsert = typeof newsletters.$inferInsert;
@@ -9,11 +10,11 @@ export function createNewslettersRepository(db: Executor) {
   // Same rule as isNewsletterPublic in the domain, in SQL for the lists.
   const isPublic = (now: Date) => and(inArray(newsletters.status, ['published', 'scheduled']), lte(newsletters.publishAt, now));
   return {
-    async listPublished(campaignId: string, now: Date, limit = 200): Promise<NewsletterRow[]> {
+    async listPublished(campaignId: string, now: Date, limit = 200, lang?: Language): Promise<NewsletterRow[]> {
       return db
         .select()
         .from(newsletters)
-        .where(and(eq(newsletters.campaignId, campaignId), isPublic(now)))
+        .where(and(eq(newsletters.campaignId, campaignId), isPublic(now), lang ? eq(newsletters.lang, lang) : undefined))
         .orderBy(desc(newsletters.publishAt))
         .limit(limit);
     },
@@ -23,6 +24,15 @@ export function createNewslettersRepository(db: Executor) {
         .from(newsletters)
         .where(and(eq(newsletters.campaignId, campaignId), eq(newsletters.slug, slug), isPublic(now)));
       return row;
+    },
+    /** Newsletters whose scheduled email is due, unsent, and public by now (oldest schedule first). */
+    async listDueSends(now: Date): Promise<NewsletterRow[]> {
+      return db
+        .select()
+        .from(newsletters)
+        .where(and(lte(newsletters.sendAt, now), isNull(newsletters.sentAt), isPublic(now)))
+        .orderBy(asc(newsletters.sendAt))
+        .limit(20);
     },
     async listAll(campaignId: string): Promise<NewsletterRow[]> {
       return db

@@ -25,10 +25,12 @@ export const campaigns = pgTable('campaigns', {
   publicNumbersGranularity: integer('public_numbers_granularity').notNull().default(5),
   // Publish the current numbers automatically, at most once a day.
   publicNumbersAutoPublish: boolean('public_numbers_auto_publish').notNull().default(false),
-  // Who the campaign's mail says it is from, and where replies go (a union office, not the
-  // server's own address). Null: the instance's MAIL_FROM alone.
+  // Mail settings: the name people see as the sender of the campaign's mail ("Meridian Educators
+  // United"), where their replies go (a real organizer address: card receipts invite replies), and
+  // the newsletter template's accent color (the site's red by default).
   mailSenderName: text('mail_sender_name'),
   mailReplyTo: text('mail_reply_to'),
+  brandColor: text('brand_color').notNull().default('#a3161a'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -31,6 +31,8 @@ export const newsletters = pgTable(
     // When it was emailed to subscribers (once; a second send is refused).
     sentAt: timestamp('sent_at', { withTimezone: true }),
     sentCount: integer('sent_count').notNull().default(0),
+    // When an organizer scheduled the email to go out (the send runs then, by the outbox's sweep).
+    sendAt: timestamp('send_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -111,6 +113,8 @@ export const events = pgTable(
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
     isPublic: boolean('is_public').notNull().default(true),
     rsvpOpen: boolean('rsvp_open').notNull().default(true),
+    // When the day-before reminder went to those who RSVPed (once; claimed before it is recorded).
+    reminderSentAt: timestamp('reminder_sent_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

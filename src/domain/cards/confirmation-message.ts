@@ -9,7 +9,8 @@ import type { CardContent } from './card-hash.js';
  * or a reply. The answer is what lets the card be verified (decision 0023).
  */
 export function confirmationMessage(
-  campaign: { campaignName: string },
+  // canReply: the campaign has a Reply-To; without one a reply goes to no-reply, so the text does not invite it.
+  campaign: { campaignName: string; canReply?: boolean },
   card: CardContent & { contentHash: string },
   lang: Language = 'en',
   confirmUrl: string | null = null,
@@ -35,8 +36,8 @@ export function confirmationMessage(
     '',
     t('mail.card.fingerprint', { hash: card.contentHash }),
     '',
-    ...(confirmUrl ? [t('mail.card.confirmAsk'), '', confirmUrl, '', t('mail.card.orReply')] : []),
-    t('mail.card.notYou'),
+    ...(confirmUrl ? [t('mail.card.confirmAsk'), '', confirmUrl, ...(campaign.canReply === false ? [] : ['', t('mail.card.orReply')])] : []),
+    campaign.canReply === false ? t('mail.card.notYouNoReply') : t('mail.card.notYou'),
     '',
     t('mail.card.confidential'),
   ].join('\n');

@@ -47,8 +47,8 @@ export async function recordCard(
     extra.scan,
   );
   if (!row.email || !token) return row;
-  const message = confirmationMessage({ campaignName: campaign.name }, { ...cardContentOf(row), contentHash: row.contentHash }, extra.lang, confirmationUrl(extra.publicUrl, campaign, token.token));
-  const mail = await ctx.recordMail({ kind: 'card_confirmation', campaignId: campaign.id, to: row.email, subject: message.subject, text: message.text });
+  const message = confirmationMessage({ campaignName: campaign.name, canReply: campaign.mailReplyTo !== null }, { ...cardContentOf(row), contentHash: row.contentHash }, extra.lang, confirmationUrl(extra.publicUrl, campaign, token.token));
+  const mail = await ctx.recordMail({ kind: 'card_confirmation', campaignId: campaign.id, to: row.email, subject: message.subject, text: message.text, lang: extra.lang, fromName: campaign.mailSenderName ?? campaign.name, replyTo: campaign.mailReplyTo });
   await cards.setConfirmationMail(row.id, mail.id);
   return { ...row, confirmationMailId: mail.id };
 }

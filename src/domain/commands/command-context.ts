@@ -15,6 +15,19 @@ export type MailToRecord = {
   text: string;
   /** Extra headers, e.g. List-Unsubscribe and List-Unsubscribe-Post (RFC 8058). */
   headers?: Record<string, string>;
+  /** The message's language: sent as Content-Language (RFC 3282). */
+  lang?: string;
+  /**
+   * A message the app sends by itself (a confirmation, a receipt, a reminder) carries
+   * `Auto-Submitted: auto-generated` (RFC 3834), so vacation responders do not answer it. False
+   * for a message a person chose to send (a newsletter, its test copy).
+   */
+  automatic?: boolean;
+  /** An HTML part, beside the text. */
+  html?: string;
+  /** The campaign's sender name and Reply-To (its mail settings). */
+  fromName?: string | null;
+  replyTo?: string | null;
 };
 
 /** The delivery columns a message recorded now starts with: due at once over SMTP, or kept in the outbox. */

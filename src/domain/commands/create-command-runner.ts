@@ -1,4 +1,3 @@
-import { SENDER_NAME_HEADER } from '../../vocabulary/mail-kinds.js';
 import type { Db } from '../../db/client.js';
 import type { Keyring } from '../../crypto/keyring.js';
 import { createRepositories, type Repositories } from '../../db/repositories/create-repositories.js';
@@ -57,7 +56,15 @@ export function createCommandRunner(deps: { db: Db; clock: Clock; mail: MailDeli
           toAddress: message.to,
           subject: message.subject,
           textBody: message.text,
-          headers: withCampaignSender(message.headers, campaign) ?? null,
+          headers: {
+            ...(message.automatic === false ? {} : { 'Auto-Submitted': 'auto-generated' }),
+            ...(message.lang ? { 'Content-Language': message.lang } : {}),
+            ...message.headers,
+          },
+          htmlBody: message.html ?? null,
+          // The campaign's sender name and Reply-To (set in its settings) unless the message names its own.
+          fromName: message.fromName ?? campaign?.mailSenderName ?? null,
+          replyTo: message.replyTo ?? campaign?.mailReplyTo ?? null,
           ...mail.initialDelivery(now),
         });
         onMail();
@@ -99,17 +106,3 @@ export function createCommandRunner(deps: { db: Db; clock: Clock; mail: MailDeli
 }
 
 export type CommandRunner = ReturnType<typeof createCommandRunner>;
-
-/**
- * A campaign's mail says who it is from and where replies go (set-up's sender name and Reply-To):
- * Reply-To as a header, the name in SENDER_NAME_HEADER, which the mailer turns into the From
- * line's name and never sends.
- */
-function withCampaignSender(headers: Record<string, string> | undefined, campaign: { mailSenderName: string | null; mailReplyTo: string | null } | undefined): Record<string, string> | undefined {
-  if (!campaign || (!campaign.mailSenderName && !campaign.mailReplyTo)) return headers;
-  return {
-    ...headers,
-    ...(campaign.mailReplyTo ? { 'Reply-To': campaign.mailReplyTo } : {}),
-    ...(campaign.mailSenderName ? { [SENDER_NAME_HEADER]: campaign.mailSenderName } : {}),
-  };
-}

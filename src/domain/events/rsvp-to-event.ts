@@ -21,6 +21,9 @@ export async function rsvpToEvent(
   const { t, formatDateTime } = getTranslator(input.lang);
   await ctx.recordMail({
     kind: 'event_rsvp',
+    lang: input.lang,
+    fromName: campaign.mailSenderName ?? campaign.name,
+    replyTo: campaign.mailReplyTo,
     campaignId: campaign.id,
     to: input.email,
     subject: t('mail.rsvp.subject', { title: event.title }),

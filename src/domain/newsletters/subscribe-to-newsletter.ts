@@ -18,6 +18,9 @@ export async function subscribeToNewsletter(ctx: CommandContext, input: { campai
   const { t } = getTranslator(input.lang);
   await ctx.recordMail({
     kind: 'newsletter_subscribe',
+    lang: input.lang,
+    fromName: campaign.mailSenderName ?? campaign.name,
+    replyTo: campaign.mailReplyTo,
     campaignId: campaign.id,
     to: row.email,
     subject: t('mail.subscribe.subject', { campaign: campaign.name }),

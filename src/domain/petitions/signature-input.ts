@@ -39,6 +39,8 @@ export const signatureFormSchema = z.object({
   relationship: z.enum(relationships, 'is required'),
   comment: z.string().trim().max(2000, 'is too long (2,000 characters at most)').optional(),
   show_publicly: z.string().max(10).optional(),
+  // "Keep me updated": the campaign's newsletter, by its own double opt-in (never ticked for them).
+  keep_updated: z.string().max(10).optional(),
 });
 
 export function formToSignatureInput(form: z.infer<typeof signatureFormSchema>): SignatureInput {

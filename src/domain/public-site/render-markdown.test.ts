@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { excerpt, markdownToText, renderMarkdown } from './render-markdown.js';
+import { excerpt, markdownToPlainText, markdownToText, renderMarkdown } from './render-markdown.js';
 
 describe('renderMarkdown', () => {
   it('renders Markdown and demotes h1 to h2', () => {
@@ -22,5 +22,16 @@ describe('renderMarkdown', () => {
     expect(markdownToText('# A & B\n\nSome *text* <b>here</b>.')).toBe('A & B Some text here.');
     expect(excerpt('one two three four five', 12)).toBe('one two…');
     expect(excerpt('short', 12)).toBe('short');
+  });
+});
+
+describe('markdownToPlainText', () => {
+  it('keeps paragraphs, headings, lists and link addresses, and drops scripts and Markdown marks', () => {
+    const text = markdownToPlainText('# The memo\n\nWe learned of a **memo**.<script>alert(1)</script>\n\n- one\n- two\n\n[Petition](https://example.org/p)\n\n| a | b |\n| - | - |\n| 1 | 2 |');
+    expect(text).toContain('The memo\n\nWe learned of a memo.');
+    expect(text).toContain(' * one\n * two');
+    expect(text).toContain('Petition [https://example.org/p]');
+    expect(text).toMatch(/a +b\n1 +2/);
+    expect(text).not.toMatch(/script|alert|\*\*|#|\|/);
   });
 });

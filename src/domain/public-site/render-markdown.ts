@@ -1,4 +1,5 @@
 import { Marked } from 'marked';
+import { compile as compileHtmlToText } from 'html-to-text';
 import sanitizeHtml from 'sanitize-html';
 
 // Organizers write Markdown; the public reads HTML. Markdown allows raw HTML, so the output is
@@ -39,4 +40,25 @@ export function excerpt(text: string, max = 220): string {
   const cut = text.slice(0, max);
   const space = cut.lastIndexOf(' ');
   return `${cut.slice(0, space > max / 2 ? space : max).trimEnd()}…`;
+}
+
+// Compiled once: html-to-text builds its selector tables per options object.
+const htmlToPlainText = compileHtmlToText({
+  wordwrap: false,
+  selectors: [
+    { selector: 'h2', options: { uppercase: false } },
+    { selector: 'h3', options: { uppercase: false } },
+    { selector: 'h4', options: { uppercase: false } },
+    { selector: 'table', format: 'dataTable', options: { uppercaseHeaderCells: false } },
+    { selector: 'a', options: { hideLinkHrefIfSameAsText: true } },
+  ],
+});
+
+/**
+ * A Markdown document as plain text people read (a mail's text part, a calendar's description):
+ * paragraphs and lists kept, headings on their own lines, a link's address after its words. It
+ * starts from the sanitized HTML, so what a reader sees in either part is the same content.
+ */
+export function markdownToPlainText(markdown: string): string {
+  return htmlToPlainText(renderMarkdown(markdown)).trim();
 }

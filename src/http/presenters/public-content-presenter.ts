@@ -22,6 +22,7 @@ export function presentNewsletter({ row: n, isPublic }: NewsletterView): Newslet
     isPublic,
     sentAt: n.sentAt?.toISOString() ?? null,
     sentCount: n.sentCount,
+    sendAt: n.sendAt?.toISOString() ?? null,
     createdAt: n.createdAt.toISOString(),
     updatedAt: n.updatedAt.toISOString(),
   };

@@ -13,7 +13,9 @@ import { listRsvps } from '../../domain/events/list-rsvps.js';
 import { listUpcomingEvents } from '../../domain/events/list-upcoming-events.js';
 import { rsvpToEvent } from '../../domain/events/rsvp-to-event.js';
 import { updateEvent } from '../../domain/events/update-event.js';
-import { buildEventCalendar } from '../../domain/public-site/event-calendar.js';
+import { buildEventCalendar, type CalendarEvent } from '../../domain/public-site/event-calendar.js';
+import { listCalendarEvents } from '../../domain/events/list-calendar-events.js';
+import type { EventRow } from '../../db/repositories/events-repository.js';
 import { renderMarkdown } from '../../domain/public-site/render-markdown.js';
 import { formatContentDisposition } from '../../documents/content-disposition.js';
 import { renderRsvpsCsv } from '../../documents/events/rsvps-csv.js';
@@ -81,13 +83,33 @@ export function registerEventRoutes(app: ZodApp, services: Services, site: Publi
     return renderEvent(context, { thanks: query.rsvp === 'thanks' });
   });
 
+  const toCalendarEvent = (event: EventRow, siteUrl: string): CalendarEvent => ({
+    id: event.id,
+    title: event.title,
+    descriptionMarkdown: event.description,
+    location: event.location,
+    startsAt: event.startsAt,
+    endsAt: event.endsAt,
+    updatedAt: event.updatedAt,
+    url: `${siteUrl}/events/${event.slug}`,
+  });
+  const host = new URL(site.publicUrl).hostname;
+
+  // Every public event in one calendar to subscribe to (webcal://…/events/calendar.ics); the static
+  // path wins over the event pages' `:eventSlug`.
+  site.register(app, { path: '/events/calendar.ics', cache: true }, async ({ campaign, site: model, requester }) => {
+    const rows = await services.read(listCalendarEvents, requester, { campaignId: campaign.id });
+    const body = buildEventCalendar(
+      rows.map((event) => toCalendarEvent(event, model.siteUrl)),
+      { host, name: campaign.name },
+    );
+    return { body, type: 'text/calendar; charset=utf-8' };
+  });
+
   site.register(app, { path: '/events/:eventSlug/calendar.ics', cache: true }, async ({ campaign, site: model, params, requester }) => {
     const found = await services.read(findPublicEvent, requester, { campaignId: campaign.id, eventSlug: params.eventSlug ?? '' });
     if (!found) throw new PublicNotFound();
-    const { event } = found;
-    const url = `${model.siteUrl}/events/${event.slug}`;
-    const body = buildEventCalendar({ id: event.id, title: event.title, description: `${event.description}\n\n${url}`.trim(), location: event.location, startsAt: event.startsAt, endsAt: event.endsAt, url }, new URL(site.publicUrl).hostname);
-    return { body, type: 'text/calendar; charset=utf-8' };
+    return { body: buildEventCalendar([toCalendarEvent(found.event, model.siteUrl)], { host }), type: 'text/calendar; charset=utf-8' };
   });
 
   // The RSVP form (works without JavaScript): CSRF token in `_csrf`, a honeypot, a per-IP limit.

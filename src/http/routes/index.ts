@@ -64,7 +64,7 @@ export function registerRoutes(app: ZodApp, context: RouteContext): void {
   registerMajorityRoutes(app, services);
   registerFilingRoutes(app, services);
   registerCardFormRoutes(app, services, config, publicSite);
-  registerPetitionRoutes(app, services, publicSite);
+  registerPetitionRoutes(app, services, publicSite, config);
   registerPetitionAdminRoutes(app, services, publicSite);
   registerOsdiRoutes(app, services, config);
   registerIntegrationRoutes(app, services, context.cors, config);

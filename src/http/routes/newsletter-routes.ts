@@ -12,10 +12,17 @@ import { listNewsletters } from '../../domain/newsletters/list-newsletters.js';
 import { listPublishedNewsletters } from '../../domain/newsletters/list-published-newsletters.js';
 import { previewNewsletter } from '../../domain/newsletters/preview-newsletter.js';
 import { sendNewsletter } from '../../domain/newsletters/send-newsletter.js';
+import { previewNewsletterEmail } from '../../domain/newsletters/preview-newsletter-email.js';
+import { scheduleNewsletterSend } from '../../domain/newsletters/schedule-newsletter-send.js';
+import { sendTestNewsletter } from '../../domain/newsletters/send-test-newsletter.js';
+import { viewNewsletterDelivery } from '../../domain/newsletters/view-newsletter-delivery.js';
+import { updateMailSettings } from '../../domain/campaigns/update-mail-settings.js';
 import { subscribeToNewsletter } from '../../domain/newsletters/subscribe-to-newsletter.js';
 import { unsubscribeFromNewsletter } from '../../domain/newsletters/unsubscribe-from-newsletter.js';
 import { updateNewsletter } from '../../domain/newsletters/update-newsletter.js';
 import { viewNewsletter } from '../../domain/newsletters/view-newsletter.js';
+import { getTranslator } from '../../i18n/translator.js';
+import { isLanguage, type Language } from '../../vocabulary/languages.js';
 import { buildNewsFeed } from '../../domain/public-site/news-feed.js';
 import { excerpt, markdownToText, renderMarkdown } from '../../domain/public-site/render-markdown.js';
 import { operation, requesterOf } from '../operation.js';
@@ -46,16 +53,21 @@ export function registerNewsletterRoutes(app: ZodApp, services: Services, site: 
     return { body: renderPage(createElement(NewsIndexPage, { site: model, newsletters: rows.map((n) => toNewsletterSummary(n, model.base, campaign.timeZone)) })) };
   });
 
-  site.register(app, { path: '/news/feed.xml', cache: true }, async ({ campaign, site: model, locale, requester }) => {
-    const rows = await services.read(listPublishedNewsletters, requester, { campaignId: campaign.id, limit: 50 });
+  // One Atom feed per language (`/news/es/feed.xml`); `/news/feed.xml` is the visitor's language's.
+  const feed = async ({ campaign, site: model, requester }: PublicPageContext, lang: Language) => {
+    const rows = await services.read(listPublishedNewsletters, requester, { campaignId: campaign.id, limit: 50, lang });
     const body = buildNewsFeed({
-      title: locale.t('news.feedTitle', { campaign: campaign.name }),
+      campaignId: campaign.id,
+      campaignName: campaign.name,
+      title: getTranslator(lang).t('news.feedTitle', { campaign: campaign.name }),
       description: campaign.statement.split(/\n{2,}/)[0] ?? '',
       siteUrl: model.siteUrl,
-      feedUrl: `${model.siteUrl}/news/feed.xml`,
-      lang: locale.lang,
+      feedUrl: `${model.siteUrl}/news/${lang}/feed.xml`,
+      lang,
       entries: rows.map((n) => ({
+        id: n.id,
         slug: n.slug,
+        lang: n.lang,
         title: n.title,
         summary: n.summary !== '' ? n.summary : excerpt(markdownToText(n.bodyMarkdown)),
         html: renderMarkdown(n.bodyMarkdown),
@@ -64,6 +76,12 @@ export function registerNewsletterRoutes(app: ZodApp, services: Services, site: 
       })),
     });
     return { body, type: 'application/atom+xml; charset=utf-8' };
+  };
+  site.register(app, { path: '/news/feed.xml', cache: true }, async (context) => feed(context, context.locale.lang));
+  site.register(app, { path: '/news/:feedLang/feed.xml', cache: true }, async (context) => {
+    const lang = context.params.feedLang;
+    if (!isLanguage(lang)) throw new PublicNotFound();
+    return feed(context, lang);
   });
 
   // ---- Public: subscribing by email (double opt-in) and one-click unsubscribe ----
@@ -168,6 +186,35 @@ export function registerNewsletterRoutes(app: ZodApp, services: Services, site: 
     site.cache.invalidateCampaign(campaignId);
     return reply.status(204).send();
   });
+
+  app.put('/api/campaigns/:slug/newsletters/:id/send-schedule', { schema: operation('scheduleNewsletterSend', c.scheduleNewsletterSend, { tags }) }, async (request) => {
+    const result = await services.execute(scheduleNewsletterSend, requesterOf(request), { slug: request.params.slug, newsletterId: request.params.id, sendAt: request.body.sendAt ? new Date(request.body.sendAt) : null });
+    return { sendAt: result.sendAt?.toISOString() ?? null };
+  });
+
+  // The email's HTML opened in its own tab: its inline styles are allowed here only, and the
+  // sandbox keeps any link or form in it from acting as this origin.
+  app.get('/api/campaigns/:slug/newsletters/:id/email-preview', { schema: operation('previewNewsletterEmail', c.previewNewsletterEmail, { tags, produces: 'text/html' }) }, async (request, reply) => {
+    const { html } = await services.read(previewNewsletterEmail, requesterOf(request), { slug: request.params.slug, newsletterId: request.params.id, publicUrl: config.publicUrl });
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; sandbox allow-popups allow-popups-to-escape-sandbox")
+      .header('cache-control', 'private, no-store')
+      .send(html);
+  });
+
+  app.post('/api/campaigns/:slug/newsletters/:id/test-send', { schema: operation('sendTestNewsletter', c.sendTestNewsletter, { tags }) }, async (request) =>
+    services.execute(sendTestNewsletter, requesterOf(request), { slug: request.params.slug, newsletterId: request.params.id, publicUrl: config.publicUrl }),
+  );
+
+  app.get('/api/campaigns/:slug/newsletters/:id/delivery', { schema: operation('viewNewsletterDelivery', c.viewNewsletterDelivery, { tags }) }, async (request) => {
+    const view = await services.read(viewNewsletterDelivery, requesterOf(request), { slug: request.params.slug, newsletterId: request.params.id });
+    return { ...view, sentAt: view.sentAt?.toISOString() ?? null };
+  });
+
+  app.put('/api/campaigns/:slug/mail-settings', { schema: operation('updateMailSettings', c.updateMailSettings, { tags }) }, async (request) =>
+    services.execute(updateMailSettings, requesterOf(request), { slug: request.params.slug, settings: { ...request.body, senderName: request.body.senderName || null } }),
+  );
 
   // Records one email per confirmed subscriber, with the send's claim; the outbox delivers them.
   app.post('/api/campaigns/:slug/newsletters/:id/send', { schema: operation('sendNewsletter', c.sendNewsletter, { tags }) }, async (request) =>

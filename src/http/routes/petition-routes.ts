@@ -1,7 +1,9 @@
 import type { FastifyReply } from 'fastify';
 import { createElement } from 'react';
 import type { PetitionRow } from '../../db/repositories/petitions-repository.js';
+import type { Config } from '../../config.js';
 import type { Services } from '../../domain/create-services.js';
+import { subscribeToNewsletter } from '../../domain/newsletters/subscribe-to-newsletter.js';
 import { confirmSignature } from '../../domain/petitions/confirm-signature.js';
 import { countPublicSignatures } from '../../domain/petitions/count-public-signatures.js';
 import { findPublicPetition } from '../../domain/petitions/find-public-petition.js';
@@ -14,7 +16,7 @@ import { PetitionNoticePage, PetitionPage, type PetitionField, type PetitionForm
 import type { ZodApp } from '../zod-app.js';
 
 const PUBLIC_SIGNERS = 50;
-const formFields: readonly PetitionField[] = ['given_name', 'family_name', 'email', 'zip', 'city', 'relationship', 'comment', 'show_publicly'];
+const formFields: readonly PetitionField[] = ['given_name', 'family_name', 'email', 'zip', 'city', 'relationship', 'comment', 'show_publicly', 'keep_updated'];
 
 // One message per field and kind of problem (zod's issue code), in the reader's language.
 function errorKey(field: PetitionField, code: string): MessageKey {
@@ -25,6 +27,7 @@ function errorKey(field: PetitionField, code: string): MessageKey {
     case 'email':
     case 'zip':
     case 'show_publicly':
+    case 'keep_updated':
       return `petition.error.${field}.invalid`;
     case 'city':
     case 'comment':
@@ -53,7 +56,7 @@ const noStore = (reply: FastifyReply): void => void reply.header('cache-control'
  * "check your email" page and the confirmation link, in English and Spanish through the public
  * site's frame. New, duplicate and held signers get the same answer; only the email differs.
  */
-export function registerPetitionRoutes(app: ZodApp, services: Services, site: PublicSite): void {
+export function registerPetitionRoutes(app: ZodApp, services: Services, site: PublicSite, config: Config): void {
   async function locate(context: PublicPageContext): Promise<{ petition: PetitionRow; path: string }> {
     const petition = await services.read(findPublicPetition, context.requester, { campaignId: context.campaign.id, petitionSlug: context.params.petitionSlug ?? '' });
     if (!petition) throw new PublicNotFound();
@@ -74,11 +77,11 @@ export function registerPetitionRoutes(app: ZodApp, services: Services, site: Pu
     return { status, body: renderPage(createElement(PetitionPage, { site: context.site, petition: await view(context, at.petition, at.path), form })) };
   }
 
-  async function notice(context: PublicPageContext, at: { petition: PetitionRow; path: string }, status: number, heading: MessageKey, body: MessageKey[], count: number | null) {
+  async function notice(context: PublicPageContext, at: { petition: PetitionRow; path: string }, status: number, heading: MessageKey, body: MessageKey[], count: number | null, share = false) {
     const { t } = context.locale;
     noStore(context.reply);
     const petition = { title: at.petition.title, goal: at.petition.goal, url: at.path, count };
-    return { status, body: renderPage(createElement(PetitionNoticePage, { site: context.site, petition, heading: t(heading), body: body.map((k) => t(k)) })) };
+    return { status, body: renderPage(createElement(PetitionNoticePage, { site: context.site, petition, heading: t(heading), body: body.map((k) => t(k)), share })) };
   }
 
   // Rendered once per language and filled in per visitor (issue 16): the signature count and the
@@ -116,13 +119,18 @@ export function registerPetitionRoutes(app: ZodApp, services: Services, site: Pu
       }
       throw err;
     }
+    // "Keep me updated" asks for the newsletter by its own double opt-in: a confirmation message
+    // the signer must open. Not for a form a bot filled. The page answers the same either way.
+    if (parsed.data.keep_updated && (raw.website ?? '') === '') {
+      await services.execute(subscribeToNewsletter, context.requester, { campaign: context.campaign, email: parsed.data.email, lang: locale.lang, siteUrl: context.site.siteUrl, secret: config.sessionSecret });
+    }
     // The same answer for a new signer, a duplicate and a held one: only the email differs.
     await reply.status(303).header('location', `${at.path}/thanks`).send();
     return null;
   });
 
   site.register(app, { path: '/petition/:petitionSlug/thanks' }, async (context) =>
-    notice(context, await locate(context), 200, 'petition.thanks.heading', ['petition.thanks.body', 'petition.thanks.spam'], null),
+    notice(context, await locate(context), 200, 'petition.thanks.heading', ['petition.thanks.body', 'petition.thanks.spam'], null, true),
   );
 
   site.register(app, { path: '/petition/:petitionSlug/confirm' }, async (context) => {
@@ -134,6 +142,6 @@ export function registerPetitionRoutes(app: ZodApp, services: Services, site: Pu
     if (!confirmed) return notice(context, at, 404, 'petition.badLink.heading', ['petition.badLink.body'], null);
     // The count moved: the page rendered once for everyone shows it at the next visit.
     site.cache.invalidateCampaign(context.campaign.id);
-    return notice(context, at, 200, 'petition.confirmed.heading', ['petition.confirmed.body'], confirmed.count);
+    return notice(context, at, 200, 'petition.confirmed.heading', ['petition.confirmed.body'], confirmed.count, true);
   });
 }

@@ -28,7 +28,7 @@ export function NewsIndexPage(props: { site: SiteModel; newsletters: NewsletterS
           <a href={`${props.site.base}/news/subscribe`}>{t('news.subscribe.link')}</a>
         </li>
         <li>
-          <a href={`${props.site.base}/news/feed.xml`}>{t('news.feed')}</a>
+          <a href={`${props.site.base}/news/${props.site.locale.lang}/feed.xml`}>{t('news.feed')}</a>
         </li>
       </ul>
     </PublicPage>

@@ -3,7 +3,7 @@ import type { MessageKey } from '../../i18n/locales/en.js';
 import type { RequestLocale } from '../request-locale.js';
 import { PublicPage, type SiteModel } from './site-chrome.js';
 
-export type PetitionField = 'given_name' | 'family_name' | 'email' | 'zip' | 'city' | 'relationship' | 'comment' | 'show_publicly';
+export type PetitionField = 'given_name' | 'family_name' | 'email' | 'zip' | 'city' | 'relationship' | 'comment' | 'show_publicly' | 'keep_updated';
 
 export type PetitionView = {
   actionUrl: string;
@@ -187,6 +187,13 @@ export function PetitionPage(props: { site: SiteModel; petition: PetitionView; f
               {form.errors.show_publicly}
             </p>
           ) : null}
+          <div className="choice">
+            <input type="checkbox" name="keep_updated" value="yes" id="f-keep_updated" defaultChecked={form.values.keep_updated !== undefined && form.values.keep_updated !== ''} aria-describedby="keep_updated-hint" />
+            <label htmlFor="f-keep_updated">{t('petition.field.keep_updated')}</label>
+          </div>
+          <p className="hint" id="keep_updated-hint">
+            {t('petition.field.keep_updated.hint')}
+          </p>
           {/* A field people never see or fill; software that fills every field does. */}
           <div className="hp" aria-hidden="true">
             <label htmlFor="f-website">{t('petition.field.honeypot')}</label>
@@ -223,9 +230,20 @@ export function PetitionPage(props: { site: SiteModel; petition: PetitionView; f
 }
 
 /** "Check your email", "confirmed", "this link does not work", "too many": a heading and a few lines. */
-export function PetitionNoticePage(props: { site: SiteModel; petition: { title: string; goal: number; url: string; count: number | null }; heading: string; body: string[] }) {
+export function PetitionNoticePage(props: { site: SiteModel; petition: { title: string; goal: number; url: string; count: number | null }; heading: string; body: string[]; share?: boolean }) {
   const { site, petition } = props;
   const { t } = site.locale;
+  const absolute = `${site.siteUrl}${petition.url.slice(site.base.length)}`;
+  const message = t('petition.share.message', { title: petition.title });
+  // Plain links to each service's own share address: no third-party script or pixel on our page,
+  // so nobody learns who signed by loading it.
+  const shares = [
+    { label: t('petition.share.email'), href: `mailto:?subject=${encodeURIComponent(petition.title)}&body=${encodeURIComponent(`${message}\n\n${absolute}`)}` },
+    { label: 'WhatsApp', href: `https://wa.me/?text=${encodeURIComponent(`${message} ${absolute}`)}` },
+    { label: 'Facebook', href: `https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(absolute)}` },
+    { label: 'X', href: `https://x.com/intent/post?text=${encodeURIComponent(message)}&url=${encodeURIComponent(absolute)}` },
+    { label: 'Bluesky', href: `https://bsky.app/intent/compose?text=${encodeURIComponent(`${message} ${absolute}`)}` },
+  ];
   return (
     <PublicPage site={site} section={null} title={`${props.heading} — ${petition.title}`}>
       <h1>{props.heading}</h1>
@@ -233,6 +251,23 @@ export function PetitionNoticePage(props: { site: SiteModel; petition: { title: 
         <p key={i}>{p}</p>
       ))}
       {petition.count !== null ? <ProgressBlock count={petition.count} goal={petition.goal} locale={site.locale} /> : null}
+      {props.share ? (
+        <section aria-labelledby="share-heading">
+          <h2 id="share-heading">{t('petition.share.heading')}</h2>
+          <p>
+            {t('petition.share.link')} <a href={absolute}>{absolute}</a>
+          </p>
+          <ul className="share-links">
+            {shares.map((share) => (
+              <li key={share.label}>
+                <a href={share.href} rel="noopener noreferrer" target="_blank">
+                  {share.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <p>
         <a href={petition.url}>{t('petition.back', { title: petition.title })}</a>
       </p>

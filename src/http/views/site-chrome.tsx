@@ -43,7 +43,7 @@ export function PublicPage(props: { site: SiteModel; section: SiteSection; title
       lang={lang}
       description={props.description}
       openGraph={{ url: `${site.siteUrl}${site.path}`, type: props.ogType ?? 'website', siteName: site.campaignName, locale: ogLocales[lang], alternateLocale: ogLocales[other], publishedTime: props.publishedTime }}
-      feed={{ href: `${site.base}/news/feed.xml`, title: t('news.feedTitle', { campaign: site.campaignName }) }}
+      feed={{ href: `${site.base}/news/${site.locale.lang}/feed.xml`, title: t('news.feedTitle', { campaign: site.campaignName }) }}
     >
       <a className="skip-link" href="#main">
         {t('site.skipToContent')}
@@ -75,7 +75,7 @@ export function PublicPage(props: { site: SiteModel; section: SiteSection; title
       <footer className="site-footer">
         <p>{t('site.footer.confidential')}</p>
         <p>
-          <a href={`${site.base}/news/feed.xml`}>{t('site.footer.feed')}</a> · <a href="/app/">{t('site.footer.organizers')}</a>
+          <a href={`${site.base}/news/${site.locale.lang}/feed.xml`}>{t('site.footer.feed')}</a> · <a href="/app/">{t('site.footer.organizers')}</a>
         </p>
       </footer>
     </Layout>

@@ -16,6 +16,11 @@ import { useDraftEditor, type DraftEditorProps } from '../lib/use-draft-editor.j
 
 type Draft = { id: string | null; title: string; slug: string; summary: string; bodyMarkdown: string; lang: 'en' | 'es'; status: Newsletter['status']; publishAt: string };
 
+type Delivery = { messages: { total: number; sent: number; pending: number; failed: number }; suppressed: number; unsubscribedSince: number };
+
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+const languageName = (lang: string): string => (lang === 'es' ? 'Spanish' : 'English');
+
 const emptyDraft: Draft = { id: null, title: '', slug: '', summary: '', bodyMarkdown: '', lang: 'en', status: 'draft', publishAt: '' };
 
 const newslettersKey = (slug: string) => apiKey(campaignPath(slug, '/newsletters'));
@@ -29,9 +34,25 @@ export function NewslettersPage() {
   const subscriberCount = list.data?.subscriberCount ?? 0;
   const publicBase = campaign.detail.campaign.isDefault ? '' : `/c/${campaign.slug}`;
   const sending = useApiMutation({
-    mutationFn: (n: Newsletter) => api.post<{ sent: number }>(campaignPath(campaign.slug, `/newsletters/${n.id}/send`)),
+    mutationFn: (n: Newsletter) => api.post<{ sent: number; otherLanguages: number; suppressed: number }>(campaignPath(campaign.slug, `/newsletters/${n.id}/send`)),
     invalidates: [newslettersKey(campaign.slug)],
-    onSuccess: (result, n) => editor.setSaved(`“${n.title}” was emailed to ${result.sent} subscriber${result.sent === 1 ? '' : 's'}.`),
+    onSuccess: (result, n) =>
+      editor.setSaved(
+        [
+          `“${n.title}” is being emailed to ${plural(result.sent, 'subscriber')} who read ${languageName(n.lang)}.`,
+          result.otherLanguages > 0 ? `${plural(result.otherLanguages, 'subscriber')} in another language did not get it: write a version in their language.` : '',
+          result.suppressed > 0 ? `${plural(result.suppressed, 'address', 'addresses')} skipped: their mail server refused an earlier newsletter.` : '',
+        ]
+          .filter((line) => line !== '')
+          .join(' '),
+      ),
+  });
+  const results = useApiMutation({
+    mutationFn: (n: Newsletter) => api.get<Delivery>(campaignPath(campaign.slug, `/newsletters/${n.id}/delivery`)),
+    onSuccess: (d, n) =>
+      editor.setSaved(
+        `“${n.title}”: ${d.messages.sent} of ${d.messages.total} delivered, ${d.messages.pending} still being sent, ${d.messages.failed} refused or failed; ${plural(d.unsubscribedSince, 'reader')} unsubscribed since; ${plural(d.suppressed, 'address', 'addresses')} off the list after a bounce.`,
+      ),
   });
 
   function send(n: Newsletter): void {
@@ -58,7 +79,7 @@ export function NewslettersPage() {
         }
       />
       {editor.saved ? <SuccessNotice>{editor.saved}</SuccessNotice> : null}
-      <ErrorNotice error={sending.error} />
+      <ErrorNotice error={sending.error ?? results.error} />
       {editor.draft ? <NewsletterEditor key={editor.draft.id ?? 'new'} slug={campaign.slug} initial={editor.draft} onCancel={editor.cancel} onSaved={editor.finish} /> : null}
       <ListStatus query={list} count={list.data?.newsletters.length ?? 0} empty="No newsletters yet." />
       {list.data && list.data.newsletters.length > 0 ? (
@@ -76,6 +97,13 @@ export function NewslettersPage() {
                   <>
                     <button type="button" className="button-secondary" aria-label={`Email to subscribers: ${n.title}`} onClick={() => send(n)}>
                       Email to subscribers
+                    </button>{' '}
+                  </>
+                ) : null}
+                {n.sentAt ? (
+                  <>
+                    <button type="button" className="button-secondary" aria-label={`Send results: ${n.title}`} onClick={() => results.mutate(n)}>
+                      Results
                     </button>{' '}
                   </>
                 ) : null}
@@ -122,6 +150,12 @@ function NewsletterEditor(props: DraftEditorProps<Draft>) {
     onSuccess: () => props.onSaved(d.status === 'draft' ? `“${d.title}” is saved as a draft.` : d.status === 'published' ? `“${d.title}” is published.` : `“${d.title}” is scheduled.`),
   });
 
+  const [tested, setTested] = useState<string | null>(null);
+  const testSend = useApiMutation({
+    mutationFn: (id: string) => api.post<{ to: string }>(campaignPath(props.slug, `/newsletters/${id}/test-send`)),
+    onSuccess: ({ to }) => setTested(`A test copy of the saved version is on its way to ${to}.`),
+  });
+
   const remove = useApiMutation({
     mutationFn: (id: string) => api.delete(campaignPath(props.slug, `/newsletters/${id}`)),
     invalidates,
@@ -132,7 +166,7 @@ function NewsletterEditor(props: DraftEditorProps<Draft>) {
     if (d.id && window.confirm(`Delete “${d.title}”? It disappears from the archive and the feed.`)) remove.mutate(d.id);
   }
 
-  const error = lastError(save, remove, showPreview);
+  const error = lastError(save, remove, showPreview, testSend);
   const reason = (field: string) => error?.fieldReason(field);
 
   return (
@@ -177,7 +211,19 @@ function NewsletterEditor(props: DraftEditorProps<Draft>) {
           <button type="button" className="button-secondary" onClick={() => showPreview.mutate()}>
             Preview
           </button>
+          {d.id ? (
+            <>
+              {' '}
+              <a className="button-secondary" href={`/api/campaigns/${props.slug}/newsletters/${d.id}/email-preview`} target="_blank" rel="noopener">
+                Preview the email
+              </a>{' '}
+              <button type="button" className="button-secondary" onClick={() => testSend.mutate(d.id ?? '')}>
+                Send me a test
+              </button>
+            </>
+          ) : null}
         </FormActions>
+        {tested ? <SuccessNotice>{tested}</SuccessNotice> : null}
       </form>
       {preview !== null ? (
         <section className="preview" aria-labelledby="preview-heading">
