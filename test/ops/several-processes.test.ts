@@ -13,6 +13,8 @@ import { relaxSecondFactorRequirement } from '../support/second-factor-requireme
 import { csrfFromPage, formBody, solveFromPage } from '../support/petition-helpers.js';
 import { cleanUp, freePort, makeDataDir, startUnionhall, waitForHealthy, type Running } from '../support/unionhall-process.js';
 
+const SHARED_DATA_KEY = Buffer.alloc(32, 7).toString('base64url');
+
 const LIMITS = { LOGIN_RATE_LIMIT_PER_MINUTE: 4, CARD_FORM_RATE_LIMIT_PER_MINUTE: 5, PETITION_IP_LIMIT_PER_MINUTE: 6, PETITION_IP_HOLD_PER_HOUR: 3, PETITION_EMAIL_LIMIT_PER_HOUR: 2 };
 const RSVP_AND_SUBSCRIBE_LIMIT = 10; // the routes' own default
 
@@ -45,13 +47,15 @@ beforeAll(async () => {
   await admin.end();
   pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
 
+  // Like the session secret, the master key is the same in every process on one database (each
+  // has its own DATA_DIR here): data keys one process wraps, the other must open.
   // Started together on the empty database: both migrate, load the demo and make the first admin
   // at the same moment; the start-up lock makes them take turns.
   for (const label of ['a', 'b']) {
     const dataDir = makeDataDir(`two-${label}`);
     dataDirs.push(dataDir);
     const port = await freePort();
-    const env = { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: databaseUrl, SESSION_SECRET: 'two-processes-share-this-secret-0123456789', TRUST_PROXY: 'true', LOG_LEVEL: 'warn', ...Object.fromEntries(Object.entries(LIMITS).map(([k, v]) => [k, String(v)])) };
+    const env = { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: databaseUrl, SESSION_SECRET: 'two-processes-share-this-secret-0123456789', DATA_KEY: SHARED_DATA_KEY, TRUST_PROXY: 'true', LOG_LEVEL: 'warn', ...Object.fromEntries(Object.entries(LIMITS).map(([k, v]) => [k, String(v)])) };
     servers.push({ running: startUnionhall(['serve'], env), base: `http://127.0.0.1:${port}` });
   }
   await Promise.all(servers.map((s) => waitForHealthy(s.running, Number(new URL(s.base).port), 240_000)));
