@@ -36,7 +36,10 @@ describe('config defaults', () => {
       publicUrlSource: 'default',
       smtpUrl: undefined,
       mailFrom: 'Unionhall <no-reply@unionhall.invalid>',
+      mailReplyTo: undefined,
+      dkim: undefined,
       sessionSecret: secret,
+      masterKey: { dataDir: path.resolve('data') },
       logLevel: 'info',
       sessionIdleMinutes: 120,
       sessionAbsoluteHours: 12,
@@ -54,6 +57,7 @@ describe('config defaults', () => {
       shutdownTimeoutMs: 10_000,
       errorLogIntervalSeconds: 30,
       metricsToken: undefined,
+      apiKeyRateLimitPerMinute: 120,
       version,
     });
   });

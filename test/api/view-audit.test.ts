@@ -78,7 +78,7 @@ describe('each view of personal data writes its audit row', () => {
   });
 
   it('a roster import with the rows it could not import', async () => {
-    const csv = ['Employee ID,First Name,Last Name,Email,School,Job Title,Unit', 'N-9,,Nameless,nameless@school.example,Nowhere High,Teacher,Certificated'].join('\n');
+    const csv = ['Employee ID,First Name,Last Name,Work Email,School,Job Title,Unit', 'N-9,,Nameless,nameless@school.example,Nowhere High,Teacher,Certificated'].join('\n');
     const imported = await agents.organizer.post(`${base()}/roster/imports`, { csv, effectiveDate: '2015-03-01' });
     expect(imported.statusCode).toBeLessThan(300);
     const importId = (imported.json() as { importId: string }).importId;
