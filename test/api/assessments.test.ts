@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assessments, auditEvents, cardRevocations, committeeAssignments } from '../../src/db/schema/index.js';
+import { auditEvents, cardRevocations, committeeAssignments } from '../../src/db/schema/index.js';
 import type { Role } from '../../src/domain/policies/campaign-policy.js';
 import { addCardText, insertCard } from '../support/card-fixtures.js';
 import { createCampaign, createMember, TEST_PASSWORD, type CampaignFixture } from '../support/factories.js';
