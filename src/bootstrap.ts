@@ -54,7 +54,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
           keyed += batch.keyed;
         }
         // The demo's own links are keyed silently; an upgraded database says what happened.
-        if (keyed > 0 && !demoLoaded) log(`Keyed the links of ${keyed} card and verification rows to their roster people (decision 0028).`);
+        if (keyed > 0 && !demoLoaded) log(`Keyed the links of ${keyed} card, verification and rating rows to their roster people (decision 0028).`);
       });
     }
     const close = async (): Promise<void> => {

@@ -26,3 +26,13 @@ export function cardOfPersonSql(link: PersonLink, alias: string, personId: SQL):
   const a = sql.raw(alias);
   return sql`(${a}.person_key = ${pseudonymSql(link, personId)} or ${a}.person_id = ${personId})`;
 }
+
+/**
+ * A condition: the assessment row `alias` rates the person whose id is the SQL `personId`. Ratings
+ * are keyed like cards (decision 0028, ratings): the pseudonym probes `assessments_person_key_idx`;
+ * a rating not yet keyed (a demo loaded straight into the database, until the next start) matches
+ * by its clear person_id (`assessments_legacy_person_idx`).
+ */
+export function ratingOfPersonSql(link: PersonLink, alias: string, personId: SQL): SQL {
+  return cardOfPersonSql(link, alias, personId);
+}

@@ -98,7 +98,7 @@ export async function loadOrganizingDemo(context: DemoContext): Promise<void> {
       const organized = organizedSchools.has(educator.worksiteId);
       const member = committee.get(educator.worksiteId);
       const rate = (level: number | null, date: string, note: string, by = organizer) =>
-        assessmentRows.push({ campaignId, personId: educator.id, level, note, assessedByAccountId: by.id, assessedByName: by.name, assessedAt: at(date, 10) });
+        assessmentRows.push({ campaignId, legacyPersonId: educator.id, level, note, assessedByAccountId: by.id, assessedByName: by.name, assessedAt: at(date, 10) });
       const talk = (date: string, nextStep: string) => {
         const who = member && random.next() < 0.5 ? { id: member.accountId, name: member.name } : organizer;
         conversationRows.push({

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sealPersonLink } from '../../src/db/repositories/card-sealing.js';
 import { assessments, committeeAssignments } from '../../src/db/schema/index.js';
 import { addCardText, insertCard } from '../support/card-fixtures.js';
 import { createCampaign, createMember, TEST_PASSWORD, type CampaignFixture } from '../support/factories.js';
@@ -43,8 +44,11 @@ beforeAll(async () => {
   const committeeId = (await t.database.db.query.memberships.findMany()).find((m) => m.campaignId === f.campaign.id && m.role === 'committee')!.accountId;
   const list = staff(0).slice(8, 14);
   await db.insert(committeeAssignments).values(list.map((p) => ({ personId: p.id, campaignId: f.campaign.id, accountId: committeeId })));
+  // Ratings keyed as the app writes them (decision 0028, ratings).
+  const cipher = await t.services.keyring.cipher();
+  const link = await t.services.keyring.link();
   const rate = (people: { id: string }[], level: number, at: string) =>
-    db.insert(assessments).values(people.map((p) => ({ campaignId: f.campaign.id, personId: p.id, level, assessedByName: 'An Organizer', assessedAt: new Date(at) })));
+    db.insert(assessments).values(people.map((p) => ({ campaignId: f.campaign.id, ...sealPersonLink(cipher, link, p.id), level, assessedByName: 'An Organizer', assessedAt: new Date(at) })));
   await rate(list, 2, '2015-05-02T18:00:00Z');
   await rate(staff(0).slice(14, 16), 1, '2015-05-15T18:00:00Z');
 });
@@ -187,7 +191,8 @@ describe('two answers of different days, compared', () => {
   it('a committee member’s own figures today do not move when coworkers outside their list are rated', async () => {
     const before = await get('committee', 'assessments/summary');
     const outside = staff(0).slice(16, 18);
-    await t.database.db.insert(assessments).values(outside.map((p) => ({ campaignId: f.campaign.id, personId: p.id, level: 1, assessedByName: 'An Organizer', assessedAt: new Date('2015-06-15T18:00:00Z') })));
+    // Written in clear, as before keyed ratings: counted by the legacy link until the next start keys it.
+    await t.database.db.insert(assessments).values(outside.map((p) => ({ campaignId: f.campaign.id, legacyPersonId: p.id, level: 1, assessedByName: 'An Organizer', assessedAt: new Date('2015-06-15T18:00:00Z') })));
     const after = await get('committee', 'assessments/summary');
     expect(after.body).toBe(before.body);
   });

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assessments, auditEvents, cardRevocations, committeeAssignments } from '../../src/db/schema/index.js';
+import { auditEvents, cardRevocations, committeeAssignments } from '../../src/db/schema/index.js';
 import type { Role } from '../../src/domain/policies/campaign-policy.js';
 import { addCardText, insertCard } from '../support/card-fixtures.js';
 import { createCampaign, createMember, TEST_PASSWORD, type CampaignFixture } from '../support/factories.js';
@@ -152,8 +152,8 @@ describe('summary and wall chart', () => {
     expect(committee.columns.map((c) => c.worksiteName)).toEqual(['School 1']);
     const hidden = committee.columns[0]!.cells.filter((c) => c.assessmentHidden).map((c) => c.personId);
     expect(hidden).toEqual([fixture.people[2]!.id]);
-    const rows = await t.database.db.select().from(assessments).where(eq(assessments.personId, fixture.people[0]!.id));
-    expect(committee.columns[0]!.cells.find((c) => c.personId === fixture.people[0]!.id)?.level).toBe(rows.at(-1)?.level);
+    const rows = await t.services.repositories.organizing.assessmentHistory(fixture.people[0]!.id);
+    expect(committee.columns[0]!.cells.find((c) => c.personId === fixture.people[0]!.id)?.level).toBe(rows[0]?.level);
 
     // The heading's figures are labelled and the same for every role: signed cards of the
     // column's people; supporters only when the reader sees every rating in the column.

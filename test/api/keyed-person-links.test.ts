@@ -1,13 +1,13 @@
 import { execFile } from 'node:child_process';
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKeyring } from '../../src/crypto/keyring.js';
 import { loadMasterKey } from '../../src/crypto/master-key.js';
 import { uuidBytes } from '../../src/crypto/person-link.js';
 import { createDataKeysRepository } from '../../src/db/repositories/data-keys-repository.js';
-import { auditEvents, cards, cardVerifications, dataKeys, people } from '../../src/db/schema/index.js';
+import { assessments, auditEvents, cards, cardVerifications, dataKeys, people } from '../../src/db/schema/index.js';
 import { keyPersonLinks } from '../../src/domain/admin/key-person-links.js';
 import { rotateKeys } from '../../src/domain/admin/rotate-keys.js';
 import { systemRequester } from '../../src/domain/commands/requester.js';
@@ -220,5 +220,65 @@ describe('the link from a card to its roster person, against a stolen dump', () 
     expect(verified.statusCode, verified.body).toBe(200);
     expect((await bySite()).find((w) => w.id === person.worksiteId)!.validCards).toBe(before + 1);
     expect((await bySite()).find((w) => w.id === other.id)!.validCards).toBe(1);
+  });
+});
+
+describe('the link from a rating to its roster person, against a stolen dump (decision 0028, ratings)', () => {
+  it('a person rated with a unique note: the dump holds neither the note nor the person’s id beside the rating, nor any unkeyed way to join them; the screens still show it', async () => {
+    const person = f.people[4]!;
+    const note = `Opposed${stamp}: told the principal about the meeting`;
+    const rated = await organizer.post(`${api()}/people/${person.id}/assessments`, { level: 5, note, assessedAt: '2015-05-19T17:00:00Z' });
+    expect(rated.statusCode, rated.body).toBe(201);
+    // The screens open it: history, the list, the summary and the wall chart.
+    const history = (await organizer.get(`${api()}/people/${person.id}/assessments`)).json() as { assessments: { level: number; note: string; personId: string }[] };
+    expect(history.assessments).toMatchObject([{ level: 5, note, personId: person.id }]);
+    const list = (await organizer.get(`${api()}/assessments?level=5`)).json() as { people: { personId: string }[] };
+    expect(list.people.map((p) => p.personId)).toEqual([person.id]);
+    const chart = (await organizer.get(`${api()}/wall-chart`)).json() as { columns: { cells: { personId: string; level: number | null }[] }[] };
+    expect(chart.columns.flatMap((c) => c.cells).find((c) => c.personId === person.id)?.level).toBe(5);
+
+    const dump = await pgDump();
+    const tables = tablesOf(dump);
+    const ratings = tables.get('assessments')!;
+    expect(ratings.rows).toHaveLength(1);
+    expect(dump).not.toContain(note);
+    const row = ratings.rows[0]!;
+    expect(row[ratings.columns.indexOf('level')]).toBe('5'); // counting needs the level, in clear
+    expect(row[ratings.columns.indexOf('person_id')]).toBe('\\N');
+    expect(row.join('\t')).not.toContain(person.id);
+    const links = ['person_key', 'person_ref'].map((c) => row[ratings.columns.indexOf(c)]!);
+    const roster = tables.get('people')!.rows.map((r) => r[tables.get('people')!.columns.indexOf('id')]!);
+    expect(roster).toContain(person.id);
+    for (const personId of roster) {
+      for (const guess of unkeyedGuesses(personId)) for (const link of links) expect(link).not.toContain(guess);
+    }
+    // Only the key makes the pseudonym: the same one as a card of that person would carry.
+    const link = await t.services.keyring.link();
+    expect(links[0]).toBe(`\\\\x${link.pseudonymOf(person.id).toString('hex')}`);
+  });
+
+  it('ratings written in clear (before keyed ratings, or by the demo) count as they are, then are keyed by keyPersonLinks; an UPDATE can never write a clear link or move anything else', async () => {
+    const person = f.people[8]!;
+    await db().insert(assessments).values({ campaignId: f.campaign.id, legacyPersonId: person.id, level: 2, note: '', assessedByName: 'An Organizer', assessedAt: new Date('2015-05-10T17:00:00Z') });
+    const levelOf = async () => ((await organizer.get(`${api()}/assessments`)).json() as { people: { personId: string; level: number | null }[] }).people.find((p) => p.personId === person.id)?.level;
+    expect(await levelOf()).toBe(2);
+    expect((await t.services.execute(keyPersonLinks, systemRequester('system'), {})).keyed).toBe(1);
+    expect((await t.services.execute(keyPersonLinks, systemRequester('system'), {})).keyed).toBe(0);
+    const [stored] = await db().select().from(assessments).where(sql`${assessments.level} = 2`);
+    expect(stored?.legacyPersonId).toBeNull();
+    const link = await t.services.keyring.link();
+    expect(stored!.personKey!.equals(link.pseudonymOf(person.id))).toBe(true);
+    expect(await levelOf()).toBe(2);
+    const history = (await organizer.get(`${api()}/people/${person.id}/assessments`)).json() as { assessments: { level: number }[] };
+    expect(history.assessments.map((a) => a.level)).toEqual([2]);
+
+    // Still append-only: neither a clear link nor a level can be written over a rating.
+    for (const change of [sql`update assessments set person_id = ${person.id}::uuid`, sql`update assessments set level = 1`, sql`update assessments set person_key = null, person_ref = null`]) {
+      const error = await db().execute(change).then(
+        () => null,
+        (e: unknown) => e as { cause?: { message?: string } },
+      );
+      expect(error?.cause?.message).toMatch(/assessments is append-only/);
+    }
   });
 });

@@ -416,21 +416,24 @@ export function createCardsRepository(db: Executor, keyring: Keyring) {
 
     /**
      * Keys up to `limit` links written in clear before decision 0028 (cards first, then
-     * verifications): one UPDATE per table per batch, the pseudonyms and sealed ids computed here.
+     * verifications, then ratings): one UPDATE per table per batch, the pseudonyms and sealed ids
+     * computed here.
      * Returns how many rows it keyed; 0 when none is left.
      */
     async keyLegacyLinks(limit: number): Promise<number> {
       // Nothing to key (every start after the first): the keys are not even loaded, so a start
       // does not depend on them until a command needs them.
       const pending = await db.execute<{ any: boolean }>(
-        sql`select exists (select 1 from cards where person_id is not null) or exists (select 1 from card_verifications where person_id is not null) as any`,
+        sql`select exists (select 1 from cards where person_id is not null) or exists (select 1 from card_verifications where person_id is not null)
+              or exists (select 1 from assessments where person_id is not null) as any`,
       );
       if (pending.rows[0]?.any !== true) return 0;
       const cipher = await keyring.cipher();
       const link = await keyring.link();
       let keyed = 0;
-      for (const table of ['cards', 'card_verifications'] as const) {
-        const idColumn = table === 'cards' ? 'id' : 'card_id';
+      for (const table of ['cards', 'card_verifications', 'assessments'] as const) {
+        const idColumn = table === 'card_verifications' ? 'card_id' : 'id';
+        const idType = table === 'assessments' ? 'bigint[]' : 'uuid[]';
         const found = await db.execute<{ id: string; person_id: string }>(
           sql`select ${sql.raw(idColumn)} as id, person_id from ${sql.raw(table)} where person_id is not null limit ${limit - keyed}`,
         );
@@ -440,7 +443,7 @@ export function createCardsRepository(db: Executor, keyring: Keyring) {
         const refs = found.rows.map((r) => cipher.encryptText(r.person_id));
         await db.execute(sql`
           update ${sql.raw(table)} t set person_key = k.person_key, person_ref = k.person_ref, person_id = null
-          from unnest(${sql.param(ids)}::uuid[], ${sql.param(keys)}::bytea[], ${sql.param(refs)}::text[]) as k(id, person_key, person_ref)
+          from unnest(${sql.param(ids)}::${sql.raw(idType)}, ${sql.param(keys)}::bytea[], ${sql.param(refs)}::text[]) as k(id, person_key, person_ref)
           where t.${sql.raw(idColumn)} = k.id and t.person_id is not null`);
         keyed += found.rows.length;
         if (keyed >= limit) break;

@@ -52,7 +52,7 @@ export function createRepositories(db: Executor, keyring: Keyring) {
     cards: createCardsRepository(db, keyring),
     dataKeys: createDataKeysRepository(db),
     support: createSupportRepository(db, keyring),
-    rosterImports: createRosterImportRepository(db),
+    rosterImports: createRosterImportRepository(db, keyring),
     filing: createFilingRepository(db, keyring),
     health: createHealthRepository(db),
     loginThrottles: createLoginThrottlesRepository(db),

@@ -1,12 +1,18 @@
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { FieldCipher, Keyring } from '../../crypto/keyring.js';
 import type { Executor } from '../client.js';
-import { cardOfPersonSql } from '../person-link-sql.js';
+import { cardOfPersonSql, ratingOfPersonSql } from '../person-link-sql.js';
+import { openPersonLink, sealPersonLink } from './card-sealing.js';
+import type { PersonLink } from '../../crypto/person-link.js';
 import { verifiedCard } from './support-repository.js';
 import { accounts, assessments, campaigns, committeeAssignments, conversations, memberships, people, tasks, worksites } from '../schema/index.js';
 
 export type Scope = 'all' | readonly string[];
-export type AssessmentRow = typeof assessments.$inferSelect;
+type StoredAssessment = typeof assessments.$inferSelect;
+type LinkColumns = 'personKey' | 'personRef' | 'legacyPersonId';
+/** A rating as the domain sees it: its note opened, its roster person by id (decision 0028, ratings). */
+export type AssessmentRow = Omit<StoredAssessment, LinkColumns> & { personId: string };
+export type NewAssessment = Omit<typeof assessments.$inferInsert, LinkColumns> & { personId: string };
 export type ConversationRow = typeof conversations.$inferSelect;
 export type TaskRow = typeof tasks.$inferSelect;
 
@@ -27,7 +33,14 @@ const listFilter = (listAccountId: string | null): SQL => (listAccountId ? sql`a
  * Assessment notes and conversation notes are encrypted at rest (decision 0025); levels, dates and
  * who assessed stay in clear for the counts.
  */
-const openAssessment = (cipher: FieldCipher, row: AssessmentRow): AssessmentRow => ({ ...row, note: cipher.decryptText(row.note) });
+const openAssessment = (cipher: FieldCipher, row: StoredAssessment): AssessmentRow => {
+  const { personKey: _key, personRef: _ref, legacyPersonId: _legacy, ...rest } = row;
+  return { ...rest, personId: openPersonLink(cipher, row) ?? '', note: cipher.decryptText(row.note) };
+};
+
+/** The latest rating of person `p` made before `endsAt`, as a lateral subquery over alias x. */
+const latestRating = (link: PersonLink, columns: SQL, endsAt: Date): SQL =>
+  sql`(select ${columns} from assessments x where ${ratingOfPersonSql(link, 'x', sql`p.id`)} and x.assessed_at < ${endsAt} order by x.assessed_at desc, x.id desc limit 1)`;
 const openConversation = (cipher: FieldCipher, row: ConversationRow): ConversationRow => ({ ...row, notes: cipher.decryptText(row.notes), nextStep: cipher.decryptText(row.nextStep) });
 
 export function createOrganizingRepository(db: Executor, keyring: Keyring) {
@@ -35,22 +48,32 @@ export function createOrganizingRepository(db: Executor, keyring: Keyring) {
 
   return {
     // ---- assessments ----
-    async addAssessment(input: typeof assessments.$inferInsert): Promise<AssessmentRow> {
+    async addAssessment(input: NewAssessment): Promise<AssessmentRow> {
       const cipher = await keyring.cipher();
-      const [row] = await db.insert(assessments).values({ ...input, note: cipher.encryptText(input.note ?? '') }).returning();
+      const { personId, ...rest } = input;
+      const [row] = await db
+        .insert(assessments)
+        .values({ ...rest, ...sealPersonLink(cipher, await keyring.link(), personId), note: cipher.encryptText(input.note ?? '') })
+        .returning();
       if (!row) throw new Error('insert returned nothing');
       return openAssessment(cipher, row);
     },
 
     async assessmentHistory(personId: string): Promise<AssessmentRow[]> {
       const cipher = await keyring.cipher();
-      const rows = await db.select().from(assessments).where(eq(assessments.personId, personId)).orderBy(desc(assessments.assessedAt), desc(assessments.id));
-      return rows.map((row) => openAssessment(cipher, row));
+      const link = await keyring.link();
+      const found = await db
+        .select()
+        .from(assessments)
+        .where(ratingOfPersonSql(link, 'assessments', sql`${personId}::uuid`))
+        .orderBy(desc(assessments.assessedAt), desc(assessments.id));
+      return found.map((row) => openAssessment(cipher, row));
     },
 
     /** Latest assessment per person employed on `asOf` in scope (optionally only one list). */
     async latestAssessments(campaignId: string, scope: Scope, asOf: AsOf, filter: { worksiteId?: string; level?: number | 'unknown'; listAccountId: string | null }) {
       const cipher = await keyring.cipher();
+      const link = await keyring.link();
       const found = await rows<{
         person_id: string;
         given_name: string;
@@ -66,8 +89,7 @@ export function createOrganizingRepository(db: Executor, keyring: Keyring) {
         select distinct on (w.name, p.family_name, p.given_name, p.id) p.id person_id, p.given_name, p.family_name, w.id worksite_id, w.name worksite_name, e.job_title,
           a.level, a.note, a.assessed_at, a.assessed_by_name
         from employments e join people p on p.id = e.person_id join worksites w on w.id = e.worksite_id
-        left join lateral (select level, note, assessed_at, assessed_by_name from assessments x where x.person_id = p.id and x.assessed_at < ${asOf.endsAt}
-                           order by x.assessed_at desc, x.id desc limit 1) a on true
+        left join lateral ${latestRating(link, sql`level, note, assessed_at, assessed_by_name`, asOf.endsAt)} a on true
         where ${currentEmployment(campaignId, asOf.day, scope)} ${filter.worksiteId ? sql`and e.worksite_id = ${filter.worksiteId}` : sql``}
           ${filter.level === 'unknown' ? sql`and a.level is null` : filter.level ? sql`and a.level = ${filter.level}` : sql``}
           ${listFilter(filter.listAccountId)}
@@ -80,10 +102,11 @@ export function createOrganizingRepository(db: Executor, keyring: Keyring) {
      * `listAccountId`, only the people on that committee member's list.
      */
     async assessmentSummary(campaignId: string, asOf: AsOf, listAccountId: string | null = null) {
+      const link = await keyring.link();
       return rows<{ unit_id: string; worksite_id: string; level: number | null; n: number }>(sql`
         select e.unit_id, e.worksite_id, a.level, count(distinct p.id)::int n
         from employments e join people p on p.id = e.person_id
-        left join lateral (select level from assessments x where x.person_id = p.id and x.assessed_at < ${asOf.endsAt} order by x.assessed_at desc, x.id desc limit 1) a on true
+        left join lateral ${latestRating(link, sql`level`, asOf.endsAt)} a on true
         where ${currentEmployment(campaignId, asOf.day, 'all')} and e.unit_id is not null ${listFilter(listAccountId)}
         group by e.unit_id, e.worksite_id, a.level`);
     },
@@ -95,13 +118,13 @@ export function createOrganizingRepository(db: Executor, keyring: Keyring) {
      * or none.
      */
     async wallChart(campaignId: string, scope: Scope, asOf: AsOf, validityMonths: number) {
-      // Cards name their person by a keyed pseudonym (decision 0028), computed here per person.
+      // Cards and ratings name their person by a keyed pseudonym (decision 0028), computed here per person.
       const link = await keyring.link();
       return rows<{ person_id: string; given_name: string; family_name: string; worksite_id: string; job_title: string; level: number | null; list_account_id: string | null; card_status: 'signed' | 'revoked' | 'expired' | null }>(sql`
         select distinct on (e.worksite_id, p.family_name, p.given_name, p.id) p.id person_id, p.given_name, p.family_name, e.worksite_id, e.job_title, a.level, ca.account_id list_account_id, k.status card_status
         from employments e join people p on p.id = e.person_id
         left join committee_assignments ca on ca.person_id = p.id
-        left join lateral (select level from assessments x where x.person_id = p.id and x.assessed_at < ${asOf.endsAt} order by x.assessed_at desc, x.id desc limit 1) a on true
+        left join lateral ${latestRating(link, sql`level`, asOf.endsAt)} a on true
         left join lateral (
           select case
             when bool_or((c.signed_on + make_interval(months => ${validityMonths}::int))::date > ${asOf.day}::date and (r.effective_on is null or r.effective_on > ${asOf.day}::date)) then 'signed'

@@ -1,5 +1,7 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import type { Keyring } from '../../crypto/keyring.js';
 import type { Executor } from '../client.js';
+import { ratingOfPersonSql } from '../person-link-sql.js';
 import { rosterColumnMappings, rosterImports, type RosterImportCounts, type RosterInvalidRow } from '../schema/index.js';
 
 /** One roster line, parsed and looked up, as it is staged for the set-wise merge. */
@@ -82,7 +84,7 @@ const ROLLBACK = Symbol('dry run');
 // One import or undo at a time per campaign (the second waits): the same key for both.
 const IMPORT_LOCK = 7263100;
 
-export function createRosterImportRepository(db: Executor) {
+export function createRosterImportRepository(db: Executor, keyring: Keyring) {
   function session(q: Query, options: ImportOptions) {
     const { campaignId, effectiveDate } = options;
 
@@ -401,9 +403,11 @@ export function createRosterImportRepository(db: Executor) {
 
     /** People this import created who have since been rated or talked to. */
     async countCreatedPeopleWithHistory(importId: string): Promise<number> {
+      // Ratings name their person by a keyed pseudonym (decision 0028, ratings), computed here per created person.
+      const link = await keyring.link();
       const res = await db.execute<{ n: number }>(
         sql`select count(*)::int n from roster_import_changes c where c.import_id = ${importId} and c.kind = 'person_created'
-              and (exists (select 1 from assessments a where a.person_id = c.person_id) or exists (select 1 from conversations v where v.person_id = c.person_id))`,
+              and (exists (select 1 from assessments a where ${ratingOfPersonSql(link, 'a', sql`c.person_id`)}) or exists (select 1 from conversations v where v.person_id = c.person_id))`,
       );
       return res.rows[0]?.n ?? 0;
     },

@@ -1,14 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, check, date, index, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, check, customType, date, index, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts.js';
 import { campaigns, people } from './campaigns.js';
 import { conversationChannels } from '../../vocabulary/organizing.js';
 
 export { conversationChannels };
 
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
 // Support assessments, 1 (leader) … 5 (opposed); null is "unknown". History, not a field: a trigger
 // in the migrations refuses UPDATE, so a rating is never rewritten, only followed by a newer one.
-// Rows go only when their person or campaign is deleted (cascade), never one by one.
+// Rows go only with their campaign (cascade), never one by one. A rating names its person by a keyed
+// pseudonym, like a card (decision 0028), so a dump does not say who holds which level.
 export const assessments = pgTable(
   'assessments',
   {
@@ -16,9 +19,13 @@ export const assessments = pgTable(
     campaignId: uuid('campaign_id')
       .notNull()
       .references(() => campaigns.id, { onDelete: 'cascade' }),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id, { onDelete: 'cascade' }),
+    // The rated roster person, keyed (decision 0028): `personKey` = HMAC(link key, person id), what
+    // the lists join on; `personRef` = the person id sealed by the keyring, what screens open.
+    personKey: bytea('person_key'),
+    personRef: text('person_ref'),
+    // The clear link of databases from before keyed ratings (and of the demo loaded straight into
+    // the database): emptied at the next start with the key (keyPersonLinks); new rows never set it.
+    legacyPersonId: uuid('person_id'),
     level: smallint('level'),
     note: text('note').notNull().default(''),
     assessedByAccountId: uuid('assessed_by_account_id').references(() => accounts.id, { onDelete: 'set null' }),
@@ -27,7 +34,8 @@ export const assessments = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('assessments_person_idx').on(t.personId, t.assessedAt, t.id),
+    index('assessments_person_key_idx').on(t.personKey, t.assessedAt, t.id),
+    index('assessments_legacy_person_idx').on(t.legacyPersonId).where(sql`${t.legacyPersonId} is not null`),
     index('assessments_campaign_idx').on(t.campaignId, t.assessedAt),
     check('assessments_level_range', sql`${t.level} is null or ${t.level} between 1 and 5`),
   ],

@@ -5,8 +5,8 @@ import { authorizeInstanceAdmin } from '../policies/authorize-instance-admin.js'
 export const KEY_LINKS_BATCH = 5000;
 
 /**
- * One batch of the upgrade to keyed links (decision 0028): cards and verifications written before
- * it named their roster person in clear; this replaces each clear person id by its pseudonym and
+ * One batch of the upgrade to keyed links (decision 0028): cards, verifications and ratings written
+ * before it named their roster person in clear; this replaces each clear person id by its pseudonym and
  * the sealed id. Start-up runs it until it returns 0 (the database holds no key, so a migration
  * alone cannot). Audited when it keyed anything.
  */
