@@ -47,6 +47,15 @@ describe('a committee member’s list on a phone', () => {
 
       const rows = await t.database.db.select().from(conversations).where(eq(conversations.personId, first!.id));
       expect(rows.map((r) => r.channel)).toEqual(['call']);
+      // A coworker at the school who is not on the list: their page has no rating and no conversations.
+      const coworker = fixture.people[2]!;
+      await page.goto(`/app/c/${fixture.campaign.slug}/person/${coworker.id}`);
+      await page.getByRole('heading', { name: 'Employment history' }).waitFor();
+      expect(await page.getByRole('heading', { name: 'Support assessment' }).count()).toBe(0);
+      expect(await page.getByRole('heading', { name: 'Conversations and tasks' }).count()).toBe(0);
+      await page.goto(`/app/c/${fixture.campaign.slug}/my-list`);
+      await page.getByRole('link', { name: `Call ${firstName}` }).waitFor();
+
       // Nothing sideways on a narrow screen.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       expect(problems).toEqual([]);
