@@ -118,6 +118,10 @@ describe('every view of conversation notes and tasks is audited', () => {
     expect(row).toMatchObject({ campaignId: fixture.campaign.id, subjectType: 'person', subjectId: person.id });
     expect(row?.details).toMatchObject({ view: 'history', count: (listed.json() as { conversations: unknown[] }).conversations.length });
 
+    // A committee member reads the notes only once the person is on their list (maySeePersonalDetail).
+    expect((await agents.committee.get(`${base()}/people/${person.id}`)).statusCode).toBe(200);
+    expect(await auditRows('conversations.viewed', accountIds.committee)).toHaveLength(0);
+    expect((await agents.organizer.post(`${base()}/committee-lists/${accountIds.committee}/people`, { personIds: [person.id] })).statusCode).toBe(200);
     expect((await agents.committee.get(`${base()}/people/${person.id}`)).statusCode).toBe(200);
     const page = (await auditRows('conversations.viewed', accountIds.committee)).at(-1);
     expect(page).toMatchObject({ campaignId: fixture.campaign.id, subjectType: 'person', subjectId: person.id });

@@ -17,6 +17,7 @@ import { MyAccountPage } from './pages/my-account-page.js';
 import { NewslettersPage } from './pages/newsletters-page.js';
 import { OutboxPage } from './pages/outbox-page.js';
 import { CoveragePage } from './pages/coverage-page.js';
+import { MyListPage } from './pages/my-list-page.js';
 import { MyTasksPage } from './pages/my-tasks-page.js';
 import { PeoplePage } from './pages/people-page.js';
 import { PersonPage } from './pages/person-page.js';
@@ -137,6 +138,15 @@ export const navigation: NavEntry[] = [
     visible: (a) => a.can('people.view'),
     subPages: [{ path: ':personId', page: PersonPage }],
     inMenu: false,
+  },
+  {
+    path: 'my-list',
+    label: 'My list',
+    description: 'The coworkers you organize: call, text and log a conversation from your phone.',
+    scope: 'campaign',
+    // Committee members: they log conversations and are the ones lists are assigned to.
+    visible: (a) => a.can('conversations.edit') && !a.can('committee.assign'),
+    page: MyListPage,
   },
   {
     path: 'tasks',

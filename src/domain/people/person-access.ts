@@ -1,7 +1,7 @@
 import { AppError } from '../../errors.js';
 import type { CommandContext } from '../commands/command-context.js';
 import type { CampaignAccess } from '../policies/authorize-campaign.js';
-import { canPerform, limitedToOwnList, type Action } from '../policies/campaign-policy.js';
+import { canPerform, limitedToOwnList, maySeePersonalDetail, type Action, type PersonalDetail } from '../policies/campaign-policy.js';
 
 /** Where a person works, for access checks, and whose committee list they are on. */
 export type PersonScope = { worksiteIds: string[]; listAccountId: string | null };
@@ -19,8 +19,8 @@ export async function authorizePerson(ctx: CommandContext, access: CampaignAcces
   const scope = await loadPersonScope(ctx, campaign, personId);
   if (!scope.worksiteIds.some((w) => canPerform(actor, 'people.view', w))) throw personNotFound();
   if (!scope.worksiteIds.some((w) => canPerform(actor, action, w))) throw new AppError('forbidden', 'Your role in this campaign does not allow that.');
-  if (limitedToOwnList(actor, action) && scope.listAccountId !== access.accountId) {
-    throw new AppError('forbidden', 'Committee members see and record assessments only for the coworkers on their own list.');
+  if (isPersonalDetail(action) ? !maySeePersonalDetail(actor, access.accountId, scope, action) : limitedToOwnList(actor, action) && scope.listAccountId !== access.accountId) {
+    throw new AppError('forbidden', 'Committee members see ratings, conversations and card status only for the coworkers on their own list.');
   }
   return scope;
 }
@@ -37,6 +37,11 @@ export async function loadPersonScope(ctx: CommandContext, campaign: CampaignAcc
 
 /** Whether the requester, already allowed to see the person, may also take `action` on them (no throw). */
 export function mayActOnPerson(access: CampaignAccess, scope: PersonScope, action: Action): boolean {
+  if (isPersonalDetail(action)) return maySeePersonalDetail(access.actor, access.accountId, scope, action);
   const atWorksite = scope.worksiteIds.some((w) => canPerform(access.actor, action, w));
   return atWorksite && (!limitedToOwnList(access.actor, action) || scope.listAccountId === access.accountId);
+}
+
+function isPersonalDetail(action: Action): action is PersonalDetail {
+  return action === 'assessments.view' || action === 'conversations.view' || action === 'cards.view';
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actions, canPerform, limitedToOwnList, roles, visibleWorksites, type Action, type Role } from './campaign-policy.js';
+import { actions, canPerform, limitedToOwnList, maySeePersonalDetail, roles, visibleWorksites, type Action, type Role } from './campaign-policy.js';
 
 // The expected table, written out independently of the implementation's so a slip in either shows.
 // A = everything, W = own worksites only, L = own committee list (within own worksites), - = nothing.
@@ -15,7 +15,7 @@ const expected: Record<Action, string> = {
   'cards.view':         'A A W -',
   'cards.enter':        'A A - -',
   'cards.verify':       'A A W -',
-  'conversations.view': 'A A W -',
+  'conversations.view': 'A A L -',
   'conversations.edit': 'A A W -',
   'committee.assign':   'A A - -',
   'conduct.view':       'A A - -',
@@ -54,5 +54,30 @@ describe('campaign policy, role × action', () => {
 
   it('covers every action in the expected table', () => {
     expect(Object.keys(expected).sort()).toEqual([...actions].sort());
+  });
+});
+
+describe('maySeePersonalDetail: the one rule for ratings, conversations and card status', () => {
+  const details = ['assessments.view', 'conversations.view', 'cards.view'] as const;
+  const mine = { worksiteIds: ['w1'], listAccountId: 'me' };
+  const someoneElses = { worksiteIds: ['w1'], listAccountId: 'other' };
+  const unassigned = { worksiteIds: ['w1'], listAccountId: null };
+  const elsewhere = { worksiteIds: ['w2'], listAccountId: 'me' };
+
+  it('a committee member sees every detail only for the people on their own list, at their schools', () => {
+    const actor = { role: 'committee' as const, worksiteIds: ['w1'] };
+    for (const detail of details) {
+      expect(maySeePersonalDetail(actor, 'me', mine, detail)).toBe(true);
+      expect(maySeePersonalDetail(actor, 'me', someoneElses, detail)).toBe(false);
+      expect(maySeePersonalDetail(actor, 'me', unassigned, detail)).toBe(false);
+      expect(maySeePersonalDetail(actor, 'me', elsewhere, detail)).toBe(false);
+    }
+  });
+
+  it('admins and organizers see every detail for everyone; viewers none', () => {
+    for (const detail of details) {
+      for (const role of ['admin', 'organizer'] as const) expect(maySeePersonalDetail({ role, worksiteIds: [] }, 'me', someoneElses, detail)).toBe(true);
+      expect(maySeePersonalDetail({ role: 'viewer', worksiteIds: ['w1'] }, 'me', mine, detail)).toBe(false);
+    }
   });
 });

@@ -46,7 +46,7 @@ const table: Record<Action, Record<Role, Grant>> = {
   'cards.view': { admin: 'all', organizer: 'all', committee: 'own-worksites', viewer: 'none' },
   'cards.enter': { admin: 'all', organizer: 'all', committee: 'none', viewer: 'none' },
   'cards.verify': { admin: 'all', organizer: 'all', committee: 'own-worksites', viewer: 'none' },
-  'conversations.view': { admin: 'all', organizer: 'all', committee: 'own-worksites', viewer: 'none' },
+  'conversations.view': { admin: 'all', organizer: 'all', committee: 'own-list', viewer: 'none' },
   'conversations.edit': { admin: 'all', organizer: 'all', committee: 'own-worksites', viewer: 'none' },
   'committee.assign': { admin: 'all', organizer: 'all', committee: 'none', viewer: 'none' },
   'conduct.view': { admin: 'all', organizer: 'all', committee: 'none', viewer: 'none' },
@@ -78,6 +78,25 @@ export function canPerform(actor: Actor, action: Action, worksiteId?: string): b
  */
 export function limitedToOwnList(actor: Actor, action: Action): boolean {
   return table[action][actor.role] === 'own-list';
+}
+
+/** Detail about one person that is theirs alone: ratings, conversation notes (and the tasks they lead to), card status. */
+export type PersonalDetail = 'assessments.view' | 'conversations.view' | 'cards.view';
+
+/** Where a person works and whose committee list they are on: all the rule below needs. */
+export type PersonPlace = { worksiteIds: readonly string[]; listAccountId: string | null };
+
+/**
+ * The one visibility rule for personal detail about one person, used by every view that shows it
+ * (person page, conversation history, rating history, wall chart, my list). The detail must be the
+ * actor's to see at one of the person's worksites; and whoever reads ratings only for their own
+ * committee list (a committee member) reads every personal detail only for their own list, so a
+ * coworker who is not on it shows as a name and a school, nothing more.
+ */
+export function maySeePersonalDetail(actor: Actor, requesterAccountId: string, person: PersonPlace, detail: PersonalDetail): boolean {
+  if (!person.worksiteIds.some((w) => canPerform(actor, detail, w))) return false;
+  const ownListOnly = limitedToOwnList(actor, 'assessments.view') || limitedToOwnList(actor, detail);
+  return !ownListOnly || person.listAccountId === requesterAccountId;
 }
 
 /** Which worksites' individual data the actor may see for this action: 'all', or a list. */
