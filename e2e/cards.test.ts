@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cards, mailMessages } from '../src/db/schema/index.js';
 import { addCardText, confirmationPathFrom } from '../test/support/card-fixtures.js';
+import { openCards, openMail } from '../test/support/opened-rows.js';
 import { createCampaign, createMember, TEST_PASSWORD } from '../test/support/factories.js';
 import { runAxe, runAxeWithJavaScriptOff } from './support/axe.js';
 import { signIn, startBrowserApp, type BrowserApp } from './support/browser.js';
@@ -121,9 +121,10 @@ describe('the card page in Spanish', () => {
       await form.getByLabel('Firma: escriba su nombre legal completo').fill(name);
       await form.getByRole('button', { name: 'Firmar mi tarjeta' }).click();
       await form.getByRole('heading', { level: 1, name: 'Gracias por firmar' }).waitFor();
-      const [card] = await t.database.db.select().from(cards).where(eq(cards.email, 'firmante@mail.example'));
+      // Contacts and mail are encrypted at rest (decision 0025): open the rows as the app would.
+      const card = (await openCards(t.services, await t.database.db.select().from(cards))).find((c) => c.email === 'firmante@mail.example');
       expect(card?.cardText).toContain('I, an employee of Employer 1, want to form a union');
-      const [mail] = await t.database.db.select().from(mailMessages).where(eq(mailMessages.toAddress, 'firmante@mail.example'));
+      const mail = (await openMail(t.services, await t.database.db.select().from(mailMessages))).find((m) => m.toAddress === 'firmante@mail.example');
       expect(mail?.subject).toBe(`Su tarjeta de apoyo para ${fixture.campaign.name}`);
       expect(mail?.textBody).toContain(card!.cardText);
 

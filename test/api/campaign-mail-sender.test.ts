@@ -32,7 +32,8 @@ describe('a campaign’s mail sender and Reply-To', () => {
     });
     expect(res.statusCode).toBe(200);
     const [row] = await t.database.db.select().from(mailMessages).where(eq(mailMessages.campaignId, f.campaign.id));
-    expect(row).toMatchObject({ kind: 'card_confirmation', headers: { 'Reply-To': 'organize@union.example' } });
+    // The campaign's sender name and Reply-To are recorded with the message (its own columns).
+    expect(row).toMatchObject({ kind: 'card_confirmation', fromName: 'Valley Educators', replyTo: 'organize@union.example' });
 
     const mail = await sink.next(0);
     expect(mail.headers.get('from')).toBe('Valley Educators <no-reply@union.example.org>');
