@@ -96,7 +96,11 @@ export async function startBrowserApp(options: StartOptions = {}): Promise<Brows
         const problems: string[] = [];
         page.on('console', (message) => {
           // A 401 while finding out whether anyone is signed in is expected; everything else is a problem.
-          if (message.type() === 'error' && !message.text().includes('401')) problems.push(message.text());
+          // Chromium's "Failed to load resource" names no address; the location does, so a failure says which request.
+          if (message.type() === 'error' && !message.text().includes('401')) {
+            const where = message.location().url;
+            problems.push(where ? `${message.text()} ${new URL(where).pathname}` : message.text());
+          }
         });
         page.on('pageerror', (error) => problems.push(error.message));
         page.on('response', (response) => {
