@@ -4,6 +4,7 @@ import { applyMigrations, withStartupLock } from './db/migrate.js';
 import { createPgNotifications } from './db/notifications.js';
 import { ensureFirstAdmin as makeFirstAdmin } from './domain/accounts/ensure-first-admin.js';
 import { keyPersonLinks } from './domain/admin/key-person-links.js';
+import { sealCardNotes } from './domain/admin/seal-card-notes.js';
 import { systemRequester } from './domain/commands/requester.js';
 import { createServices, type Services } from './domain/create-services.js';
 import { DEMO_SLUG, hasDemo, loadDemo } from './demo/load-demo.js';
@@ -55,6 +56,15 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
         }
         // The demo's own links are keyed silently; an upgraded database says what happened.
         if (keyed > 0 && !demoLoaded) log(`Keyed the links of ${keyed} card, verification and rating rows to their roster people (decision 0028).`);
+        // Notes on cards, answer addresses and card audit details written in clear (before
+        // decision 0046, or by the demo) are sealed the same way.
+        let sealed = 0;
+        for (;;) {
+          const batch = await services.execute(sealCardNotes, systemRequester('system'), {});
+          if (batch.notes + batch.auditRows === 0) break;
+          sealed += batch.notes + batch.auditRows;
+        }
+        if (sealed > 0 && !demoLoaded) log(`Sealed ${sealed} card notes, answer addresses and card audit rows written in clear (decision 0046).`);
       });
     }
     const close = async (): Promise<void> => {

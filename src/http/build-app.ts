@@ -106,7 +106,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const noHeaders = { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false, 'retry-after': false } as const;
   await app.register(fastifyRateLimit, {
     global: false,
-    store: postgresRateLimitStore(services.routeRateLimits),
+    store: postgresRateLimitStore(services.routeRateLimits, config.sessionSecret),
     addHeaders: noHeaders,
     addHeadersOnExceeding: noHeaders,
   });

@@ -150,7 +150,10 @@ describe('a card from submitted to verified', () => {
     expect(res.json()).toEqual({ cardId: card.id, state: 'confirmed' });
     expect((await committee.agent.post(`${api()}/cards/${card.id}/answer`, { answer: 'signed' })).statusCode).toBe(409);
     const [answer] = await db().select().from(cardConfirmations).where(eq(cardConfirmations.cardId, card.id));
-    expect(answer).toMatchObject({ method: 'reply', recordedBy: committee.account.id, note: 'Replied “yes” on May 21.' });
+    expect(answer).toMatchObject({ method: 'reply', recordedBy: committee.account.id });
+    // The note is sealed at rest (decision 0046); the key opens it.
+    expect(answer!.note.startsWith('uh1.')).toBe(true);
+    expect((await t.services.keyring.cipher()).decryptText(answer!.note)).toBe('Replied “yes” on May 21.');
     // The committee member verifies it by phone, at their own school.
     const verified = await committee.agent.post(`${api()}/cards/${card.id}/verification`, { method: 'phone' });
     expect(verified.statusCode, verified.body).toBe(200);
@@ -227,9 +230,13 @@ describe('the ways out', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ cardId: card.id, state: 'dismissed' });
     const [dismissal] = await db().select().from(cardDismissals).where(eq(cardDismissals.cardId, card.id));
-    expect(dismissal).toMatchObject({ dismissedBy: account.id, reason: 'Not on the staff list; no one knows this person.' });
+    expect(dismissal).toMatchObject({ dismissedBy: account.id });
+    // The reason is sealed at rest, in the dismissal and in its audit row (decision 0046).
+    const cipher = await t.services.keyring.cipher();
+    expect(cipher.decryptText(dismissal!.reason)).toBe('Not on the staff list; no one knows this person.');
     const [audit] = await db().select().from(auditEvents).where(and(eq(auditEvents.actorAccountId, account.id), eq(auditEvents.action, 'card.dismissed')));
-    expect(audit!.details).toMatchObject({ reason: 'Not on the staff list; no one knows this person.', previousStatus: 'unmatched' });
+    expect(audit!.details).toMatchObject({ previousStatus: 'unmatched' });
+    expect(cipher.decryptText(String(audit!.details.reason))).toBe('Not on the staff list; no one knows this person.');
     const review = (await agent.get(`${api()}/cards/review`)).json() as { cards: { id: string }[] };
     expect(review.cards.map((c) => c.id)).not.toContain(card.id);
     const waiting = (await agent.get(`${api()}/cards/waiting`)).json() as Waiting;

@@ -69,12 +69,12 @@ function flatten(cipher: FieldCipher, row: ListSelect): CardListRow {
   return {
     ...openCard(cipher, row.card),
     revokedOn: row.revokedOn,
-    revocationReason: row.revocationReason,
+    revocationReason: cipher.decryptText(row.revocationReason),
     personName: null,
     hasScan: row.hasScan,
-    confirmation: c ? { answer: c.answer, method: c.method, answeredAt: c.answeredAt, note: c.note } : null,
-    verification: v ? { method: v.method, personId: openPersonLink(cipher, v) ?? '', verifiedAt: v.verifiedAt, verifiedByName: row.verifiedByName, note: v.note } : null,
-    dismissal: d ? { reason: d.reason, dismissedAt: d.dismissedAt } : null,
+    confirmation: c ? { answer: c.answer, method: c.method, answeredAt: c.answeredAt, note: cipher.decryptText(c.note) } : null,
+    verification: v ? { method: v.method, personId: openPersonLink(cipher, v) ?? '', verifiedAt: v.verifiedAt, verifiedByName: row.verifiedByName, note: cipher.decryptText(v.note) } : null,
+    dismissal: d ? { reason: cipher.decryptText(d.reason), dismissedAt: d.dismissedAt } : null,
   };
 }
 
@@ -358,27 +358,31 @@ export function createCardsRepository(db: Executor, keyring: Keyring) {
       return row ? (await withPersonNames([flatten(cipher, row)]))[0] : undefined;
     },
 
-    /** Records the signer's answer; false when the card already has one. A "no" stops a card counting. */
+    /** Records the signer's answer (its note and address sealed); false when the card already has one. A "no" stops a card counting. */
     async insertConfirmation(input: typeof cardConfirmations.$inferInsert): Promise<boolean> {
-      const rows = await db.insert(cardConfirmations).values(input).onConflictDoNothing().returning({ id: cardConfirmations.cardId });
+      const cipher = await keyring.cipher();
+      const sealed = { ...input, note: cipher.encryptText(input.note ?? ''), ip: cipher.encryptText(input.ip ?? null) };
+      const rows = await db.insert(cardConfirmations).values(sealed).onConflictDoNothing().returning({ id: cardConfirmations.cardId });
       if (rows.length > 0 && input.answer === 'not_signed') await markPersonDirty(await personOfCard(input.cardId));
       return rows.length > 0;
     },
     /** Records a verification (the person keyed, decision 0028); false when the card was verified already. */
     async insertVerification(input: NewCardVerification): Promise<boolean> {
       const { personId, ...rest } = input;
-      const link = sealPersonLink(await keyring.cipher(), await keyring.link(), personId);
+      const cipher = await keyring.cipher();
+      const link = sealPersonLink(cipher, await keyring.link(), personId);
       const rows = await db
         .insert(cardVerifications)
-        .values({ ...rest, ...link })
+        .values({ ...rest, ...link, note: cipher.encryptText(rest.note ?? '') })
         .onConflictDoNothing()
         .returning({ id: cardVerifications.cardId });
       if (rows.length > 0) await markPersonDirty(personId);
       return rows.length > 0;
     },
-    /** Records a dismissal; false when the card was dismissed already. */
+    /** Records a dismissal (its reason sealed); false when the card was dismissed already. */
     async insertDismissal(input: typeof cardDismissals.$inferInsert): Promise<boolean> {
-      const rows = await db.insert(cardDismissals).values(input).onConflictDoNothing().returning({ id: cardDismissals.cardId });
+      const reason = (await keyring.cipher()).encryptText(input.reason);
+      const rows = await db.insert(cardDismissals).values({ ...input, reason }).onConflictDoNothing().returning({ id: cardDismissals.cardId });
       return rows.length > 0;
     },
 
@@ -407,9 +411,10 @@ export function createCardsRepository(db: Executor, keyring: Keyring) {
       return row ? { ...row, filename: cipher.decryptText(row.filename) } : undefined;
     },
 
-    /** Records a revocation; false when the card was already revoked (one revocation per card). */
+    /** Records a revocation (its reason sealed); false when the card was already revoked (one revocation per card). */
     async revoke(input: { cardId: string; campaignId: string; effectiveOn: string; reason: string; recordedBy: string | null }): Promise<boolean> {
-      const rows = await db.insert(cardRevocations).values(input).onConflictDoNothing().returning({ id: cardRevocations.id });
+      const reason = (await keyring.cipher()).encryptText(input.reason);
+      const rows = await db.insert(cardRevocations).values({ ...input, reason }).onConflictDoNothing().returning({ id: cardRevocations.id });
       if (rows.length > 0) await markPersonDirty(await personOfCard(input.cardId));
       return rows.length > 0;
     },
@@ -449,6 +454,50 @@ export function createCardsRepository(db: Executor, keyring: Keyring) {
         if (keyed >= limit) break;
       }
       return keyed;
+    },
+
+    /**
+     * Seals up to `limit` notes, reasons and answer addresses written in clear before decision 0046
+     * (found through the partial indexes of src/db/schema/cards.ts), one UPDATE per table per
+     * batch. Returns how many rows it sealed; 0 when none is left.
+     */
+    async sealLegacyNotes(limit: number): Promise<number> {
+      const clear = (column: string) => sql.raw(`(${column} <> '' and ${column} not like 'uh1.%')`);
+      const tables = [
+        { table: 'card_verifications', id: 'card_id', fields: ['note'] },
+        { table: 'card_confirmations', id: 'card_id', fields: ['note', 'ip'] },
+        { table: 'card_dismissals', id: 'card_id', fields: ['reason'] },
+        { table: 'card_revocations', id: 'id', fields: ['reason'] },
+      ] as const;
+      const pending = await db.execute<{ any: boolean }>(
+        sql`select ${sql.join(
+          tables.map((x) => sql`exists (select 1 from ${sql.raw(x.table)} where ${sql.join(x.fields.map(clear), sql` or `)})`),
+          sql` or `,
+        )} as any`,
+      );
+      if (pending.rows[0]?.any !== true) return 0;
+      const cipher = await keyring.cipher();
+      // A clear value stays as it is when it is empty (it says nothing) or already sealed.
+      const seal = (value: string | null): string | null => (value === null || value === '' || value.startsWith('uh1.') ? value : cipher.encryptText(value));
+      let sealed = 0;
+      for (const x of tables) {
+        const [first, second] = x.fields;
+        const found = await db.execute<{ id: string; a: string | null; b: string | null }>(
+          sql`select ${sql.raw(x.id)} as id, ${sql.raw(first)} as a, ${second === undefined ? sql`null` : sql.raw(second)} as b from ${sql.raw(x.table)}
+              where ${sql.join(x.fields.map(clear), sql` or `)} limit ${limit - sealed}`,
+        );
+        if (found.rows.length === 0) continue;
+        const ids = found.rows.map((r) => r.id);
+        const as = found.rows.map((r) => seal(r.a));
+        const bs = found.rows.map((r) => seal(r.b));
+        await db.execute(sql`
+          update ${sql.raw(x.table)} t set ${sql.raw(first)} = k.a${second === undefined ? sql`` : sql`, ${sql.raw(second)} = k.b`}
+          from unnest(${sql.param(ids)}::uuid[], ${sql.param(as)}::text[], ${sql.param(bs)}::text[]) as k(id, a, b)
+          where t.${sql.raw(x.id)} = k.id`);
+        sealed += found.rows.length;
+        if (sealed >= limit) break;
+      }
+      return sealed;
     },
 
     /** The organizers' reading of a card: its person keyed (decision 0028). A card counts only once verified, so no counter moves here. */

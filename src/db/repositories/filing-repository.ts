@@ -115,7 +115,7 @@ export function createFilingRepository(db: Executor, keyring: Keyring) {
       return rows.map((r) => ({
         ...openCard(cipher, r.card),
         revokedOn: r.revokedOn,
-        revocationReason: r.revocationReason,
+        revocationReason: cipher.decryptText(r.revocationReason),
         confirmation: r.mail
           ? { id: r.mail.id, toAddress: cipher.decryptText(r.mail.toAddress), subject: cipher.decryptText(r.mail.subject), transport: r.mail.transport, messageId: r.mail.messageId, createdAt: r.mail.createdAt, sentAt: r.mail.sentAt, error: r.mail.error }
           : null,

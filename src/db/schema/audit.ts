@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 // Append-only: a trigger in the migrations refuses UPDATE and DELETE (see 0001 custom migration).
@@ -16,5 +17,15 @@ export const auditEvents = pgTable(
     ip: text('ip'),
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
   },
-  (t) => [index('audit_events_campaign_at_idx').on(t.campaignId, t.at), index('audit_events_action_idx').on(t.action, t.at)],
+  (t) => [
+    index('audit_events_campaign_at_idx').on(t.campaignId, t.at),
+    index('audit_events_action_idx').on(t.action, t.at),
+    // Rows about a card written before their address and person were sealed (decisions 0028, 0046):
+    // only those, so the start-up step that seals them finds them without reading the whole log.
+    index('audit_events_clear_card_idx')
+      .on(t.id)
+      .where(
+        sql`${t.subjectType} = 'card' and (${t.ip} not like 'uh1.%' or ${t.details} ->> 'personId' not like 'uh1.%' or ${t.details} ->> 'previousPersonId' not like 'uh1.%' or ${t.details} ->> 'reason' not like 'uh1.%')`,
+      ),
+  ],
 );

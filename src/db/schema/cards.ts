@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, customType, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, customType, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts.js';
 import { bargainingUnits, campaigns, worksites } from './campaigns.js';
 import { cardSources, confirmationAnswers, confirmationMethods, matchStatuses, matchMethods, verificationMethods } from '../../vocabulary/cards.js';
@@ -8,6 +8,12 @@ import { languages } from '../../vocabulary/languages.js';
 export { cardSources, confirmationAnswers, confirmationMethods, matchStatuses, matchMethods, verificationMethods };
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
+// Organizers' notes on a card, and the address a signer answered from, are sealed by the keyring
+// (decision 0046). A value that is neither empty nor sealed was written before: these partial
+// indexes hold only such rows, so the start-up step that seals them (sealCardNotes) finds them, or
+// finds none, without reading the whole table. Sealed values never enter them.
+const writtenInClear = (column: AnyPgColumn) => sql`${column} <> '' and ${column} not like 'uh1.%'`;
 
 // The card language, versioned per campaign, one text per language (version numbers run across
 // languages, so a version names one text). `body` may contain `{employer}`, replaced by the
@@ -109,20 +115,25 @@ export const cards = pgTable(
 // The signer's answer to the confirmation transmission: by the link in the message (recorded
 // anonymously, with the address it came from) or by a reply an organizer recorded. One per card,
 // never changed (trigger).
-export const cardConfirmations = pgTable('card_confirmations', {
-  cardId: uuid('card_id')
-    .primaryKey()
-    .references(() => cards.id, { onDelete: 'cascade' }),
-  campaignId: uuid('campaign_id')
-    .notNull()
-    .references(() => campaigns.id, { onDelete: 'cascade' }),
-  answer: text('answer', { enum: confirmationAnswers }).notNull(),
-  method: text('method', { enum: confirmationMethods }).notNull(),
-  recordedBy: uuid('recorded_by').references(() => accounts.id, { onDelete: 'set null' }),
-  note: text('note').notNull().default(''),
-  ip: text('ip'),
-  answeredAt: timestamp('answered_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const cardConfirmations = pgTable(
+  'card_confirmations',
+  {
+    cardId: uuid('card_id')
+      .primaryKey()
+      .references(() => cards.id, { onDelete: 'cascade' }),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    answer: text('answer', { enum: confirmationAnswers }).notNull(),
+    method: text('method', { enum: confirmationMethods }).notNull(),
+    recordedBy: uuid('recorded_by').references(() => accounts.id, { onDelete: 'set null' }),
+    // Sealed (decision 0046): the reply an organizer noted, and the address the link was answered from.
+    note: text('note').notNull().default(''),
+    ip: text('ip'),
+    answeredAt: timestamp('answered_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('card_confirmations_clear_idx').on(t.cardId).where(sql`(${writtenInClear(t.note)}) or (${writtenInClear(t.ip)})`)],
+);
 
 // A card counts only once verified: matched to one roster person (person_id, as the card's match
 // was when verified; the match of a verified card cannot change) and vouched for — automatically
@@ -130,36 +141,46 @@ export const cardConfirmations = pgTable('card_confirmations', {
 // entered a paper card, or by an organizer or committee member who says how. One per card, never
 // changed (trigger), except to key a link written before decision 0028. No foreign key: this is a
 // record of what was decided.
-export const cardVerifications = pgTable('card_verifications', {
-  cardId: uuid('card_id')
-    .primaryKey()
-    .references(() => cards.id, { onDelete: 'cascade' }),
-  campaignId: uuid('campaign_id')
-    .notNull()
-    .references(() => campaigns.id, { onDelete: 'cascade' }),
-  // The person verified, keyed like the card's match (decision 0028); person_id is the clear
-  // column of databases from before, emptied at the first start with the key.
-  personKey: bytea('person_key'),
-  personRef: text('person_ref'),
-  legacyPersonId: uuid('person_id'),
-  method: text('method', { enum: verificationMethods }).notNull(),
-  verifiedBy: uuid('verified_by').references(() => accounts.id, { onDelete: 'set null' }),
-  note: text('note').notNull().default(''),
-  verifiedAt: timestamp('verified_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const cardVerifications = pgTable(
+  'card_verifications',
+  {
+    cardId: uuid('card_id')
+      .primaryKey()
+      .references(() => cards.id, { onDelete: 'cascade' }),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    // The person verified, keyed like the card's match (decision 0028); person_id is the clear
+    // column of databases from before, emptied at the first start with the key.
+    personKey: bytea('person_key'),
+    personRef: text('person_ref'),
+    legacyPersonId: uuid('person_id'),
+    method: text('method', { enum: verificationMethods }).notNull(),
+    verifiedBy: uuid('verified_by').references(() => accounts.id, { onDelete: 'set null' }),
+    // Sealed (decision 0046): how the organizer knows it is this person's card.
+    note: text('note').notNull().default(''),
+    verifiedAt: timestamp('verified_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('card_verifications_clear_note_idx').on(t.cardId).where(writtenInClear(t.note))],
+);
 
 // An organizer decided the card is from no one on the roster (a stranger, a test, a forgery).
-export const cardDismissals = pgTable('card_dismissals', {
-  cardId: uuid('card_id')
-    .primaryKey()
-    .references(() => cards.id, { onDelete: 'cascade' }),
-  campaignId: uuid('campaign_id')
-    .notNull()
-    .references(() => campaigns.id, { onDelete: 'cascade' }),
-  reason: text('reason').notNull(),
-  dismissedBy: uuid('dismissed_by').references(() => accounts.id, { onDelete: 'set null' }),
-  dismissedAt: timestamp('dismissed_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const cardDismissals = pgTable(
+  'card_dismissals',
+  {
+    cardId: uuid('card_id')
+      .primaryKey()
+      .references(() => cards.id, { onDelete: 'cascade' }),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    // Sealed (decision 0046).
+    reason: text('reason').notNull(),
+    dismissedBy: uuid('dismissed_by').references(() => accounts.id, { onDelete: 'set null' }),
+    dismissedAt: timestamp('dismissed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('card_dismissals_clear_reason_idx').on(t.cardId).where(writtenInClear(t.reason))],
+);
 
 // The numbers the public site shows about support: published by an organizer (or once a day
 // automatically when the campaign asks for it), each rounded down to the campaign's granularity.
@@ -200,11 +221,12 @@ export const cardRevocations = pgTable(
       .notNull()
       .references(() => campaigns.id, { onDelete: 'cascade' }),
     effectiveOn: date('effective_on').notNull(),
+    // Sealed (decision 0046): why the signer took their card back.
     reason: text('reason').notNull(),
     recordedBy: uuid('recorded_by').references(() => accounts.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('card_revocations_card_key').on(t.cardId)],
+  (t) => [uniqueIndex('card_revocations_card_key').on(t.cardId), index('card_revocations_clear_reason_idx').on(t.id).where(writtenInClear(t.reason))],
 );
 
 // The scan of a paper card, kept in PostgreSQL itself: it is then inside the same transaction as

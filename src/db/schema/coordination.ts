@@ -1,8 +1,8 @@
 import { bigint, index, integer, pgTable, text, timestamp, varchar } from 'drizzle-orm/pg-core';
 
 // What several app processes on one database must agree on (decision 0022): rate-limit windows
-// and proofs of work already used. Neither holds personal data: keys are a route and an IP, or
-// keyed hashes (pseudonyms) of an IP or an email address.
+// and proofs of work already used. Neither holds personal data: keys are a route and a keyed hash
+// (pseudonym) of the client's address or of an email address (decision 0046).
 
 /**
  * Fixed windows of hits per key, in the layout of rate-limiter-flexible's PostgreSQL store (which

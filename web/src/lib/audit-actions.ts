@@ -27,6 +27,7 @@ export const auditActionLabels: Record<string, string> = {
   'backup.downloaded': 'Downloaded an encrypted backup',
   'keys.rotated': 'Rotated the encryption keys',
   'cards.links_keyed': 'Keyed the card-to-person links (at start-up)',
+  'cards.notes_sealed': 'Sealed the card notes and card audit details written in clear (at start-up)',
   'campaign.mail_settings_changed': 'Changed the campaign’s mail sender, Reply-To or color',
   'event.reminders_sent': 'Sent event reminders',
   'api_key.used': 'An API key was used',
