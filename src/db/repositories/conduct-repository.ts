@@ -132,31 +132,30 @@ export function createConductRepository(db: Executor) {
     const ids = rows.map((r) => r.id);
     const accountIds = [...new Set(rows.flatMap((r) => [r.recordedByAccountId, r.reportedByAccountId]).filter((v): v is string => v !== null))];
     const reporterIds = [...new Set(rows.map((r) => r.reportedByPersonId).filter((v): v is string => v !== null))];
-    const [sites, agents, witnesses, provisions, files, quotes, accountRows, reporterRows] = await Promise.all([
-      db.select({ incidentId: incidentWorksites.incidentId, id: worksites.id, name: worksites.name }).from(incidentWorksites).innerJoin(worksites, eq(worksites.id, incidentWorksites.worksiteId)).where(inArray(incidentWorksites.incidentId, ids)).orderBy(asc(worksites.name)),
-      db
-        .select({ incidentId: incidentAgents.incidentId, id: employerAgents.id, name: employerAgents.name, role: employerAgents.role, title: employerAgents.title })
-        .from(incidentAgents)
-        .innerJoin(employerAgents, eq(employerAgents.id, incidentAgents.agentId))
-        .where(inArray(incidentAgents.incidentId, ids))
-        .orderBy(asc(employerAgents.name)),
-      db.select({ incidentId: incidentWitnesses.incidentId, id: people.id, name: personName }).from(incidentWitnesses).innerJoin(people, eq(people.id, incidentWitnesses.personId)).where(inArray(incidentWitnesses.incidentId, ids)).orderBy(asc(people.familyName), asc(people.givenName)),
-      db
-        .select({ incidentId: incidentProvisions.incidentId, id: legalProvisions.id, jurisdiction: legalProvisions.jurisdiction, code: legalProvisions.code, title: legalProvisions.title, deadlineMonths: legalProvisions.deadlineMonths })
-        .from(incidentProvisions)
-        .innerJoin(legalProvisions, eq(legalProvisions.id, incidentProvisions.provisionId))
-        .where(inArray(incidentProvisions.incidentId, ids))
-        .orderBy(asc(legalProvisions.code)),
-      db.select({ incidentId: incidentAttachments.incidentId, position: incidentAttachments.position, file: attachments }).from(incidentAttachments).innerJoin(attachments, eq(attachments.id, incidentAttachments.attachmentId)).where(inArray(incidentAttachments.incidentId, ids)).orderBy(asc(incidentAttachments.position)),
-      db
-        .select({ quote: incidentQuotes, speakerName: employerAgents.name })
-        .from(incidentQuotes)
-        .leftJoin(employerAgents, eq(employerAgents.id, incidentQuotes.speakerAgentId))
-        .where(inArray(incidentQuotes.incidentId, ids))
-        .orderBy(asc(incidentQuotes.position)),
-      accountIds.length > 0 ? db.select({ id: accounts.id, name: accounts.name }).from(accounts).where(inArray(accounts.id, accountIds)) : Promise.resolve([]),
-      reporterIds.length > 0 ? db.select({ id: people.id, name: personName }).from(people).where(inArray(people.id, reporterIds)) : Promise.resolve([]),
-    ]);
+    // One query after another: inside a command's transaction they share one connection (decision 0017).
+    const sites = await db.select({ incidentId: incidentWorksites.incidentId, id: worksites.id, name: worksites.name }).from(incidentWorksites).innerJoin(worksites, eq(worksites.id, incidentWorksites.worksiteId)).where(inArray(incidentWorksites.incidentId, ids)).orderBy(asc(worksites.name));
+    const agents = await db
+      .select({ incidentId: incidentAgents.incidentId, id: employerAgents.id, name: employerAgents.name, role: employerAgents.role, title: employerAgents.title })
+      .from(incidentAgents)
+      .innerJoin(employerAgents, eq(employerAgents.id, incidentAgents.agentId))
+      .where(inArray(incidentAgents.incidentId, ids))
+      .orderBy(asc(employerAgents.name));
+    const witnesses = await db.select({ incidentId: incidentWitnesses.incidentId, id: people.id, name: personName }).from(incidentWitnesses).innerJoin(people, eq(people.id, incidentWitnesses.personId)).where(inArray(incidentWitnesses.incidentId, ids)).orderBy(asc(people.familyName), asc(people.givenName));
+    const provisions = await db
+      .select({ incidentId: incidentProvisions.incidentId, id: legalProvisions.id, jurisdiction: legalProvisions.jurisdiction, code: legalProvisions.code, title: legalProvisions.title, deadlineMonths: legalProvisions.deadlineMonths })
+      .from(incidentProvisions)
+      .innerJoin(legalProvisions, eq(legalProvisions.id, incidentProvisions.provisionId))
+      .where(inArray(incidentProvisions.incidentId, ids))
+      .orderBy(asc(legalProvisions.code));
+    const files = await db.select({ incidentId: incidentAttachments.incidentId, position: incidentAttachments.position, file: attachments }).from(incidentAttachments).innerJoin(attachments, eq(attachments.id, incidentAttachments.attachmentId)).where(inArray(incidentAttachments.incidentId, ids)).orderBy(asc(incidentAttachments.position));
+    const quotes = await db
+      .select({ quote: incidentQuotes, speakerName: employerAgents.name })
+      .from(incidentQuotes)
+      .leftJoin(employerAgents, eq(employerAgents.id, incidentQuotes.speakerAgentId))
+      .where(inArray(incidentQuotes.incidentId, ids))
+      .orderBy(asc(incidentQuotes.position));
+    const accountRows = accountIds.length > 0 ? await db.select({ id: accounts.id, name: accounts.name }).from(accounts).where(inArray(accounts.id, accountIds)) : [];
+    const reporterRows = reporterIds.length > 0 ? await db.select({ id: people.id, name: personName }).from(people).where(inArray(people.id, reporterIds)) : [];
     const accountName = new Map(accountRows.map((a) => [a.id, a.name]));
     const reporterName = new Map(reporterRows.map((p) => [p.id, p.name]));
     const pick = <T extends { incidentId: string }>(list: T[], id: string) => list.filter((x) => x.incidentId === id).map(({ incidentId: _omit, ...rest }) => rest);
@@ -232,12 +231,11 @@ export function createConductRepository(db: Executor) {
     async findKnownIds(campaignId: string, ids: { worksiteIds: string[]; agentIds: string[]; personIds: string[]; attachmentIds: string[] }) {
       const select = async (table: typeof worksites | typeof employerAgents | typeof people | typeof attachments, list: string[]) =>
         list.length === 0 ? new Set<string>() : new Set((await db.select({ id: table.id }).from(table).where(and(eq(table.campaignId, campaignId), inArray(table.id, list)))).map((r) => r.id));
-      const [worksiteIds, agentIds, personIds, attachmentIds] = await Promise.all([
-        select(worksites, ids.worksiteIds),
-        select(employerAgents, ids.agentIds),
-        select(people, ids.personIds),
-        select(attachments, ids.attachmentIds),
-      ]);
+      // One after another: a command's transaction is one connection.
+      const worksiteIds = await select(worksites, ids.worksiteIds);
+      const agentIds = await select(employerAgents, ids.agentIds);
+      const personIds = await select(people, ids.personIds);
+      const attachmentIds = await select(attachments, ids.attachmentIds);
       return { worksiteIds, agentIds, personIds, attachmentIds };
     },
 

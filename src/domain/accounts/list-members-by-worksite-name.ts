@@ -13,7 +13,8 @@ export type PortableMember = { accountId: string; email: string; role: Role; wor
 export async function listMembersByWorksiteName(ctx: CommandContext, input: { slug: string }): Promise<PortableMember[] | null> {
   if (isSystemRequester(ctx.requester) && !(await ctx.repos.campaigns.findBySlug(input.slug))) return null;
   const campaign = await loadManagedCampaign(ctx, input.slug);
-  const [members, sites] = await Promise.all([ctx.repos.campaigns.listMembers(campaign.id), ctx.repos.campaigns.listWorksites(campaign.id)]);
+  const members = await ctx.repos.campaigns.listMembers(campaign.id);
+  const sites = await ctx.repos.campaigns.listWorksites(campaign.id);
   const nameOf = new Map(sites.map((s) => [s.id, s.name]));
   return members.map((m) => ({ accountId: m.accountId, email: m.email, role: m.role, worksiteNames: m.worksiteIds.flatMap((id) => nameOf.get(id) ?? []) }));
 }

@@ -12,6 +12,7 @@ export type CampaignView = {
 /** The campaign, its schools and units, and the requester's role in it: what every page starts from. */
 export async function viewCampaign(ctx: CommandContext, input: { slug: string }): Promise<CampaignView> {
   const { campaign, actor } = await ctx.authorize(input.slug, 'dashboard.view');
-  const [worksites, units] = await Promise.all([ctx.repos.campaigns.listWorksites(campaign.id), ctx.repos.campaigns.listUnits(campaign.id)]);
+  const worksites = await ctx.repos.campaigns.listWorksites(campaign.id);
+  const units = await ctx.repos.campaigns.listUnits(campaign.id);
   return { campaign, actor, worksites, units };
 }

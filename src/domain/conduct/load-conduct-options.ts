@@ -8,6 +8,8 @@ export type ConductOptions = { today: Day; jurisdiction: Jurisdiction; agents: A
 export async function loadConductOptions(ctx: CommandContext, input: { slug: string }): Promise<ConductOptions> {
   const { campaign } = await ctx.authorize(input.slug, 'conduct.view');
   const { conduct, campaigns } = ctx.repos;
-  const [agents, provisions, worksites] = await Promise.all([conduct.listAgents(campaign.id), conduct.listProvisions(campaign.id, campaign.jurisdiction), campaigns.listWorksites(campaign.id)]);
+  const agents = await conduct.listAgents(campaign.id);
+  const provisions = await conduct.listProvisions(campaign.id, campaign.jurisdiction);
+  const worksites = await campaigns.listWorksites(campaign.id);
   return { today: ctx.today(campaign), jurisdiction: campaign.jurisdiction, agents, provisions, worksites: worksites.map((w) => ({ id: w.id, name: w.name })) };
 }

@@ -37,7 +37,9 @@ export async function summarizeAssessments(ctx: CommandContext, input: { slug: s
   if (disclosure.totals === 'none' && disclosure.schools === 'none') throw new AppError('forbidden', 'Assessment figures for a day other than today are for organizers and admins.');
   const ownList = disclosure.totals === 'own-list' || disclosure.schools === 'own-list';
   const { organizing, campaigns } = ctx.repos;
-  const [rows, sites, units] = await Promise.all([organizing.assessmentSummary(campaign.id, asOf, ownList ? accountId : null), campaigns.listWorksites(campaign.id), campaigns.listUnits(campaign.id)]);
+  const rows = await organizing.assessmentSummary(campaign.id, asOf, ownList ? accountId : null);
+  const sites = await campaigns.listWorksites(campaign.id);
+  const units = await campaigns.listUnits(campaign.id);
   const summary = summarizeLevels(rows.map((r) => ({ unitId: r.unit_id, worksiteId: r.worksite_id, level: r.level, n: r.n })));
 
   const exact = disclosure.totals === 'exact' && disclosure.schools === 'exact';

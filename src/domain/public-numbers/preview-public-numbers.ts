@@ -13,6 +13,7 @@ export type PublicNumbersPreview = {
 /** The preview before publishing: today's numbers as they would appear, and what is public now. */
 export async function previewPublicNumbers(ctx: CommandContext, input: { slug: string }): Promise<PublicNumbersPreview> {
   const { campaign } = await ctx.authorize(input.slug, 'public.manage');
-  const [current, publications] = await Promise.all([countPublicSupport(ctx, campaign), ctx.repos.publicNumbers.recent(campaign.id, 10)]);
+  const current = await countPublicSupport(ctx, campaign);
+  const publications = await ctx.repos.publicNumbers.recent(campaign.id, 10);
   return { current, publications, autoPublish: campaign.publicNumbersAutoPublish };
 }
