@@ -1,5 +1,6 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { MailRepository, MailRow } from '../db/repositories/mail-repository.js';
+import { createDueSweep } from '../support/due-sweep.js';
 
 export type OutgoingMail = {
   to: string;
@@ -145,36 +146,18 @@ export function createMailer(options: { smtpUrl: string | undefined; from: strin
 
   // One background sweep at a time; a kick during a sweep asks for one more pass, so a message
   // committed while the sweep ran is not left for the minute timer.
-  let sweeping: Promise<void> | null = null;
-  let again = false;
-  async function sweep(): Promise<void> {
-    do {
-      again = false;
-      try {
-        while ((await retryDue(50)) > 0);
-      } catch {
-        // The database or the mail server went away: the rows stay due, the periodic sweep retries.
-        return;
-      }
-    } while (again);
-  }
+  const sweep = createDueSweep(retryDue, 50);
 
   return {
     initialDelivery: (at) => (transport ? { transport: 'smtp', attempts: 0, nextAttemptAt: at } : { transport: 'outbox', attempts: 0, nextAttemptAt: null }),
     kick() {
       if (!transport || draining) return;
-      if (sweeping) {
-        again = true;
-        return;
-      }
-      sweeping = sweep().finally(() => (sweeping = null));
+      sweep.kick();
     },
-    idle: async () => {
-      while (sweeping) await sweeping;
-    },
+    idle: sweep.idle,
     async drain() {
       draining = true;
-      while (sweeping) await sweeping;
+      await sweep.idle();
       while (sending.size > 0) await Promise.allSettled([...sending]);
     },
     stats: () => ({ ...counts }),

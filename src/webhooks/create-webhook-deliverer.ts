@@ -1,5 +1,6 @@
 import type { DueDelivery, WebhooksRepository } from '../db/repositories/webhooks-repository.js';
 import { signWebhook } from '../domain/integrations/webhook-signature.js';
+import { createDueSweep } from '../support/due-sweep.js';
 
 // A delivery's claim outlasts its request's time limit: it is retried only when the last attempt
 // cannot still be running.
@@ -60,31 +61,8 @@ export function createWebhookDeliverer(options: { repository: WebhooksRepository
     return rows.length;
   }
 
-  let sweeping: Promise<void> | null = null;
-  let again = false;
-  async function sweep(): Promise<void> {
-    do {
-      again = false;
-      try {
-        while ((await retryDue(20)) > 0);
-      } catch {
-        // The database went away: the rows stay due, the periodic sweep retries.
-        return;
-      }
-    } while (again);
-  }
+  // One background sweep at a time, as the mailer does.
+  const sweep = createDueSweep(retryDue, 20);
 
-  return {
-    retryDue,
-    kick() {
-      if (sweeping) {
-        again = true;
-        return;
-      }
-      sweeping = sweep().finally(() => (sweeping = null));
-    },
-    idle: async () => {
-      while (sweeping) await sweeping;
-    },
-  };
+  return { retryDue, kick: sweep.kick, idle: sweep.idle };
 }
