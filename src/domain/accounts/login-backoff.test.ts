@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterFailure, FORGET_AFTER_MS, isBlocked, THROTTLE_RULES, throttleKeysFor, type ThrottleScope, type ThrottleState } from './login-backoff.js';
+import { afterFailure, blockedUntilAfter, FORGET_AFTER_MS, isBlocked, THROTTLE_RULES, throttleKeysFor, type ThrottleScope, type ThrottleState } from './login-backoff.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 const at = (ms: number): Date => new Date(now.getTime() + ms);
@@ -60,5 +60,18 @@ describe('login back-off', () => {
     expect(JSON.stringify(keys)).not.toMatch(/ana|example|203/i);
     expect(new Set(Object.values(keys)).size).toBe(3);
     expect(throttleKeysFor('another-secret-another-secret-123', 'ana@example.org', '203.0.113.9').account).not.toBe(keys.account);
+  });
+
+  it('a second factor: four wrong codes cost nothing, the fifth waits 30 s, then each doubles, up to an hour', () => {
+    const rule = THROTTLE_RULES.second_factor;
+    const waitAfter = (failures: number): number | null => {
+      const until = blockedUntilAfter(rule, failures, now);
+      return until === null ? null : (until.getTime() - now.getTime()) / 1000;
+    };
+    expect([1, 2, 3, 4].map(waitAfter)).toEqual([null, null, null, null]);
+    expect([5, 6, 7].map(waitAfter)).toEqual([30, 60, 120]);
+    expect(waitAfter(40)).toBe(3600);
+    expect(isBlocked({ blockedUntil: blockedUntilAfter(rule, 5, now) }, at(29_000))).toBe(true);
+    expect(isBlocked({ blockedUntil: blockedUntilAfter(rule, 5, now) }, at(30_000))).toBe(false);
   });
 });

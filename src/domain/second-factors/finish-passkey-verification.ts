@@ -1,5 +1,5 @@
 import { verifyAuthenticationResponse, type AuthenticationResponseJSON, type AuthenticatorTransportFuture } from '@simplewebauthn/server';
-import { isLocked } from './second-factor-backoff.js';
+import { isBlocked } from '../accounts/login-backoff.js';
 import type { CommandContext } from '../commands/command-context.js';
 import { recordSecondFactorFailure } from './record-second-factor-failure.js';
 import { requireSecondFactorStep } from './require-second-factor-step.js';
@@ -14,7 +14,7 @@ export async function finishPasskeyVerification(
   const { account } = await requireSecondFactorStep(ctx, input.sessionId, ['verify']);
   const factors = ctx.repos.secondFactors;
   const refused = { ok: false as const, message: SECOND_FACTOR_REFUSED };
-  if (isLocked((await factors.findFailures(account.id)).lockedUntil, ctx.now)) {
+  if (isBlocked({ blockedUntil: (await factors.findFailures(account.id)).lockedUntil }, ctx.now)) {
     await ctx.audit('second_factor.failed', { campaignId: null, subject: { type: 'account', id: account.id }, details: { method: 'passkey', reason: 'locked' } });
     return refused;
   }

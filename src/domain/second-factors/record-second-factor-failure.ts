@@ -1,4 +1,4 @@
-import { lockUntilAfterFailure } from './second-factor-backoff.js';
+import { blockedUntilAfter, THROTTLE_RULES } from '../accounts/login-backoff.js';
 import type { CommandContext } from '../commands/command-context.js';
 
 /**
@@ -7,6 +7,6 @@ import type { CommandContext } from '../commands/command-context.js';
  */
 export async function recordSecondFactorFailure(ctx: CommandContext, accountId: string, method: string, reason: string): Promise<void> {
   const { failures } = await ctx.repos.secondFactors.findFailures(accountId);
-  const total = await ctx.repos.secondFactors.recordFailure(accountId, lockUntilAfterFailure(failures, ctx.now));
+  const total = await ctx.repos.secondFactors.recordFailure(accountId, blockedUntilAfter(THROTTLE_RULES.second_factor, failures + 1, ctx.now));
   await ctx.audit('second_factor.failed', { campaignId: null, subject: { type: 'account', id: accountId }, details: { method, reason, failures: total } });
 }

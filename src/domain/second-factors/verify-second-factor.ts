@@ -1,4 +1,4 @@
-import { isLocked } from './second-factor-backoff.js';
+import { isBlocked } from '../accounts/login-backoff.js';
 import type { CommandContext } from '../commands/command-context.js';
 import { hashRecoveryCode } from './recovery-codes.js';
 import { recordSecondFactorFailure } from './record-second-factor-failure.js';
@@ -20,7 +20,7 @@ export async function verifySecondFactor(ctx: CommandContext, input: { sessionId
   const refused = { ok: false as const, message: SECOND_FACTOR_REFUSED };
   const isTotpCode = /^\d{6}$/.test(input.code.replace(/\s+/g, ''));
   const method = isTotpCode ? 'totp' : 'recovery_code';
-  if (isLocked((await factors.findFailures(account.id)).lockedUntil, ctx.now)) {
+  if (isBlocked({ blockedUntil: (await factors.findFailures(account.id)).lockedUntil }, ctx.now)) {
     await ctx.audit('second_factor.failed', { campaignId: null, subject: { type: 'account', id: account.id }, details: { method, reason: 'locked' } });
     return refused;
   }
