@@ -1,10 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, sessions } from '../src/db/schema/index.js';
-import { createMemberAccount } from '../src/domain/accounts/create-member-account.js';
-import { systemRequester } from '../src/domain/commands/requester.js';
 import { addMember, createAccount, createCampaign, createMember, TEST_PASSWORD } from '../test/support/factories.js';
-import { signIn, startBrowserApp, type BrowserApp } from './support/browser.js';
+import { choosePassword, inviteNewOrganizer, NEW_ORGANIZER, signIn, startBrowserApp, type BrowserApp } from './support/browser.js';
 
 let t: BrowserApp;
 beforeAll(async () => {
@@ -58,37 +56,23 @@ describe('the organizer app in a browser', () => {
 
   it('sets a password from a one-time welcome link and lands signed in', async () => {
     const fixture = await createCampaign(t.database.db, { sites: 2, perSite: 2 });
-    const { welcomeLink } = await t.services.execute(createMemberAccount, systemRequester('cli'), {
-      slug: fixture.campaign.slug,
-      email: 'new.organizer@example.org',
-      name: 'Nia Organizer',
-      role: 'organizer',
-      worksiteIds: [],
-      instanceAdmin: false,
-      publicUrl: t.config.publicUrl,
-    });
+    const welcomeLink = await inviteNewOrganizer(t, fixture.campaign.slug);
     const { context, page } = await t.newPage();
     try {
-      await page.goto(t.local(welcomeLink));
+      await page.goto(welcomeLink);
       await page.getByRole('heading', { name: 'Welcome to Unionhall' }).waitFor();
       // Too short first: the server's reason shows next to the field and the link stays usable.
-      await page.getByLabel('New password').fill('short');
-      await page.getByLabel('Confirm password').fill('short');
-      await page.getByRole('button', { name: 'Save password and sign in' }).click();
+      await choosePassword(page, 'short');
       await page.locator('.field-error').first().waitFor();
       await expect(page.locator('.field-error').first().textContent()).resolves.toContain('must be at least 12 characters');
 
-      await page.getByLabel('New password').fill('a long and memorable phrase');
-      await page.getByLabel('Confirm password').fill('a long and memorable phrase');
-      await page.getByRole('button', { name: 'Save password and sign in' }).click();
+      await choosePassword(page, 'a long and memorable phrase');
       await page.waitForURL(`**/app/c/${fixture.campaign.slug}/dashboard`);
-      await expect(page.getByText('Nia Organizer').count()).resolves.toBeGreaterThan(0);
+      await expect(page.getByText(NEW_ORGANIZER.name).count()).resolves.toBeGreaterThan(0);
 
       // The same link cannot be used twice.
-      await page.goto(t.local(welcomeLink));
-      await page.getByLabel('New password').fill('another long phrase here');
-      await page.getByLabel('Confirm password').fill('another long phrase here');
-      await page.getByRole('button', { name: 'Save password and sign in' }).click();
+      await page.goto(welcomeLink);
+      await choosePassword(page, 'another long phrase here');
       await page.getByRole('alert').waitFor();
       await expect(page.getByRole('alert').textContent()).resolves.toContain('expired or was already used');
     } finally {

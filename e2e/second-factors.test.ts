@@ -2,11 +2,9 @@ import { and, eq } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accounts, auditEvents, passkeys } from '../src/db/schema/index.js';
-import { createMemberAccount } from '../src/domain/accounts/create-member-account.js';
-import { systemRequester } from '../src/domain/commands/requester.js';
 import { createCampaign, createMember, TEST_PASSWORD } from '../test/support/factories.js';
 import { runAxe } from './support/axe.js';
-import { signIn, startBrowserApp, type BrowserApp } from './support/browser.js';
+import { choosePassword, inviteNewOrganizer, signIn, startBrowserApp, type BrowserApp } from './support/browser.js';
 
 // The migration's requirement stays on: organizers must set up a second factor. Served at
 // http://localhost:PORT, the public URL, which WebAuthn takes as the relying party.
@@ -67,21 +65,11 @@ describe('second factors in a browser', () => {
 
   it('leads a new organizer from the welcome link (as `npm start` prints) through an authenticator app to the dashboard, and lists it in My security', async () => {
     const fixture = await createCampaign(t.database.db, { sites: 1, perSite: 3 });
-    const { welcomeLink } = await t.services.execute(createMemberAccount, systemRequester('cli'), {
-      slug: fixture.campaign.slug,
-      email: 'new.organizer@example.org',
-      name: 'Nia Organizer',
-      role: 'organizer',
-      worksiteIds: [],
-      instanceAdmin: false,
-      publicUrl: t.config.publicUrl,
-    });
+    const welcomeLink = await inviteNewOrganizer(t, fixture.campaign.slug);
     const { context, page, problems } = await t.newPage();
     try {
-      await page.goto(t.local(welcomeLink));
-      await page.getByLabel('New password').fill('a long and memorable phrase');
-      await page.getByLabel('Confirm password').fill('a long and memorable phrase');
-      await page.getByRole('button', { name: 'Save password and sign in' }).click();
+      await page.goto(welcomeLink);
+      await choosePassword(page, 'a long and memorable phrase');
       await page.getByRole('heading', { level: 1, name: 'Set up a second factor' }).waitFor();
       await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
       await page.getByRole('button', { name: 'Show the QR code' }).click();

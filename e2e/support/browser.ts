@@ -5,6 +5,8 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { loadConfig, type Config } from '../../src/config.js';
+import { createMemberAccount } from '../../src/domain/accounts/create-member-account.js';
+import { systemRequester } from '../../src/domain/commands/requester.js';
 import { createServices, type Services } from '../../src/domain/create-services.js';
 import { buildApp, webDistDir } from '../../src/http/build-app.js';
 import { relaxSecondFactorRequirement } from '../../test/support/second-factor-requirement.js';
@@ -134,4 +136,27 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** The organizer the welcome-link tests invite. */
+export const NEW_ORGANIZER = { email: 'new.organizer@example.org', name: 'Nia Organizer' } as const;
+
+/** Adds NEW_ORGANIZER to a campaign as the CLI does, and returns their one-time welcome link on this server. */
+export async function inviteNewOrganizer(t: Pick<BrowserApp, 'services' | 'config' | 'local'>, slug: string): Promise<string> {
+  const { welcomeLink } = await t.services.execute(createMemberAccount, systemRequester('cli'), {
+    slug,
+    ...NEW_ORGANIZER,
+    role: 'organizer',
+    worksiteIds: [],
+    instanceAdmin: false,
+    publicUrl: t.config.publicUrl,
+  });
+  return t.local(welcomeLink);
+}
+
+/** On the welcome (or reset) page: types the password twice and saves it, which signs in. */
+export async function choosePassword(page: Page, password: string): Promise<void> {
+  await page.getByLabel('New password').fill(password);
+  await page.getByLabel('Confirm password').fill(password);
+  await page.getByRole('button', { name: 'Save password and sign in' }).click();
 }
