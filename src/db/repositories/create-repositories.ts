@@ -27,6 +27,7 @@ import { createSupportRepository } from './support-repository.js';
 import { createPetitionsRepository } from './petitions-repository.js';
 import { createIntegrationsRepository } from './integrations-repository.js';
 import { createOsdiSignaturesRepository } from './osdi-signatures-repository.js';
+import { createTodayRepository } from './today-repository.js';
 import { createWebhooksRepository } from './webhooks-repository.js';
 
 /**
@@ -63,6 +64,7 @@ export function createRepositories(db: Executor, keyring: Keyring) {
     integrations: createIntegrationsRepository(db),
     osdiSignatures: createOsdiSignaturesRepository(db),
     webhooks: createWebhooksRepository(db),
+    today: createTodayRepository(db),
   };
 }
 
