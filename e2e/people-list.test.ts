@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { committeeAssignments, people } from '../src/db/schema/index.js';
+import { committeeAssignments, mailMessages, people } from '../src/db/schema/index.js';
 import { createAccount, addMember, createCampaign, createMember, TEST_PASSWORD } from '../test/support/factories.js';
 import { signIn, startBrowserApp, type BrowserApp } from './support/browser.js';
 
@@ -45,6 +45,26 @@ describe('the people list in a browser', () => {
       expect(listed.map((l) => l.personId).sort()).toEqual([first!.id, second!.id].sort());
       await page.getByLabel('Committee member', { exact: true }).selectOption({ label: 'Rosa Committee' });
       await page.getByText('Showing 2 people').waitFor();
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('opens the dashboard on what to do today: mail that is not going out, and each unit against the filing thresholds', async () => {
+    const fixture = await createCampaign(t.database.db, { sites: 1, perSite: 10 });
+    const organizer = await createMember(t.database.db, fixture, 'organizer');
+    await t.database.db.insert(mailMessages).values({ campaignId: fixture.campaign.id, kind: 'card_confirmation', toAddress: 'a@example.org', subject: 'Confirm', textBody: '…', transport: 'outbox' });
+    const { context, page, problems } = await t.newPage();
+    try {
+      await signIn(page, organizer.email, TEST_PASSWORD);
+      await page.waitForURL('**/dashboard');
+      const panel = page.getByRole('region', { name: 'Today' });
+      await panel.getByText('Mail is not going out').waitFor();
+      await expect(panel.textContent()).resolves.toContain('1 message waits in the outbox, 1 card confirmation among them');
+      await expect(panel.getByRole('listitem').filter({ hasText: 'Certificated' }).textContent()).resolves.toBe(
+        'Certificated: 30% showing of interest 3 to go · majority (50% + 1) 6 to go · goal 7 to go',
+      );
       expect(problems).toEqual([]);
     } finally {
       await context.close();
