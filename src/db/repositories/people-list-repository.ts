@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Keyring } from '../../crypto/keyring.js';
 import type { Executor } from '../client.js';
+import { cardOfPersonSql, ratingOfPersonSql } from '../person-link-sql.js';
 import { openPersonLink } from './card-sealing.js';
 
 export type PeopleListCardStatus = 'signed' | 'waiting' | 'revoked' | 'expired';
@@ -22,6 +23,8 @@ export type PeopleListRow = {
   assigneeAccountId: string | null;
   assigneeName: string | null;
   lastContactAt: Date | null;
+  level: number | null;
+  cardStatus: PeopleListCardStatus | null;
 };
 
 /** The position after the last row of a page, in the order's terms. */
@@ -30,6 +33,9 @@ export type PeopleListKey = { value: string | null; familyName: string; givenNam
 export type PeopleListQuery = {
   campaignId: string;
   day: string;
+  /** The instant `day` ends in the campaign's zone: ratings made before it count. */
+  endsAt: Date;
+  validityMonths: number;
   worksiteIds: 'all' | readonly string[];
   worksiteId?: string;
   unitId?: string | 'none';
@@ -54,14 +60,23 @@ const orderValue: Record<PeopleListOrder, SQL | null> = {
   last_contact: sql`coalesce(lc.at, '-infinity'::timestamptz)`,
 };
 
+// The same orders over the page's own columns, once the page is cut (the outer query keeps it).
+const orderColumn: Record<Exclude<PeopleListOrder, 'name'>, string> = {
+  school: 'q.worksite_name',
+  unit: "coalesce(q.unit_name, '')",
+  assignee: "coalesce(q.assignee_name, '')",
+  last_contact: "coalesce(q.last_contact_at, '-infinity'::timestamptz)",
+};
+
 const uuidArray = (ids: readonly string[]): SQL => sql`${`{${ids.join(',')}}`}::uuid[]`;
 
 /**
  * The people list (issue 12): one row per current employment, filtered, in one order, a page at a
  * time by keyset (never the whole list). Ratings and cards name their person by a keyed pseudonym
- * (decision 0028); this repository never computes pseudonyms per person: `latestLevels` and
- * `cardStatuses` open the sealed person of each rating and card instead (decision 0040), so their
- * cost follows the number of ratings and cards, not the roster's size.
+ * (decision 0028): a page's own rows get theirs from a pseudonym per row (a page is small), while
+ * filtering and sorting by them works from `latestLevels` and `cardStatuses`, which open the sealed
+ * person of each rating and card instead (decision 0040): their cost follows the number of ratings
+ * and cards, not the roster's size.
  */
 export function createPeopleListRepository(db: Executor, keyring: Keyring) {
   return {
@@ -77,6 +92,7 @@ export function createPeopleListRepository(db: Executor, keyring: Keyring) {
           ? sql`and (${value}, p.family_name, p.given_name, p.id, e.id) > (${castValue}, ${key.familyName}, ${key.givenName}, ${key.personId}::uuid, ${key.employmentId}::uuid)`
           : sql`and (p.family_name, p.given_name, p.id, e.id) > (${key.familyName}, ${key.givenName}, ${key.personId}::uuid, ${key.employmentId}::uuid)`;
       const contact = q.lastContact;
+      const link = await keyring.link();
       const found = await db.execute<{
         person_id: string;
         employment_id: string;
@@ -92,7 +108,23 @@ export function createPeopleListRepository(db: Executor, keyring: Keyring) {
         assignee_account_id: string | null;
         assignee_name: string | null;
         last_contact_at: Date | string | null;
+        level: number | null;
+        card_status: PeopleListCardStatus | null;
       }>(sql`
+        select q.*,
+          (select x.level from assessments x where ${ratingOfPersonSql(link, 'x', sql`q.person_id`)} and x.assessed_at < ${q.endsAt}
+           order by x.assessed_at desc, x.id desc limit 1) level,
+          (select case
+             when bool_or(v.card_id is not null and (r.effective_on is null or r.effective_on > ${q.day}::date)
+                          and (c.signed_on + make_interval(months => ${q.validityMonths}::int))::date > ${q.day}::date) then 'signed'
+             when bool_or(v.card_id is null) then 'waiting'
+             when bool_or(r.effective_on <= ${q.day}::date) then 'revoked'
+             when count(*) > 0 then 'expired' end
+           from cards c left join card_verifications v on v.card_id = c.id left join card_revocations r on r.card_id = c.id
+           where ${cardOfPersonSql(link, 'c', sql`q.person_id`)} and c.campaign_id = ${q.campaignId}::uuid and c.signed_on <= ${q.day}::date
+             and not exists (select 1 from card_dismissals d where d.card_id = c.id)
+             and not exists (select 1 from card_confirmations a where a.card_id = c.id and a.answer = 'not_signed')) card_status
+        from (
         select p.id person_id, e.id employment_id, p.given_name, p.family_name, p.phone, p.work_email, w.id worksite_id, w.name worksite_name,
           u.id unit_id, u.name unit_name, e.job_title, ca.account_id assignee_account_id, acc.name assignee_name, lc.at last_contact_at
         from people p
@@ -113,7 +145,8 @@ export function createPeopleListRepository(db: Executor, keyring: Keyring) {
           ${!q.people ? sql`` : 'in' in q.people ? sql`and p.id = any(${uuidArray(q.people.in)})` : q.people.notIn.length > 0 ? sql`and not (p.id = any(${uuidArray(q.people.notIn)}))` : sql``}
           ${afterKey}
         order by ${value ? sql`${value}, ` : sql``}p.family_name, p.given_name, p.id, e.id
-        limit ${q.limit}`);
+        limit ${q.limit}) q
+        order by ${q.order === 'name' ? sql`` : sql`${sql.raw(orderColumn[q.order])}, `}q.family_name, q.given_name, q.person_id, q.employment_id`);
       return found.rows.map((r) => ({
         personId: r.person_id,
         employmentId: r.employment_id,
@@ -129,6 +162,8 @@ export function createPeopleListRepository(db: Executor, keyring: Keyring) {
         assigneeAccountId: r.assignee_account_id,
         assigneeName: r.assignee_name,
         lastContactAt: r.last_contact_at === null ? null : new Date(r.last_contact_at),
+        level: r.level,
+        cardStatus: r.card_status,
       }));
     },
 
@@ -151,18 +186,18 @@ export function createPeopleListRepository(db: Executor, keyring: Keyring) {
     /**
      * Each person's card status on `day`: signed (a verified card, valid and not revoked), waiting
      * (a card matched to them, not yet verified nor dismissed), revoked, or expired; the first of
-     * these that applies, in that order. A verified card belongs to the person verified.
+     * these that applies, in that order. A card is theirs by its own link, as on the wall chart.
      */
     async cardStatuses(campaignId: string, day: string, validityMonths: number): Promise<Map<string, PeopleListCardStatus>> {
       const cipher = await keyring.cipher();
       const found = await db.execute<{ person_ref: string | null; person_id: string | null; status: PeopleListCardStatus }>(sql`
-        select case when v.card_id is null then c.person_ref else v.person_ref end person_ref, case when v.card_id is null then c.person_id else v.person_id end person_id, case
+        select c.person_ref, c.person_id, case
           when v.card_id is null then 'waiting'
           when r.effective_on is not null and r.effective_on <= ${day}::date then 'revoked'
           when (c.signed_on + make_interval(months => ${validityMonths}::int))::date > ${day}::date then 'signed'
           else 'expired' end status
         from cards c left join card_verifications v on v.card_id = c.id left join card_revocations r on r.card_id = c.id
-        where c.campaign_id = ${campaignId}::uuid and c.signed_on <= ${day}::date and (v.card_id is not null or c.person_key is not null or c.person_id is not null)
+        where c.campaign_id = ${campaignId}::uuid and c.signed_on <= ${day}::date and (c.person_key is not null or c.person_id is not null)
           and not exists (select 1 from card_dismissals d where d.card_id = c.id)
           and not exists (select 1 from card_confirmations a where a.card_id = c.id and a.answer = 'not_signed')`);
       const rank: Record<PeopleListCardStatus, number> = { signed: 0, waiting: 1, revoked: 2, expired: 3 };

@@ -21,7 +21,7 @@ export type ListPeopleInput = {
   limit: number;
 };
 
-export type ListedPerson = Omit<PeopleListRow, 'lastContactAt'> & {
+export type ListedPerson = Omit<PeopleListRow, 'lastContactAt' | 'level' | 'cardStatus'> & {
   /** null when not rated, or when the requester may not see it (`detailHidden`). */
   level: number | null;
   card: CardFilter | null;
@@ -39,8 +39,9 @@ type PersonSet = { in: readonly string[] } | { notIn: readonly string[] };
 /**
  * The people list (issue 12): per person school, unit, rating, card status, last contact and
  * committee member; filtered, sorted and paged by keyset. Ratings and card status name people by a
- * keyed pseudonym (decision 0028): their filters and sorts work on the sets of people each rating
- * level and card status holds (decision 0040), the rating and card sorts group by group. A
+ * keyed pseudonym (decision 0028): a page's rows carry theirs, and their filters and sorts work on
+ * the sets of people each rating level and card status holds (decision 0040), the rating and card
+ * sorts group by group. A
  * committee member sees personal detail only for their own list, so filtering or sorting by it
  * narrows the list to their own people (else the order would tell). The view is audited.
  */
@@ -49,8 +50,9 @@ export async function listPeople(ctx: CommandContext, input: ListPeopleInput): P
   const { campaign, actor, accountId } = access;
   const asOf = resolveAsOf(ctx, campaign, undefined);
   const repo = ctx.repos.peopleList;
-  const levels = await repo.latestLevels(campaign.id, asOf.endsAt);
-  const cards = await repo.cardStatuses(campaign.id, asOf.day, campaign.cardValidityMonths);
+  // The sets are read only when a filter or sort needs them: the plain list costs one page.
+  const levels = input.rating !== undefined || input.sort === 'rating' ? await repo.latestLevels(campaign.id, asOf.endsAt) : new Map<string, number>();
+  const cards = input.card !== undefined || input.sort === 'card' ? await repo.cardStatuses(campaign.id, asOf.day, campaign.cardValidityMonths) : new Map<string, PeopleListCardStatus>();
 
   const usesDetail = input.rating !== undefined || input.card !== undefined || input.lastContact !== undefined || ['rating', 'card', 'last_contact'].includes(input.sort);
   const ownListOnly = usesDetail && (limitedToOwnList(actor, 'assessments.view') || limitedToOwnList(actor, 'cards.view') || limitedToOwnList(actor, 'conversations.view'));
@@ -62,6 +64,8 @@ export async function listPeople(ctx: CommandContext, input: ListPeopleInput): P
   const base: Omit<PeopleListQuery, 'order' | 'after' | 'limit' | 'people'> = {
     campaignId: campaign.id,
     day: asOf.day,
+    endsAt: asOf.endsAt,
+    validityMonths: campaign.cardValidityMonths,
     worksiteIds: visibleWorksites(actor, 'people.view'),
     worksiteId: input.worksiteId,
     unitId: input.unitId,
@@ -96,15 +100,15 @@ export async function listPeople(ctx: CommandContext, input: ListPeopleInput): P
   return {
     asOf: asOf.day,
     next,
-    people: shown.map(({ group: _group, ...row }) => {
+    people: shown.map(({ group: _group, level, cardStatus, ...row }) => {
       const place = { worksiteIds: [row.worksiteId], listAccountId: row.assigneeAccountId };
       const seeRating = maySeePersonalDetail(actor, accountId, place, 'assessments.view');
       const seeCard = maySeePersonalDetail(actor, accountId, place, 'cards.view');
       const seeContact = maySeePersonalDetail(actor, accountId, place, 'conversations.view');
       return {
         ...row,
-        level: seeRating ? (levels.get(row.personId) ?? null) : null,
-        card: seeCard ? (cards.get(row.personId) ?? 'none') : null,
+        level: seeRating ? level : null,
+        card: seeCard ? (cardStatus ?? 'none') : null,
         lastContactAt: seeContact ? row.lastContactAt : null,
         detailHidden: !(seeRating && seeCard && seeContact),
       };
