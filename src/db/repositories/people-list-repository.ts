@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Keyring } from '../../crypto/keyring.js';
+import type { FieldCipher, Keyring } from '../../crypto/keyring.js';
 import type { Executor } from '../client.js';
 import { cardOfPersonSql, ratingOfPersonSql } from '../person-link-sql.js';
 import { openPersonLink } from './card-sealing.js';
@@ -67,6 +67,26 @@ const orderColumn: Record<Exclude<PeopleListOrder, 'name'>, string> = {
   assignee: "coalesce(q.assignee_name, '')",
   last_contact: "coalesce(q.last_contact_at, '-infinity'::timestamptz)",
 };
+
+/**
+ * Opened sealed person links, by their sealed text: a sealed value opens to the same id for ever
+ * (rows are append-only and each seal has its own nonce), so filtering by rating or card opens
+ * each one once per process instead of once per request (decision 0040). Bounded: past the limit
+ * it starts over. It holds no more than the app holds while it serves a list.
+ */
+const openedLinks = new Map<string, string>();
+const OPENED_LINKS_LIMIT = 1_000_000;
+
+function openLinkOnce(cipher: FieldCipher, row: { personRef: string | null; legacyPersonId: string | null }): string | null {
+  if (row.personRef === null) return row.legacyPersonId;
+  const known = openedLinks.get(row.personRef);
+  if (known !== undefined) return known;
+  const opened = openPersonLink(cipher, row);
+  if (opened === null) return null;
+  if (openedLinks.size >= OPENED_LINKS_LIMIT) openedLinks.clear();
+  openedLinks.set(row.personRef, opened);
+  return opened;
+}
 
 const uuidArray = (ids: readonly string[]): SQL => sql`${`{${ids.join(',')}}`}::uuid[]`;
 
@@ -177,7 +197,7 @@ export function createPeopleListRepository(db: Executor, keyring: Keyring) {
         order by coalesce(a.person_key, uuid_send(a.person_id)), a.assessed_at desc, a.id desc`);
       const levels = new Map<string, number>();
       for (const r of found.rows) {
-        const id = openPersonLink(cipher, { personRef: r.person_ref, legacyPersonId: r.person_id });
+        const id = openLinkOnce(cipher, { personRef: r.person_ref, legacyPersonId: r.person_id });
         if (id) levels.set(id, r.level);
       }
       return levels;
@@ -203,7 +223,7 @@ export function createPeopleListRepository(db: Executor, keyring: Keyring) {
       const rank: Record<PeopleListCardStatus, number> = { signed: 0, waiting: 1, revoked: 2, expired: 3 };
       const statuses = new Map<string, PeopleListCardStatus>();
       for (const r of found.rows) {
-        const id = openPersonLink(cipher, { personRef: r.person_ref, legacyPersonId: r.person_id });
+        const id = openLinkOnce(cipher, { personRef: r.person_ref, legacyPersonId: r.person_id });
         if (!id) continue;
         const before = statuses.get(id);
         if (!before || rank[r.status] < rank[before]) statuses.set(id, r.status);
