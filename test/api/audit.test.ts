@@ -54,7 +54,7 @@ describe('audit rows for views and exports', () => {
     expect(res.headers['content-type']).toContain('text/csv');
     expect(res.headers['content-disposition']).toContain(`${fixture.campaign.slug}-roster-2026-02-01.csv`);
     const lines = res.body.trim().split('\n');
-    expect(lines[0]).toBe('givenName,familyName,employeeId,workEmail,worksiteName,jobTitle,unitName');
+    expect(lines[0]).toBe('givenName,familyName,employeeId,workEmail,phone,worksiteName,jobTitle,unitName');
     expect(lines).toHaveLength(fixture.people.length + 1);
     const rows = await rowsFor(admin.id, 'export.roster');
     expect(rows).toHaveLength(1);

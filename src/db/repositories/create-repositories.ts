@@ -15,6 +15,7 @@ import { createMailRepository } from './mail-repository.js';
 import { createNewsletterSubscribersRepository } from './newsletter-subscribers-repository.js';
 import { createNewslettersRepository } from './newsletters-repository.js';
 import { createOrganizingRepository } from './organizing-repository.js';
+import { createPeopleListRepository } from './people-list-repository.js';
 import { createPeopleRepository } from './people-repository.js';
 import { createPersonRecordsRepository } from './person-records-repository.js';
 import { createPressRepository } from './press-repository.js';
@@ -26,6 +27,7 @@ import { createSupportRepository } from './support-repository.js';
 import { createPetitionsRepository } from './petitions-repository.js';
 import { createIntegrationsRepository } from './integrations-repository.js';
 import { createOsdiSignaturesRepository } from './osdi-signatures-repository.js';
+import { createTodayRepository } from './today-repository.js';
 import { createWebhooksRepository } from './webhooks-repository.js';
 
 /**
@@ -40,6 +42,7 @@ export function createRepositories(db: Executor, keyring: Keyring) {
     conduct: createConductRepository(db),
     mail: createMailRepository(db, keyring),
     people: createPeopleRepository(db),
+    peopleList: createPeopleListRepository(db, keyring),
     personRecords: createPersonRecordsRepository(db),
     organizing: createOrganizingRepository(db, keyring),
     publicCounters: createPublicCountersRepository(db),
@@ -61,6 +64,7 @@ export function createRepositories(db: Executor, keyring: Keyring) {
     integrations: createIntegrationsRepository(db),
     osdiSignatures: createOsdiSignaturesRepository(db),
     webhooks: createWebhooksRepository(db),
+    today: createTodayRepository(db),
   };
 }
 

@@ -7,6 +7,7 @@ export type RosterRow = {
   givenName: string;
   familyName: string;
   workEmail: string | null;
+  phone: string | null;
   employeeId: string | null;
   worksiteId: string;
   worksiteName: string;
@@ -25,6 +26,7 @@ export function createPeopleRepository(db: Executor) {
           givenName: people.givenName,
           familyName: people.familyName,
           workEmail: people.workEmail,
+          phone: people.phone,
           employeeId: people.employeeId,
           worksiteId: worksites.id,
           worksiteName: worksites.name,

@@ -141,7 +141,10 @@ export function createSupportRepository(db: Executor, keyring: Keyring) {
 
     /**
      * Supporters (people with a verified card valid at the week's end) and schools with at least
-     * one of them (by the school on the card), for each week from `from` to `to`.
+     * one of them, for each week from `from` to `to`. A school counts where a supporter works in a
+     * unit at the week's end, as the dashboard counts it (not the school written on the card: after
+     * a roster import moves a signer, both said different numbers for the same day). Each
+     * employment's pseudonym is computed once per request (decision 0028).
      */
     async growth(campaignId: string, from: string, to: string, validityMonths: number): Promise<GrowthRow[]> {
       const link = await keyring.link();
@@ -154,12 +157,21 @@ export function createSupportRepository(db: Executor, keyring: Keyring) {
                  (c.signed_on + make_interval(months => ${validityMonths}::int))::date as expires_on, r.effective_on as revoked_on
           from cards c left join card_revocations r on r.card_id = c.id
           where c.campaign_id = ${campaignId}::uuid and (c.person_key is not null or c.person_id is not null) and c.signed_on <= ${to}::date and ${verifiedCard}
+        ), placed as (
+          select ${pseudonymSql(link, sql`e.person_id`)} as person_key, e.worksite_id, e.start_date, e.end_date
+          from employments e
+          where e.campaign_id = ${campaignId}::uuid and e.unit_id is not null and e.start_date <= ${to}::date
+            and (e.end_date is null or e.end_date >= date_trunc('week', ${from}::date)::date)
+        ), weekly as (
+          select w.week_start, w.week_end, v.person_key
+          from weeks w
+          join valid v on v.signed_on <= w.week_end and v.expires_on > w.week_end and (v.revoked_on is null or v.revoked_on > w.week_end)
         )
         select w.week_start::text, w.week_end::text,
-               count(distinct v.person_key)::int as supporters, count(distinct v.worksite_id)::int as schools
+               (select count(distinct k.person_key)::int from weekly k where k.week_start = w.week_start) as supporters,
+               (select count(distinct p.worksite_id)::int from weekly k join placed p on p.person_key = k.person_key
+                 and p.start_date <= k.week_end and (p.end_date is null or p.end_date >= k.week_end) where k.week_start = w.week_start) as schools
         from weeks w
-        left join valid v on v.signed_on <= w.week_end and v.expires_on > w.week_end and (v.revoked_on is null or v.revoked_on > w.week_end)
-        group by w.week_start, w.week_end
         order by w.week_start`);
       return rows.rows.map((r) => ({ weekStart: r.week_start, weekEnd: r.week_end, supporters: r.supporters, schools: r.schools }));
     },

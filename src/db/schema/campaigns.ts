@@ -127,6 +127,8 @@ export const people = pgTable(
     uniqueIndex('people_employee_id_key').on(t.campaignId, t.employeeId),
     // The roster import merges by email when there is no employee id.
     index('people_work_email_idx').on(t.campaignId, sql`lower(${t.workEmail})`),
+    // The people list's keyset order by name (issue 12): a page reads its rows in index order.
+    index('people_campaign_name_idx').on(t.campaignId, t.familyName, t.givenName, t.id),
   ],
 );
 

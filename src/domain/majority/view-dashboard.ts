@@ -57,11 +57,10 @@ export async function viewDashboard(ctx: CommandContext, input: SupportSort & { 
   const activityGrant = disclosureFor(actor.role, 'support.activity');
   const waitingGrant = disclosureFor(actor.role, 'cards.waiting');
   const datesGrant = disclosureFor(actor.role, 'support.cardDates');
-  const [week, month, cardDates] = await Promise.all([
-    activityGrant === 'none' ? null : support.activity(campaign.id, addDays(m.asOf, -6), m.asOf),
-    activityGrant === 'none' ? null : support.activity(campaign.id, addDays(m.asOf, -29), m.asOf),
-    datesGrant === 'none' ? null : support.cardDateRange(campaign.id),
-  ]);
+  // One connection per command: the queries go one after another (decision 0017).
+  const week = activityGrant === 'none' ? null : await support.activity(campaign.id, addDays(m.asOf, -6), m.asOf);
+  const month = activityGrant === 'none' ? null : await support.activity(campaign.id, addDays(m.asOf, -29), m.asOf);
+  const cardDates = datesGrant === 'none' ? null : await support.cardDateRange(campaign.id);
   const count = (n: number) => (activityGrant === 'exact' ? n : safeCount(n));
   const shownActivity = (a: NonNullable<typeof week>): ActivityCounts => ({
     cardsSigned: count(a.cardsSigned),

@@ -31,6 +31,7 @@ import { registerPublicNumbersRoutes } from './public-numbers-routes.js';
 import { registerPublicSiteRoutes } from './public-site-routes.js';
 import { registerRosterImportRoutes } from './roster-import-routes.js';
 import { registerSecondFactorRoutes } from './second-factor-routes.js';
+import { registerTodayRoutes } from './today-routes.js';
 
 export type RouteContext = { config: Config; db: Db; services: Services; lifecycle?: Lifecycle; dumpDatabase?: DumpDatabase; cors: CorsOrigins };
 
@@ -49,6 +50,7 @@ export function registerRoutes(app: ZodApp, context: RouteContext): void {
   registerConversationRoutes(app, services);
   registerCommitteeRoutes(app, services);
   registerConductRoutes(app, services);
+  registerTodayRoutes(app, services);
   // The public campaign site and its organizer APIs (issue 4). `publicSite` holds the page cache
   // that content writes invalidate; other public pages can register through it too.
   const publicSite = createPublicSite(services, config);

@@ -1,17 +1,26 @@
 import { organizingContract as c } from '../../contracts/organizing.js';
+import { peopleListContract } from '../../contracts/people-list.js';
 import type { Services } from '../../domain/create-services.js';
 import { changeEmployment } from '../../domain/people/change-employment.js';
 import { createPerson } from '../../domain/people/create-person.js';
+import { listPeople } from '../../domain/people/list-people.js';
 import { updatePerson } from '../../domain/people/update-person.js';
 import { viewPerson } from '../../domain/people/view-person.js';
 import { operation, requesterOf } from '../operation.js';
 import { presentPerson, presentPersonPage } from '../presenters/organizing-presenter.js';
+import { presentListedPerson } from '../presenters/people-list-presenter.js';
 import type { ZodApp } from '../zod-app.js';
 
 const tags = ['people'];
 
 // One person's record: read it, add someone by hand, correct them, and record moves and departures.
 export function registerPersonRoutes(app: ZodApp, services: Services): void {
+  // The people list, a page at a time: a command, so the audit row commits before names leave.
+  app.get('/api/campaigns/:slug/people/list', { schema: operation('listPeople', peopleListContract.listPeople, { tags }) }, async (request) => {
+    const result = await services.execute(listPeople, requesterOf(request), { slug: request.params.slug, ...request.query });
+    return { asOf: result.asOf, next: result.next, people: result.people.map(presentListedPerson) };
+  });
+
   app.get('/api/campaigns/:slug/people/:personId', { schema: operation('viewPerson', c.viewPerson, { tags }) }, async (request) => {
     return presentPersonPage(await services.execute(viewPerson, requesterOf(request), request.params));
   });

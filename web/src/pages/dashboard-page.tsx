@@ -6,6 +6,7 @@ import { InfoNotice } from '../components/error-notice.js';
 import { PageHeader } from '../components/page-header.js';
 import { Loading, LoadError, QueryStatus } from '../components/status.js';
 import { GrowthChart, supportBand, Thermometer } from '../components/support-charts.js';
+import { TodayPanel } from '../components/today-panel.js';
 import { campaignPath } from '../lib/api.js';
 import type { ActivityCounts, Dashboard, Growth } from '../lib/api-types.js';
 import type { Task } from '../lib/organizing-types.js';
@@ -62,6 +63,7 @@ export function DashboardPage() {
     <>
       <PageHeader title="Dashboard" intro={<p>{campaign.detail.campaign.name}: where the campaign stands.</p>} />
       <QueryStatus query={dashboard} />
+      {data && asOf === '' ? <TodayPanel dashboard={data} /> : null}
       {data ? (
         <section aria-labelledby="numbers-heading" aria-busy={dashboard.isFetching}>
           <h2 id="numbers-heading" className="visually-hidden">

@@ -1,0 +1,1 @@
+CREATE INDEX "people_campaign_name_idx" ON "people" USING btree ("campaign_id","family_name","given_name","id");
