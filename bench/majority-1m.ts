@@ -254,6 +254,18 @@ async function main(): Promise<void> {
   // A past date (the filing date): the first read computes it from the tables; the next ones, while
   // nothing changed, are answered under the counters' version (decision 0045).
   const pastUrl = `${url}?asOf=2015-06-15`;
+  if (process.env.BENCH_EXPLAIN) {
+    // Where a past date's time goes: the same rules as the app's query, on the same data.
+    const client = await pool.connect();
+    try {
+      await client.query(`set work_mem = '64MB'`);
+      const plan = await client.query(`explain (analyze, buffers, timing) ${raw}`, [campaignId, '2015-06-15', link.innerPad, link.outerPad]);
+      log((plan.rows as { 'QUERY PLAN': string }[]).map((r) => `    ${r['QUERY PLAN']}`).join('\n'));
+    } finally {
+      await client.query(`reset work_mem`);
+      client.release();
+    }
+  }
   const pastStart = performance.now();
   const pastFirst = await app.inject({ method: 'GET', url: pastUrl, headers: { cookie } });
   const past = performance.now() - pastStart;
