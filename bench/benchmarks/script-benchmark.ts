@@ -6,7 +6,8 @@ const root = path.resolve(import.meta.dirname, '..', '..');
 
 // The large-scale benchmarks (a million rows) are standalone scripts: they build their own data in
 // their own PostgreSQL and can be run alone. This runs one as a child process and takes each
-// `name: value (comparison)` line it prints on stdout as a figure; its progress passes through.
+// `name: value (comparison) [goal TEXT: yes|no]` line it prints on stdout as a figure (the
+// comparison and the goal are optional); its progress passes through.
 export function scriptBenchmark(name: string, description: string, script: string): Benchmark {
   return {
     name,
@@ -24,9 +25,9 @@ export function scriptBenchmark(name: string, description: string, script: strin
           if (code !== 0) return reject(new Error(`${script} exited with ${code}`));
           const figures = out
             .split('\n')
-            .map((line) => /^([^:]+): (.*?)(?: \((.*)\))?$/.exec(line.trim()))
+            .map((line) => /^([^:]+): (.*?)(?: \((.*)\))?(?: \[goal (.*): (yes|no)\])?$/.exec(line.trim()))
             .filter((m): m is RegExpExecArray => m !== null)
-            .map((m) => ({ name: m[1] ?? name, value: m[2] ?? '', ...(m[3] ? { comparison: m[3] } : {}) }));
+            .map((m) => ({ name: m[1] ?? name, value: m[2] ?? '', ...(m[3] ? { comparison: m[3] } : {}), ...(m[4] ? { goal: { text: m[4], met: m[5] === 'yes' } } : {}) }));
           resolve(figures);
         });
       }),

@@ -24,6 +24,21 @@ export type Majority = {
 // random UUIDs and the key holds everything the answer depends on, so a hit is always current.
 const todays = new Map<string, { key: string; majority: Majority }>();
 
+// Other days' answers (the filing date above all, read again and again while a petition is
+// prepared), under the same kind of key: a past day's numbers change only when a card, a
+// verification, a revocation or an employment changes, and each of those marks its worksites
+// dirty, which the next ensureCurrent() turns into a new version. Computing one at a million
+// employees takes seconds (a keyed pseudonym per person, decision 0045); reading it here takes
+// none. Least recently used first out; a few days per campaign is what organizers look at.
+const PAST_DAYS_KEPT = 32;
+const pastDays = new Map<string, { key: string; majority: Majority }>();
+
+function rememberPastDay(entry: string, key: string, majority: Majority): void {
+  pastDays.delete(entry);
+  pastDays.set(entry, { key, majority });
+  if (pastDays.size > PAST_DAYS_KEPT) pastDays.delete(pastDays.keys().next().value ?? entry);
+}
+
 /**
  * The campaign's numbers on `asOf` (its today by default). Today's come from the counters, which
  * are brought current first; any other day is computed from the tables by the same rules.
@@ -33,9 +48,20 @@ export async function computeMajority(ctx: CommandContext, campaign: CampaignRow
   const { support } = ctx.repos;
   const today = ctx.today(campaign);
   const asOf = asOfInput ?? today;
-  if (asOf !== today) return build(ctx, campaign, asOf, await support.asOf(campaign.id, asOf, campaign.cardValidityMonths), 'computed');
-  const version = await support.ensureCurrent(campaign.id, asOf, campaign.cardValidityMonths);
+  // Today's counters brought current give the version every answer is kept under.
+  const version = await support.ensureCurrent(campaign.id, today, campaign.cardValidityMonths);
   const key = `${asOf}|${version}|${campaign.goalPercent}|${campaign.cardValidityMonths}`;
+  if (asOf !== today) {
+    const entry = `${campaign.id}|${asOf}`;
+    const kept = pastDays.get(entry);
+    if (kept?.key === key) {
+      rememberPastDay(entry, key, kept.majority);
+      return kept.majority;
+    }
+    const computed = await build(ctx, campaign, asOf, await support.asOf(campaign.id, asOf, campaign.cardValidityMonths), 'computed');
+    rememberPastDay(entry, key, computed);
+    return computed;
+  }
   const hit = todays.get(campaign.id);
   if (hit?.key === key) return hit.majority;
   const built = await build(ctx, campaign, asOf, await support.counters(campaign.id), 'counters');

@@ -9,7 +9,6 @@ import type { CommandContext } from '../commands/command-context.js';
 import { resolveMapping, type ColumnMapping } from './roster-mapping.js';
 import { indexMapping, lookupKey, toStagedRow, type StagedRow } from './roster-row.js';
 
-export const BATCH_SIZE = 5000;
 const STORED_INVALID_ROWS = 1000;
 const MAX_RECORD_KB = 64;
 
@@ -45,7 +44,7 @@ export type ImportResult = ImportDiff & {
 type Parsed = { record: string[]; lines: number };
 
 /**
- * Streams the CSV into the staging table in batches, compares it with the roster, and (unless a
+ * Streams the CSV into the staging table (COPY FROM STDIN, as it is read), compares it with the roster, and (unless a
  * dry run) writes it, in a savepoint of the command's transaction: the import and its audit row
  * commit together. Unreadable lines become invalid rows. Shared by importRoster and
  * previewRosterImport, which check the policy and write the audit row.
@@ -94,37 +93,55 @@ export async function runRosterImport(ctx: CommandContext, campaign: CampaignRow
     },
   });
   const decoder = new RosterDecoder();
-  const records = pipeline(input.source, counter, decoder, parser, () => undefined) as AsyncIterable<Parsed>;
-
-  return rosterImports.withSession({ campaignId: campaign.id, effectiveDate, mode: input.mode }, !dryRun, async (session) => {
-    let headers: string[] | null = null;
-    let mapping: ColumnMapping | null = null;
-    let positions: ReturnType<typeof indexMapping> = {};
-    let batch: StagedRow[] = [];
-    let rows = 0;
-    input.onPhase?.('reading', 0);
-    for await (const { record, lines } of records) {
+  let headers: string[] | null = null;
+  let mapping: ColumnMapping | null = null;
+  let positions: ReturnType<typeof indexMapping> = {};
+  let rows = 0;
+  // The first line names the columns; every other becomes a row to stage, and so does every line
+  // the parser had to skip (as an invalid row, in the order they come).
+  const toRows = new Transform({
+    objectMode: true,
+    transform({ record, lines }: Parsed, _encoding, callback) {
       if (headers === null) {
         headers = record.map((h) => h.trim());
-        mapping = resolveMapping(headers, input.mapping, remembered);
+        try {
+          mapping = resolveMapping(headers, input.mapping, remembered);
+        } catch (err) {
+          callback(err as Error);
+          return;
+        }
         positions = indexMapping(headers, mapping);
-        continue;
+      } else {
+        this.push(toStagedRow(lines, record, positions, rowLookups));
+        rows++;
       }
-      batch.push(toStagedRow(lines, record, positions, rowLookups));
-      if (skipped.length > 0) batch.push(...skipped.splice(0));
-      if (batch.length >= BATCH_SIZE) {
-        rows += batch.length;
-        await session.stage(batch);
-        batch = [];
-      }
+      rows += pushAll(this, skipped.splice(0));
+      callback();
+    },
+    flush(callback) {
+      rows += pushAll(this, skipped.splice(0));
+      callback();
+    },
+  });
+  // The first error of the read (too large, unreadable bytes, a bad mapping) is the one to report,
+  // not the COPY's abort that follows from it.
+  let readFailure: unknown;
+  const staged = pipeline(input.source, counter, decoder, parser, toRows, (err) => {
+    readFailure ??= err ?? undefined;
+  });
+
+  const run = rosterImports.withSession({ campaignId: campaign.id, effectiveDate, mode: input.mode }, !dryRun, async (session) => {
+    input.onPhase?.('reading', 0);
+    try {
+      await session.stage(staged);
+    } catch (err) {
+      throw readFailure ?? err;
     }
+    if (readFailure) throw readFailure;
     if (tooLong !== null) {
       throw new AppError('validation_failed', `Line ${tooLong} is longer than ${MAX_RECORD_KB} KB: this does not look like a roster. Nothing was imported.`, [{ field: 'csv', reason: `line ${tooLong} is too long` }]);
     }
     if (headers === null || mapping === null) throw new AppError('validation_failed', 'The file is empty: it needs a header line and at least one row.', [{ field: 'csv', reason: 'is empty' }]);
-    batch.push(...skipped.splice(0));
-    rows += batch.length;
-    await session.stage(batch);
     input.onPhase?.('comparing', rows);
     const diff = await session.classify(previewLimit);
     let importId: string | null = null;
@@ -142,6 +159,13 @@ export async function runRosterImport(ctx: CommandContext, campaign: CampaignRow
     }
     return { ...diff, importId, dryRun, effectiveDate, mode: input.mode, headers, mapping, leavingEnded, encoding: decoder.encoding };
   });
+  // Should the session fail before it reads the file (say, its lock), the file is not left open.
+  return run.finally(() => staged.destroy());
+}
+
+function pushAll(stream: Transform, rows: readonly StagedRow[]): number {
+  for (const row of rows) stream.push(row);
+  return rows.length;
 }
 
 /** The audit details of an import or its preview: what it found, never who. */
