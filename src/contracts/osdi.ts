@@ -143,6 +143,26 @@ export const osdiSignature = z.object({
 });
 export type OsdiSignature = z.infer<typeof osdiSignature>;
 
+/** An OSDI person (people.md). Fields the spec defines that a client sent us (gender, birthdate…) come back as sent. */
+export const osdiPerson = z
+  .object({
+    identifiers: z.array(z.string()),
+    origin_system: z.string(),
+    created_date: z.string(),
+    modified_date: z.string(),
+    given_name: z.string().optional(),
+    family_name: z.string().optional(),
+    additional_name: z.string().optional(),
+    email_addresses: z.array(z.object({ address: z.string(), primary: z.boolean(), status: z.string().optional() })),
+    postal_addresses: z.array(z.record(z.string(), z.unknown())),
+    phone_numbers: z.array(z.record(z.string(), z.unknown())),
+    custom_fields: z.record(z.string(), z.string()),
+    languages_spoken: z.array(z.string()).optional(),
+    _links: z.record(z.string(), z.union([link, z.array(curie)])),
+  })
+  .catchall(z.unknown());
+export type OsdiPerson = z.infer<typeof osdiPerson>;
+
 const entryLinks = z.record(z.string(), z.union([link, z.array(curie)]));
 
 export const osdiContract = {
@@ -167,4 +187,6 @@ export const osdiContract = {
     /** `{}` without a key, as Action Network answers; with a write-scoped key, the signature. */
     response: z.union([osdiSignature, z.object({})]),
   },
+  listOsdiPeople: { query: z.object(pageQuery), response: collection('osdi:people', osdiPerson) },
+  viewOsdiPerson: { params: z.object({ id: z.string().max(100) }), response: osdiPerson },
 } as const;

@@ -7,10 +7,12 @@ import { osdiContract, OSDI_MAX_PAGESIZE } from '../../contracts/osdi.js';
 import type { LocatedPetition } from '../../db/repositories/petitions-repository.js';
 import { anonymousRequester } from '../../domain/commands/requester.js';
 import type { Services } from '../../domain/create-services.js';
+import { listOsdiPeople } from '../../domain/integrations/list-osdi-people.js';
 import { listOsdiSignatures } from '../../domain/integrations/list-osdi-signatures.js';
 import { osdiSignatureParts } from '../../domain/integrations/osdi-signature-parts.js';
 import { parseOsdiFilter } from '../../domain/integrations/parse-osdi-filter.js';
 import { recordVouchedSignature } from '../../domain/integrations/record-vouched-signature.js';
+import { viewOsdiPerson } from '../../domain/integrations/view-osdi-person.js';
 import { viewOsdiSignature } from '../../domain/integrations/view-osdi-signature.js';
 import { findPublishedPetition } from '../../domain/petitions/find-published-petition.js';
 import { listPublishedPetitions } from '../../domain/petitions/list-published-petitions.js';
@@ -19,6 +21,7 @@ import { AppError } from '../../errors.js';
 import { chooseLanguage } from '../../i18n/languages.js';
 import type { OsdiCondition } from '../../vocabulary/osdi-filter.js';
 import { operation } from '../operation.js';
+import { presentOsdiPerson } from '../presenters/osdi-person-presenter.js';
 import { presentOsdiSignature } from '../presenters/osdi-signature-presenter.js';
 import { presentOsdiPetition } from '../presenters/petition-presenter.js';
 import type { ZodApp } from '../zod-app.js';
@@ -119,6 +122,7 @@ export function registerOsdiRoutes(app: ZodApp, services: Services, config: Conf
           self: { href: api },
           curies: CURIES,
           'osdi:petitions': { href: `${api}/petitions`, title: 'The collection of petitions' },
+          'osdi:people': { href: `${api}/people`, title: 'The collection of people (API key: read for the public side, organizing for the roster)' },
           docs: { href: `${config.publicUrl}/api/docs`, title: 'API reference' },
         },
       });
@@ -177,6 +181,27 @@ export function registerOsdiRoutes(app: ZodApp, services: Services, config: Conf
         return reply.type(HAL).header('cache-control', 'no-store').send(presentOsdiSignature(row, api));
       },
     );
+
+    osdi.get('/api/v1/people', { config: keyedLimit, schema: operation('listOsdiPeople', c.listOsdiPeople, { tags, security: 'apiKey', osdi: true }) }, async (request, reply) => {
+      const query = request.query;
+      const { total, rows } = await services.execute(listOsdiPeople, anonymousRequester(request.ip), { token: tokenOf(request), page: query.page, perPage: query.per_page, filter: query.filter });
+      const items = rows.map((row) => presentOsdiPerson(row, api));
+      const totalPages = Math.max(1, Math.ceil(total / query.per_page));
+      return reply.type(HAL).header('cache-control', 'no-store').send({
+        total_pages: totalPages,
+        per_page: query.per_page,
+        page: query.page,
+        total_records: total,
+        _links: { ...pageLinks(`${api}/people`, query, totalPages), 'osdi:people': rows.map((r) => ({ href: `${api}/people/${r.id}` })) },
+        _embedded: { 'osdi:people': items },
+      });
+    });
+
+    osdi.get('/api/v1/people/:id', { config: keyedLimit, schema: operation('viewOsdiPerson', c.viewOsdiPerson, { tags, security: 'apiKey', osdi: true }) }, async (request, reply) => {
+      const row = await services.execute(viewOsdiPerson, anonymousRequester(request.ip), { token: tokenOf(request), personId: request.params.id });
+      const item = presentOsdiPerson(row, api);
+      return reply.type(HAL).header('cache-control', 'no-store').send({ ...item, _links: { ...item._links, curies: CURIES } });
+    });
 
     // The helper, at Action Network's URL (a POST to the signatures) and at the spec's.
     for (const [url, operationId] of [
