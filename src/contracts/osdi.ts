@@ -108,6 +108,22 @@ export const osdiPersonInput = z.object({
 });
 export type OsdiPersonInput = z.infer<typeof osdiPersonInput>;
 
+/**
+ * The person signup helper's body (person_signup.md), and Action Network's `POST /people`, which
+ * also takes a bare person: that is wrapped as `{person}`. Every other field the spec defines for
+ * a person (gender, birthdate, employer…) is kept as sent (decision 0036).
+ */
+export const osdiSignupInput = z.preprocess(
+  (body) => (body !== null && typeof body === 'object' && !Array.isArray(body) && !('person' in body) ? { person: body } : body),
+  z.object({
+    person: osdiPersonInput.extend({ custom_fields: z.record(z.string().max(100), scalarText(2000)).optional() }).catchall(z.unknown()),
+    add_tags: z.array(line(100)).max(50).optional(),
+    // Action Network's: ignored, as any field we do not act on (lists are committee lists here).
+    remove_tags: z.array(line(100)).max(50).optional(),
+  }),
+);
+export type OsdiSignupInput = z.infer<typeof osdiSignupInput>;
+
 export const osdiSignatureInput = z.object({
   person: osdiPersonInput,
   identifiers: z.array(identifier).max(20).optional(),
@@ -186,6 +202,11 @@ export const osdiContract = {
     body: osdiSignatureInput,
     /** `{}` without a key, as Action Network answers; with a write-scoped key, the signature. */
     response: z.union([osdiSignature, z.object({})]),
+  },
+  recordOsdiSignup: {
+    body: osdiSignupInput,
+    /** `{}` without a key (the address confirms by email); with a write-scoped key, the person. */
+    response: z.union([osdiPerson, z.object({})]),
   },
   listOsdiPeople: { query: z.object(pageQuery), response: collection('osdi:people', osdiPerson) },
   viewOsdiPerson: { params: z.object({ id: z.string().max(100) }), response: osdiPerson },

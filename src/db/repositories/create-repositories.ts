@@ -23,6 +23,8 @@ import { createPublicNumbersRepository } from './public-numbers-repository.js';
 import { createRosterImportRepository } from './roster-import-repository.js';
 import { createSecondFactorsRepository } from './second-factors-repository.js';
 import { createSupportRepository } from './support-repository.js';
+import { createSupportersRepository } from './supporters-repository.js';
+import { createTagsRepository } from './tags-repository.js';
 import { createPetitionsRepository } from './petitions-repository.js';
 import { createIntegrationsRepository } from './integrations-repository.js';
 import { createOsdiPeopleRepository } from './osdi-people-repository.js';
@@ -62,6 +64,8 @@ export function createRepositories(db: Executor, keyring: Keyring) {
     integrations: createIntegrationsRepository(db),
     osdiSignatures: createOsdiSignaturesRepository(db),
     osdiPeople: createOsdiPeopleRepository(db),
+    supporters: createSupportersRepository(db),
+    tags: createTagsRepository(db),
     webhooks: createWebhooksRepository(db),
   };
 }

@@ -15,6 +15,8 @@ export type SupporterDetails = {
   emailStatus?: string;
   /** A roster person's second address (their personal one beside their work one). */
   otherEmail?: string;
+  /** Tags an unauthenticated signup asked for, applied when the address confirms. */
+  pendingTags?: string[];
   /** Any other person field the spec defines (gender, birthdate, employer…), as sent. */
   other?: Record<string, unknown>;
 };

@@ -11,6 +11,8 @@ import { listOsdiPeople } from '../../domain/integrations/list-osdi-people.js';
 import { listOsdiSignatures } from '../../domain/integrations/list-osdi-signatures.js';
 import { osdiSignatureParts } from '../../domain/integrations/osdi-signature-parts.js';
 import { parseOsdiFilter } from '../../domain/integrations/parse-osdi-filter.js';
+import { recordVouchedSignup } from '../../domain/integrations/record-vouched-signup.js';
+import { requestSignup } from '../../domain/integrations/request-signup.js';
 import { recordVouchedSignature } from '../../domain/integrations/record-vouched-signature.js';
 import { viewOsdiPerson } from '../../domain/integrations/view-osdi-person.js';
 import { viewOsdiSignature } from '../../domain/integrations/view-osdi-signature.js';
@@ -123,6 +125,7 @@ export function registerOsdiRoutes(app: ZodApp, services: Services, config: Conf
           curies: CURIES,
           'osdi:petitions': { href: `${api}/petitions`, title: 'The collection of petitions' },
           'osdi:people': { href: `${api}/people`, title: 'The collection of people (API key: read for the public side, organizing for the roster)' },
+          'osdi:person_signup_helper': { href: `${api}/people/person_signup_helper`, title: 'The person signup helper (POST)' },
           docs: { href: `${config.publicUrl}/api/docs`, title: 'API reference' },
         },
       });
@@ -196,6 +199,30 @@ export function registerOsdiRoutes(app: ZodApp, services: Services, config: Conf
         _embedded: { 'osdi:people': items },
       });
     });
+
+    // The person signup helper at the spec's URL and at Action Network's (a POST to the people).
+    // Without a key the default campaign's person confirms by email; with a write key, at once.
+    for (const [url, operationId] of [
+      ['/api/v1/people', 'recordOsdiSignup'],
+      ['/api/v1/people/person_signup_helper', 'recordOsdiSignupHelper'],
+    ] as const) {
+      osdi.post(url, { config: { csrf: false, ...keyedLimit }, schema: operation(operationId, c.recordOsdiSignup, { tags, security: 'publicOrApiKey', osdi: true }) }, async (request, reply) => {
+        const token = tokenOf(request);
+        if (token !== undefined) {
+          const row = await services.execute(recordVouchedSignup, anonymousRequester(request.ip), { token, body: request.body });
+          services.webhooks.kick();
+          const item = presentOsdiPerson(row, api);
+          return reply.status(200).type(HAL).header('cache-control', 'no-store').send({ ...item, _links: { ...item._links, curies: CURIES } });
+        }
+        await services.execute(requestSignup, anonymousRequester(request.ip), {
+          body: request.body,
+          lang: chooseLanguage({ acceptLanguage: request.headers['accept-language'] }),
+          publicUrl: config.publicUrl,
+          secret: config.sessionSecret,
+        });
+        return reply.status(200).type(HAL).send(SIGNED as unknown as Record<string, never>);
+      });
+    }
 
     osdi.get('/api/v1/people/:id', { config: keyedLimit, schema: operation('viewOsdiPerson', c.viewOsdiPerson, { tags, security: 'apiKey', osdi: true }) }, async (request, reply) => {
       const row = await services.execute(viewOsdiPerson, anonymousRequester(request.ip), { token: tokenOf(request), personId: request.params.id });
