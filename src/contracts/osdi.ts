@@ -179,6 +179,41 @@ export const osdiPerson = z
   .catchall(z.unknown());
 export type OsdiPerson = z.infer<typeof osdiPerson>;
 
+export const osdiTag = z.object({
+  identifiers: z.array(z.string()),
+  origin_system: z.string(),
+  created_date: z.string(),
+  modified_date: z.string(),
+  name: z.string(),
+  description: z.string().optional(),
+  _links: z.record(z.string(), z.union([link, z.array(curie)])),
+});
+export type OsdiTag = z.infer<typeof osdiTag>;
+
+export const osdiTagging = z.object({
+  identifiers: z.array(z.string()),
+  origin_system: z.string(),
+  created_date: z.string(),
+  modified_date: z.string(),
+  item_type: z.literal('osdi:person'),
+  _links: z.record(z.string(), z.union([link, z.array(curie)])),
+});
+export type OsdiTagging = z.infer<typeof osdiTagging>;
+
+const tagInput = z.object({
+  name: line(100).pipe(z.string().min(1, 'is required')),
+  description: z.string().trim().max(1000, 'is too long').optional(),
+  identifiers: z.array(identifier).max(20).optional(),
+  origin_system: line(100).optional(),
+});
+const taggingInput = z.object({
+  identifiers: z.array(identifier).max(20).optional(),
+  origin_system: line(100).optional(),
+  item_type: z.literal('osdi:person', { error: 'can only be osdi:person' }).optional(),
+  // The person, by the link the API gave them (`…/people/{id}`).
+  _links: z.object({ 'osdi:person': z.object({ href: z.string().max(500).regex(/\/people\/[^/?#]+\/?$/, 'must be a link to a person (…/api/v1/people/{id})') }) }),
+});
+
 const entryLinks = z.record(z.string(), z.union([link, z.array(curie)]));
 
 export const osdiContract = {
@@ -208,6 +243,14 @@ export const osdiContract = {
     /** `{}` without a key (the address confirms by email); with a write-scoped key, the person. */
     response: z.union([osdiPerson, z.object({})]),
   },
+  listOsdiTags: { query: z.object(pageQuery), response: collection('osdi:tags', osdiTag) },
+  viewOsdiTag: { params: z.object({ id: z.string().max(100) }), response: osdiTag },
+  createOsdiTag: { body: tagInput, response: osdiTag },
+  listOsdiTaggings: { params: z.object({ id: z.string().max(100) }), query: z.object(pageQuery), response: collection('osdi:taggings', osdiTagging) },
+  viewOsdiTagging: { params: z.object({ id: z.string().max(100), taggingId: z.string().max(100) }), response: osdiTagging },
+  createOsdiTagging: { params: z.object({ id: z.string().max(100) }), body: taggingInput, response: osdiTagging },
+  deleteOsdiTagging: { params: z.object({ id: z.string().max(100), taggingId: z.string().max(100) }), response: z.object({ notice: z.string() }) },
+  listOsdiPersonTaggings: { params: z.object({ id: z.string().max(100) }), query: z.object(pageQuery), response: collection('osdi:taggings', osdiTagging) },
   listOsdiPeople: { query: z.object(pageQuery), response: collection('osdi:people', osdiPerson) },
   viewOsdiPerson: { params: z.object({ id: z.string().max(100) }), response: osdiPerson },
 } as const;

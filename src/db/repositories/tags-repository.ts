@@ -23,8 +23,8 @@ function conditionSql(c: OsdiCondition, cols: { id: PgColumn; identifiers: PgCol
 }
 
 const tagColumns = { id: tags.id, identifiers: tags.identifiers, createdAt: tags.createdAt, updatedAt: tags.updatedAt, email: null };
-const taggingColumns = { id: taggings.id, identifiers: null, createdAt: taggings.createdAt, updatedAt: taggings.updatedAt, email: supporters.email };
-const taggingFields = { id: taggings.id, tagId: taggings.tagId, supporterId: taggings.supporterId, originSystem: taggings.originSystem, createdAt: taggings.createdAt, updatedAt: taggings.updatedAt, email: supporters.email };
+const taggingColumns = { id: taggings.id, identifiers: taggings.identifiers, createdAt: taggings.createdAt, updatedAt: taggings.updatedAt, email: supporters.email };
+const taggingFields = { id: taggings.id, tagId: taggings.tagId, supporterId: taggings.supporterId, identifiers: taggings.identifiers, originSystem: taggings.originSystem, createdAt: taggings.createdAt, updatedAt: taggings.updatedAt, email: supporters.email };
 
 // OSDI tags and taggings (decision 0036). A tagging points at a supporters row; its person is the
 // `osdi_people` row with the same id.
@@ -47,8 +47,8 @@ export function createTagsRepository(db: Executor) {
       return row;
     },
 
-    async insert(campaignId: string, input: { name: string; identifiers: string[]; originSystem: string | null }, at: Date): Promise<TagRow> {
-      const [row] = await db.insert(tags).values({ campaignId, name: input.name, identifiers: input.identifiers, originSystem: input.originSystem, createdAt: at, updatedAt: at }).returning();
+    async insert(campaignId: string, input: { name: string; description?: string | null; identifiers: string[]; originSystem: string | null }, at: Date): Promise<TagRow> {
+      const [row] = await db.insert(tags).values({ campaignId, name: input.name, description: input.description ?? null, identifiers: input.identifiers, originSystem: input.originSystem, createdAt: at, updatedAt: at }).returning();
       if (!row) throw new Error('insert returned nothing');
       return row;
     },
@@ -64,18 +64,18 @@ export function createTagsRepository(db: Executor) {
     },
 
     /** Tags a supporter once: tagging again only moves the tagging's modified time. */
-    async tag(tagId: string, supporterId: string, originSystem: string | null, at: Date): Promise<{ row: TaggingRow; added: boolean }> {
-      const [existing] = await db.select({ id: taggings.id }).from(taggings).where(and(eq(taggings.tagId, tagId), eq(taggings.supporterId, supporterId)));
-      if (existing) await db.update(taggings).set({ updatedAt: at }).where(eq(taggings.id, existing.id));
-      else await db.insert(taggings).values({ tagId, supporterId, originSystem, createdAt: at, updatedAt: at });
+    async tag(tagId: string, supporterId: string, originSystem: string | null, at: Date, identifiers: string[] = []): Promise<{ row: TaggingRow; added: boolean }> {
+      const [existing] = await db.select({ id: taggings.id, identifiers: taggings.identifiers }).from(taggings).where(and(eq(taggings.tagId, tagId), eq(taggings.supporterId, supporterId)));
+      if (existing) await db.update(taggings).set({ updatedAt: at, identifiers: [...new Set([...existing.identifiers, ...identifiers])] }).where(eq(taggings.id, existing.id));
+      else await db.insert(taggings).values({ tagId, supporterId, identifiers, originSystem, createdAt: at, updatedAt: at });
       const [row] = await db.select(taggingFields).from(taggings).innerJoin(supporters, eq(supporters.id, taggings.supporterId)).where(and(eq(taggings.tagId, tagId), eq(taggings.supporterId, supporterId)));
       if (!row) throw new Error('tagging vanished');
       return { row, added: !existing };
     },
 
-    /** A tag's taggings, oldest first; only of confirmed supporters (a pending signup is no one yet). */
-    async taggingsPage(tagId: string, conditions: OsdiCondition[], limit: number, offset: number): Promise<{ total: number; rows: TaggingRow[] }> {
-      const where = and(eq(taggings.tagId, tagId), eq(supporters.status, 'confirmed'), ...conditions.map((c) => conditionSql(c, taggingColumns)));
+    /** A tag's or a person's taggings, oldest first; only of confirmed supporters (a pending signup is no one yet). */
+    async taggingsPage(of: { tagId: string } | { supporterId: string }, conditions: OsdiCondition[], limit: number, offset: number): Promise<{ total: number; rows: TaggingRow[] }> {
+      const where = and('tagId' in of ? eq(taggings.tagId, of.tagId) : eq(taggings.supporterId, of.supporterId), eq(supporters.status, 'confirmed'), ...conditions.map((c) => conditionSql(c, taggingColumns)));
       const [counted] = await db.select({ n: count() }).from(taggings).innerJoin(supporters, eq(supporters.id, taggings.supporterId)).where(where);
       const rows = await db.select(taggingFields).from(taggings).innerJoin(supporters, eq(supporters.id, taggings.supporterId)).where(where).orderBy(asc(taggings.createdAt), asc(taggings.id)).limit(limit).offset(offset);
       return { total: counted?.n ?? 0, rows };

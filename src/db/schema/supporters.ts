@@ -57,6 +57,7 @@ export const tags = pgTable(
       .notNull()
       .references(() => campaigns.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
+    description: text('description'),
     identifiers: text('identifiers').array().notNull().default(sql`'{}'::text[]`),
     originSystem: text('origin_system'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -77,6 +78,7 @@ export const taggings = pgTable(
     supporterId: uuid('supporter_id')
       .notNull()
       .references(() => supporters.id, { onDelete: 'cascade' }),
+    identifiers: text('identifiers').array().notNull().default(sql`'{}'::text[]`),
     originSystem: text('origin_system'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
