@@ -200,6 +200,29 @@ export const osdiTagging = z.object({
 });
 export type OsdiTagging = z.infer<typeof osdiTagging>;
 
+export const osdiList = z.object({
+  identifiers: z.array(z.string()),
+  origin_system: z.string(),
+  created_date: z.string(),
+  modified_date: z.string(),
+  name: z.string(),
+  title: z.string(),
+  description: z.string(),
+  total_items: z.number().int(),
+  _links: z.record(z.string(), z.union([link, z.array(curie)])),
+});
+export type OsdiList = z.infer<typeof osdiList>;
+
+export const osdiItem = z.object({
+  identifiers: z.array(z.string()),
+  origin_system: z.string(),
+  created_date: z.string(),
+  modified_date: z.string(),
+  item_type: z.literal('osdi:person'),
+  _links: z.record(z.string(), z.union([link, z.array(curie)])),
+});
+export type OsdiItem = z.infer<typeof osdiItem>;
+
 const tagInput = z.object({
   name: line(100).pipe(z.string().min(1, 'is required')),
   description: z.string().trim().max(1000, 'is too long').optional(),
@@ -251,6 +274,10 @@ export const osdiContract = {
   createOsdiTagging: { params: z.object({ id: z.string().max(100) }), body: taggingInput, response: osdiTagging },
   deleteOsdiTagging: { params: z.object({ id: z.string().max(100), taggingId: z.string().max(100) }), response: z.object({ notice: z.string() }) },
   listOsdiPersonTaggings: { params: z.object({ id: z.string().max(100) }), query: z.object(pageQuery), response: collection('osdi:taggings', osdiTagging) },
+  listOsdiLists: { query: z.object(pageQuery), response: collection('osdi:lists', osdiList) },
+  viewOsdiList: { params: z.object({ id: z.string().max(100) }), response: osdiList },
+  listOsdiItems: { params: z.object({ id: z.string().max(100) }), query: z.object(pageQuery), response: collection('osdi:items', osdiItem) },
+  viewOsdiItem: { params: z.object({ id: z.string().max(100), itemId: z.string().max(100) }), response: osdiItem },
   listOsdiPeople: { query: z.object(pageQuery), response: collection('osdi:people', osdiPerson) },
   viewOsdiPerson: { params: z.object({ id: z.string().max(100) }), response: osdiPerson },
 } as const;

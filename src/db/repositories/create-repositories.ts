@@ -27,6 +27,7 @@ import { createSupportersRepository } from './supporters-repository.js';
 import { createTagsRepository } from './tags-repository.js';
 import { createPetitionsRepository } from './petitions-repository.js';
 import { createIntegrationsRepository } from './integrations-repository.js';
+import { createOsdiListsRepository } from './osdi-lists-repository.js';
 import { createOsdiPeopleRepository } from './osdi-people-repository.js';
 import { createOsdiSignaturesRepository } from './osdi-signatures-repository.js';
 import { createWebhooksRepository } from './webhooks-repository.js';
@@ -64,6 +65,7 @@ export function createRepositories(db: Executor, keyring: Keyring) {
     integrations: createIntegrationsRepository(db),
     osdiSignatures: createOsdiSignaturesRepository(db),
     osdiPeople: createOsdiPeopleRepository(db),
+    osdiLists: createOsdiListsRepository(db),
     supporters: createSupportersRepository(db),
     tags: createTagsRepository(db),
     webhooks: createWebhooksRepository(db),

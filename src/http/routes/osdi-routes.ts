@@ -14,6 +14,10 @@ import { listOsdiTaggings } from '../../domain/integrations/list-osdi-taggings.j
 import { listOsdiTags } from '../../domain/integrations/list-osdi-tags.js';
 import { viewOsdiTag } from '../../domain/integrations/view-osdi-tag.js';
 import { viewOsdiTagging } from '../../domain/integrations/view-osdi-tagging.js';
+import { listOsdiItems } from '../../domain/integrations/list-osdi-items.js';
+import { listOsdiLists } from '../../domain/integrations/list-osdi-lists.js';
+import { viewOsdiItem } from '../../domain/integrations/view-osdi-item.js';
+import { viewOsdiList } from '../../domain/integrations/view-osdi-list.js';
 import { listOsdiPeople } from '../../domain/integrations/list-osdi-people.js';
 import { listOsdiSignatures } from '../../domain/integrations/list-osdi-signatures.js';
 import { osdiSignatureParts } from '../../domain/integrations/osdi-signature-parts.js';
@@ -31,6 +35,7 @@ import { chooseLanguage } from '../../i18n/languages.js';
 import type { OsdiCondition } from '../../vocabulary/osdi-filter.js';
 import { operation } from '../operation.js';
 import { presentOsdiPerson } from '../presenters/osdi-person-presenter.js';
+import { presentOsdiItem, presentOsdiList } from '../presenters/osdi-list-presenter.js';
 import { presentOsdiTag } from '../presenters/osdi-tag-presenter.js';
 import { presentOsdiTagging } from '../presenters/osdi-tagging-presenter.js';
 import { presentOsdiSignature } from '../presenters/osdi-signature-presenter.js';
@@ -150,6 +155,7 @@ export function registerOsdiRoutes(app: ZodApp, services: Services, config: Conf
           'osdi:petitions': { href: `${api}/petitions`, title: 'The collection of petitions' },
           'osdi:people': { href: `${api}/people`, title: 'The collection of people (API key: read for the public side, organizing for the roster)' },
           'osdi:tags': { href: `${api}/tags`, title: 'The collection of tags (API key: read)' },
+          'osdi:lists': { href: `${api}/lists`, title: 'Committee lists (API key: organizing)' },
           'osdi:person_signup_helper': { href: `${api}/people/person_signup_helper`, title: 'The person signup helper (POST)' },
           docs: { href: `${config.publicUrl}/api/docs`, title: 'API reference' },
         },
@@ -297,6 +303,28 @@ export function registerOsdiRoutes(app: ZodApp, services: Services, config: Conf
       await services.execute(deleteOsdiTagging, anonymousRequester(request.ip), { token: tokenOf(request), tagId: request.params.id, taggingId: request.params.taggingId });
       // Action Network's answer to a delete.
       return reply.type(HAL).send({ notice: 'This tagging was successfully deleted.' });
+    });
+
+    osdi.get('/api/v1/lists', { config: keyedLimit, schema: operation('listOsdiLists', c.listOsdiLists, { tags, security: 'apiKey', osdi: true }) }, async (request, reply) => {
+      const query = request.query;
+      const { total, rows } = await services.execute(listOsdiLists, anonymousRequester(request.ip), { token: tokenOf(request), page: query.page, perPage: query.per_page, filter: query.filter });
+      return reply.type(HAL).header('cache-control', 'no-store').send(collectionPage(`${api}/lists`, query, total, 'osdi:lists', rows.map((r) => presentOsdiList(r, api))));
+    });
+
+    osdi.get('/api/v1/lists/:id', { config: keyedLimit, schema: operation('viewOsdiList', c.viewOsdiList, { tags, security: 'apiKey', osdi: true }) }, async (request, reply) => {
+      const item = presentOsdiList(await services.execute(viewOsdiList, anonymousRequester(request.ip), { token: tokenOf(request), listId: request.params.id }), api);
+      return reply.type(HAL).header('cache-control', 'no-store').send({ ...item, _links: { ...item._links, curies: CURIES } });
+    });
+
+    osdi.get('/api/v1/lists/:id/items', { config: keyedLimit, schema: operation('listOsdiItems', c.listOsdiItems, { tags, security: 'apiKey', osdi: true }) }, async (request, reply) => {
+      const query = request.query;
+      const { total, rows } = await services.execute(listOsdiItems, anonymousRequester(request.ip), { token: tokenOf(request), listId: request.params.id, page: query.page, perPage: query.per_page, filter: query.filter });
+      return reply.type(HAL).header('cache-control', 'no-store').send(collectionPage(`${api}/lists/${request.params.id}/items`, query, total, 'osdi:items', rows.map((r) => presentOsdiItem(r, api))));
+    });
+
+    osdi.get('/api/v1/lists/:id/items/:itemId', { config: keyedLimit, schema: operation('viewOsdiItem', c.viewOsdiItem, { tags, security: 'apiKey', osdi: true }) }, async (request, reply) => {
+      const item = presentOsdiItem(await services.execute(viewOsdiItem, anonymousRequester(request.ip), { token: tokenOf(request), listId: request.params.id, itemId: request.params.itemId }), api);
+      return reply.type(HAL).header('cache-control', 'no-store').send({ ...item, _links: { ...item._links, curies: CURIES } });
     });
 
     osdi.get('/api/v1/people/:id', { config: keyedLimit, schema: operation('viewOsdiPerson', c.viewOsdiPerson, { tags, security: 'apiKey', osdi: true }) }, async (request, reply) => {
