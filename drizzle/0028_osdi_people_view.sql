@@ -1,7 +1,8 @@
 -- Every public-side person of a campaign, one row per lower-case address (decision 0036): what
 -- they gave a public form, gathered from where it is kept. The id is md5(campaign:address) as a
 -- uuid, the same id a supporters row for that address is given, so a person is one id wherever
--- they came from. Roster people (educators) and card signers are not here.
+-- they came from. Roster people (educators) and card signers are not here, nor who answered an
+-- RSVP to an event that is not public (an internal meeting says who goes to union meetings).
 CREATE VIEW "osdi_people" AS
 WITH sources AS (
   SELECT campaign_id, email, given_name, family_name, identifiers, details, origin_system, NULL::boolean AS subscribed, created_at, updated_at, 0 AS rank
@@ -20,7 +21,7 @@ WITH sources AS (
   SELECT e.campaign_id, lower(r.email), r.name, '', '{}'::text[],
          CASE WHEN r.phone IS NOT NULL THEN jsonb_build_object('phoneNumbers', jsonb_build_array(jsonb_build_object('number', r.phone))) ELSE '{}'::jsonb END,
          NULL, NULL, r.created_at, greatest(r.created_at, r.checked_in_at), 3
-    FROM event_rsvps r JOIN events e ON e.id = r.event_id WHERE r.email IS NOT NULL AND r.email <> ''
+    FROM event_rsvps r JOIN events e ON e.id = r.event_id WHERE e.is_public AND r.email IS NOT NULL AND r.email <> ''
 ),
 ids AS (
   SELECT campaign_id, email, array_agg(DISTINCT i ORDER BY i) AS identifiers

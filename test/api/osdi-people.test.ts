@@ -47,6 +47,9 @@ beforeAll(async () => {
   ]);
   const [event] = await t.database.db.insert(events).values({ campaignId: fixture.campaign.id, slug: 'meet', kind: 'meeting', title: 'Meet', startsAt: new Date(), endsAt: new Date() }).returning();
   await t.database.db.insert(eventRsvps).values({ eventId: event!.id, name: 'Cleo Diaz', email: 'cleo@mail.example', phone: '+44 20 7946 0000' });
+  // An internal meeting's RSVP is not the public side: who goes to union meetings never leaves.
+  const [internal] = await t.database.db.insert(events).values({ campaignId: fixture.campaign.id, slug: 'internal', kind: 'meeting', title: 'Committee', startsAt: new Date(), endsAt: new Date(), isPublic: false }).returning();
+  await t.database.db.insert(eventRsvps).values({ eventId: internal!.id, name: 'Dee Quiet', email: 'dee@mail.example' });
 });
 afterAll(async () => t.close());
 
@@ -64,6 +67,7 @@ describe('the people collection', () => {
     const cleo = page._embedded['osdi:people'].find((p) => p.email_addresses[0]?.address === 'cleo@mail.example');
     expect(cleo?.phone_numbers[0]?.number).toBe('+44 20 7946 0000');
     expect(res.body).not.toContain('Given0');
+    expect(res.body).not.toContain('dee@mail.example');
     // Every item's link resolves to the same person.
     for (const link of page._links['osdi:people'] as Link[]) expect((await get(pathOf(link.href), keys.read)).statusCode).toBe(200);
   });
