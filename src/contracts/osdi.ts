@@ -108,6 +108,22 @@ export const osdiPersonInput = z.object({
 });
 export type OsdiPersonInput = z.infer<typeof osdiPersonInput>;
 
+/**
+ * The person signup helper's body (person_signup.md), and Action Network's `POST /people`, which
+ * also takes a bare person: that is wrapped as `{person}`. Every other field the spec defines for
+ * a person (gender, birthdate, employer…) is kept as sent (decision 0036).
+ */
+export const osdiSignupInput = z.preprocess(
+  (body) => (body !== null && typeof body === 'object' && !Array.isArray(body) && !('person' in body) ? { person: body } : body),
+  z.object({
+    person: osdiPersonInput.extend({ custom_fields: z.record(z.string().max(100), scalarText(2000)).optional() }).catchall(z.unknown()),
+    add_tags: z.array(line(100)).max(50).optional(),
+    // Action Network's: ignored, as any field we do not act on (lists are committee lists here).
+    remove_tags: z.array(line(100)).max(50).optional(),
+  }),
+);
+export type OsdiSignupInput = z.infer<typeof osdiSignupInput>;
+
 export const osdiSignatureInput = z.object({
   person: osdiPersonInput,
   identifiers: z.array(identifier).max(20).optional(),
@@ -143,6 +159,84 @@ export const osdiSignature = z.object({
 });
 export type OsdiSignature = z.infer<typeof osdiSignature>;
 
+/** An OSDI person (people.md). Fields the spec defines that a client sent us (gender, birthdate…) come back as sent. */
+export const osdiPerson = z
+  .object({
+    identifiers: z.array(z.string()),
+    origin_system: z.string(),
+    created_date: z.string(),
+    modified_date: z.string(),
+    given_name: z.string().optional(),
+    family_name: z.string().optional(),
+    additional_name: z.string().optional(),
+    email_addresses: z.array(z.object({ address: z.string(), primary: z.boolean(), status: z.string().optional() })),
+    postal_addresses: z.array(z.record(z.string(), z.unknown())),
+    phone_numbers: z.array(z.record(z.string(), z.unknown())),
+    custom_fields: z.record(z.string(), z.string()),
+    languages_spoken: z.array(z.string()).optional(),
+    _links: z.record(z.string(), z.union([link, z.array(curie)])),
+  })
+  .catchall(z.unknown());
+export type OsdiPerson = z.infer<typeof osdiPerson>;
+
+export const osdiTag = z.object({
+  identifiers: z.array(z.string()),
+  origin_system: z.string(),
+  created_date: z.string(),
+  modified_date: z.string(),
+  name: z.string(),
+  description: z.string().optional(),
+  _links: z.record(z.string(), z.union([link, z.array(curie)])),
+});
+export type OsdiTag = z.infer<typeof osdiTag>;
+
+export const osdiTagging = z.object({
+  identifiers: z.array(z.string()),
+  origin_system: z.string(),
+  created_date: z.string(),
+  modified_date: z.string(),
+  item_type: z.literal('osdi:person'),
+  _links: z.record(z.string(), z.union([link, z.array(curie)])),
+});
+export type OsdiTagging = z.infer<typeof osdiTagging>;
+
+export const osdiList = z.object({
+  identifiers: z.array(z.string()),
+  origin_system: z.string(),
+  created_date: z.string(),
+  modified_date: z.string(),
+  name: z.string(),
+  title: z.string(),
+  description: z.string(),
+  total_items: z.number().int(),
+  _links: z.record(z.string(), z.union([link, z.array(curie)])),
+});
+export type OsdiList = z.infer<typeof osdiList>;
+
+export const osdiItem = z.object({
+  identifiers: z.array(z.string()),
+  origin_system: z.string(),
+  created_date: z.string(),
+  modified_date: z.string(),
+  item_type: z.literal('osdi:person'),
+  _links: z.record(z.string(), z.union([link, z.array(curie)])),
+});
+export type OsdiItem = z.infer<typeof osdiItem>;
+
+const tagInput = z.object({
+  name: line(100).pipe(z.string().min(1, 'is required')),
+  description: z.string().trim().max(1000, 'is too long').optional(),
+  identifiers: z.array(identifier).max(20).optional(),
+  origin_system: line(100).optional(),
+});
+const taggingInput = z.object({
+  identifiers: z.array(identifier).max(20).optional(),
+  origin_system: line(100).optional(),
+  item_type: z.literal('osdi:person', { error: 'can only be osdi:person' }).optional(),
+  // The person, by the link the API gave them (`…/people/{id}`).
+  _links: z.object({ 'osdi:person': z.object({ href: z.string().max(500).regex(/\/people\/[^/?#]+\/?$/, 'must be a link to a person (…/api/v1/people/{id})') }) }),
+});
+
 const entryLinks = z.record(z.string(), z.union([link, z.array(curie)]));
 
 export const osdiContract = {
@@ -167,4 +261,23 @@ export const osdiContract = {
     /** `{}` without a key, as Action Network answers; with a write-scoped key, the signature. */
     response: z.union([osdiSignature, z.object({})]),
   },
+  recordOsdiSignup: {
+    body: osdiSignupInput,
+    /** `{}` without a key (the address confirms by email); with a write-scoped key, the person. */
+    response: z.union([osdiPerson, z.object({})]),
+  },
+  listOsdiTags: { query: z.object(pageQuery), response: collection('osdi:tags', osdiTag) },
+  viewOsdiTag: { params: z.object({ id: z.string().max(100) }), response: osdiTag },
+  createOsdiTag: { body: tagInput, response: osdiTag },
+  listOsdiTaggings: { params: z.object({ id: z.string().max(100) }), query: z.object(pageQuery), response: collection('osdi:taggings', osdiTagging) },
+  viewOsdiTagging: { params: z.object({ id: z.string().max(100), taggingId: z.string().max(100) }), response: osdiTagging },
+  createOsdiTagging: { params: z.object({ id: z.string().max(100) }), body: taggingInput, response: osdiTagging },
+  deleteOsdiTagging: { params: z.object({ id: z.string().max(100), taggingId: z.string().max(100) }), response: z.object({ notice: z.string() }) },
+  listOsdiPersonTaggings: { params: z.object({ id: z.string().max(100) }), query: z.object(pageQuery), response: collection('osdi:taggings', osdiTagging) },
+  listOsdiLists: { query: z.object(pageQuery), response: collection('osdi:lists', osdiList) },
+  viewOsdiList: { params: z.object({ id: z.string().max(100) }), response: osdiList },
+  listOsdiItems: { params: z.object({ id: z.string().max(100) }), query: z.object(pageQuery), response: collection('osdi:items', osdiItem) },
+  viewOsdiItem: { params: z.object({ id: z.string().max(100), itemId: z.string().max(100) }), response: osdiItem },
+  listOsdiPeople: { query: z.object(pageQuery), response: collection('osdi:people', osdiPerson) },
+  viewOsdiPerson: { params: z.object({ id: z.string().max(100) }), response: osdiPerson },
 } as const;

@@ -11,6 +11,7 @@ export const mailKindLabels = {
   petition_already_signed: 'Petition: already signed',
   newsletter_test: 'Newsletter test (to its author)',
   event_reminder: 'Event reminder',
+  person_signup_confirmation: 'Signup (API) confirmation',
 } as const;
 export type MailKind = keyof typeof mailKindLabels;
 

@@ -24,8 +24,12 @@ import { createPublicNumbersRepository } from './public-numbers-repository.js';
 import { createRosterImportRepository } from './roster-import-repository.js';
 import { createSecondFactorsRepository } from './second-factors-repository.js';
 import { createSupportRepository } from './support-repository.js';
+import { createSupportersRepository } from './supporters-repository.js';
+import { createTagsRepository } from './tags-repository.js';
 import { createPetitionsRepository } from './petitions-repository.js';
 import { createIntegrationsRepository } from './integrations-repository.js';
+import { createOsdiListsRepository } from './osdi-lists-repository.js';
+import { createOsdiPeopleRepository } from './osdi-people-repository.js';
 import { createOsdiSignaturesRepository } from './osdi-signatures-repository.js';
 import { createTodayRepository } from './today-repository.js';
 import { createWebhooksRepository } from './webhooks-repository.js';
@@ -63,6 +67,10 @@ export function createRepositories(db: Executor, keyring: Keyring) {
     secondFactors: createSecondFactorsRepository(db, keyring),
     integrations: createIntegrationsRepository(db),
     osdiSignatures: createOsdiSignaturesRepository(db),
+    osdiPeople: createOsdiPeopleRepository(db),
+    osdiLists: createOsdiListsRepository(db),
+    supporters: createSupportersRepository(db),
+    tags: createTagsRepository(db),
     webhooks: createWebhooksRepository(db),
     today: createTodayRepository(db),
   };

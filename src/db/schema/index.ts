@@ -13,3 +13,4 @@ export * from './coordination.js';
 export * from './second-factors.js';
 export * from './login-throttles.js';
 export * from './integrations.js';
+export * from './supporters.js';

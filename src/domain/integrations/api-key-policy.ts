@@ -7,9 +7,15 @@ export const apiResources = {
   // The public side: what people gave a public form.
   petitions: 'read',
   signatures: 'read',
+  // Public-side people (signers, subscribers, RSVPs, signups) and their tags (decision 0036).
+  people: 'read',
+  tags: 'read',
   // Recording as the key's source vouches (signatures confirmed elsewhere, with their origin).
   record_signature: 'write',
-  // The roster side: employees, their ratings, conversations, committee lists.
+  person_signup: 'write',
+  // Making tags and tagging or untagging people.
+  tagging: 'write',
+  // The roster side: employees (as OSDI people), their ratings, conversations, committee lists.
   organizing: 'organizing',
 } as const satisfies Record<string, ApiKeyScope>;
 

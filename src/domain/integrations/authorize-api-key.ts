@@ -1,8 +1,8 @@
 import type { CampaignOfKey } from '../../db/repositories/integrations-repository.js';
 import { AppError } from '../../errors.js';
-import { hashToken } from '../accounts/tokens.js';
 import type { CommandContext } from '../commands/command-context.js';
 import { keyAllows, type ApiResource } from './api-key-policy.js';
+import { authenticateApiKey } from './authenticate-api-key.js';
 
 export type ApiKeyAccess = { campaign: CampaignOfKey; keyId: string; keyName: string };
 
@@ -12,10 +12,7 @@ export type ApiKeyAccess = { campaign: CampaignOfKey; keyId: string; keyName: st
  * revoked key is 401; a key without the scope is 403.
  */
 export async function authorizeApiKey(ctx: CommandContext, token: string | undefined, resource: ApiResource, what: string): Promise<ApiKeyAccess> {
-  if (!token) throw new AppError('unauthenticated', 'API key missing: send it in the OSDI-API-Token header.');
-  const found = await ctx.repos.integrations.useKey(hashToken(token), ctx.now);
-  if (!found) throw new AppError('unauthenticated', 'API key invalid or revoked.');
-  const { key, campaign } = found;
+  const { key, campaign } = await authenticateApiKey(ctx, token);
   // A refusal rolls back with the command, so it leaves no row; the caller sees the 403.
   if (!keyAllows(key.scopes, resource)) throw new AppError('forbidden', `This API key's scopes (${key.scopes.join(', ')}) do not allow ${what}.`);
   await ctx.audit('api_key.used', { campaignId: campaign.id, subject: { type: 'api_key', id: key.id }, details: { name: key.name, what } });

@@ -12,8 +12,8 @@ import { apiKey, onSubmit, useApiMutation, useApiQuery } from '../lib/query.js';
 
 type Scope = ApiKey['scopes'][number];
 const scopeLabels: Record<Scope, string> = {
-  read: 'Read the public side: petitions and who signed them',
-  write: 'Record signatures as confirmed by the other tool (for example Action Network)',
+  read: 'Read the public side: petitions, who signed them, subscribers, RSVPs, people who signed up, tags',
+  write: 'Record signatures and sign-ups as confirmed by the other tool (for example Action Network), and tag people',
   organizing: 'Organizing data: roster people, ratings, conversations, committee lists',
 };
 type Embed = { id: string; title: string; hostedUrl: string; snippet: string };
@@ -65,7 +65,7 @@ export function IntegrationsPage() {
   const [hookUrl, setHookUrl] = useState('');
   const [hookSecret, setHookSecret] = useState<string | null>(null);
   const createHook = useApiMutation({
-    mutationFn: () => api.post<{ webhook: Webhook; secret: string }>(hooksPath, { url: hookUrl, events: ['signature.confirmed'] }),
+    mutationFn: () => api.post<{ webhook: Webhook; secret: string }>(hooksPath, { url: hookUrl, events: ['signature.confirmed', 'person.signed_up'] }),
     invalidates: [apiKey(hooksPath)],
     onSuccess: (result) => {
       setHookSecret(result.secret);
@@ -178,7 +178,7 @@ export function IntegrationsPage() {
         ) : null}
         <ErrorNotice error={createHook.error ?? removeHook.error} fields={{ url: { label: 'Address', id: 'hook-url' } }} />
         <form onSubmit={onSubmit(() => createHook.mutate())}>
-          <Field label="Address" id="hook-url" hint="Where to send a signed POST when a petition signature is confirmed (https://…).">
+          <Field label="Address" id="hook-url" hint="Where to send a signed POST when a petition signature is confirmed or a person signs up over the API (https://…).">
             {(control) => <input {...control} type="url" value={hookUrl} onChange={(e) => setHookUrl(e.target.value)} required />}
           </Field>
           <div className="form-actions">
