@@ -25,6 +25,7 @@ import { createSecondFactorsRepository } from './second-factors-repository.js';
 import { createSupportRepository } from './support-repository.js';
 import { createPetitionsRepository } from './petitions-repository.js';
 import { createIntegrationsRepository } from './integrations-repository.js';
+import { createOsdiAttendancesRepository } from './osdi-attendances-repository.js';
 import { createOsdiSignaturesRepository } from './osdi-signatures-repository.js';
 import { createWebhooksRepository } from './webhooks-repository.js';
 
@@ -60,6 +61,7 @@ export function createRepositories(db: Executor, keyring: Keyring) {
     secondFactors: createSecondFactorsRepository(db, keyring),
     integrations: createIntegrationsRepository(db),
     osdiSignatures: createOsdiSignaturesRepository(db),
+    osdiAttendances: createOsdiAttendancesRepository(db),
     webhooks: createWebhooksRepository(db),
   };
 }

@@ -7,8 +7,11 @@ export const apiResources = {
   // The public side: what people gave a public form.
   petitions: 'read',
   signatures: 'read',
+  // Events are public; their RSVPs name people who gave a public form (decision 0038).
+  attendances: 'read',
   // Recording as the key's source vouches (signatures confirmed elsewhere, with their origin).
   record_signature: 'write',
+  record_attendance: 'write',
   // The roster side: employees, their ratings, conversations, committee lists.
   organizing: 'organizing',
 } as const satisfies Record<string, ApiKeyScope>;

@@ -23,6 +23,7 @@ import { registerPersonRoutes } from './person-routes.js';
 import { registerPressRoutes } from './press-routes.js';
 import { registerMajorityRoutes } from './majority-routes.js';
 import { registerOsdiRoutes } from './osdi-routes.js';
+import { registerOsdiEventRoutes } from './osdi-event-routes.js';
 import { registerIntegrationRoutes } from './integration-routes.js';
 import type { CorsOrigins } from '../plugins/cors.js';
 import { registerPetitionAdminRoutes } from './petition-admin-routes.js';
@@ -67,5 +68,6 @@ export function registerRoutes(app: ZodApp, context: RouteContext): void {
   registerPetitionRoutes(app, services, publicSite, config);
   registerPetitionAdminRoutes(app, services, publicSite);
   registerOsdiRoutes(app, services, config);
+  registerOsdiEventRoutes(app, services, config);
   registerIntegrationRoutes(app, services, context.cors, config);
 }

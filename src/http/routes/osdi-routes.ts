@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -19,38 +18,15 @@ import { AppError } from '../../errors.js';
 import { chooseLanguage } from '../../i18n/languages.js';
 import type { OsdiCondition } from '../../vocabulary/osdi-filter.js';
 import { operation } from '../operation.js';
+import { acceptJsonBodies, CURIES, EMPTY_ANSWER, HAL, keyedRateLimit, pageLinks, tokenOf } from '../osdi-hal.js';
 import { presentOsdiSignature } from '../presenters/osdi-signature-presenter.js';
 import { presentOsdiPetition } from '../presenters/petition-presenter.js';
 import type { ZodApp } from '../zod-app.js';
 
-const HAL = 'application/hal+json; charset=utf-8';
-// Action Network's answer to every unauthenticated signature, new, duplicate or held alike: bytes made once.
-const SIGNED = Buffer.from('{}');
-const CURIES = [{ name: 'osdi', href: 'https://opensupporter.github.io/osdi-docs/{rel}', templated: true }];
 const tags = ['osdi'];
 const c = osdiContract;
 const notFound = () => new AppError('not_found', 'No such petition.');
 const uuid = z.uuid();
-
-const tokenOf = (request: FastifyRequest): string | undefined => {
-  const value = request.headers['osdi-api-token'];
-  return typeof value === 'string' && value !== '' ? value : undefined;
-};
-
-/** The links of a page: self, next and previous, with the client's per_page and filter kept. */
-function pageLinks(base: string, query: { page: number; per_page: number; filter?: string | undefined }, totalPages: number) {
-  const href = (page: number) => {
-    const params = new URLSearchParams({ page: String(page), per_page: String(query.per_page) });
-    if (query.filter) params.set('filter', query.filter);
-    return { href: `${base}?${params.toString()}` };
-  };
-  return {
-    self: href(query.page),
-    ...(query.page < totalPages ? { next: href(query.page + 1) } : {}),
-    ...(query.page > 1 ? { previous: href(Math.min(query.page - 1, totalPages)) } : {}),
-    curies: CURIES,
-  };
-}
 
 function matches(record: { created: Date; modified: Date; identifiers: string[] }, conditions: OsdiCondition[]): boolean {
   return conditions.every((c) => {
@@ -72,32 +48,11 @@ function matches(record: { created: Date; modified: Date; identifiers: string[] 
 export function registerOsdiRoutes(app: ZodApp, services: Services, config: Config): void {
   const api = `${config.publicUrl}/api/v1`;
   const urls = { api, publicUrl: config.publicUrl };
-  // Keyed calls are limited per key, and only they are told their limit: an unauthenticated
-  // helper's headers would tell a school's network how many colleagues just signed.
-  const keyedLimit = {
-    rateLimit: {
-      max: config.apiKeyRateLimitPerMinute,
-      timeWindow: '1 minute',
-      allowList: (request: FastifyRequest) => tokenOf(request) === undefined,
-      keyGenerator: (request: FastifyRequest) => `osdi-key:${createHash('sha256').update(tokenOf(request) ?? '').digest('base64url')}`,
-      addHeaders: { 'x-ratelimit-limit': true, 'x-ratelimit-remaining': true, 'x-ratelimit-reset': true, 'retry-after': true },
-      addHeadersOnExceeding: { 'x-ratelimit-limit': true, 'x-ratelimit-remaining': true, 'x-ratelimit-reset': true },
-    },
-  };
+  const keyedLimit = keyedRateLimit(config);
 
   void app.register(async (scoped: FastifyInstance) => {
     const osdi = scoped.withTypeProvider<ZodTypeProvider>();
-    // The spec asks servers to accept requests whatever their content type says: a body is JSON.
-    osdi.removeAllContentTypeParsers();
-    osdi.addContentTypeParser('*', { parseAs: 'string' }, (request, body, done) => {
-      const text = typeof body === 'string' ? body : body.toString('utf8');
-      if (text.trim() === '') return done(null, undefined);
-      try {
-        done(null, JSON.parse(text) as unknown);
-      } catch {
-        done(new AppError('invalid_json', 'The request body is not valid JSON.'), undefined);
-      }
-    });
+    acceptJsonBodies(osdi);
 
     // The signing helper's lookup goes through the petition service's one-second cache: it runs
     // on every signature (decision 0014).
@@ -119,6 +74,7 @@ export function registerOsdiRoutes(app: ZodApp, services: Services, config: Conf
           self: { href: api },
           curies: CURIES,
           'osdi:petitions': { href: `${api}/petitions`, title: 'The collection of petitions' },
+          'osdi:events': { href: `${api}/events`, title: 'The collection of events' },
           docs: { href: `${config.publicUrl}/api/docs`, title: 'API reference' },
         },
       });
@@ -206,7 +162,7 @@ export function registerOsdiRoutes(app: ZodApp, services: Services, config: Conf
           },
         );
         // The contract's `{}`, as bytes made once (Fastify sends a Buffer as is, unserialized).
-        return reply.status(200).type(HAL).send(SIGNED as unknown as Record<string, never>);
+        return reply.status(200).type(HAL).send(EMPTY_ANSWER as unknown as Record<string, never>);
       });
     }
   });

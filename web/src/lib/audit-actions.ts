@@ -35,6 +35,8 @@ export const auditActionLabels: Record<string, string> = {
   'webhook.created': 'Added a webhook',
   'webhook.removed': 'Removed a webhook',
   'petition_signature.updated_by_api': 'A petition signature was updated over the API',
+  'event_rsvp.recorded_by_api': 'An RSVP was recorded over the API',
+  'event_rsvp.updated_by_api': 'An RSVP was updated over the API',
   'cors_origins.set': 'Set the websites allowed to embed the petition',
   'newsletter.send_scheduled': 'Scheduled a newsletter',
   'newsletter.test_sent': 'Sent themselves a test newsletter',
