@@ -4,7 +4,7 @@ import { apiResources, keyAllows, type ApiResource } from './api-key-policy.js';
 describe('keyAllows', () => {
   const resources = Object.keys(apiResources) as ApiResource[];
   it('gives the default read key the public side only', () => {
-    expect(resources.filter((r) => keyAllows(['read'], r))).toEqual(['petitions', 'signatures', 'attendances']);
+    expect(resources.filter((r) => keyAllows(['read'], r))).toEqual(['petitions', 'signatures', 'attendances', 'messages']);
   });
   it('needs the write scope to record as a vouching source', () => {
     expect(keyAllows(['read'], 'record_signature')).toBe(false);

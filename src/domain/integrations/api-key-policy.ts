@@ -9,6 +9,8 @@ export const apiResources = {
   signatures: 'read',
   // Events are public; their RSVPs name people who gave a public form (decision 0038).
   attendances: 'read',
+  // Newsletters the public site shows, with their sending figures.
+  messages: 'read',
   // Recording as the key's source vouches (signatures confirmed elsewhere, with their origin).
   record_signature: 'write',
   record_attendance: 'write',

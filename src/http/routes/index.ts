@@ -24,6 +24,7 @@ import { registerPressRoutes } from './press-routes.js';
 import { registerMajorityRoutes } from './majority-routes.js';
 import { registerOsdiRoutes } from './osdi-routes.js';
 import { registerOsdiEventRoutes } from './osdi-event-routes.js';
+import { registerOsdiMessageRoutes } from './osdi-message-routes.js';
 import { registerIntegrationRoutes } from './integration-routes.js';
 import type { CorsOrigins } from '../plugins/cors.js';
 import { registerPetitionAdminRoutes } from './petition-admin-routes.js';
@@ -69,5 +70,6 @@ export function registerRoutes(app: ZodApp, context: RouteContext): void {
   registerPetitionAdminRoutes(app, services, publicSite);
   registerOsdiRoutes(app, services, config);
   registerOsdiEventRoutes(app, services, config);
+  registerOsdiMessageRoutes(app, services, config);
   registerIntegrationRoutes(app, services, context.cors, config);
 }

@@ -75,6 +75,7 @@ export function registerOsdiRoutes(app: ZodApp, services: Services, config: Conf
           curies: CURIES,
           'osdi:petitions': { href: `${api}/petitions`, title: 'The collection of petitions' },
           'osdi:events': { href: `${api}/events`, title: 'The collection of events' },
+          'osdi:messages': { href: `${api}/messages`, title: 'The collection of messages (newsletters; API key)' },
           docs: { href: `${config.publicUrl}/api/docs`, title: 'API reference' },
         },
       });
