@@ -68,7 +68,7 @@ export function registerRoutes(app: ZodApp, context: RouteContext): void {
   registerCardFormRoutes(app, services, config, publicSite);
   registerPetitionRoutes(app, services, publicSite, config);
   registerPetitionAdminRoutes(app, services, publicSite);
-  registerOsdiRoutes(app, services, config);
+  registerOsdiRoutes(app, services, config, publicSite);
   registerOsdiEventRoutes(app, services, config);
   registerOsdiMessageRoutes(app, services, config);
   registerIntegrationRoutes(app, services, context.cors, config);

@@ -22,6 +22,8 @@ import { acceptJsonBodies, CURIES, EMPTY_ANSWER, HAL, keyedRateLimit, pageLinks,
 import { presentOsdiSignature } from '../presenters/osdi-signature-presenter.js';
 import { presentOsdiPetition } from '../presenters/petition-presenter.js';
 import type { ZodApp } from '../zod-app.js';
+import { createOsdiCollectionCache } from '../osdi-collection-cache.js';
+import type { PublicSite } from '../public-site.js';
 
 const tags = ['osdi'];
 const c = osdiContract;
@@ -45,10 +47,14 @@ function matches(record: { created: Date; modified: Date; identifiers: string[] 
  * Action Network and the signer confirms by email; with a write-scoped key it records the
  * signature as its source vouches. Public reads show aggregates only.
  */
-export function registerOsdiRoutes(app: ZodApp, services: Services, config: Config): void {
+export function registerOsdiRoutes(app: ZodApp, services: Services, config: Config, publicSite: PublicSite): void {
   const api = `${config.publicUrl}/api/v1`;
   const urls = { api, publicUrl: config.publicUrl };
   const keyedLimit = keyedRateLimit(config);
+  // The petition collection's answers: dropped whenever the public pages are (a signature
+  // confirmed, approved or rejected, a petition edited, a campaign renamed), decision 0038.
+  const collection = createOsdiCollectionCache({ ttlMs: 5000, now: () => services.now().getTime() });
+  publicSite.cache.onInvalidate(() => collection.clear());
 
   void app.register(async (scoped: FastifyInstance) => {
     const osdi = scoped.withTypeProvider<ZodTypeProvider>();
@@ -85,19 +91,25 @@ export function registerOsdiRoutes(app: ZodApp, services: Services, config: Conf
     osdi.get('/api/v1/petitions', { schema: operation('listOsdiPetitions', c.listOsdiPetitions, { tags, security: 'public', osdi: true }) }, async (request, reply) => {
       const query = request.query;
       const conditions = parseOsdiFilter(query.filter);
-      // Every published petition (a handful), filtered here: the filter needs the located rows anyway.
-      const all = await services.read(listPublishedPetitions, anonymousRequester(request.ip), { page: 1, perPage: 10_000 });
-      const chosen = all.petitions.filter((p) => matches({ created: p.petition.createdAt, modified: p.petition.updatedAt, identifiers: [`unionhall:${p.petition.id}`] }, conditions));
-      const pageItems = chosen.slice((query.page - 1) * query.per_page, query.page * query.per_page).map((p) => presentOsdiPetition(p, urls));
-      const totalPages = Math.max(1, Math.ceil(chosen.length / query.per_page));
-      return reply.type(HAL).send({
-        total_pages: totalPages,
-        per_page: query.per_page,
-        page: query.page,
-        total_records: chosen.length,
-        _links: { ...pageLinks(`${api}/petitions`, query, totalPages), 'osdi:petitions': pageItems.map((i) => ({ href: i._links.self.href })) },
-        _embedded: { 'osdi:petitions': pageItems },
+      const key = `${query.page}|${query.per_page}|${query.filter ?? ''}`;
+      const bytes = await collection.get(key, async () => {
+        // Every published petition (a handful), filtered here: the filter needs the located rows anyway.
+        const all = await services.read(listPublishedPetitions, anonymousRequester(request.ip), { page: 1, perPage: 10_000 });
+        const chosen = all.petitions.filter((p) => matches({ created: p.petition.createdAt, modified: p.petition.updatedAt, identifiers: [`unionhall:${p.petition.id}`] }, conditions));
+        const pageItems = chosen.slice((query.page - 1) * query.per_page, query.page * query.per_page).map((p) => presentOsdiPetition(p, urls));
+        const totalPages = Math.max(1, Math.ceil(chosen.length / query.per_page));
+        const body: z.infer<typeof c.listOsdiPetitions.response> = {
+          total_pages: totalPages,
+          per_page: query.per_page,
+          page: query.page,
+          total_records: chosen.length,
+          _links: { ...pageLinks(`${api}/petitions`, query, totalPages), 'osdi:petitions': pageItems.map((i) => ({ href: i._links.self.href })) },
+          _embedded: { 'osdi:petitions': pageItems },
+        };
+        return JSON.stringify(body);
       });
+      // Bytes made once per change (Fastify sends a Buffer as is): the presenter chose every field.
+      return reply.type(HAL).send(bytes as unknown as z.infer<typeof c.listOsdiPetitions.response>);
     });
 
     osdi.get('/api/v1/petitions/:id', { schema: operation('viewOsdiPetition', c.viewOsdiPetition, { tags, security: 'public', osdi: true }) }, async (request, reply) => {
@@ -146,6 +158,9 @@ export function registerOsdiRoutes(app: ZodApp, services: Services, config: Conf
         if (token !== undefined) {
           const row = await services.execute(recordVouchedSignature, anonymousRequester(request.ip), { token, petitionId: request.params.id, parts });
           services.webhooks.kick();
+          // A vouched signature counts at once: the public count and the collection move.
+          const located = await services.petitions.locate(row.petitionId);
+          if (located) publicSite.cache.invalidateCampaign(located.petition.campaignId);
           return reply.status(200).type(HAL).send(presentOsdiSignature(row, api));
         }
         const found = await findSignable(request.params.id);
