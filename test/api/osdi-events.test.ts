@@ -203,6 +203,7 @@ describe('the record attendance helper', () => {
     expect(resource._embedded['osdi:person']).toMatchObject({ given_name: 'Amara', family_name: 'Okafor', custom_fields: { school: 'Meridian North' } });
     expect(await rsvpOf('vouched@mail.example')).toMatchObject({ status: 'accepted', source: 'api' });
     expect((await get(pathOf(resource._links.self!.href), keys.read)).statusCode).toBe(200);
+    expect((await get(pathOf(resource._links['osdi:event']!.href))).statusCode).toBe(200);
     const again = await post(`/api/v1/events/${eventId}/attendances`, { ...body, person: { ...body.person, email_addresses: [{ address: 'moved@mail.example' }] }, comment: 'Bringing three.' }, keys.write);
     expect(again.statusCode).toBe(200);
     const rows = await t.database.db.select().from(eventRsvps).where(eq(eventRsvps.eventId, eventId));

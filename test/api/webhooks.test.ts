@@ -168,6 +168,22 @@ describe('webhooks', () => {
     expect((await t.agent().get(path)).statusCode).toBe(303);
     await t.services.webhooks.idle();
     expect(received).toHaveLength(1);
+    // The event page: a new RSVP tells them, answering again does not.
+    received.length = 0;
+    const visitor = t.agent();
+    const page = await visitor.get('/events/rally');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
+    expect(csrf).toBeDefined();
+    const answer = (email: string) =>
+      visitor.request({ method: 'POST', url: '/events/rally/rsvp', withCsrf: false, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ _csrf: csrf!, name: 'Bisi', email, phone: '' }).toString() });
+    expect((await answer('page-rsvp@mail.example')).statusCode).toBe(303);
+    await t.services.webhooks.idle();
+    expect(received).toHaveLength(1);
+    expect(JSON.parse(received[0]!.body)).toMatchObject({ event: 'attendance.confirmed', data: { attendance: { person: { given_name: 'Bisi', email_addresses: [{ address: 'page-rsvp@mail.example' }] } } } });
+    expect((await answer('page-rsvp@mail.example')).statusCode).toBe(303);
+    await t.services.webhooks.idle();
+    expect(received).toHaveLength(1);
+
     const hooks = (await admin.get('/api/campaigns/hooks/webhooks')).json() as { webhooks: { id: string; events: string[] }[] };
     const rsvpHook = hooks.webhooks.find((w) => w.events.includes('attendance.confirmed'));
     expect((await admin.request({ method: 'DELETE', url: `/api/campaigns/hooks/webhooks/${rsvpHook!.id}` })).statusCode).toBe(204);

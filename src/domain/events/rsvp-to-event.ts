@@ -19,9 +19,11 @@ export async function rsvpToEvent(
   const event = await ctx.repos.events.findPublic(campaign.id, input.eventSlug);
   if (!event) return { ok: false, reason: 'not_found' };
   if (!event.rsvpOpen || event.endsAt.getTime() < ctx.now.getTime()) return { ok: false, reason: 'closed' };
-  const { created, row } = await ctx.repos.events.upsertRsvp({ eventId: event.id, name: input.name, email: input.email, phone: input.phone, lang: input.lang });
-  // A new RSVP tells the campaign's webhooks (decision 0038); answering again does not.
-  if (created) await recordWebhookEvent(ctx, campaign.id, 'attendance.confirmed', attendanceEventData(row));
+  const before = await ctx.repos.osdiAttendances.findMatch(event.id, input.email, []);
+  const { row } = await ctx.repos.events.upsertRsvp({ eventId: event.id, name: input.name, email: input.email, phone: input.phone, lang: input.lang });
+  // A new RSVP, or one that waited for its email (the person answered here themselves), tells
+  // the campaign's webhooks (decision 0038); answering again does not.
+  if (before?.status !== 'accepted') await recordWebhookEvent(ctx, campaign.id, 'attendance.confirmed', attendanceEventData(row));
   const { t, formatDateTime } = getTranslator(input.lang);
   await ctx.recordMail({
     kind: 'event_rsvp',
