@@ -8,6 +8,7 @@ import { anonymousRequester } from '../../domain/commands/requester.js';
 import type { Services } from '../../domain/create-services.js';
 import { listOsdiSignatures } from '../../domain/integrations/list-osdi-signatures.js';
 import { osdiSignatureParts } from '../../domain/integrations/osdi-signature-parts.js';
+import { matchesOsdiConditions } from '../../domain/integrations/match-osdi-conditions.js';
 import { parseOsdiFilter } from '../../domain/integrations/parse-osdi-filter.js';
 import { recordVouchedSignature } from '../../domain/integrations/record-vouched-signature.js';
 import { viewOsdiSignature } from '../../domain/integrations/view-osdi-signature.js';
@@ -16,7 +17,6 @@ import { listPublishedPetitions } from '../../domain/petitions/list-published-pe
 import { petitionPublicPath } from '../../domain/petitions/petition-public-path.js';
 import { AppError } from '../../errors.js';
 import { chooseLanguage } from '../../i18n/languages.js';
-import type { OsdiCondition } from '../../vocabulary/osdi-filter.js';
 import { operation } from '../operation.js';
 import { acceptJsonBodies, CURIES, EMPTY_ANSWER, HAL, keyedRateLimit, pageLinks, tokenOf } from '../osdi-hal.js';
 import { presentOsdiSignature } from '../presenters/osdi-signature-presenter.js';
@@ -29,16 +29,6 @@ const tags = ['osdi'];
 const c = osdiContract;
 const notFound = () => new AppError('not_found', 'No such petition.');
 const uuid = z.uuid();
-
-function matches(record: { created: Date; modified: Date; identifiers: string[] }, conditions: OsdiCondition[]): boolean {
-  return conditions.every((c) => {
-    // A petition has no email: a filter on one matches nothing.
-    if (c.kind === 'text') return c.field === 'identifiers' && record.identifiers.includes(c.value);
-    const at = (c.field === 'created_date' ? record.created : record.modified).getTime();
-    const v = c.value.getTime();
-    return c.op === 'gt' ? at > v : c.op === 'lt' ? at < v : at >= v && at < v + 86_400_000;
-  });
-}
 
 /**
  * The OSDI API (https://opensupporter.github.io/osdi-docs/, decision 0029): the entry point,
@@ -95,7 +85,7 @@ export function registerOsdiRoutes(app: ZodApp, services: Services, config: Conf
       const bytes = await collection.get(key, async () => {
         // Every published petition (a handful), filtered here: the filter needs the located rows anyway.
         const all = await services.read(listPublishedPetitions, anonymousRequester(request.ip), { page: 1, perPage: 10_000 });
-        const chosen = all.petitions.filter((p) => matches({ created: p.petition.createdAt, modified: p.petition.updatedAt, identifiers: [`unionhall:${p.petition.id}`] }, conditions));
+        const chosen = all.petitions.filter((p) => matchesOsdiConditions(p.petition, conditions));
         const pageItems = chosen.slice((query.page - 1) * query.per_page, query.page * query.per_page).map((p) => presentOsdiPetition(p, urls));
         const totalPages = Math.max(1, Math.ceil(chosen.length / query.per_page));
         const body: z.infer<typeof c.listOsdiPetitions.response> = {
