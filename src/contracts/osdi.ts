@@ -6,12 +6,12 @@ import { emailField } from '../domain/petitions/signature-input.js';
 // 0019): HAL resources with snake_case fields. Unknown fields a client sends (triggers, add_lists,
 // …) are ignored, never an error: clients are written against many servers (decision 0029).
 
-const link = z.object({ href: z.string(), title: z.string().optional() });
-const curie = z.object({ name: z.string(), href: z.string(), templated: z.boolean() });
+export const link = z.object({ href: z.string(), title: z.string().optional() });
+export const curie = z.object({ name: z.string(), href: z.string(), templated: z.boolean() });
 /** Any string: an id that is not a UUID is simply not found (404), as for any other client. */
 const petitionParams = z.object({ id: z.string().max(100) });
-const line = (max: number) => z.string().transform(cleanLine).pipe(z.string().max(max, 'is too long'));
-const identifier = z.string().trim().min(1).max(200);
+export const line = (max: number) => z.string().transform(cleanLine).pipe(z.string().max(max, 'is too long'));
+export const identifier = z.string().trim().min(1).max(200);
 /** A value in custom_fields or a phone number: clients send numbers as often as strings. */
 const scalarText = (max: number) => z.union([z.string().max(max, 'is too long'), z.number(), z.boolean()]).transform((v) => String(v));
 
@@ -33,7 +33,7 @@ export const osdiErrorResponse = z.object({
 
 /** Paging as OSDI clients send it: `per_page` above `max_pagesize` is clamped, not refused. */
 export const OSDI_MAX_PAGESIZE = 25;
-const pageQuery = {
+export const pageQuery = {
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   per_page: z.coerce
     .number()
@@ -44,7 +44,7 @@ const pageQuery = {
   filter: z.string().max(1000).optional(),
 };
 
-const collection = <T extends z.ZodType>(rel: string, item: T) =>
+export const collection = <T extends z.ZodType>(rel: string, item: T) =>
   z.object({
     total_pages: z.number().int(),
     per_page: z.number().int(),

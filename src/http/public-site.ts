@@ -66,20 +66,38 @@ export function createPublicSite(services: Services, config: Config, options: { 
   // Every app process keeps its own pages; a change made through any of them reaches all of them
   // through PostgreSQL (LISTEN/NOTIFY), so none serves an edited or deleted page past the moment
   // the notification arrives. Missed notifications (the listening connection was lost) drop all.
+  // Other caches of public data (the OSDI petition collection) are dropped with the pages, at
+  // once in this process and on the notification in the others.
+  const listeners: (() => void)[] = [];
+  const tellListeners = () => {
+    for (const listener of listeners) listener();
+  };
   services.notifications.subscribe(
     'public_pages',
-    (campaignId) => (campaignId === '*' ? local.clear() : local.invalidateCampaign(campaignId)),
-    () => local.clear(),
+    (campaignId) => {
+      if (campaignId === '*') local.clear();
+      else local.invalidateCampaign(campaignId);
+      tellListeners();
+    },
+    () => {
+      local.clear();
+      tellListeners();
+    },
   );
-  const cache: PublicPageCache = {
+  const cache: PublicPageCache & { onInvalidate: (listener: () => void) => void } = {
     ...local,
     invalidateCampaign(campaignId: string): void {
       local.invalidateCampaign(campaignId);
+      tellListeners();
       void services.notifications.publish('public_pages', campaignId).catch(() => undefined);
     },
     clear(): void {
       local.clear();
+      tellListeners();
       void services.notifications.publish('public_pages', '*').catch(() => undefined);
+    },
+    onInvalidate(listener: () => void): void {
+      listeners.push(listener);
     },
   };
   // Public reads run on the pool, without a transaction (decision 0017): pages stay fast.

@@ -7,5 +7,5 @@ export type ApiKeyScope = (typeof apiKeyScopes)[number];
 
 // What a webhook may be told (decision 0032): public-side actions only. Card events do not exist
 // here and never will: a support card is never sent anywhere.
-export const webhookEvents = ['signature.confirmed', 'person.signed_up'] as const;
+export const webhookEvents = ['signature.confirmed', 'person.signed_up', 'attendance.confirmed'] as const;
 export type WebhookEvent = (typeof webhookEvents)[number];

@@ -5,6 +5,7 @@ export const mailKindLabels = {
   password_reset: 'Password reset link',
   card_confirmation: 'Card confirmation',
   event_rsvp: 'Event RSVP confirmation',
+  event_rsvp_confirm: 'Event RSVP: confirm the email (API)',
   newsletter: 'Newsletter',
   newsletter_subscribe: 'Newsletter subscription confirmation',
   petition_confirmation: 'Petition signature confirmation',

@@ -16,3 +16,7 @@ export const endorsementLevels = [
 export const endorserKinds = ['person', 'organization'] as const;
 export const pressKinds = ['news', 'opinion', 'broadcast', 'radio', 'online', 'release'] as const;
 export const eventKinds = ['press_conference', 'meeting', 'rally', 'other'] as const;
+// An RSVP counts once accepted; one posted to the OSDI helper without a key waits for its email.
+export const rsvpStatuses = ['accepted', 'pending_confirmation'] as const;
+// Where an RSVP came from: the public page, the OSDI helper without a key, a write-scoped key.
+export const rsvpSources = ['form', 'osdi', 'api'] as const;

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, petitionSignatures } from '../../src/db/schema/index.js';
+import { auditEvents, mailMessages, petitionSignatures } from '../../src/db/schema/index.js';
+import { openMail } from '../support/opened-rows.js';
 import { createCampaign, createMember, TEST_PASSWORD, type CampaignFixture } from '../support/factories.js';
 import { createPetition } from '../support/petition-helpers.js';
 import { createTestApp, type Agent, type TestApp } from '../support/test-app.js';
@@ -145,7 +146,8 @@ describe('the entry point', () => {
       for (const [rel, value] of Object.entries(body._links)) {
         // Helpers take a POST (person_signup.md); the rest answer a GET.
         if (rel === 'curies' || Array.isArray(value) || rel.endsWith('_helper')) continue;
-        // Collections of people need a key: the read key for the public side, organizing for committee lists.
+        // A read key, as a sync would send: public collections ignore it, keyed ones need it;
+        // committee lists need the organizing scope.
         const target = await get(pathOf(value.href), rel === 'osdi:lists' ? keys.organizing : keys.read);
         expect(target.statusCode, `${rel} → ${value.href}`).toBe(200);
       }
@@ -182,6 +184,35 @@ describe('petitions', () => {
     const body = bad.json() as OsdiErrorBody;
     expect(body.error.code).toBe('validation_failed');
     expect(body.resource_status[0]?.error_descriptions[0]?.properties).toEqual(['filter']);
+  });
+});
+
+describe('the petition collection, served from memory', () => {
+  type Collection = Page<{ identifiers: string[]; title: string; total_signatures: number }>;
+  const mine = async (id: string) => ((await get('/api/v1/petitions')).json() as Collection)._embedded['osdi:petitions']?.find((p) => p.identifiers.includes(`unionhall:${id}`));
+
+  it('never answers from before a write: a new petition, a vouched or confirmed signature, an edit', async () => {
+    await get('/api/v1/petitions');
+    const made = await admin.post('/api/campaigns/osdi-home/petitions', { slug: 'fresh', title: 'Fresh', text: 'Text.', target: 'The Board', goal: 100, published: true });
+    expect(made.statusCode, made.body).toBe(201);
+    const p = (made.json() as { petition: { id: string } }).petition;
+    expect((await mine(p.id))?.total_signatures).toBe(0);
+    expect((await post(`/api/v1/petitions/${p.id}/signatures`, { person: { email_addresses: [{ address: 'counted@mail.example' }] } }, keys.write)).statusCode).toBe(200);
+    expect((await mine(p.id))?.total_signatures).toBe(1);
+
+    // A signer who confirms by email moves it too.
+    expect((await post(`/api/v1/petitions/${p.id}/signatures`, { person: { email_addresses: [{ address: 'confirms@mail.example' }] } })).statusCode).toBe(200);
+    expect((await mine(p.id))?.total_signatures).toBe(1);
+    const mails = await openMail(t.services, await t.database.db.select().from(mailMessages).where(eq(mailMessages.kind, 'petition_confirmation')));
+    const link = /https?:\/\/\S+\/confirm\?token=[\w-]+/.exec(mails.find((m) => m.toAddress === 'confirms@mail.example')?.textBody ?? '')?.[0];
+    expect(link).toBeDefined();
+    expect((await t.app.inject({ method: 'GET', url: pathOf(link!) })).statusCode).toBe(200);
+    expect((await mine(p.id))?.total_signatures).toBe(2);
+
+    const edited = await admin.put(`/api/campaigns/osdi-home/petitions/${p.id}`, { slug: 'fresh', title: 'A new title', text: 'Same text.', target: 'The Board', goal: 100, published: true });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect((await mine(p.id))?.title).toBe('A new title');
+
   });
 });
 

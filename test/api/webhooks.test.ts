@@ -2,7 +2,8 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mailMessages, petitionSignatures, webhookDeliveries } from '../../src/db/schema/index.js';
+import { events, mailMessages, petitionSignatures, webhookDeliveries } from '../../src/db/schema/index.js';
+import { openMail } from '../support/opened-rows.js';
 import { verifyWebhook } from '../../src/domain/integrations/webhook-signature.js';
 import { createCampaign, createMember, TEST_PASSWORD } from '../support/factories.js';
 import { createPetition } from '../support/petition-helpers.js';
@@ -16,6 +17,7 @@ let admin: Agent;
 let receiver: Server;
 let receiverUrl: string;
 let petitionId: string;
+let campaignId: string;
 let writeKey: string;
 const received: Received[] = [];
 // The receiver's answers, in order; then 200.
@@ -36,6 +38,7 @@ beforeAll(async () => {
   t = await createTestApp({ config: { petitionIpHoldPerHour: 100_000, petitionIpLimitPerMinute: 100_000, petitionEmailLimitPerHour: 100 } });
   const fixture = await createCampaign(t.database.db, { slug: 'hooks', isDefault: true });
   petitionId = (await createPetition(t.database.db, fixture.campaign.id)).id;
+  campaignId = fixture.campaign.id;
   const account = await createMember(t.database.db, fixture, 'admin');
   admin = t.agent();
   await admin.login(account.email, TEST_PASSWORD);
@@ -131,6 +134,59 @@ describe('webhooks', () => {
     await t.services.webhooks.idle();
     expect(received).toHaveLength(1);
     expect(JSON.parse(received[0]!.body)).toMatchObject({ event: 'signature.confirmed', data: { signature: { identifiers: [`unionhall:${id}`] } } });
+  });
+
+  it('tell about an RSVP: at once from a write key, after the email’s confirmation without one, and once', async () => {
+    const hook = await admin.post('/api/campaigns/hooks/webhooks', { url: receiverUrl, events: ['attendance.confirmed'] });
+    expect(hook.statusCode, hook.body).toBe(201);
+    const rsvpSecret = (hook.json() as { secret: string }).secret;
+    const startsAt = new Date(t.clock.now.getTime() + 7 * 86_400_000);
+    const [event] = await t.database.db.insert(events).values({ campaignId, slug: 'rally', kind: 'rally', title: 'Rally', startsAt, endsAt: new Date(startsAt.getTime() + 3_600_000) }).returning();
+    const attend = (email: string, token?: string) =>
+      t.app.inject({ method: 'POST', url: `/api/v1/events/${event!.id}/attendances`, headers: { 'content-type': 'application/json', ...(token ? { 'osdi-api-token': token } : {}) }, payload: JSON.stringify({ person: { given_name: 'Ngozi', email_addresses: [{ address: email }] } }) });
+    received.length = 0;
+    expect((await attend('vouched-rsvp@mail.example', writeKey)).statusCode).toBe(200);
+    await t.services.webhooks.idle();
+    expect(received).toHaveLength(1);
+    expect(received[0]!.headers['unionhall-event']).toBe('attendance.confirmed');
+    expect(verifyWebhook(rsvpSecret, String(received[0]!.headers['unionhall-signature']), received[0]!.body, Math.floor(t.clock.now.getTime() / 1000))).toBe(true);
+    expect(JSON.parse(received[0]!.body)).toMatchObject({ event: 'attendance.confirmed', data: { event_id: event!.id, attendance: { status: 'accepted', person: { given_name: 'Ngozi', email_addresses: [{ address: 'vouched-rsvp@mail.example' }] } } } });
+
+    received.length = 0;
+    expect((await attend('public-rsvp@mail.example')).statusCode).toBe(200);
+    await t.services.webhooks.idle();
+    expect(received).toHaveLength(0);
+    const mails = await openMail(t.services, await t.database.db.select().from(mailMessages).where(eq(mailMessages.kind, 'event_rsvp_confirm')));
+    const mail = mails.find((m) => m.toAddress === 'public-rsvp@mail.example');
+    const link = /(http:\/\/\S+\/confirm\?token=[\w-]+)/.exec(mail?.textBody ?? '')?.[1];
+    expect(link).toBeDefined();
+    const path = new URL(link!).pathname + new URL(link!).search;
+    expect((await t.agent().get(path)).statusCode).toBe(303);
+    await t.services.webhooks.idle();
+    expect(received).toHaveLength(1);
+    expect(JSON.parse(received[0]!.body)).toMatchObject({ event: 'attendance.confirmed', data: { attendance: { person: { email_addresses: [{ address: 'public-rsvp@mail.example' }] } } } });
+    expect((await t.agent().get(path)).statusCode).toBe(303);
+    await t.services.webhooks.idle();
+    expect(received).toHaveLength(1);
+    // The event page: a new RSVP tells them, answering again does not.
+    received.length = 0;
+    const visitor = t.agent();
+    const page = await visitor.get('/events/rally');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
+    expect(csrf).toBeDefined();
+    const answer = (email: string) =>
+      visitor.request({ method: 'POST', url: '/events/rally/rsvp', withCsrf: false, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ _csrf: csrf!, name: 'Bisi', email, phone: '' }).toString() });
+    expect((await answer('page-rsvp@mail.example')).statusCode).toBe(303);
+    await t.services.webhooks.idle();
+    expect(received).toHaveLength(1);
+    expect(JSON.parse(received[0]!.body)).toMatchObject({ event: 'attendance.confirmed', data: { attendance: { person: { given_name: 'Bisi', email_addresses: [{ address: 'page-rsvp@mail.example' }] } } } });
+    expect((await answer('page-rsvp@mail.example')).statusCode).toBe(303);
+    await t.services.webhooks.idle();
+    expect(received).toHaveLength(1);
+
+    const hooks = (await admin.get('/api/campaigns/hooks/webhooks')).json() as { webhooks: { id: string; events: string[] }[] };
+    const rsvpHook = hooks.webhooks.find((w) => w.events.includes('attendance.confirmed'));
+    expect((await admin.request({ method: 'DELETE', url: `/api/campaigns/hooks/webhooks/${rsvpHook!.id}` })).statusCode).toBe(204);
   });
 
   it('stop when removed', async () => {

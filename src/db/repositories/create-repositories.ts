@@ -30,6 +30,7 @@ import { createPetitionsRepository } from './petitions-repository.js';
 import { createIntegrationsRepository } from './integrations-repository.js';
 import { createOsdiListsRepository } from './osdi-lists-repository.js';
 import { createOsdiPeopleRepository } from './osdi-people-repository.js';
+import { createOsdiAttendancesRepository } from './osdi-attendances-repository.js';
 import { createOsdiSignaturesRepository } from './osdi-signatures-repository.js';
 import { createTodayRepository } from './today-repository.js';
 import { createWebhooksRepository } from './webhooks-repository.js';
@@ -71,6 +72,7 @@ export function createRepositories(db: Executor, keyring: Keyring) {
     osdiLists: createOsdiListsRepository(db),
     supporters: createSupportersRepository(db),
     tags: createTagsRepository(db),
+    osdiAttendances: createOsdiAttendancesRepository(db),
     webhooks: createWebhooksRepository(db),
     today: createTodayRepository(db),
   };

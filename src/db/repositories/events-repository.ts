@@ -1,10 +1,15 @@
 import { and, asc, desc, eq, gt, gte, isNull, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../client.js';
-import { eventRsvps, events } from '../schema/index.js';
+import { campaigns, eventRsvps, events } from '../schema/index.js';
 
 export type EventRow = typeof events.$inferSelect;
 export type EventInsert = typeof events.$inferInsert;
 export type RsvpRow = typeof eventRsvps.$inferSelect;
+/** A public event with where it lives on the public site (the OSDI collection, instance-wide). */
+export type LocatedEvent = { event: EventRow; campaignSlug: string; campaignTimeZone: string; isDefaultCampaign: boolean };
+
+const defaultCampaignId = sql`select c.id from ${campaigns} c order by c.is_default desc, c.created_at asc limit 1`;
+const accepted = eq(eventRsvps.status, 'accepted');
 
 export function createEventsRepository(db: Executor) {
   return {
@@ -36,14 +41,31 @@ export function createEventsRepository(db: Executor) {
       return db
         .select({
           event: events,
-          rsvps: sql<number>`count(${eventRsvps.id})::int`,
-          checkedIn: sql<number>`count(${eventRsvps.checkedInAt})::int`,
+          rsvps: sql<number>`(count(${eventRsvps.id}) filter (where ${eventRsvps.status} = 'accepted'))::int`,
+          checkedIn: sql<number>`(count(${eventRsvps.checkedInAt}) filter (where ${eventRsvps.status} = 'accepted'))::int`,
         })
         .from(events)
         .leftJoin(eventRsvps, eq(eventRsvps.eventId, events.id))
         .where(eq(events.campaignId, campaignId))
         .groupBy(events.id)
         .orderBy(desc(events.startsAt));
+    },
+    /** Every public event of the instance, newest first, with where it lives (the OSDI collection). */
+    async listPublicLocated(): Promise<LocatedEvent[]> {
+      return db
+        .select({ event: events, campaignSlug: campaigns.slug, campaignTimeZone: campaigns.timeZone, isDefaultCampaign: sql<boolean>`${campaigns.id} = (${defaultCampaignId})` })
+        .from(events)
+        .innerJoin(campaigns, eq(campaigns.id, events.campaignId))
+        .where(eq(events.isPublic, true))
+        .orderBy(desc(events.startsAt), asc(events.id));
+    },
+    async findPublicLocated(id: string): Promise<LocatedEvent | undefined> {
+      const [row] = await db
+        .select({ event: events, campaignSlug: campaigns.slug, campaignTimeZone: campaigns.timeZone, isDefaultCampaign: sql<boolean>`${campaigns.id} = (${defaultCampaignId})` })
+        .from(events)
+        .innerJoin(campaigns, eq(campaigns.id, events.campaignId))
+        .where(and(eq(events.id, id), eq(events.isPublic, true)));
+      return row;
     },
     async find(campaignId: string, id: string): Promise<EventRow | undefined> {
       const [row] = await db.select().from(events).where(and(eq(events.campaignId, campaignId), eq(events.id, id)));
@@ -71,34 +93,37 @@ export function createEventsRepository(db: Executor) {
       return rows.length > 0;
     },
     /** Records an RSVP; a second one with the same email updates the first (same answer to the person). */
-    async upsertRsvp(input: { eventId: string; name: string; email: string; phone: string | null; lang: 'en' | 'es' }): Promise<{ created: boolean }> {
+    async upsertRsvp(input: { eventId: string; name: string; email: string; phone: string | null; lang: 'en' | 'es' }): Promise<{ created: boolean; row: RsvpRow }> {
       const [row] = await db
         .insert(eventRsvps)
         .values(input)
         .onConflictDoUpdate({
           target: [eventRsvps.eventId, eventRsvps.email],
-          set: { name: input.name, phone: sql`coalesce(excluded.phone, ${eventRsvps.phone})`, lang: input.lang },
+          // The person answered the page themselves: an RSVP waiting for its email counts now.
+          set: { name: input.name, phone: sql`coalesce(excluded.phone, ${eventRsvps.phone})`, lang: input.lang, status: 'accepted', confirmationHash: null, updatedAt: sql`now()` },
         })
-        .returning({ created: sql<boolean>`xmax = 0` });
-      return { created: row?.created ?? false };
+        .returning();
+      if (!row) throw new Error('upsert returned nothing');
+      return { created: row.createdAt.getTime() === row.updatedAt.getTime(), row };
     },
     async addWalkIn(input: { eventId: string; name: string; email: string | null; phone: string | null; at: Date }): Promise<RsvpRow> {
       const [row] = await db
         .insert(eventRsvps)
         .values({ eventId: input.eventId, name: input.name, email: input.email, phone: input.phone, walkIn: true, checkedInAt: input.at })
-        .onConflictDoUpdate({ target: [eventRsvps.eventId, eventRsvps.email], set: { checkedInAt: input.at } })
+        .onConflictDoUpdate({ target: [eventRsvps.eventId, eventRsvps.email], set: { checkedInAt: input.at, status: 'accepted', confirmationHash: null, updatedAt: input.at } })
         .returning();
       if (!row) throw new Error('insert returned nothing');
       return row;
     },
+    /** The door list: accepted RSVPs only (one waiting for its email is nobody's yet). */
     async listRsvps(eventId: string): Promise<RsvpRow[]> {
-      return db.select().from(eventRsvps).where(eq(eventRsvps.eventId, eventId)).orderBy(asc(eventRsvps.name), asc(eventRsvps.createdAt));
+      return db.select().from(eventRsvps).where(and(eq(eventRsvps.eventId, eventId), accepted)).orderBy(asc(eventRsvps.name), asc(eventRsvps.createdAt));
     },
     async setCheckedIn(eventId: string, rsvpId: string, at: Date | null): Promise<RsvpRow | undefined> {
       const [row] = await db
         .update(eventRsvps)
-        .set({ checkedInAt: at })
-        .where(and(eq(eventRsvps.eventId, eventId), eq(eventRsvps.id, rsvpId)))
+        .set({ checkedInAt: at, updatedAt: at ?? sql`now()` })
+        .where(and(eq(eventRsvps.eventId, eventId), eq(eventRsvps.id, rsvpId), accepted))
         .returning();
       return row;
     },

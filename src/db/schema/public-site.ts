@@ -1,12 +1,17 @@
-import { boolean, customType, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, customType, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { SignatureDetails } from './petitions.js';
 import { accounts } from './accounts.js';
 import { campaigns } from './campaigns.js';
-import { newsletterStatuses, endorsementLevels, endorserKinds, pressKinds, eventKinds } from '../../vocabulary/public-site.js';
+import { newsletterStatuses, endorsementLevels, endorserKinds, pressKinds, eventKinds, rsvpStatuses, rsvpSources } from '../../vocabulary/public-site.js';
 
 import { languages as contentLanguages } from '../../vocabulary/languages.js';
 
 export { contentLanguages };
-export { newsletterStatuses, endorsementLevels, endorserKinds, pressKinds, eventKinds };
+export { newsletterStatuses, endorsementLevels, endorserKinds, pressKinds, eventKinds, rsvpStatuses, rsvpSources };
+
+/** What an RSVP keeps of an OSDI attendance beyond the door list's columns (decision 0038). */
+export type RsvpDetails = SignatureDetails & { givenName?: string; familyName?: string; comment?: string };
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
@@ -137,8 +142,20 @@ export const eventRsvps = pgTable(
     walkIn: boolean('walk_in').notNull().default(false),
     checkedInAt: timestamp('checked_in_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    // An RSVP posted to the OSDI helper without a key waits for its email's confirmation
+    // (decision 0038); it is on no door list, count or reminder until then.
+    status: text('status', { enum: rsvpStatuses }).notNull().default('accepted'),
+    source: text('source', { enum: rsvpSources }).notNull().default('form'),
+    // SHA-256 of the confirmation link's secret, while the RSVP waits for it.
+    confirmationHash: text('confirmation_hash'),
+    details: jsonb('details').$type<RsvpDetails>().notNull().default({}),
+    // Foreign ids (`action_network:…`): a second post with the same id updates the same RSVP.
+    identifiers: text('identifiers').array().notNull().default(sql`'{}'::text[]`),
+    // Who vouches for an RSVP recorded with a write-scoped API key.
+    originSystem: text('origin_system'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('event_rsvps_email_key').on(t.eventId, t.email), index('event_rsvps_event_idx').on(t.eventId)],
+  (t) => [uniqueIndex('event_rsvps_email_key').on(t.eventId, t.email), index('event_rsvps_event_idx').on(t.eventId), index('event_rsvps_identifiers_idx').using('gin', t.identifiers)],
 );
 
 // People who asked for the newsletter by email (double opt-in). Email stored lower-case; the links

@@ -2,6 +2,8 @@ import type { CampaignRow } from '../../db/repositories/campaigns-repository.js'
 import { getTranslator } from '../../i18n/translator.js';
 import type { Language } from '../../vocabulary/languages.js';
 import type { CommandContext } from '../commands/command-context.js';
+import { attendanceEventData } from '../integrations/attendance-event-data.js';
+import { recordWebhookEvent } from '../integrations/record-webhook-event.js';
 
 export type RsvpResult = { ok: true } | { ok: false; reason: 'not_found' | 'closed' };
 
@@ -17,7 +19,11 @@ export async function rsvpToEvent(
   const event = await ctx.repos.events.findPublic(campaign.id, input.eventSlug);
   if (!event) return { ok: false, reason: 'not_found' };
   if (!event.rsvpOpen || event.endsAt.getTime() < ctx.now.getTime()) return { ok: false, reason: 'closed' };
-  await ctx.repos.events.upsertRsvp({ eventId: event.id, name: input.name, email: input.email, phone: input.phone, lang: input.lang });
+  const before = await ctx.repos.osdiAttendances.findMatch(event.id, input.email, []);
+  const { row } = await ctx.repos.events.upsertRsvp({ eventId: event.id, name: input.name, email: input.email, phone: input.phone, lang: input.lang });
+  // A new RSVP, or one that waited for its email (the person answered here themselves), tells
+  // the campaign's webhooks (decision 0038); answering again does not.
+  if (before?.status !== 'accepted') await recordWebhookEvent(ctx, campaign.id, 'attendance.confirmed', attendanceEventData(row));
   const { t, formatDateTime } = getTranslator(input.lang);
   await ctx.recordMail({
     kind: 'event_rsvp',

@@ -4,12 +4,12 @@ import { apiResources, keyAllows, type ApiResource } from './api-key-policy.js';
 describe('keyAllows', () => {
   const resources = Object.keys(apiResources) as ApiResource[];
   it('gives the default read key the public side only', () => {
-    expect(resources.filter((r) => keyAllows(['read'], r))).toEqual(['petitions', 'signatures', 'people', 'tags']);
+    expect(resources.filter((r) => keyAllows(['read'], r))).toEqual(['petitions', 'signatures', 'people', 'tags', 'attendances', 'messages']);
   });
   it('needs the write scope to record as a vouching source', () => {
     expect(keyAllows(['read'], 'record_signature')).toBe(false);
     expect(keyAllows(['read', 'write'], 'record_signature')).toBe(true);
-    for (const r of ['person_signup', 'tagging'] as const) {
+    for (const r of ['person_signup', 'tagging', 'record_attendance'] as const) {
       expect(keyAllows(['read'], r)).toBe(false);
       expect(keyAllows(['write'], r)).toBe(true);
     }

@@ -10,9 +10,14 @@ export const apiResources = {
   // Public-side people (signers, subscribers, RSVPs, signups) and their tags (decision 0036).
   people: 'read',
   tags: 'read',
+  // Events are public; their RSVPs name people who gave a public form (decision 0038).
+  attendances: 'read',
+  // Newsletters the public site shows, with their sending figures.
+  messages: 'read',
   // Recording as the key's source vouches (signatures confirmed elsewhere, with their origin).
   record_signature: 'write',
   person_signup: 'write',
+  record_attendance: 'write',
   // Making tags and tagging or untagging people.
   tagging: 'write',
   // The roster side: employees (as OSDI people), their ratings, conversations, committee lists.

@@ -4,6 +4,7 @@ import { eventsContract } from '../../contracts/events.js';
 import type { Services } from '../../domain/create-services.js';
 import { addWalkIn } from '../../domain/events/add-walk-in.js';
 import { checkInRsvp } from '../../domain/events/check-in-rsvp.js';
+import { confirmRsvp } from '../../domain/events/confirm-rsvp.js';
 import { createEvent } from '../../domain/events/create-event.js';
 import { deleteEvent } from '../../domain/events/delete-event.js';
 import { exportRsvps } from '../../domain/events/export-rsvps.js';
@@ -83,6 +84,20 @@ export function registerEventRoutes(app: ZodApp, services: Services, site: Publi
     return renderEvent(context, { thanks: query.rsvp === 'thanks' });
   });
 
+  // The link an RSVP posted to the OSDI helper without a key is emailed (decision 0038).
+  site.register(app, { path: '/events/:eventSlug/confirm' }, async (context) => {
+    const { campaign, site: model, params, request, reply, requester } = context;
+    const found = await services.read(findPublicEvent, requester, { campaignId: campaign.id, eventSlug: params.eventSlug ?? '' });
+    const token = (request.query as Record<string, unknown>).token;
+    if (!found || typeof token !== 'string' || token.length > 200) throw new PublicNotFound();
+    const result = await services.execute(confirmRsvp, requester, { campaignId: campaign.id, eventId: found.event.id, token });
+    if (!result) throw new PublicNotFound();
+    // The first click may have recorded webhook events: deliver them after the commit.
+    if (result === 'confirmed') services.webhooks.kick();
+    await reply.redirect(`${model.base}/events/${found.event.slug}?rsvp=thanks`, 303);
+    return null;
+  });
+
   const toCalendarEvent = (event: EventRow, siteUrl: string): CalendarEvent => ({
     id: event.id,
     title: event.title,
@@ -145,6 +160,8 @@ export function registerEventRoutes(app: ZodApp, services: Services, site: Publi
       const result = await services.execute(rsvpToEvent, requester, { campaign, eventSlug: event.slug, name, email, phone: phone === '' ? null : phone, lang: locale.lang, siteUrl: model.siteUrl });
       if (!result.ok && result.reason === 'not_found') throw new PublicNotFound();
       if (!result.ok) return renderEvent(context, { values }, 409);
+      // A new RSVP recorded a webhook event: deliver it after the commit.
+      services.webhooks.kick();
       await reply.redirect(thanksUrl, 303);
       return null;
     },

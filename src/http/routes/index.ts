@@ -24,6 +24,8 @@ import { registerPressRoutes } from './press-routes.js';
 import { registerMajorityRoutes } from './majority-routes.js';
 import { registerOsdiRoutes } from './osdi-routes.js';
 import { registerPersonSignupRoutes } from './person-signup-routes.js';
+import { registerOsdiEventRoutes } from './osdi-event-routes.js';
+import { registerOsdiMessageRoutes } from './osdi-message-routes.js';
 import { registerIntegrationRoutes } from './integration-routes.js';
 import type { CorsOrigins } from '../plugins/cors.js';
 import { registerPetitionAdminRoutes } from './petition-admin-routes.js';
@@ -69,7 +71,9 @@ export function registerRoutes(app: ZodApp, context: RouteContext): void {
   registerCardFormRoutes(app, services, config, publicSite);
   registerPetitionRoutes(app, services, publicSite, config);
   registerPetitionAdminRoutes(app, services, publicSite);
-  registerOsdiRoutes(app, services, config);
   registerPersonSignupRoutes(app, services, publicSite, config);
+  registerOsdiRoutes(app, services, config, publicSite);
+  registerOsdiEventRoutes(app, services, config);
+  registerOsdiMessageRoutes(app, services, config);
   registerIntegrationRoutes(app, services, context.cors, config);
 }

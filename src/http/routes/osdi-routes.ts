@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -21,6 +20,7 @@ import { viewOsdiList } from '../../domain/integrations/view-osdi-list.js';
 import { listOsdiPeople } from '../../domain/integrations/list-osdi-people.js';
 import { listOsdiSignatures } from '../../domain/integrations/list-osdi-signatures.js';
 import { osdiSignatureParts } from '../../domain/integrations/osdi-signature-parts.js';
+import { matchesOsdiConditions } from '../../domain/integrations/match-osdi-conditions.js';
 import { parseOsdiFilter } from '../../domain/integrations/parse-osdi-filter.js';
 import { recordVouchedSignup } from '../../domain/integrations/record-vouched-signup.js';
 import { requestSignup } from '../../domain/integrations/request-signup.js';
@@ -32,44 +32,22 @@ import { listPublishedPetitions } from '../../domain/petitions/list-published-pe
 import { petitionPublicPath } from '../../domain/petitions/petition-public-path.js';
 import { AppError } from '../../errors.js';
 import { chooseLanguage } from '../../i18n/languages.js';
-import type { OsdiCondition } from '../../vocabulary/osdi-filter.js';
 import { operation } from '../operation.js';
 import { presentOsdiPerson } from '../presenters/osdi-person-presenter.js';
 import { presentOsdiItem, presentOsdiList } from '../presenters/osdi-list-presenter.js';
 import { presentOsdiTag } from '../presenters/osdi-tag-presenter.js';
 import { presentOsdiTagging } from '../presenters/osdi-tagging-presenter.js';
+import { acceptJsonBodies, CURIES, EMPTY_ANSWER, HAL, keyedRateLimit, pageLinks, tokenOf } from '../osdi-hal.js';
 import { presentOsdiSignature } from '../presenters/osdi-signature-presenter.js';
 import { presentOsdiPetition } from '../presenters/petition-presenter.js';
 import type { ZodApp } from '../zod-app.js';
+import { createOsdiCollectionCache } from '../osdi-collection-cache.js';
+import type { PublicSite } from '../public-site.js';
 
-const HAL = 'application/hal+json; charset=utf-8';
-// Action Network's answer to every unauthenticated signature, new, duplicate or held alike: bytes made once.
-const SIGNED = Buffer.from('{}');
-const CURIES = [{ name: 'osdi', href: 'https://opensupporter.github.io/osdi-docs/{rel}', templated: true }];
 const tags = ['osdi'];
 const c = osdiContract;
 const notFound = () => new AppError('not_found', 'No such petition.');
 const uuid = z.uuid();
-
-const tokenOf = (request: FastifyRequest): string | undefined => {
-  const value = request.headers['osdi-api-token'];
-  return typeof value === 'string' && value !== '' ? value : undefined;
-};
-
-/** The links of a page: self, next and previous, with the client's per_page and filter kept. */
-function pageLinks(base: string, query: { page: number; per_page: number; filter?: string | undefined }, totalPages: number) {
-  const href = (page: number) => {
-    const params = new URLSearchParams({ page: String(page), per_page: String(query.per_page) });
-    if (query.filter) params.set('filter', query.filter);
-    return { href: `${base}?${params.toString()}` };
-  };
-  return {
-    self: href(query.page),
-    ...(query.page < totalPages ? { next: href(query.page + 1) } : {}),
-    ...(query.page > 1 ? { previous: href(Math.min(query.page - 1, totalPages)) } : {}),
-    curies: CURIES,
-  };
-}
 
 type PageQuery = { page: number; per_page: number; filter?: string | undefined };
 
@@ -86,16 +64,6 @@ function collectionPage<T extends { _links: Record<string, unknown> }>(base: str
   };
 }
 
-function matches(record: { created: Date; modified: Date; identifiers: string[] }, conditions: OsdiCondition[]): boolean {
-  return conditions.every((c) => {
-    // A petition has no email: a filter on one matches nothing.
-    if (c.kind === 'text') return c.field === 'identifiers' && record.identifiers.includes(c.value);
-    const at = (c.field === 'created_date' ? record.created : record.modified).getTime();
-    const v = c.value.getTime();
-    return c.op === 'gt' ? at > v : c.op === 'lt' ? at < v : at >= v && at < v + 86_400_000;
-  });
-}
-
 /**
  * The OSDI API (https://opensupporter.github.io/osdi-docs/, decision 0029): the entry point,
  * petitions, their signatures (API keys only) and the record-signature helper at the spec's URL
@@ -103,35 +71,18 @@ function matches(record: { created: Date; modified: Date; identifiers: string[] 
  * Action Network and the signer confirms by email; with a write-scoped key it records the
  * signature as its source vouches. Public reads show aggregates only.
  */
-export function registerOsdiRoutes(app: ZodApp, services: Services, config: Config): void {
+export function registerOsdiRoutes(app: ZodApp, services: Services, config: Config, publicSite: PublicSite): void {
   const api = `${config.publicUrl}/api/v1`;
   const urls = { api, publicUrl: config.publicUrl };
-  // Keyed calls are limited per key, and only they are told their limit: an unauthenticated
-  // helper's headers would tell a school's network how many colleagues just signed.
-  const keyedLimit = {
-    rateLimit: {
-      max: config.apiKeyRateLimitPerMinute,
-      timeWindow: '1 minute',
-      allowList: (request: FastifyRequest) => tokenOf(request) === undefined,
-      keyGenerator: (request: FastifyRequest) => `osdi-key:${createHash('sha256').update(tokenOf(request) ?? '').digest('base64url')}`,
-      addHeaders: { 'x-ratelimit-limit': true, 'x-ratelimit-remaining': true, 'x-ratelimit-reset': true, 'retry-after': true },
-      addHeadersOnExceeding: { 'x-ratelimit-limit': true, 'x-ratelimit-remaining': true, 'x-ratelimit-reset': true },
-    },
-  };
+  const keyedLimit = keyedRateLimit(config);
+  // The petition collection's answers: dropped whenever the public pages are (a signature
+  // confirmed, approved or rejected, a petition edited, a campaign renamed), decision 0038.
+  const collection = createOsdiCollectionCache({ ttlMs: 5000, now: () => services.now().getTime() });
+  publicSite.cache.onInvalidate(() => collection.clear());
 
   void app.register(async (scoped: FastifyInstance) => {
     const osdi = scoped.withTypeProvider<ZodTypeProvider>();
-    // The spec asks servers to accept requests whatever their content type says: a body is JSON.
-    osdi.removeAllContentTypeParsers();
-    osdi.addContentTypeParser('*', { parseAs: 'string' }, (request, body, done) => {
-      const text = typeof body === 'string' ? body : body.toString('utf8');
-      if (text.trim() === '') return done(null, undefined);
-      try {
-        done(null, JSON.parse(text) as unknown);
-      } catch {
-        done(new AppError('invalid_json', 'The request body is not valid JSON.'), undefined);
-      }
-    });
+    acceptJsonBodies(osdi);
 
     // The signing helper's lookup goes through the petition service's one-second cache: it runs
     // on every signature (decision 0014).
@@ -157,6 +108,8 @@ export function registerOsdiRoutes(app: ZodApp, services: Services, config: Conf
           'osdi:tags': { href: `${api}/tags`, title: 'The collection of tags (API key: read)' },
           'osdi:lists': { href: `${api}/lists`, title: 'Committee lists (API key: organizing)' },
           'osdi:person_signup_helper': { href: `${api}/people/person_signup_helper`, title: 'The person signup helper (POST)' },
+          'osdi:events': { href: `${api}/events`, title: 'The collection of events' },
+          'osdi:messages': { href: `${api}/messages`, title: 'The collection of messages (newsletters; API key)' },
           docs: { href: `${config.publicUrl}/api/docs`, title: 'API reference' },
         },
       });
@@ -166,19 +119,25 @@ export function registerOsdiRoutes(app: ZodApp, services: Services, config: Conf
     osdi.get('/api/v1/petitions', { schema: operation('listOsdiPetitions', c.listOsdiPetitions, { tags, security: 'public', osdi: true }) }, async (request, reply) => {
       const query = request.query;
       const conditions = parseOsdiFilter(query.filter);
-      // Every published petition (a handful), filtered here: the filter needs the located rows anyway.
-      const all = await services.read(listPublishedPetitions, anonymousRequester(request.ip), { page: 1, perPage: 10_000 });
-      const chosen = all.petitions.filter((p) => matches({ created: p.petition.createdAt, modified: p.petition.updatedAt, identifiers: [`unionhall:${p.petition.id}`] }, conditions));
-      const pageItems = chosen.slice((query.page - 1) * query.per_page, query.page * query.per_page).map((p) => presentOsdiPetition(p, urls));
-      const totalPages = Math.max(1, Math.ceil(chosen.length / query.per_page));
-      return reply.type(HAL).send({
-        total_pages: totalPages,
-        per_page: query.per_page,
-        page: query.page,
-        total_records: chosen.length,
-        _links: { ...pageLinks(`${api}/petitions`, query, totalPages), 'osdi:petitions': pageItems.map((i) => ({ href: i._links.self.href })) },
-        _embedded: { 'osdi:petitions': pageItems },
+      const key = `${query.page}|${query.per_page}|${query.filter ?? ''}`;
+      const bytes = await collection.get(key, async () => {
+        // Every published petition (a handful), filtered here: the filter needs the located rows anyway.
+        const all = await services.read(listPublishedPetitions, anonymousRequester(request.ip), { page: 1, perPage: 10_000 });
+        const chosen = all.petitions.filter((p) => matchesOsdiConditions(p.petition, conditions));
+        const pageItems = chosen.slice((query.page - 1) * query.per_page, query.page * query.per_page).map((p) => presentOsdiPetition(p, urls));
+        const totalPages = Math.max(1, Math.ceil(chosen.length / query.per_page));
+        const body: z.infer<typeof c.listOsdiPetitions.response> = {
+          total_pages: totalPages,
+          per_page: query.per_page,
+          page: query.page,
+          total_records: chosen.length,
+          _links: { ...pageLinks(`${api}/petitions`, query, totalPages), 'osdi:petitions': pageItems.map((i) => ({ href: i._links.self.href })) },
+          _embedded: { 'osdi:petitions': pageItems },
+        };
+        return JSON.stringify(body);
       });
+      // Bytes made once per change (Fastify sends a Buffer as is): the presenter chose every field.
+      return reply.type(HAL).send(bytes as unknown as z.infer<typeof c.listOsdiPetitions.response>);
     });
 
     osdi.get('/api/v1/petitions/:id', { schema: operation('viewOsdiPetition', c.viewOsdiPetition, { tags, security: 'public', osdi: true }) }, async (request, reply) => {
@@ -251,7 +210,7 @@ export function registerOsdiRoutes(app: ZodApp, services: Services, config: Conf
           publicUrl: config.publicUrl,
           secret: config.sessionSecret,
         });
-        return reply.status(200).type(HAL).send(SIGNED as unknown as Record<string, never>);
+        return reply.status(200).type(HAL).send(EMPTY_ANSWER as unknown as Record<string, never>);
       });
     }
 
@@ -344,6 +303,9 @@ export function registerOsdiRoutes(app: ZodApp, services: Services, config: Conf
         if (token !== undefined) {
           const row = await services.execute(recordVouchedSignature, anonymousRequester(request.ip), { token, petitionId: request.params.id, parts });
           services.webhooks.kick();
+          // A vouched signature counts at once: the public count and the collection move.
+          const located = await services.petitions.locate(row.petitionId);
+          if (located) publicSite.cache.invalidateCampaign(located.petition.campaignId);
           return reply.status(200).type(HAL).send(presentOsdiSignature(row, api));
         }
         const found = await findSignable(request.params.id);
@@ -361,7 +323,7 @@ export function registerOsdiRoutes(app: ZodApp, services: Services, config: Conf
           },
         );
         // The contract's `{}`, as bytes made once (Fastify sends a Buffer as is, unserialized).
-        return reply.status(200).type(HAL).send(SIGNED as unknown as Record<string, never>);
+        return reply.status(200).type(HAL).send(EMPTY_ANSWER as unknown as Record<string, never>);
       });
     }
   });

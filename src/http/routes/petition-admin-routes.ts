@@ -31,6 +31,8 @@ export function registerPetitionAdminRoutes(app: ZodApp, services: Services, pub
 
   app.post('/api/campaigns/:slug/petitions', { schema: operation('createPetition', c.createPetition, { tags, status: 201 }) }, async (request, reply) => {
     const view = await services.execute(createPetition, requesterOf(request), { slug: request.params.slug, petition: request.body });
+    // A petition created published is on the public site and in the OSDI collection at once.
+    refreshPublic(view.row.campaignId);
     return reply.status(201).send({ petition: presentPetition(view) });
   });
 

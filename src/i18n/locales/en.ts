@@ -272,6 +272,8 @@ export const en = {
   'signup.confirm.title': 'Your sign-up',
   'signup.confirm.confirmed': 'Thank you: your sign-up is confirmed.',
   'signup.confirm.invalidLink': 'This link does not work. It may have been copied incompletely.',
+  'mail.rsvpConfirm.subject': 'Confirm your RSVP: {title}',
+  'mail.rsvpConfirm.body': 'Hello {name},\n\nSomeone (we hope you) answered yes to “{title}” on {when} with this email address. Your RSVP counts once you confirm it. Open this link:\n\n{confirmUrl}\n\nIf it was not you, ignore this message: nothing will be recorded.\n\n— {campaign}',
   'mail.subscribe.subject': 'Confirm your subscription to {campaign}',
   'mail.subscribe.body': 'Hello,\n\nSomeone (we hope you) asked to receive the newsletter of {campaign} at this address. To confirm, open this link:\n\n{url}\n\nIf it was not you, ignore this message: we will send nothing more.\n\n— {campaign}',
   'mail.newsletter.readOnWeb': 'Read it on the web',

@@ -272,6 +272,8 @@ export const es: Record<MessageKey, string> = {
   'signup.confirm.title': 'Su inscripción',
   'signup.confirm.confirmed': 'Gracias: su inscripción está confirmada.',
   'signup.confirm.invalidLink': 'Este enlace no funciona. Puede que se haya copiado incompleto.',
+  'mail.rsvpConfirm.subject': 'Confirme su asistencia: {title}',
+  'mail.rsvpConfirm.body': 'Hola, {name}:\n\nAlguien (esperamos que usted) confirmó su asistencia a «{title}» el {when} con esta dirección de correo. Su respuesta cuenta cuando la confirme. Abra este enlace:\n\n{confirmUrl}\n\nSi no fue usted, ignore este mensaje: no se registrará nada.\n\n— {campaign}',
   'mail.subscribe.subject': 'Confirme su suscripción a {campaign}',
   'mail.subscribe.body': 'Hola:\n\nAlguien (esperamos que usted) pidió recibir el boletín de {campaign} en esta dirección. Para confirmar, abra este enlace:\n\n{url}\n\nSi no fue usted, ignore este mensaje: no le enviaremos nada más.\n\n— {campaign}',
   'mail.newsletter.readOnWeb': 'Léalo en la web',

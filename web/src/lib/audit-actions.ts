@@ -43,6 +43,8 @@ export const auditActionLabels: Record<string, string> = {
   'tag.created_by_api': 'A tag was created over the API',
   'tagging.created_by_api': 'A person was tagged over the API',
   'tagging.deleted_by_api': 'A tag was taken off a person over the API',
+  'event_rsvp.recorded_by_api': 'An RSVP was recorded over the API',
+  'event_rsvp.updated_by_api': 'An RSVP was updated over the API',
   'cors_origins.set': 'Set the websites allowed to embed the petition',
   'newsletter.send_scheduled': 'Scheduled a newsletter',
   'newsletter.test_sent': 'Sent themselves a test newsletter',

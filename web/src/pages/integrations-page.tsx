@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ApiKey, Webhook, WebhookDelivery } from '#contracts/integrations.js';
+import { webhookEvents } from '#vocabulary/api-keys.js';
 import { DataTable } from '../components/data-table.js';
 import { ErrorNotice, InfoNotice, SuccessNotice } from '../components/error-notice.js';
 import { Field } from '../components/field.js';
@@ -65,7 +66,7 @@ export function IntegrationsPage() {
   const [hookUrl, setHookUrl] = useState('');
   const [hookSecret, setHookSecret] = useState<string | null>(null);
   const createHook = useApiMutation({
-    mutationFn: () => api.post<{ webhook: Webhook; secret: string }>(hooksPath, { url: hookUrl, events: ['signature.confirmed', 'person.signed_up'] }),
+    mutationFn: () => api.post<{ webhook: Webhook; secret: string }>(hooksPath, { url: hookUrl, events: [...webhookEvents] }),
     invalidates: [apiKey(hooksPath)],
     onSuccess: (result) => {
       setHookSecret(result.secret);
@@ -178,7 +179,7 @@ export function IntegrationsPage() {
         ) : null}
         <ErrorNotice error={createHook.error ?? removeHook.error} fields={{ url: { label: 'Address', id: 'hook-url' } }} />
         <form onSubmit={onSubmit(() => createHook.mutate())}>
-          <Field label="Address" id="hook-url" hint="Where to send a signed POST when a petition signature is confirmed or a person signs up over the API (https://…).">
+          <Field label="Address" id="hook-url" hint="Where to send a signed POST when a petition signature is confirmed, a person signs up over the API, or someone RSVPs to an event (https://…).">
             {(control) => <input {...control} type="url" value={hookUrl} onChange={(e) => setHookUrl(e.target.value)} required />}
           </Field>
           <div className="form-actions">
