@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { newsletterStatuses } from '../vocabulary/public-site.js';
+import { audienceExclusionReasons, newsletterAudiences, newsletterStatuses, updateConsentSources } from '../vocabulary/public-site.js';
 import { contentSlug, itemParams, markdown, noContent } from './public-content.js';
-import { instant, language, slugParams } from './shared.js';
+import { day, id, instant, language, slugParams } from './shared.js';
 
 // The organizer API of newsletters: writing, scheduling, previewing and emailing them.
 
@@ -29,6 +29,11 @@ export const newsletter = z.object({
   sentCount: z.number().int(),
   /** When the email is scheduled to go out (null: not scheduled). */
   sendAt: instant.nullable(),
+  audiences: z.array(z.enum(newsletterAudiences)),
+  /** With the 'attendees' audience: the event whose RSVPs get it (null: every event's). */
+  audienceEventId: z.uuid().nullable(),
+  /** The main-language newsletter this one is the other-language version of. */
+  versionOf: z.uuid().nullable(),
   createdAt: instant,
   updatedAt: instant,
 });
@@ -65,7 +70,46 @@ export const newslettersContract = {
     response: z.object({ newsletter }),
   },
   deleteNewsletter: { params: itemParams, response: noContent },
-  sendNewsletter: { params: itemParams, response: z.object({ sent: z.number().int(), otherLanguages: z.number().int(), suppressed: z.number().int() }) },
+  sendNewsletter: { params: itemParams, response: z.object({ sent: z.number().int(), otherLanguages: z.number().int(), suppressed: z.number().int(), excluded: z.number().int() }) },
+  recordUpdateConsent: {
+    params: slugParams.extend({ personId: id('person') }),
+    body: z.discriminatedUnion('source', [
+      z.object({ source: z.literal('conversation'), address: z.string().trim().toLowerCase().max(254).pipe(z.email('is not an email address')), lang: language.default('en'), givenOn: day.nullable().default(null) }),
+      z.object({ source: z.literal('subscription'), subscriberId: id('subscriber'), givenOn: day.nullable().default(null) }),
+    ]),
+    response: z.object({ id: z.uuid(), source: z.enum(updateConsentSources), givenOn: z.string(), lang: language }),
+  },
+  chooseNewsletterAudience: {
+    params: itemParams,
+    body: z.object({
+      audiences: z.array(z.enum(newsletterAudiences)).min(1, 'must name at least one audience'),
+      eventId: z.uuid().nullable().default(null),
+      versionOf: z.uuid().nullable().default(null),
+    }),
+    response: z.object({ newsletter }),
+  },
+  viewNewsletterAudience: {
+    params: itemParams,
+    response: z.object({
+      audiences: z.array(z.string()),
+      subscribers: z.number().int(),
+      recipients: z.object({ roster: z.number().int(), attendees: z.number().int() }),
+      excluded: z.object(Object.fromEntries(audienceExclusionReasons.map((r) => [r, z.number().int()])) as Record<(typeof audienceExclusionReasons)[number], z.ZodNumber>),
+      otherVersion: z.number().int(),
+      people: z
+        .array(
+          z.object({
+            name: z.string().nullable(),
+            address: z.string(),
+            lang: language,
+            audience: z.enum(['roster', 'attendees']),
+            source: z.enum([...updateConsentSources, 'rsvp']),
+            reason: z.enum(audienceExclusionReasons).nullable(),
+          }),
+        )
+        .nullable(),
+    }),
+  },
   scheduleNewsletterSend: {
     params: itemParams,
     body: z.object({ sendAt: z.iso.datetime({ offset: true, error: 'must be a date and time with its offset (ISO 8601)' }).nullable() }),

@@ -103,7 +103,7 @@ describe('newsletter email through a real SMTP server', () => {
     const id = await createPublished('Alliance admits the memo', 'en');
     firstSendId = id;
     const sent = await organizer.post(`${api}/newsletters/${id}/send`);
-    expect(sent.json()).toEqual({ sent: 3, otherLanguages: 1, suppressed: 0 });
+    expect(sent.json()).toEqual({ sent: 3, otherLanguages: 1, suppressed: 0, excluded: 0 });
 
     const mails = await receivedWithSubject('Alliance admits the memo', 2);
     expect(mails.map((m) => m.to && !Array.isArray(m.to) ? m.to.text : '').sort()).toEqual(['ana@example.org', 'ben@example.org']);
@@ -170,13 +170,13 @@ describe('newsletter email through a real SMTP server', () => {
     expect(JSON.stringify(delivery)).not.toContain('@');
 
     const second = await createPublished('Second of two', 'en');
-    expect((await organizer.post(`${api}/newsletters/${second}/send`)).json()).toEqual({ sent: 2, otherLanguages: 1, suppressed: 1 });
+    expect((await organizer.post(`${api}/newsletters/${second}/send`)).json()).toEqual({ sent: 2, otherLanguages: 1, suppressed: 1, excluded: 0 });
     await receivedWithSubject('Second of two', 2);
   });
 
   it('sends each language its own newsletter', async () => {
     const id = await createPublished('Boletín de junio', 'es', '## Noticias\n\n¡Ganamos **juntos**!');
-    expect((await organizer.post(`${api}/newsletters/${id}/send`)).json()).toEqual({ sent: 1, otherLanguages: 3, suppressed: 0 });
+    expect((await organizer.post(`${api}/newsletters/${id}/send`)).json()).toEqual({ sent: 1, otherLanguages: 3, suppressed: 0, excluded: 0 });
     const [mail] = await receivedWithSubject('Boletín de junio', 1);
     expect(mail?.to && !Array.isArray(mail.to) ? mail.to.text : '').toBe('lucia@example.org');
     expect(headerText(mail!, 'content-language')).toBe('es');

@@ -26,6 +26,7 @@ import { createSupportRepository } from './support-repository.js';
 import { createPetitionsRepository } from './petitions-repository.js';
 import { createIntegrationsRepository } from './integrations-repository.js';
 import { createOsdiSignaturesRepository } from './osdi-signatures-repository.js';
+import { createUpdateConsentsRepository } from './update-consents-repository.js';
 import { createWebhooksRepository } from './webhooks-repository.js';
 
 /**
@@ -61,6 +62,7 @@ export function createRepositories(db: Executor, keyring: Keyring) {
     integrations: createIntegrationsRepository(db),
     osdiSignatures: createOsdiSignaturesRepository(db),
     webhooks: createWebhooksRepository(db),
+    updateConsents: createUpdateConsentsRepository(db, keyring),
   };
 }
 

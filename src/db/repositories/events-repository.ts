@@ -91,6 +91,16 @@ export function createEventsRepository(db: Executor) {
       if (!row) throw new Error('insert returned nothing');
       return row;
     },
+    /** The addresses people RSVPed with (to one event of the campaign, or to any), with the language they chose, oldest first. */
+    async listAttendeeContacts(campaignId: string, eventId: string | null): Promise<{ email: string; lang: 'en' | 'es' }[]> {
+      const rows = await db
+        .select({ email: eventRsvps.email, lang: eventRsvps.lang })
+        .from(eventRsvps)
+        .innerJoin(events, eq(events.id, eventRsvps.eventId))
+        .where(and(eq(events.campaignId, campaignId), eventId ? eq(events.id, eventId) : undefined, sql`${eventRsvps.email} is not null`))
+        .orderBy(asc(eventRsvps.createdAt));
+      return rows.flatMap((r) => (r.email ? [{ email: r.email, lang: r.lang }] : []));
+    },
     async listRsvps(eventId: string): Promise<RsvpRow[]> {
       return db.select().from(eventRsvps).where(eq(eventRsvps.eventId, eventId)).orderBy(asc(eventRsvps.name), asc(eventRsvps.createdAt));
     },

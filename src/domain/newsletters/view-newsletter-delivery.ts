@@ -1,5 +1,6 @@
 import { AppError } from '../../errors.js';
 import type { CommandContext } from '../commands/command-context.js';
+import { unsubscribedReason } from './gather-newsletter-audience.js';
 
 export type NewsletterDelivery = {
   sentAt: Date | null;
@@ -21,6 +22,7 @@ export async function viewNewsletterDelivery(ctx: CommandContext, input: { slug:
   const messages = await ctx.repos.mail.countNewsletterMessages(n.id);
   const audience = await ctx.repos.subscribers.countAudience(campaign.id);
   const suppressed = (await ctx.repos.mail.listSuppressed(campaign.id)).length;
-  const unsubscribedSince = n.sentAt ? await ctx.repos.subscribers.countUnsubscribedSince(campaign.id, n.sentAt) : 0;
+  // Subscribers who left the list, and educators or attendees who unsubscribed by their message's link.
+  const unsubscribedSince = n.sentAt ? (await ctx.repos.subscribers.countUnsubscribedSince(campaign.id, n.sentAt)) + (await ctx.repos.mail.countUnsubscribedSince(campaign.id, n.sentAt, unsubscribedReason)) : 0;
   return { sentAt: n.sentAt, messages, audience, suppressed, unsubscribedSince };
 }

@@ -38,6 +38,9 @@ export const auditActionLabels: Record<string, string> = {
   'cors_origins.set': 'Set the websites allowed to embed the petition',
   'newsletter.send_scheduled': 'Scheduled a newsletter',
   'newsletter.test_sent': 'Sent themselves a test newsletter',
+  'newsletter.audience_chosen': 'Chose who a newsletter is emailed to',
+  'newsletter.audience_viewed': 'Viewed who a newsletter would be emailed to',
+  'update_consent.recorded': 'Recorded an educator’s consent to updates at a personal address',
   'account.created': 'Account created',
   'member.role_changed': 'Role changed',
   'people.list_viewed': 'Viewed the roster',
@@ -83,7 +86,7 @@ export const auditActionLabels: Record<string, string> = {
   'export.petition_signers': 'Exported petition signers',
   'event.rsvps_viewed': 'Viewed an event’s RSVPs',
   'export.event_rsvps': 'Exported an event’s RSVPs',
-  'newsletter.sent': 'Emailed a newsletter to its subscribers',
+  'newsletter.sent': 'Emailed a newsletter to its audience',
   // Second factors (decision 0026).
   'second_factor.totp_enrolled': 'Set up an authenticator app',
   'second_factor.passkey_added': 'Added a passkey',
