@@ -121,7 +121,7 @@ export const newslettersContract = {
     params: itemParams,
     response: z.object({
       sentAt: instant.nullable(),
-      messages: z.object({ total: z.number().int(), sent: z.number().int(), pending: z.number().int(), failed: z.number().int() }),
+      messages: z.object({ total: z.number().int(), sent: z.number().int(), pending: z.number().int(), failed: z.number().int(), bounced: z.number().int() }),
       audience: z.array(z.object({ lang: z.string(), count: z.number().int(), suppressed: z.number().int() })),
       suppressed: z.number().int(),
       unsubscribedSince: z.number().int(),

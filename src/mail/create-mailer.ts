@@ -127,7 +127,8 @@ export function createMailer(options: { smtpUrl: string | undefined; from: strin
       const wait = permanent ? undefined : RETRY_AFTER_MINUTES[attempt - 1];
       // A hard bounce: the campaign's later sends skip the address (shown with the server's answer).
       if (permanent && campaignId) await repository.suppress(campaignId, mail.to, err instanceof Error ? err.message : String(err));
-      await repository.markFailed(id, err instanceof Error ? err.message : String(err), wait === undefined ? null : new Date(now().getTime() + wait * 60_000));
+      if (permanent) await repository.markBounced(id, err instanceof Error ? err.message : String(err), now());
+      else await repository.markFailed(id, err instanceof Error ? err.message : String(err), wait === undefined ? null : new Date(now().getTime() + wait * 60_000));
       return false;
     }
   }

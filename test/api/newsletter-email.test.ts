@@ -160,7 +160,7 @@ describe('newsletter email through a real SMTP server', () => {
     expect(suppressed?.reason).toContain('No such mailbox');
 
     const delivery = (await organizer.get(`${api}/newsletters/${first}/delivery`)).json() as { messages: Record<string, number>; suppressed: number; audience: { lang: string; count: number; suppressed: number }[] };
-    expect(delivery.messages).toEqual({ total: 3, sent: 2, pending: 0, failed: 1 });
+    expect(delivery.messages).toEqual({ total: 3, sent: 2, pending: 0, failed: 1, bounced: 1 });
     expect(delivery.suppressed).toBe(1);
     expect(delivery.audience).toEqual([
       { lang: 'en', count: 3, suppressed: 1 },

@@ -5,7 +5,7 @@ import { unsubscribedReason } from './gather-newsletter-audience.js';
 export type NewsletterDelivery = {
   sentAt: Date | null;
   /** Messages recorded for the send, delivered, still being tried, and given up (refused or out of tries). */
-  messages: { total: number; sent: number; pending: number; failed: number };
+  messages: { total: number; sent: number; pending: number; failed: number; bounced: number };
   /** Active subscribers by language, with those a hard bounce took off the list. */
   audience: { lang: string; count: number; suppressed: number }[];
   /** Addresses the campaign's sends skip since a server refused them for good (counted, never named). */

@@ -46,6 +46,7 @@ export const auditActionLabels: Record<string, string> = {
   'people.list_viewed': 'Viewed the roster',
   'export.roster': 'Exported the roster',
   'outbox.viewed': 'Read the outbox',
+  'mail.bounce_recorded': 'A bounce report came back for a message (its address suppressed if it failed for good)',
   'roster.import_previewed': 'Previewed a roster import',
   'roster.imported': 'Imported a roster',
   'roster.import_undone': 'Undid a roster import',

@@ -1,0 +1,2 @@
+ALTER TABLE "mail_messages" ADD COLUMN "bounced_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "mail_messages_message_id_idx" ON "mail_messages" USING btree ("message_id") WHERE "mail_messages"."message_id" is not null;
