@@ -40,7 +40,7 @@ export const newsletter = z.object({
 export type Newsletter = z.infer<typeof newsletter>;
 
 export const newslettersContract = {
-  listNewsletters: { params: slugParams, response: z.object({ newsletters: z.array(newsletter), subscriberCount: z.number().int() }) },
+  listNewsletters: { params: slugParams, response: z.object({ newsletters: z.array(newsletter), subscriberCount: z.number().int(), timeZone: z.string() }) },
   viewNewsletter: { params: itemParams, response: z.object({ newsletter, html: z.string() }) },
   previewNewsletter: { params: slugParams, body: z.object({ bodyMarkdown: markdown }), response: z.object({ html: z.string() }) },
   createNewsletter: {
@@ -112,8 +112,13 @@ export const newslettersContract = {
   },
   scheduleNewsletterSend: {
     params: itemParams,
-    body: z.object({ sendAt: z.iso.datetime({ offset: true, error: 'must be a date and time with its offset (ISO 8601)' }).nullable() }),
-    response: z.object({ sendAt: instant.nullable() }),
+    // An instant with its offset, or a day and time on the campaign's wall clock (what the app sends:
+    // 9:00 means 9:00 where the campaign is, whatever the organizer's computer says); null cancels.
+    body: z.union([
+      z.object({ sendAt: z.iso.datetime({ offset: true, error: 'must be a date and time with its offset (ISO 8601)' }).nullable() }),
+      z.object({ sendOn: day, sendTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/u, 'must be a time as HH:MM (24-hour)') }),
+    ]),
+    response: z.object({ sendAt: instant.nullable(), sendOn: day.nullable(), sendTime: z.string().nullable(), timeZone: z.string() }),
   },
   previewNewsletterEmail: { params: itemParams },
   sendTestNewsletter: { params: itemParams, response: z.object({ to: z.string() }) },
@@ -126,14 +131,5 @@ export const newslettersContract = {
       suppressed: z.number().int(),
       unsubscribedSince: z.number().int(),
     }),
-  },
-  updateMailSettings: {
-    params: slugParams,
-    body: z.object({
-      senderName: z.string().trim().max(100).nullable(),
-      replyTo: z.string().trim().toLowerCase().max(254).pipe(z.email()).nullable(),
-      brandColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a color like #a3161a'),
-    }),
-    response: z.object({ senderName: z.string().nullable(), replyTo: z.string().nullable(), brandColor: z.string() }),
   },
 } as const;

@@ -16,7 +16,6 @@ import { previewNewsletterEmail } from '../../domain/newsletters/preview-newslet
 import { scheduleNewsletterSend } from '../../domain/newsletters/schedule-newsletter-send.js';
 import { sendTestNewsletter } from '../../domain/newsletters/send-test-newsletter.js';
 import { viewNewsletterDelivery } from '../../domain/newsletters/view-newsletter-delivery.js';
-import { updateMailSettings } from '../../domain/campaigns/update-mail-settings.js';
 import { subscribeToNewsletter } from '../../domain/newsletters/subscribe-to-newsletter.js';
 import { unsubscribeFromNewsletter } from '../../domain/newsletters/unsubscribe-from-newsletter.js';
 import { unsubscribeNewsletterRecipient } from '../../domain/newsletters/unsubscribe-newsletter-recipient.js';
@@ -172,7 +171,7 @@ export function registerNewsletterRoutes(app: ZodApp, services: Services, site: 
   // ---- Organizers (public.manage) ----
   app.get('/api/campaigns/:slug/newsletters', { schema: operation('listNewsletters', c.listNewsletters, { tags }) }, async (request) => {
     const result = await services.read(listNewsletters, requesterOf(request), { slug: request.params.slug });
-    return { newsletters: result.newsletters.map(presentNewsletter), subscriberCount: result.subscriberCount };
+    return { newsletters: result.newsletters.map(presentNewsletter), subscriberCount: result.subscriberCount, timeZone: result.timeZone };
   });
 
   app.get('/api/campaigns/:slug/newsletters/:id', { schema: operation('viewNewsletter', c.viewNewsletter, { tags }) }, async (request) => {
@@ -203,8 +202,10 @@ export function registerNewsletterRoutes(app: ZodApp, services: Services, site: 
   });
 
   app.put('/api/campaigns/:slug/newsletters/:id/send-schedule', { schema: operation('scheduleNewsletterSend', c.scheduleNewsletterSend, { tags }) }, async (request) => {
-    const result = await services.execute(scheduleNewsletterSend, requesterOf(request), { slug: request.params.slug, newsletterId: request.params.id, sendAt: request.body.sendAt ? new Date(request.body.sendAt) : null });
-    return { sendAt: result.sendAt?.toISOString() ?? null };
+    const b = request.body;
+    const target = 'sendOn' in b ? { sendOn: b.sendOn, sendTime: b.sendTime } : { sendAt: b.sendAt ? new Date(b.sendAt) : null };
+    const result = await services.execute(scheduleNewsletterSend, requesterOf(request), { slug: request.params.slug, newsletterId: request.params.id, ...target });
+    return { ...result, sendAt: result.sendAt?.toISOString() ?? null };
   });
 
   // The email's HTML opened in its own tab: its inline styles are allowed here only, and the
@@ -226,10 +227,6 @@ export function registerNewsletterRoutes(app: ZodApp, services: Services, site: 
     const view = await services.read(viewNewsletterDelivery, requesterOf(request), { slug: request.params.slug, newsletterId: request.params.id });
     return { ...view, sentAt: view.sentAt?.toISOString() ?? null };
   });
-
-  app.put('/api/campaigns/:slug/mail-settings', { schema: operation('updateMailSettings', c.updateMailSettings, { tags }) }, async (request) =>
-    services.execute(updateMailSettings, requesterOf(request), { slug: request.params.slug, settings: { ...request.body, senderName: request.body.senderName || null } }),
-  );
 
   // An educator's consent to updates at a personal address, told in a conversation or by subscribing.
   app.post('/api/campaigns/:slug/people/:personId/update-consents', { schema: operation('recordUpdateConsent', c.recordUpdateConsent, { tags, status: 201 }) }, async (request, reply) => {
