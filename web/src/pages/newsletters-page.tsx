@@ -98,7 +98,7 @@ export function NewslettersPage() {
               <td data-label="Publication">{n.publishAt && n.status !== 'draft' ? formatDateTime(n.publishAt) : '—'}</td>
               <td data-label="Emailed">{n.sentAt ? `${formatDateTime(n.sentAt)} (${n.sentCount})` : n.sendAt ? `Scheduled: ${formatDateTime(n.sendAt)}` : 'No'}</td>
               <td className="row-actions">
-                <button type="button" className="button-secondary" aria-label={`Audience, schedule and results: ${n.title}`} onClick={() => setSendingId(n.id)}>
+                <button type="button" className="button-secondary" aria-label={`Sending: ${n.title}`} title="Audience, schedule and results" onClick={() => setSendingId(n.id)}>
                   Sending
                 </button>{' '}
                 {n.isPublic && !n.sentAt ? (
