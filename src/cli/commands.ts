@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { recordBounceFromStdin } from './record-bounce-from-stdin.js';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
@@ -104,6 +105,17 @@ export async function runVerifyCards(config: Config, slug: string): Promise<void
   const runtime = await boot(config, { demo: false });
   try {
     process.exitCode = await verifyCampaignCards(runtime.services, slug, (line) => process.stdout.write(`${line}\n`));
+  } finally {
+    await runtime.close();
+  }
+}
+
+export async function runRecordBounce(config: Config): Promise<void> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  const runtime = await boot(config, { demo: false });
+  try {
+    process.exitCode = await recordBounceFromStdin(runtime.services, Buffer.concat(chunks), (line) => process.stdout.write(`${line}\n`));
   } finally {
     await runtime.close();
   }

@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from '../config.js';
 import { AppError } from '../errors.js';
 import { serve } from './serve.js';
 import { runMigrate, runDemo, runUserCreate, runBackup, runRestore,
-  runRotateKeys, runVerifyCards } from './commands.js';
+  runRotateKeys, runVerifyCards, runRecordBounce } from './commands.js';
 import { runImportRoster, type ImportRosterOptions } from './import-roster.js';
 import { runResetSecondFactor } from './reset-second-factor.js';
 import {
@@ -120,6 +120,13 @@ program
   .description('recompute the hash of every support card and report any whose content changed (exit code 2 if any)')
   .requiredOption('--campaign <slug>', 'the campaign')
   .action(async (opts: { campaign: string }) => runVerifyCards(loadConfig(), opts.campaign));
+
+program
+  .command('mail')
+  .description('the campaign mail')
+  .command('bounce')
+  .description('record a bounce (an RFC 3464 delivery status notification) read from standard input: the address is suppressed from later sends (exit code 2 if it is not one)')
+  .action(async () => runRecordBounce(loadConfig()));
 
 program
   .command('backup')

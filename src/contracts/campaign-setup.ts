@@ -16,6 +16,7 @@ const settingsFields = {
   jurisdiction: z.enum(jurisdictions),
   mailSenderName: z.string().max(120).nullable(),
   mailReplyTo: z.email('is not an email address').max(254).nullable().or(z.literal('').transform(() => null)),
+  brandColor: z.string().regex(/^#[0-9a-fA-F]{6}$/u, 'must be a color like #a3161a'),
 };
 
 export const campaignSettings = z.object({
@@ -28,6 +29,7 @@ export const campaignSettings = z.object({
   jurisdiction: z.enum(jurisdictions),
   mailSenderName: z.string().nullable(),
   mailReplyTo: z.string().nullable(),
+  brandColor: z.string(),
 });
 export type CampaignSettings = z.infer<typeof campaignSettings>;
 
@@ -44,6 +46,8 @@ export const campaignSetup = z.object({
   worksites: z.array(setupWorksite),
   units: z.array(setupUnit),
   cardTexts: z.array(cardText),
+  /** How this server sends mail (read-only here: set in its configuration). */
+  mail: z.object({ from: z.string(), dkim: z.object({ domain: z.string(), selector: z.string() }).nullable() }),
 });
 export type CampaignSetup = z.infer<typeof campaignSetup>;
 
@@ -61,6 +65,7 @@ export const campaignSetupContract = {
       jurisdiction: settingsFields.jurisdiction.optional(),
       mailSenderName: settingsFields.mailSenderName.optional(),
       mailReplyTo: settingsFields.mailReplyTo.optional(),
+      brandColor: settingsFields.brandColor.optional(),
     }),
     response: z.object({ campaign: campaignSummary }),
   },

@@ -76,7 +76,9 @@ function isPermanent(err: unknown): boolean {
 export function createMailer(options: { smtpUrl: string | undefined; from: string; replyTo?: string | undefined; dkim?: DkimSettings | undefined; repository: MailRepository; now?: () => Date }): Mailer {
   const now = options.now ?? (() => new Date());
   const { repository } = options;
-  const transport: Transporter | null = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : null;
+  // Pooled: a bulk send reuses a few SMTP connections instead of opening one per message (the
+  // handshake, not the message, was most of each send). `?pool=false` in SMTP_URL turns it off.
+  const transport: Transporter | null = options.smtpUrl ? nodemailer.createTransport(pooledUrl(options.smtpUrl)) : null;
   const fromAddress = /<([^>]+)>/.exec(options.from)?.[1] ?? options.from;
   const dkim = options.dkim ? { ...options.dkim, headerFieldNames: DKIM_SIGNED_HEADERS } : undefined;
   // Bulk sends share one HTML body among their messages: a few are kept in memory at a time.
@@ -128,7 +130,8 @@ export function createMailer(options: { smtpUrl: string | undefined; from: strin
       const wait = permanent ? undefined : RETRY_AFTER_MINUTES[attempt - 1];
       // A hard bounce: the campaign's later sends skip the address (shown with the server's answer).
       if (permanent && campaignId) await repository.suppress(campaignId, mail.to, err instanceof Error ? err.message : String(err));
-      await repository.markFailed(id, err instanceof Error ? err.message : String(err), wait === undefined ? null : new Date(now().getTime() + wait * 60_000));
+      if (permanent) await repository.markBounced(id, err instanceof Error ? err.message : String(err), now());
+      else await repository.markFailed(id, err instanceof Error ? err.message : String(err), wait === undefined ? null : new Date(now().getTime() + wait * 60_000));
       return false;
     }
   }
@@ -137,10 +140,20 @@ export function createMailer(options: { smtpUrl: string | undefined; from: strin
     if (!transport || draining) return 0;
     const at = now();
     const rows = await repository.claimDue(at, new Date(at.getTime() + ATTEMPT_CLAIM_MS), limit);
-    for (const row of rows) {
-      const html = await composeHtml(row);
-      await deliver(row.id, { to: row.toAddress, subject: row.subject, text: row.textBody, headers: row.headers ?? undefined, html, fromName: row.fromName, replyTo: row.replyTo }, row.attempts, row.campaignId);
-    }
+    // A few deliveries at once, one per pooled connection (the pool queues beyond that); each
+    // records its own result on the pool, outside any transaction.
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < rows.length) {
+        const row = rows[next++];
+        if (!row) return;
+        const html = await composeHtml(row);
+        await deliver(row.id, { to: row.toAddress, subject: row.subject, text: row.textBody, headers: row.headers ?? undefined, html, fromName: row.fromName, replyTo: row.replyTo }, row.attempts, row.campaignId);
+      }
+    };
+    const workers: Promise<void>[] = [];
+    for (let i = 0; i < Math.min(SMTP_CONNECTIONS, rows.length); i++) workers.push(worker());
+    await Promise.all(workers);
     return rows.length;
   }
 
@@ -179,6 +192,16 @@ export function createMailer(options: { smtpUrl: string | undefined; from: strin
       transport?.close();
     },
   };
+}
+
+// Simultaneous SMTP connections of one process (nodemailer's pool default).
+const SMTP_CONNECTIONS = 5;
+
+function pooledUrl(smtpUrl: string): string {
+  const url = new URL(smtpUrl);
+  if (!url.searchParams.has('pool')) url.searchParams.set('pool', 'true');
+  if (!url.searchParams.has('maxConnections')) url.searchParams.set('maxConnections', String(SMTP_CONNECTIONS));
+  return url.toString();
 }
 
 function escapeHtmlAttribute(value: string): string {

@@ -98,12 +98,12 @@ const headerText = (mail: ParsedMail, name: string): string => {
 
 describe('newsletter email through a real SMTP server', () => {
   it('sends an HTML part in the campaign template and a readable text part, DKIM-signed over the one-click headers', async () => {
-    const settings = await organizer.request({ method: 'PUT', url: `${api}/mail-settings`, payload: { senderName: 'Meridian Educators United', replyTo: 'Organizers@Union.example.org', brandColor: '#0b5394' } as unknown as string });
+    const settings = await organizer.put(`${api}/settings`, { mailSenderName: 'Meridian Educators United', mailReplyTo: 'Organizers@Union.example.org', brandColor: '#0b5394' });
     expect(settings.statusCode).toBe(200);
     const id = await createPublished('Alliance admits the memo', 'en');
     firstSendId = id;
     const sent = await organizer.post(`${api}/newsletters/${id}/send`);
-    expect(sent.json()).toEqual({ sent: 3, otherLanguages: 1, suppressed: 0 });
+    expect(sent.json()).toEqual({ sent: 3, otherLanguages: 1, suppressed: 0, excluded: 0 });
 
     const mails = await receivedWithSubject('Alliance admits the memo', 2);
     expect(mails.map((m) => m.to && !Array.isArray(m.to) ? m.to.text : '').sort()).toEqual(['ana@example.org', 'ben@example.org']);
@@ -160,7 +160,7 @@ describe('newsletter email through a real SMTP server', () => {
     expect(suppressed?.reason).toContain('No such mailbox');
 
     const delivery = (await organizer.get(`${api}/newsletters/${first}/delivery`)).json() as { messages: Record<string, number>; suppressed: number; audience: { lang: string; count: number; suppressed: number }[] };
-    expect(delivery.messages).toEqual({ total: 3, sent: 2, pending: 0, failed: 1 });
+    expect(delivery.messages).toEqual({ total: 3, sent: 2, pending: 0, failed: 1, bounced: 1 });
     expect(delivery.suppressed).toBe(1);
     expect(delivery.audience).toEqual([
       { lang: 'en', count: 3, suppressed: 1 },
@@ -170,13 +170,13 @@ describe('newsletter email through a real SMTP server', () => {
     expect(JSON.stringify(delivery)).not.toContain('@');
 
     const second = await createPublished('Second of two', 'en');
-    expect((await organizer.post(`${api}/newsletters/${second}/send`)).json()).toEqual({ sent: 2, otherLanguages: 1, suppressed: 1 });
+    expect((await organizer.post(`${api}/newsletters/${second}/send`)).json()).toEqual({ sent: 2, otherLanguages: 1, suppressed: 1, excluded: 0 });
     await receivedWithSubject('Second of two', 2);
   });
 
   it('sends each language its own newsletter', async () => {
     const id = await createPublished('Boletín de junio', 'es', '## Noticias\n\n¡Ganamos **juntos**!');
-    expect((await organizer.post(`${api}/newsletters/${id}/send`)).json()).toEqual({ sent: 1, otherLanguages: 3, suppressed: 0 });
+    expect((await organizer.post(`${api}/newsletters/${id}/send`)).json()).toEqual({ sent: 1, otherLanguages: 3, suppressed: 0, excluded: 0 });
     const [mail] = await receivedWithSubject('Boletín de junio', 1);
     expect(mail?.to && !Array.isArray(mail.to) ? mail.to.text : '').toBe('lucia@example.org');
     expect(headerText(mail!, 'content-language')).toBe('es');
@@ -218,7 +218,12 @@ describe('newsletter email through a real SMTP server', () => {
     const past = await schedule(at(-5));
     expect(past.statusCode).toBe(400);
     expect((past.json() as { error: { fields: { field: string }[] } }).error.fields[0]?.field).toBe('body.sendAt');
-    expect((await schedule(at(60))).json()).toEqual({ sendAt: at(60) });
+    // The app sends a day and time on the campaign's wall clock (Los Angeles), winter or summer.
+    const wallClock = (sendOn: string, sendTime: string) => organizer.put(`${api}/newsletters/${id}/send-schedule`, { sendOn, sendTime });
+    expect((await wallClock('2030-01-15', '09:00')).json()).toEqual({ sendAt: '2030-01-15T17:00:00.000Z', sendOn: '2030-01-15', sendTime: '09:00', timeZone: 'America/Los_Angeles' });
+    expect((await wallClock('2030-07-15', '09:00')).json()).toMatchObject({ sendAt: '2030-07-15T16:00:00.000Z' });
+    expect((await wallClock('2030-07-15', '9am')).statusCode).toBe(400);
+    expect((await schedule(at(60))).json()).toMatchObject({ sendAt: at(60), timeZone: 'America/Los_Angeles' });
 
     const sweep = () => t.services.execute(sendDueNewsletters, systemRequester('system'), { publicUrl: t.config.publicUrl, secret: t.config.sessionSecret });
     expect(await sweep()).toBe(0);
@@ -245,15 +250,19 @@ describe('newsletter email through a real SMTP server', () => {
     expect(raw?.headers.get('auto-submitted')).toBe('auto-generated');
   });
 
-  it('lets only admins change the mail settings, and refuses a bad color or address by field', async () => {
-    const viewer = await createMember(t.database.db, fixture, 'organizer');
+  it('keeps the mail settings in the campaign settings only (admins), refuses a bad color by field, and shows DKIM from the configuration', async () => {
+    const member = await createMember(t.database.db, fixture, 'organizer');
     const agent = t.agent();
-    await agent.login(viewer.email, TEST_PASSWORD);
-    expect((await agent.request({ method: 'PUT', url: `${api}/mail-settings`, payload: { senderName: null, replyTo: null, brandColor: '#000000' } as unknown as string })).statusCode).toBe(403);
-    const bad = await organizer.request({ method: 'PUT', url: `${api}/mail-settings`, payload: { senderName: null, replyTo: 'not-an-address', brandColor: 'red' } as unknown as string });
+    await agent.login(member.email, TEST_PASSWORD);
+    expect((await agent.put(`${api}/settings`, { brandColor: '#000000' })).statusCode).toBe(403);
+    const bad = await organizer.put(`${api}/settings`, { brandColor: 'red' });
     expect(bad.statusCode).toBe(400);
-    const fields = (bad.json() as { error: { fields: { field: string }[] } }).error.fields.map((f) => f.field).sort();
-    expect(fields).toEqual(['body.brandColor', 'body.replyTo']);
+    expect((bad.json() as { error: { fields: { field: string }[] } }).error.fields.map((f) => f.field)).toEqual(['body.brandColor']);
+    // The second API that wrote the same columns is gone.
+    expect((await organizer.put(`${api}/mail-settings`, { senderName: null, replyTo: null, brandColor: '#000000' })).statusCode).toBe(404);
+    const setup = (await organizer.get(`${api}/setup`)).json() as { settings: { mailSenderName: string; mailReplyTo: string; brandColor: string }; mail: unknown };
+    expect(setup.settings).toMatchObject({ mailSenderName: 'Meridian Educators United', mailReplyTo: 'organizers@union.example.org', brandColor: '#0b5394' });
+    expect(setup.mail).toEqual({ from: 'Unionhall <news@union.example.org>', dkim: { domain: 'union.example.org', selector: 'uh2026' } });
   });
 });
 

@@ -471,7 +471,7 @@ describe('newsletter by email', () => {
     const id = (created.json() as { newsletter: { id: string } }).newsletter.id;
     expect(((await organizer.get(`${api}/newsletters`)).json() as { subscriberCount: number }).subscriberCount).toBe(1);
     const sent = await organizer.post(`${api}/newsletters/${id}/send`);
-    expect(sent.json()).toEqual({ sent: 1, otherLanguages: 0, suppressed: 0 });
+    expect(sent.json()).toEqual({ sent: 1, otherLanguages: 0, suppressed: 0, excluded: 0 });
     expect((await organizer.post(`${api}/newsletters/${id}/send`)).statusCode).toBe(409);
     const draft = await organizer.post(`${api}/newsletters`, { title: 'Not yet' });
     expect((await organizer.post(`${api}/newsletters/${(draft.json() as { newsletter: { id: string } }).newsletter.id}/send`)).statusCode).toBe(409);
@@ -518,7 +518,7 @@ describe('sending a newsletter', () => {
     const created = await agent.post(base, { title: 'Three readers', bodyMarkdown: 'Hello, **readers**.', status: 'published' });
     const id = (created.json() as { newsletter: { id: string } }).newsletter.id;
     // The Spanish reader is not sent an English newsletter: the answer counts them instead.
-    expect((await agent.post(`${base}/${id}/send`)).json()).toEqual({ sent: 2, otherLanguages: 1, suppressed: 0 });
+    expect((await agent.post(`${base}/${id}/send`)).json()).toEqual({ sent: 2, otherLanguages: 1, suppressed: 0, excluded: 0 });
     const rows = await t.database.db.select().from(mailMessages).where(eq(mailMessages.subject, 'Three readers'));
     expect(rows.map((r) => r.toAddress).sort()).toEqual(['three@example.org', 'two@example.org']);
     for (const row of rows) {
@@ -535,7 +535,7 @@ describe('sending a newsletter', () => {
       expect(ask.body).toContain(row.toAddress);
     }
     const audit = await t.database.db.select().from(auditEvents).where(eq(auditEvents.subjectId, id));
-    expect(audit.map((a) => [a.action, a.details])).toEqual([['newsletter.sent', { count: 2, lang: 'en', otherLanguages: 1, suppressed: 0 }]]);
+    expect(audit.map((a) => [a.action, a.details])).toEqual([['newsletter.sent', { count: 2, lang: 'en', audiences: ['subscribers'], otherLanguages: 1, suppressed: 0, excluded: 0 }]]);
   });
 
   it('leaves the newsletter unsent when its messages cannot be recorded', async () => {
@@ -597,7 +597,7 @@ describe('newsletter delivery through SMTP', () => {
       await smtp.services.repositories.subscribers.confirm(subscriber!.id, new Date());
       const created = await agent.post(`/api/campaigns/${campaign.campaign.slug}/newsletters`, { title: 'By SMTP', bodyMarkdown: 'Hello.', status: 'published' });
       const id = (created.json() as { newsletter: { id: string } }).newsletter.id;
-      expect((await agent.post(`/api/campaigns/${campaign.campaign.slug}/newsletters/${id}/send`)).json()).toEqual({ sent: 1, otherLanguages: 0, suppressed: 0 });
+      expect((await agent.post(`/api/campaigns/${campaign.campaign.slug}/newsletters/${id}/send`)).json()).toEqual({ sent: 1, otherLanguages: 0, suppressed: 0, excluded: 0 });
       const mail = sink.received.find((m) => m.to.includes('reader@example.org') && m.headers.get('subject') === 'By SMTP') ?? (await sink.next());
       expect(mail.headers.get('list-unsubscribe')).toMatch(/^<https?:\/\/[^>]+\/news\/unsubscribe\?s=[0-9a-f-]+&t=[\w-]+>$/);
       expect(mail.headers.get('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');

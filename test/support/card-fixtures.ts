@@ -28,7 +28,7 @@ export async function setPersonalEmail(db: Db, personId: string, email: string) 
   await db.update(people).set({ personalEmail: email }).where(eq(people.id, personId));
 }
 
-export type CardFields = { legal_name: string; email: string; phone: string; worksite_id: string; job_title: string; agree?: string; signature?: string; website?: string };
+export type CardFields = { legal_name: string; email: string; phone: string; worksite_id: string; job_title: string; agree?: string; updates?: string; signature?: string; website?: string };
 
 export function csrfFrom(html: string): string {
   const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];

@@ -46,6 +46,8 @@ export async function createTestApp(options: { config?: Partial<Config>; mailer?
     clock,
     agent: () => new Agent(app),
     close: async () => {
+      // The mailer keeps pooled SMTP connections open: close them, as the runtime does at shutdown.
+      services.mailer.close();
       await app.close();
       await database.drop();
       rmSync(config.dataDir, { recursive: true, force: true });

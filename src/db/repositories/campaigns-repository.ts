@@ -4,7 +4,7 @@ import { accounts, bargainingUnits, campaigns, committeeAssignments, employers, 
 import type { Role } from '../../vocabulary/roles.js';
 
 export type CampaignRow = typeof campaigns.$inferSelect;
-export type CampaignSettings = Partial<Pick<typeof campaigns.$inferInsert, 'name' | 'statement' | 'timeZone' | 'goalPercent' | 'cardValidityMonths' | 'jurisdiction' | 'mailSenderName' | 'mailReplyTo'>>;
+export type CampaignSettings = Partial<Pick<typeof campaigns.$inferInsert, 'name' | 'statement' | 'timeZone' | 'goalPercent' | 'cardValidityMonths' | 'jurisdiction' | 'mailSenderName' | 'mailReplyTo' | 'brandColor'>>;
 export type EmployerSetupRow = typeof employers.$inferSelect;
 export type UnitRow = typeof bargainingUnits.$inferSelect;
 
@@ -17,9 +17,6 @@ export function createCampaignsRepository(db: Executor) {
     async findById(id: string): Promise<CampaignRow | undefined> {
       const [row] = await db.select().from(campaigns).where(eq(campaigns.id, id));
       return row;
-    },
-    async setMailSettings(id: string, settings: { senderName: string | null; replyTo: string | null; brandColor: string }): Promise<void> {
-      await db.update(campaigns).set({ mailSenderName: settings.senderName, mailReplyTo: settings.replyTo, brandColor: settings.brandColor }).where(eq(campaigns.id, id));
     },
     async findDefault(): Promise<CampaignRow | undefined> {
       const [row] = await db.select().from(campaigns).orderBy(sql`${campaigns.isDefault} desc`, asc(campaigns.createdAt)).limit(1);

@@ -33,6 +33,7 @@ import { createOsdiPeopleRepository } from './osdi-people-repository.js';
 import { createOsdiAttendancesRepository } from './osdi-attendances-repository.js';
 import { createOsdiSignaturesRepository } from './osdi-signatures-repository.js';
 import { createTodayRepository } from './today-repository.js';
+import { createUpdateConsentsRepository } from './update-consents-repository.js';
 import { createWebhooksRepository } from './webhooks-repository.js';
 
 /**
@@ -75,6 +76,7 @@ export function createRepositories(db: Executor, keyring: Keyring) {
     osdiAttendances: createOsdiAttendancesRepository(db),
     webhooks: createWebhooksRepository(db),
     today: createTodayRepository(db),
+    updateConsents: createUpdateConsentsRepository(db, keyring),
   };
 }
 

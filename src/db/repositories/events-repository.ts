@@ -115,6 +115,16 @@ export function createEventsRepository(db: Executor) {
       if (!row) throw new Error('insert returned nothing');
       return row;
     },
+    /** The addresses people RSVPed with (accepted RSVPs: one waiting for its email is nobody's yet) (to one event of the campaign, or to any), with the language they chose, oldest first. */
+    async listAttendeeContacts(campaignId: string, eventId: string | null): Promise<{ email: string; lang: 'en' | 'es' }[]> {
+      const rows = await db
+        .select({ email: eventRsvps.email, lang: eventRsvps.lang })
+        .from(eventRsvps)
+        .innerJoin(events, eq(events.id, eventRsvps.eventId))
+        .where(and(eq(events.campaignId, campaignId), eventId ? eq(events.id, eventId) : undefined, eq(eventRsvps.status, 'accepted'), sql`${eventRsvps.email} is not null`))
+        .orderBy(asc(eventRsvps.createdAt));
+      return rows.flatMap((r) => (r.email ? [{ email: r.email, lang: r.lang }] : []));
+    },
     /** The door list: accepted RSVPs only (one waiting for its email is nobody's yet). */
     async listRsvps(eventId: string): Promise<RsvpRow[]> {
       return db.select().from(eventRsvps).where(and(eq(eventRsvps.eventId, eventId), accepted)).orderBy(asc(eventRsvps.name), asc(eventRsvps.createdAt));

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { FieldCipher, Keyring } from '../../crypto/keyring.js';
 import type { Executor } from '../client.js';
 import { mailBodies, mailMessages, mailSuppressions } from '../schema/index.js';
@@ -30,12 +30,39 @@ export function createMailRepository(db: Executor, keyring: Keyring) {
     async markFailed(id: string, error: string, retryAt: Date | null): Promise<void> {
       await db.update(mailMessages).set({ error, nextAttemptAt: retryAt }).where(eq(mailMessages.id, id));
     },
+    /** The message bounced for good (at delivery, or by a report that came back later). */
+    async markBounced(id: string, reason: string, at: Date): Promise<void> {
+      await db.update(mailMessages).set({ bouncedAt: at, error: reason, nextAttemptAt: null }).where(eq(mailMessages.id, id));
+    },
+    /** The message a bounce report names by the Message-ID it was sent with. */
+    async findByMessageId(messageId: string): Promise<MailRow | undefined> {
+      const cipher = await keyring.cipher();
+      const [row] = await db.select().from(mailMessages).where(eq(mailMessages.messageId, `<${messageId.replace(/^<|>$/gu, '')}>`));
+      return row ? openMail(cipher, row) : undefined;
+    },
     /** A receiving server refused the address for good: the campaign's later bulk sends skip it. */
-    async suppress(campaignId: string, address: string, reason: string): Promise<void> {
-      await db.insert(mailSuppressions).values({ campaignId, address: address.toLowerCase(), reason }).onConflictDoNothing();
+    async suppress(campaignId: string, address: string, reason: string, at?: Date): Promise<void> {
+      await db.insert(mailSuppressions).values({ campaignId, address: address.toLowerCase(), reason, ...(at ? { createdAt: at } : {}) }).onConflictDoNothing();
     },
     async listSuppressed(campaignId: string): Promise<(typeof mailSuppressions.$inferSelect)[]> {
       return db.select().from(mailSuppressions).where(eq(mailSuppressions.campaignId, campaignId)).orderBy(desc(mailSuppressions.createdAt));
+    },
+    /** The reasons of these addresses that are suppressed for the campaign, by address. */
+    async findSuppressedAmong(campaignId: string, addresses: readonly string[]): Promise<Map<string, string>> {
+      if (addresses.length === 0) return new Map();
+      const rows = await db
+        .select({ address: mailSuppressions.address, reason: mailSuppressions.reason })
+        .from(mailSuppressions)
+        .where(and(eq(mailSuppressions.campaignId, campaignId), inArray(mailSuppressions.address, addresses.map((a) => a.toLowerCase()))));
+      return new Map(rows.map((r) => [r.address, r.reason]));
+    },
+    /** Addresses unsubscribed (not bounced) from the campaign's mail since a time: the send's unsubscribes outside the subscriber list. */
+    async countUnsubscribedSince(campaignId: string, since: Date, reason: string): Promise<number> {
+      const [row] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(mailSuppressions)
+        .where(and(eq(mailSuppressions.campaignId, campaignId), eq(mailSuppressions.reason, reason), gte(mailSuppressions.createdAt, since)));
+      return row?.n ?? 0;
     },
     async isSuppressed(campaignId: string, address: string): Promise<boolean> {
       const rows = await db.select({ address: mailSuppressions.address }).from(mailSuppressions).where(and(eq(mailSuppressions.campaignId, campaignId), eq(mailSuppressions.address, address.toLowerCase())));
@@ -51,17 +78,18 @@ export function createMailRepository(db: Executor, keyring: Keyring) {
       return row;
     },
     /** A newsletter send's progress: messages recorded, sent, waiting, failed for good, refused (5xx). */
-    async countNewsletterMessages(newsletterId: string): Promise<{ total: number; sent: number; pending: number; failed: number }> {
+    async countNewsletterMessages(newsletterId: string): Promise<{ total: number; sent: number; pending: number; failed: number; bounced: number }> {
       const [row] = await db
         .select({
           total: sql<number>`count(*)::int`,
           sent: sql<number>`count(${mailMessages.sentAt})::int`,
           pending: sql<number>`count(*) filter (where ${mailMessages.sentAt} is null and ${mailMessages.nextAttemptAt} is not null)::int`,
           failed: sql<number>`count(*) filter (where ${mailMessages.sentAt} is null and ${mailMessages.nextAttemptAt} is null and ${mailMessages.error} is not null)::int`,
+          bounced: sql<number>`count(${mailMessages.bouncedAt})::int`,
         })
         .from(mailMessages)
         .where(eq(mailMessages.newsletterId, newsletterId));
-      return row ?? { total: 0, sent: 0, pending: 0, failed: 0 };
+      return row ?? { total: 0, sent: 0, pending: 0, failed: 0, bounced: 0 };
     },
     /**
      * Claims up to `limit` unsent messages whose next attempt is due: counts the attempt and pushes

@@ -1,4 +1,4 @@
-import { and, eq, gte, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../client.js';
 import { mailMessages, mailSuppressions, newsletterSubscribers, newsletters } from '../schema/index.js';
 
@@ -39,6 +39,15 @@ export function createNewsletterSubscribersRepository(db: Executor) {
     },
     async listActive(campaignId: string): Promise<SubscriberRow[]> {
       return db.select().from(newsletterSubscribers).where(and(eq(newsletterSubscribers.campaignId, campaignId), active));
+    },
+    /** Which of these addresses are active subscribers in one of `langs` (they get the issue as subscribers). */
+    async findActiveAmong(campaignId: string, addresses: readonly string[], langs: readonly string[]): Promise<Set<string>> {
+      if (addresses.length === 0) return new Set();
+      const rows = await db
+        .select({ email: newsletterSubscribers.email })
+        .from(newsletterSubscribers)
+        .where(and(eq(newsletterSubscribers.campaignId, campaignId), active, inArray(newsletterSubscribers.email, [...addresses]), inArray(newsletterSubscribers.lang, langs as ('en' | 'es')[])));
+      return new Set(rows.map((r) => r.email));
     },
     async countActive(campaignId: string): Promise<number> {
       const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(newsletterSubscribers).where(and(eq(newsletterSubscribers.campaignId, campaignId), active));

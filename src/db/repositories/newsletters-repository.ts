@@ -41,6 +41,10 @@ export function createNewslettersRepository(db: Executor) {
         .where(eq(newsletters.campaignId, campaignId))
         .orderBy(sql`${newsletters.publishAt} desc nulls first`, desc(newsletters.createdAt));
     },
+    /** The other-language versions of a newsletter that are public by now. */
+    async listPublicVersions(campaignId: string, id: string, now: Date): Promise<NewsletterRow[]> {
+      return db.select().from(newsletters).where(and(eq(newsletters.campaignId, campaignId), eq(newsletters.versionOf, id), isPublic(now)));
+    },
     async find(campaignId: string, id: string): Promise<NewsletterRow | undefined> {
       const [row] = await db.select().from(newsletters).where(and(eq(newsletters.campaignId, campaignId), eq(newsletters.id, id)));
       return row;

@@ -45,10 +45,14 @@ export const mailMessages = pgTable(
     // (sent, kept in the outbox, or given up).
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
+    // When the message bounced for good: a 5xx at delivery, or a delivery status notification
+    // (RFC 3464) that came back later. The send's results count these as bounced.
+    bouncedAt: timestamp('bounced_at', { withTimezone: true }),
   },
   (t) => [
     index('mail_messages_created_idx').on(t.createdAt),
     index('mail_messages_newsletter_idx').on(t.newsletterId).where(sql`${t.newsletterId} is not null`),
+    index('mail_messages_message_id_idx').on(t.messageId).where(sql`${t.messageId} is not null`),
     index('mail_messages_due_idx').on(t.nextAttemptAt).where(sql`${t.sentAt} is null and ${t.nextAttemptAt} is not null`),
   ],
 );

@@ -3,7 +3,7 @@ import { boolean, customType, date, index, integer, jsonb, pgTable, text, timest
 import type { SignatureDetails } from './petitions.js';
 import { accounts } from './accounts.js';
 import { campaigns } from './campaigns.js';
-import { newsletterStatuses, endorsementLevels, endorserKinds, pressKinds, eventKinds, rsvpStatuses, rsvpSources } from '../../vocabulary/public-site.js';
+import { newsletterStatuses, endorsementLevels, endorserKinds, pressKinds, eventKinds, rsvpStatuses, rsvpSources, newsletterAudiences, updateConsentSources } from '../../vocabulary/public-site.js';
 
 import { languages as contentLanguages } from '../../vocabulary/languages.js';
 
@@ -38,6 +38,13 @@ export const newsletters = pgTable(
     sentCount: integer('sent_count').notNull().default(0),
     // When an organizer scheduled the email to go out (the send runs then, by the outbox's sweep).
     sendAt: timestamp('send_at', { withTimezone: true }),
+    // Who the email goes to (one or more of newsletterAudiences); with 'attendees', the people who
+    // RSVPed to `audienceEventId`, or to any event of the campaign when it is null.
+    audiences: text('audiences', { enum: newsletterAudiences }).array().notNull().default(sql`'{subscribers}'::text[]`),
+    audienceEventId: uuid('audience_event_id'),
+    // This newsletter is the other-language version of `versionOf` (the main-language issue): roster
+    // and attendee recipients in this language get this one, the others the main one.
+    versionOf: uuid('version_of'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -174,4 +181,28 @@ export const newsletterSubscribers = pgTable(
     unsubscribedAt: timestamp('unsubscribed_at', { withTimezone: true }),
   },
   (t) => [uniqueIndex('newsletter_subscribers_email_key').on(t.campaignId, t.email)],
+);
+
+// An educator's agreement to receive the campaign's updates at a personal address (decision 0042):
+// given on a card ("send me updates"), in a conversation an organizer recorded, or by subscribing
+// (a subscriber an organizer matched to a roster person). The address and the person are sealed
+// (decision 0025): a row with source 'card' names a card signer. Withdrawn by the email's
+// one-click unsubscribe or by an organizer; never deleted, so the record of consent stays.
+export const updateConsents = pgTable(
+  'update_consents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    address: text('address').notNull(),
+    personRef: text('person_ref'),
+    lang: text('lang', { enum: contentLanguages }).notNull().default('en'),
+    source: text('source', { enum: updateConsentSources }).notNull(),
+    givenOn: date('given_on').notNull(),
+    recordedBy: uuid('recorded_by').references(() => accounts.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+  },
+  (t) => [index('update_consents_campaign_idx').on(t.campaignId)],
 );

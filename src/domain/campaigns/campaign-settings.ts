@@ -12,6 +12,8 @@ export type CampaignSettingsInput = {
   jurisdiction?: Jurisdiction;
   mailSenderName?: string | null;
   mailReplyTo?: string | null;
+  /** The newsletter template's accent color, #rrggbb. */
+  brandColor?: string;
 };
 
 /**
@@ -39,6 +41,10 @@ export function checkCampaignSettings(input: CampaignSettingsInput): CampaignSet
   if (input.mailReplyTo !== undefined) {
     out.mailReplyTo = input.mailReplyTo?.trim().toLowerCase() || null;
     if (out.mailReplyTo !== null && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/u.test(out.mailReplyTo)) problems.push({ field: 'mailReplyTo', reason: 'is not an email address' });
+  }
+  if (input.brandColor !== undefined) {
+    out.brandColor = input.brandColor.trim().toLowerCase();
+    if (!/^#[0-9a-f]{6}$/u.test(out.brandColor)) problems.push({ field: 'brandColor', reason: 'must be a color like #a3161a' });
   }
   if (problems.length > 0) throw new AppError('validation_failed', 'Some settings are not valid.', problems);
   return out;

@@ -4,7 +4,11 @@ import type { CommandContext } from '../commands/command-context.js';
 import { openCampaign } from '../policies/open-campaign.js';
 import { checkCampaignSettings, type CampaignSettingsInput } from './campaign-settings.js';
 
-/** Changes what set-up entered (name, statement, time zone, goal, card validity, mail sender); only what is given. */
+/**
+ * Changes what set-up entered (name, statement, time zone, goal, card validity, the mail settings:
+ * sender name, Reply-To, the newsletter's color); only what is given. The one API that writes the
+ * campaign's mail settings.
+ */
 export async function updateCampaignSettings(ctx: CommandContext, input: CampaignSettingsInput & { slug: string }): Promise<CampaignRow> {
   const campaign = await openCampaign(ctx, input.slug, 'campaign.manage');
   const { slug: _slug, ...given } = input;

@@ -11,6 +11,8 @@ export type RawCardSubmission = {
   worksite_id?: string;
   job_title?: string;
   agree?: string;
+  /** The optional "send me updates" tick (not part of the signed card). */
+  updates?: string;
   signature?: string;
 };
 

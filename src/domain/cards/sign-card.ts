@@ -68,6 +68,9 @@ export async function signCard(ctx: CommandContext, input: SignCardInput): Promi
     userAgent: input.userAgent ? cleanField(input.userAgent).slice(0, 400) : null,
   };
   const card = await recordCard(ctx, campaign, content, { enteredBy: null, lang: input.lang, publicUrl: input.publicUrl });
+  // "Send me updates": a consent to the campaign's newsletters at the card's address (decision
+  // 0042), sealed like the card and tied to its person once the card is matched.
+  if (raw.updates === 'yes') await ctx.repos.updateConsents.record({ campaignId: campaign.id, address: v.email, personId: card.personId, lang: input.lang, source: 'card', givenOn: content.signedOn, recordedBy: null });
   // The first state of the card (decision 0023): submitted, by someone the form cannot know.
   await ctx.audit('card.submitted', { campaignId: campaign.id, subject: { type: 'card', id: card.id }, details: { source: 'electronic', match: card.matchStatus } });
   return { ok: true };

@@ -1,10 +1,11 @@
 import { AppError } from '../../errors.js';
 import type { CommandContext } from '../commands/command-context.js';
+import { unsubscribedReason } from './gather-newsletter-audience.js';
 
 export type NewsletterDelivery = {
   sentAt: Date | null;
   /** Messages recorded for the send, delivered, still being tried, and given up (refused or out of tries). */
-  messages: { total: number; sent: number; pending: number; failed: number };
+  messages: { total: number; sent: number; pending: number; failed: number; bounced: number };
   /** Active subscribers by language, with those a hard bounce took off the list. */
   audience: { lang: string; count: number; suppressed: number }[];
   /** Addresses the campaign's sends skip since a server refused them for good (counted, never named). */
@@ -21,6 +22,7 @@ export async function viewNewsletterDelivery(ctx: CommandContext, input: { slug:
   const messages = await ctx.repos.mail.countNewsletterMessages(n.id);
   const audience = await ctx.repos.subscribers.countAudience(campaign.id);
   const suppressed = (await ctx.repos.mail.listSuppressed(campaign.id)).length;
-  const unsubscribedSince = n.sentAt ? await ctx.repos.subscribers.countUnsubscribedSince(campaign.id, n.sentAt) : 0;
+  // Subscribers who left the list, and educators or attendees who unsubscribed by their message's link.
+  const unsubscribedSince = n.sentAt ? (await ctx.repos.subscribers.countUnsubscribedSince(campaign.id, n.sentAt)) + (await ctx.repos.mail.countUnsubscribedSince(campaign.id, n.sentAt, unsubscribedReason)) : 0;
   return { sentAt: n.sentAt, messages, audience, suppressed, unsubscribedSince };
 }

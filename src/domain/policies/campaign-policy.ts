@@ -72,6 +72,11 @@ export function canPerform(actor: Actor, action: Action, worksiteId?: string): b
   return worksiteId === undefined ? actor.worksiteIds.length > 0 : actor.worksiteIds.includes(worksiteId);
 }
 
+/** Whether the actor may take the action campaign-wide (not only at some worksites or for a list). */
+export function hasCampaignWideGrant(actor: Actor, action: Action): boolean {
+  return table[action][actor.role] === 'all';
+}
+
 /**
  * Whether the grant stops at the actor's own committee list: the caller must then also check that
  * the person is on it (or filter lists to it).

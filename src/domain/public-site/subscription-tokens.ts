@@ -1,6 +1,8 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
-export type SubscriptionPurpose = 'confirm' | 'unsubscribe';
+// 'unsubscribe-mail' signs a message id: the link in a newsletter sent to someone who is not a
+// subscriber (an educator on the roster, an event attendee), whose address the message holds.
+export type SubscriptionPurpose = 'confirm' | 'unsubscribe' | 'unsubscribe-mail';
 
 /** What a token signs, before the subscriber's id. */
 export function subscriptionTokenPrefix(purpose: SubscriptionPurpose): string {

@@ -14,6 +14,7 @@ export function presentCampaignSettings(c: CampaignRow): CampaignSettings {
     jurisdiction: c.jurisdiction,
     mailSenderName: c.mailSenderName,
     mailReplyTo: c.mailReplyTo,
+    brandColor: c.brandColor,
   };
 }
 
@@ -25,12 +26,15 @@ export function presentSetupUnit(u: UnitRow): SetupUnit {
   return { id: u.id, name: u.name, description: u.description, jobTitles: u.jobTitles, appliesFrom: u.appliesFrom };
 }
 
-export function presentCampaignSetup(view: CampaignSetupView): CampaignSetup {
+export type MailServerSettings = CampaignSetup['mail'];
+
+export function presentCampaignSetup(view: CampaignSetupView, mail: MailServerSettings): CampaignSetup {
   return {
     settings: presentCampaignSettings(view.campaign),
     employers: view.employers.map(presentSetupEmployer),
     worksites: view.worksites,
     units: view.units.map(presentSetupUnit),
     cardTexts: view.cardTexts.map(presentCardText),
+    mail,
   };
 }

@@ -23,6 +23,9 @@ export function presentNewsletter({ row: n, isPublic }: NewsletterView): Newslet
     sentAt: n.sentAt?.toISOString() ?? null,
     sentCount: n.sentCount,
     sendAt: n.sendAt?.toISOString() ?? null,
+    audiences: n.audiences,
+    audienceEventId: n.audienceEventId,
+    versionOf: n.versionOf,
     createdAt: n.createdAt.toISOString(),
     updatedAt: n.updatedAt.toISOString(),
   };

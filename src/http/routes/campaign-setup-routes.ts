@@ -10,7 +10,7 @@ import { viewCampaignSetup } from '../../domain/campaigns/view-campaign-setup.js
 import type { Services } from '../../domain/create-services.js';
 import { operation, requesterOf } from '../operation.js';
 import { presentCampaign } from '../presenters/campaign-presenter.js';
-import { presentCampaignSettings, presentCampaignSetup, presentSetupEmployer, presentSetupUnit } from '../presenters/campaign-setup-presenter.js';
+import { presentCampaignSettings, presentCampaignSetup, presentSetupEmployer, presentSetupUnit, type MailServerSettings } from '../presenters/campaign-setup-presenter.js';
 import type { PublicSite } from '../public-site.js';
 import type { ZodApp } from '../zod-app.js';
 
@@ -18,14 +18,14 @@ const c = campaignSetupContract;
 const tags = ['campaign set-up'];
 
 // Starting a campaign (instance admins) and changing its set-up later (its admins).
-export function registerCampaignSetupRoutes(app: ZodApp, services: Services, publicSite: PublicSite): void {
+export function registerCampaignSetupRoutes(app: ZodApp, services: Services, publicSite: PublicSite, mail: MailServerSettings): void {
   app.post('/api/campaigns', { schema: operation('createCampaign', c.createCampaign, { tags, status: 201 }) }, async (request, reply) => {
     const campaign = await services.execute(createCampaign, requesterOf(request), request.body);
     return reply.status(201).send({ campaign: { ...presentCampaign(campaign), role: 'admin' as const } });
   });
 
   app.get('/api/campaigns/:slug/setup', { schema: operation('viewCampaignSetup', c.viewCampaignSetup, { tags }) }, async (request) => {
-    return presentCampaignSetup(await services.read(viewCampaignSetup, requesterOf(request), request.params));
+    return presentCampaignSetup(await services.read(viewCampaignSetup, requesterOf(request), request.params), mail);
   });
 
   app.put('/api/campaigns/:slug/settings', { schema: operation('updateCampaignSettings', c.updateCampaignSettings, { tags }) }, async (request) => {

@@ -31,6 +31,7 @@ const cardForm = z.object({
   worksite_id: field,
   job_title: field,
   agree: field,
+  updates: field,
   signature: field,
   card_text_version: field,
   website: field, // the honeypot
@@ -86,6 +87,7 @@ export function registerCardFormRoutes(app: ZodApp, services: Services, config: 
         worksite_id: values.worksite_id,
         job_title: values.job_title,
         agree: values.agree,
+        updates: values.updates,
         signature: values.signature,
       } satisfies Partial<Record<CardFieldName, string>>,
       problems,

@@ -59,7 +59,8 @@ export function registerRoutes(app: ZodApp, context: RouteContext): void {
   const publicSite = createPublicSite(services, config);
   publicSite.registerFastPath(app);
   registerPublicSiteRoutes(app, services, publicSite);
-  registerCampaignSetupRoutes(app, services, publicSite);
+  // The mail settings screen shows how this server sends (DKIM read-only: it is configuration).
+  registerCampaignSetupRoutes(app, services, publicSite, { from: config.mailFrom, dkim: config.dkim ? { domain: config.dkim.domainName, selector: config.dkim.keySelector } : null });
   registerNewsletterRoutes(app, services, publicSite, config);
   registerEndorsementRoutes(app, services, publicSite);
   registerPressRoutes(app, services, publicSite);

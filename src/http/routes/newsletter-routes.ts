@@ -16,9 +16,13 @@ import { previewNewsletterEmail } from '../../domain/newsletters/preview-newslet
 import { scheduleNewsletterSend } from '../../domain/newsletters/schedule-newsletter-send.js';
 import { sendTestNewsletter } from '../../domain/newsletters/send-test-newsletter.js';
 import { viewNewsletterDelivery } from '../../domain/newsletters/view-newsletter-delivery.js';
-import { updateMailSettings } from '../../domain/campaigns/update-mail-settings.js';
 import { subscribeToNewsletter } from '../../domain/newsletters/subscribe-to-newsletter.js';
 import { unsubscribeFromNewsletter } from '../../domain/newsletters/unsubscribe-from-newsletter.js';
+import { unsubscribeNewsletterRecipient } from '../../domain/newsletters/unsubscribe-newsletter-recipient.js';
+import { findNewsletterRecipient } from '../../domain/newsletters/find-newsletter-recipient.js';
+import { chooseNewsletterAudience } from '../../domain/newsletters/choose-newsletter-audience.js';
+import { viewNewsletterAudience } from '../../domain/newsletters/view-newsletter-audience.js';
+import { recordUpdateConsent } from '../../domain/newsletters/record-update-consent.js';
 import { updateNewsletter } from '../../domain/newsletters/update-newsletter.js';
 import { viewNewsletter } from '../../domain/newsletters/view-newsletter.js';
 import { getTranslator } from '../../i18n/translator.js';
@@ -40,6 +44,8 @@ const tags = ['newsletters'];
 const c = newslettersContract;
 const subscribeEmail = z.string().trim().toLowerCase().max(254).pipe(z.email());
 const linkQuery = z.object({ s: z.uuid(), t: z.string().min(10).max(100) });
+// The link in a newsletter to someone who is not a subscriber signs the message (`m`) instead.
+const recipientLinkQuery = z.object({ m: z.uuid(), t: z.string().min(10).max(100) });
 
 export type NewsletterRoutesOptions = { subscribeRateLimitPerMinute?: number };
 
@@ -120,6 +126,14 @@ export function registerNewsletterRoutes(app: ZodApp, services: Services, site: 
   const unsubscribe = async (context: PublicPageContext, apply: boolean) => {
     void context.reply.header('cache-control', 'private, no-store');
     const page = (state: Parameters<typeof UnsubscribePage>[0]['state'], status = 200) => ({ status, body: renderPage(createElement(UnsubscribePage, { site: context.site, state })) });
+    const recipient = recipientLinkQuery.safeParse(context.request.query);
+    if (recipient.success) {
+      const link = { campaignId: context.campaign.id, mailId: recipient.data.m, token: recipient.data.t, secret };
+      if (apply) return (await services.execute(unsubscribeNewsletterRecipient, context.requester, link)) ? page({ kind: 'done' }) : page({ kind: 'invalid-link' }, 400);
+      const found = await services.read(findNewsletterRecipient, context.requester, link);
+      if (!found) return page({ kind: 'invalid-link' }, 400);
+      return found.unsubscribed ? page({ kind: 'done' }) : page({ kind: 'ask', email: found.address, action: `${context.site.base}/news/unsubscribe?m=${link.mailId}&t=${link.token}` });
+    }
     const link = linkOf(context);
     if (!link) return page({ kind: 'invalid-link' }, 400);
     if (!apply) {
@@ -157,7 +171,7 @@ export function registerNewsletterRoutes(app: ZodApp, services: Services, site: 
   // ---- Organizers (public.manage) ----
   app.get('/api/campaigns/:slug/newsletters', { schema: operation('listNewsletters', c.listNewsletters, { tags }) }, async (request) => {
     const result = await services.read(listNewsletters, requesterOf(request), { slug: request.params.slug });
-    return { newsletters: result.newsletters.map(presentNewsletter), subscriberCount: result.subscriberCount };
+    return { newsletters: result.newsletters.map(presentNewsletter), subscriberCount: result.subscriberCount, timeZone: result.timeZone };
   });
 
   app.get('/api/campaigns/:slug/newsletters/:id', { schema: operation('viewNewsletter', c.viewNewsletter, { tags }) }, async (request) => {
@@ -188,8 +202,10 @@ export function registerNewsletterRoutes(app: ZodApp, services: Services, site: 
   });
 
   app.put('/api/campaigns/:slug/newsletters/:id/send-schedule', { schema: operation('scheduleNewsletterSend', c.scheduleNewsletterSend, { tags }) }, async (request) => {
-    const result = await services.execute(scheduleNewsletterSend, requesterOf(request), { slug: request.params.slug, newsletterId: request.params.id, sendAt: request.body.sendAt ? new Date(request.body.sendAt) : null });
-    return { sendAt: result.sendAt?.toISOString() ?? null };
+    const b = request.body;
+    const target = 'sendOn' in b ? { sendOn: b.sendOn, sendTime: b.sendTime } : { sendAt: b.sendAt ? new Date(b.sendAt) : null };
+    const result = await services.execute(scheduleNewsletterSend, requesterOf(request), { slug: request.params.slug, newsletterId: request.params.id, ...target });
+    return { ...result, sendAt: result.sendAt?.toISOString() ?? null };
   });
 
   // The email's HTML opened in its own tab: its inline styles are allowed here only, and the
@@ -212,8 +228,22 @@ export function registerNewsletterRoutes(app: ZodApp, services: Services, site: 
     return { ...view, sentAt: view.sentAt?.toISOString() ?? null };
   });
 
-  app.put('/api/campaigns/:slug/mail-settings', { schema: operation('updateMailSettings', c.updateMailSettings, { tags }) }, async (request) =>
-    services.execute(updateMailSettings, requesterOf(request), { slug: request.params.slug, settings: { ...request.body, senderName: request.body.senderName || null } }),
+  // An educator's consent to updates at a personal address, told in a conversation or by subscribing.
+  app.post('/api/campaigns/:slug/people/:personId/update-consents', { schema: operation('recordUpdateConsent', c.recordUpdateConsent, { tags, status: 201 }) }, async (request, reply) => {
+    const b = request.body;
+    const source = b.source === 'conversation' ? { kind: 'conversation' as const, address: b.address, lang: b.lang } : { kind: 'subscription' as const, subscriberId: b.subscriberId };
+    const row = await services.execute(recordUpdateConsent, requesterOf(request), { slug: request.params.slug, personId: request.params.personId, source, givenOn: b.givenOn });
+    return reply.status(201).send({ id: row.id, source: row.source, givenOn: row.givenOn, lang: row.lang });
+  });
+
+  app.put('/api/campaigns/:slug/newsletters/:id/audience', { schema: operation('chooseNewsletterAudience', c.chooseNewsletterAudience, { tags }) }, async (request) => {
+    const view = await services.execute(chooseNewsletterAudience, requesterOf(request), { slug: request.params.slug, newsletterId: request.params.id, ...request.body });
+    return { newsletter: presentNewsletter(view) };
+  });
+
+  // Who the newsletter would reach now, beyond subscribers (an audited read: it can name educators).
+  app.get('/api/campaigns/:slug/newsletters/:id/audience', { schema: operation('viewNewsletterAudience', c.viewNewsletterAudience, { tags }) }, async (request) =>
+    services.execute(viewNewsletterAudience, requesterOf(request), { slug: request.params.slug, newsletterId: request.params.id }),
   );
 
   // Records one email per confirmed subscriber, with the send's claim; the outbox delivers them.

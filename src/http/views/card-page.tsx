@@ -1,6 +1,6 @@
 import { PublicPage, type SiteModel } from './site-chrome.js';
 
-export type CardFieldName = 'legal_name' | 'email' | 'phone' | 'worksite_id' | 'job_title' | 'agree' | 'signature' | 'card_text';
+export type CardFieldName = 'legal_name' | 'email' | 'phone' | 'worksite_id' | 'job_title' | 'agree' | 'updates' | 'signature' | 'card_text';
 
 export type CardPageModel = {
   site: SiteModel;
@@ -132,6 +132,12 @@ export function CardPage(model: CardPageModel) {
             <label htmlFor="agree">{t('card.field.agree')}</label>
           </div>
           {error('agree')}
+
+          {/* Optional and unticked: agreeing to updates is never a condition of the card. */}
+          <div className="agree">
+            <input id="updates" name="updates" type="checkbox" value="yes" defaultChecked={v.updates === 'yes'} />
+            <label htmlFor="updates">{t('card.field.updates')}</label>
+          </div>
 
           <label htmlFor="signature">{t('card.field.signature')}</label>
           <input

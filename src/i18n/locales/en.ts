@@ -220,6 +220,7 @@ export const en = {
   'card.field.schoolWithEmployer': '{school} (employer: {employer})',
   'card.field.job_title': 'Job title',
   'card.field.honeypot': 'Leave this field empty',
+  'card.field.updates': 'Send me the campaign’s updates at this email address (optional; you can unsubscribe from any email).',
   'card.field.agree': 'I have read the card above and I agree to it.',
   'card.field.signature': 'Signature: type your full legal name',
   'card.submit': 'Sign my card',

@@ -220,6 +220,7 @@ export const es: Record<MessageKey, string> = {
   'card.field.schoolWithEmployer': '{school} (empleador: {employer})',
   'card.field.job_title': 'Puesto',
   'card.field.honeypot': 'Deje este campo vacío',
+  'card.field.updates': 'Envíenme las novedades de la campaña a este correo electrónico (opcional; pueden darse de baja desde cualquier correo).',
   'card.field.agree': 'Leí la tarjeta de arriba y estoy de acuerdo con ella.',
   'card.field.signature': 'Firma: escriba su nombre legal completo',
   'card.submit': 'Firmar mi tarjeta',

@@ -1,21 +1,7 @@
 // Shapes of the public-site organizer API (src/http/presenters/public-content-presenter.ts).
 export type ContentLanguage = 'en' | 'es';
 
-export type Newsletter = {
-  id: string;
-  slug: string;
-  title: string;
-  summary: string;
-  bodyMarkdown: string;
-  lang: ContentLanguage;
-  status: 'draft' | 'published' | 'scheduled';
-  publishAt: string | null;
-  isPublic: boolean;
-  sentAt: string | null;
-  sentCount: number;
-  createdAt: string;
-  updatedAt: string;
-};
+export type { Newsletter } from '#contracts/newsletters.js';
 
 export const endorsementLevels = {
   congress: 'Member of Congress',

@@ -61,7 +61,7 @@ function useSetupKey() {
 function SettingsSection(props: { setup: CampaignSetup }) {
   const campaign = useCampaign();
   const s = props.setup.settings;
-  const [draft, setDraft] = useState({ name: s.name, statement: s.statement, timeZone: s.timeZone, goalPercent: String(s.goalPercent), cardValidityMonths: String(s.cardValidityMonths), mailSenderName: s.mailSenderName ?? '', mailReplyTo: s.mailReplyTo ?? '' });
+  const [draft, setDraft] = useState({ name: s.name, statement: s.statement, timeZone: s.timeZone, goalPercent: String(s.goalPercent), cardValidityMonths: String(s.cardValidityMonths), mailSenderName: s.mailSenderName ?? '', mailReplyTo: s.mailReplyTo ?? '', brandColor: s.brandColor });
   const [saved, setSaved] = useState(false);
   const save = useApiMutation({
     mutationFn: () =>
@@ -73,6 +73,7 @@ function SettingsSection(props: { setup: CampaignSetup }) {
         cardValidityMonths: Number(draft.cardValidityMonths),
         mailSenderName: draft.mailSenderName === '' ? null : draft.mailSenderName,
         mailReplyTo: draft.mailReplyTo === '' ? null : draft.mailReplyTo,
+        brandColor: draft.brandColor,
       }),
     fallback: 'Could not save the settings.',
     invalidates: [useSetupKey(), apiKey(campaignPath(campaign.slug))],
@@ -105,6 +106,16 @@ function SettingsSection(props: { setup: CampaignSetup }) {
       <Field label="Reply-To address" hint="Where replies to the campaign’s mail go: a union address, never a school one." error={error?.fieldReason('mailReplyTo')}>
         {(control) => <input {...control} type="email" value={draft.mailReplyTo} onChange={(e) => setDraft({ ...draft, mailReplyTo: e.target.value })} />}
       </Field>
+      <Field label="Newsletter color" hint="The accent color of the newsletter email." error={error?.fieldReason('brandColor')}>
+        {(control) => <input {...control} type="color" value={draft.brandColor} onChange={(e) => setDraft({ ...draft, brandColor: e.target.value })} />}
+      </Field>
+      {/* How this server sends: set in its configuration, so shown, not edited. */}
+      <p className="field-hint" id="setup-dkim">
+        Mail is sent from {props.setup.mail.from}.{' '}
+        {props.setup.mail.dkim
+          ? `It is signed with DKIM for ${props.setup.mail.dkim.domain} (selector ${props.setup.mail.dkim.selector}), as the big mailbox providers require for newsletters.`
+          : 'It is not signed with DKIM: ask whoever runs this server to set DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY, or newsletters may land in spam.'}
+      </p>
       <div className="form-actions">
         <button type="submit" className="button-primary" disabled={save.isPending}>
           Save the campaign

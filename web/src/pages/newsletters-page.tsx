@@ -13,13 +13,12 @@ import { formatDateTime } from '../lib/format.js';
 import { fromLocalInput, toLocalInput, type Newsletter } from '../lib/public-content-types.js';
 import { apiKey, lastError, onSubmit, useApiMutation, useApiQuery } from '../lib/query.js';
 import { useDraftEditor, type DraftEditorProps } from '../lib/use-draft-editor.js';
+import { NewsletterSendingPanel, type Delivery } from './newsletter-sending-panel.js';
 
 type Draft = { id: string | null; title: string; slug: string; summary: string; bodyMarkdown: string; lang: 'en' | 'es'; status: Newsletter['status']; publishAt: string };
 
-type Delivery = { messages: { total: number; sent: number; pending: number; failed: number }; suppressed: number; unsubscribedSince: number };
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
-const languageName = (lang: string): string => (lang === 'es' ? 'Spanish' : 'English');
 
 const emptyDraft: Draft = { id: null, title: '', slug: '', summary: '', bodyMarkdown: '', lang: 'en', status: 'draft', publishAt: '' };
 
@@ -29,19 +28,22 @@ const statusLabel = (n: Newsletter): string => (n.status === 'draft' ? 'Draft' :
 
 export function NewslettersPage() {
   const campaign = useCampaign();
-  const list = useApiQuery<{ newsletters: Newsletter[]; subscriberCount: number }>(campaignPath(campaign.slug, '/newsletters'));
+  const list = useApiQuery<{ newsletters: Newsletter[]; subscriberCount: number; timeZone: string }>(campaignPath(campaign.slug, '/newsletters'));
+  const [sendingId, setSendingId] = useState<string | null>(null);
+  const sendingNewsletter = list.data?.newsletters.find((x) => x.id === sendingId) ?? null;
   const editor = useDraftEditor<Draft>();
   const subscriberCount = list.data?.subscriberCount ?? 0;
   const publicBase = campaign.detail.campaign.isDefault ? '' : `/c/${campaign.slug}`;
   const sending = useApiMutation({
-    mutationFn: (n: Newsletter) => api.post<{ sent: number; otherLanguages: number; suppressed: number }>(campaignPath(campaign.slug, `/newsletters/${n.id}/send`)),
+    mutationFn: (n: Newsletter) => api.post<{ sent: number; otherLanguages: number; suppressed: number; excluded: number }>(campaignPath(campaign.slug, `/newsletters/${n.id}/send`)),
     invalidates: [newslettersKey(campaign.slug)],
     onSuccess: (result, n) =>
       editor.setSaved(
         [
-          `“${n.title}” is being emailed to ${plural(result.sent, 'subscriber')} who read ${languageName(n.lang)}.`,
+          `“${n.title}” is being emailed to ${plural(result.sent, 'person', 'people')}.`,
           result.otherLanguages > 0 ? `${plural(result.otherLanguages, 'subscriber')} in another language did not get it: write a version in their language.` : '',
           result.suppressed > 0 ? `${plural(result.suppressed, 'address', 'addresses')} skipped: their mail server refused an earlier newsletter.` : '',
+          result.excluded > 0 ? `${plural(result.excluded, 'educator or attendee', 'educators or attendees')} left out (employer domain, bounced, unsubscribed or already receiving it).` : '',
         ]
           .filter((line) => line !== '')
           .join(' '),
@@ -51,12 +53,12 @@ export function NewslettersPage() {
     mutationFn: (n: Newsletter) => api.get<Delivery>(campaignPath(campaign.slug, `/newsletters/${n.id}/delivery`)),
     onSuccess: (d, n) =>
       editor.setSaved(
-        `“${n.title}”: ${d.messages.sent} of ${d.messages.total} delivered, ${d.messages.pending} still being sent, ${d.messages.failed} refused or failed; ${plural(d.unsubscribedSince, 'reader')} unsubscribed since; ${plural(d.suppressed, 'address', 'addresses')} off the list after a bounce.`,
+        `“${n.title}”: ${d.messages.sent} of ${d.messages.total} delivered, ${d.messages.pending} still being sent, ${d.messages.failed} refused or failed, ${d.messages.bounced} bounced; ${plural(d.unsubscribedSince, 'reader')} unsubscribed since; ${plural(d.suppressed, 'address', 'addresses')} off the list after a bounce.`,
       ),
   });
 
   function send(n: Newsletter): void {
-    if (!window.confirm(`Email “${n.title}” to ${subscriberCount} subscriber${subscriberCount === 1 ? '' : 's'}? This can be done only once.`)) return;
+    if (!window.confirm(`Email “${n.title}” to its audience (${n.audiences.join(', ')}) now? This can be done only once.`)) return;
     sending.mutate(n);
   }
 
@@ -80,6 +82,9 @@ export function NewslettersPage() {
       />
       {editor.saved ? <SuccessNotice>{editor.saved}</SuccessNotice> : null}
       <ErrorNotice error={sending.error ?? results.error} />
+      {sendingNewsletter && list.data ? (
+        <NewsletterSendingPanel key={sendingNewsletter.id} slug={campaign.slug} newsletter={sendingNewsletter} others={list.data.newsletters} timeZone={list.data.timeZone} onClose={() => setSendingId(null)} />
+      ) : null}
       {editor.draft ? <NewsletterEditor key={editor.draft.id ?? 'new'} slug={campaign.slug} initial={editor.draft} onCancel={editor.cancel} onSaved={editor.finish} /> : null}
       <ListStatus query={list} count={list.data?.newsletters.length ?? 0} empty="No newsletters yet." />
       {list.data && list.data.newsletters.length > 0 ? (
@@ -91,12 +96,15 @@ export function NewslettersPage() {
               </th>
               <td data-label="Status">{statusLabel(n)}</td>
               <td data-label="Publication">{n.publishAt && n.status !== 'draft' ? formatDateTime(n.publishAt) : '—'}</td>
-              <td data-label="Emailed">{n.sentAt ? `${formatDateTime(n.sentAt)} (${n.sentCount})` : 'No'}</td>
+              <td data-label="Emailed">{n.sentAt ? `${formatDateTime(n.sentAt)} (${n.sentCount})` : n.sendAt ? `Scheduled: ${formatDateTime(n.sendAt)}` : 'No'}</td>
               <td className="row-actions">
-                {n.isPublic && !n.sentAt && subscriberCount > 0 ? (
+                <button type="button" className="button-secondary" aria-label={`Sending: ${n.title}`} title="Audience, schedule and results" onClick={() => setSendingId(n.id)}>
+                  Sending
+                </button>{' '}
+                {n.isPublic && !n.sentAt ? (
                   <>
-                    <button type="button" className="button-secondary" aria-label={`Email to subscribers: ${n.title}`} onClick={() => send(n)}>
-                      Email to subscribers
+                    <button type="button" className="button-secondary" aria-label={`Email now: ${n.title}`} onClick={() => send(n)}>
+                      Email now
                     </button>{' '}
                   </>
                 ) : null}
