@@ -45,6 +45,15 @@ describe('the people list in a browser', () => {
       expect(listed.map((l) => l.personId).sort()).toEqual([first!.id, second!.id].sort());
       await page.getByLabel('Committee member', { exact: true }).selectOption({ label: 'Rosa Committee' });
       await page.getByText('Showing 2 people').waitFor();
+
+      // Saved views: save this filter, clear it, and bring it back by name.
+      await page.getByLabel('Name for this view').fill('Rosa’s people');
+      await page.getByRole('button', { name: 'Save this view' }).click();
+      await page.getByLabel('Saved views').locator('option', { hasText: 'Rosa’s people' }).waitFor({ state: 'attached' });
+      await page.getByLabel('Committee member', { exact: true }).selectOption('');
+      await page.getByText('Showing 6 people').waitFor();
+      await page.getByLabel('Saved views').selectOption({ label: 'Rosa’s people' });
+      await page.getByText('Showing 2 people').waitFor();
       expect(problems).toEqual([]);
     } finally {
       await context.close();

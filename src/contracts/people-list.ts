@@ -27,10 +27,7 @@ export const listedPerson = z.object({
 });
 export type ListedPersonResponse = z.infer<typeof listedPerson>;
 
-export const peopleListContract = {
-  listPeople: {
-    params: slugParams,
-    query: z.object({
+const listQuery = z.object({
       search: z.string().trim().max(200).optional(),
       worksiteId: id('worksite').optional(),
       unitId: idOrNone('unit').optional(),
@@ -41,7 +38,31 @@ export const peopleListContract = {
       sort: z.enum(peopleSorts).default('name'),
       after: z.string().max(2000).optional(),
       limit: z.coerce.number().int().min(1).max(200).default(50),
-    }),
+});
+
+/** What a saved view keeps: the list's filters and sort, never a cursor or a page size. */
+export const savedViewQuery = listQuery.omit({ after: true, limit: true }).partial().strict();
+
+export const savedPeopleView = z.object({ id: z.uuid(), name: z.string(), query: savedViewQuery, createdAt: instant });
+export type SavedPeopleViewResponse = z.infer<typeof savedPeopleView>;
+
+export const peopleListContract = {
+  listPeople: {
+    params: slugParams,
+    query: listQuery,
     response: z.object({ asOf: day, people: z.array(listedPerson), next: z.string().nullable() }),
+  },
+  listSavedPeopleViews: {
+    params: slugParams,
+    response: z.object({ views: z.array(savedPeopleView) }),
+  },
+  savePeopleView: {
+    params: slugParams,
+    body: z.object({ name: z.string().trim().min(1, 'is required').max(80), query: savedViewQuery }).strict(),
+    response: savedPeopleView,
+  },
+  deleteSavedPeopleView: {
+    params: slugParams.extend({ viewId: id('saved view') }),
+    response: z.object({ id: z.uuid(), deleted: z.boolean() }),
   },
 } as const;

@@ -25,6 +25,7 @@ import { createRosterImportRepository } from './roster-import-repository.js';
 import { createSecondFactorsRepository } from './second-factors-repository.js';
 import { createSupportRepository } from './support-repository.js';
 import { createSupportersRepository } from './supporters-repository.js';
+import { createSavedViewsRepository } from './saved-views-repository.js';
 import { createTagsRepository } from './tags-repository.js';
 import { createPetitionsRepository } from './petitions-repository.js';
 import { createIntegrationsRepository } from './integrations-repository.js';
@@ -74,6 +75,7 @@ export function createRepositories(db: Executor, keyring: Keyring) {
     supporters: createSupportersRepository(db),
     tags: createTagsRepository(db),
     osdiAttendances: createOsdiAttendancesRepository(db),
+    savedViews: createSavedViewsRepository(db),
     webhooks: createWebhooksRepository(db),
     today: createTodayRepository(db),
     updateConsents: createUpdateConsentsRepository(db, keyring),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, check, customType, date, index, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, check, customType, date, index, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts.js';
 import { campaigns, people } from './campaigns.js';
 import { conversationChannels } from '../../vocabulary/organizing.js';
@@ -99,4 +99,23 @@ export const committeeAssignments = pgTable(
     assignedAt: timestamp('assigned_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('committee_assignments_account_idx').on(t.campaignId, t.accountId)],
+);
+
+// Saved views of the people list (issue 12): per account and campaign, a name and the list's query
+// (filters and sort, never a cursor). Only their owner reads or deletes them.
+export const savedPeopleViews = pgTable(
+  'saved_people_views',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    query: jsonb('query').$type<Record<string, string>>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('saved_people_views_name_key').on(t.campaignId, t.accountId, sql`lower(${t.name})`)],
 );

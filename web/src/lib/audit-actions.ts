@@ -54,6 +54,8 @@ export const auditActionLabels: Record<string, string> = {
   'account.created': 'Account created',
   'member.role_changed': 'Role changed',
   'people.list_viewed': 'Viewed the roster',
+  'people.view_saved': 'Saved a view of the people list',
+  'people.view_deleted': 'Deleted a saved view of the people list',
   'export.roster': 'Exported the roster',
   'outbox.viewed': 'Read the outbox',
   'mail.bounce_recorded': 'A bounce report came back for a message (its address suppressed if it failed for good)',

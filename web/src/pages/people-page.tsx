@@ -7,6 +7,7 @@ import { DataTable } from '../components/data-table.js';
 import { ErrorNotice, SuccessNotice } from '../components/error-notice.js';
 import { Field } from '../components/field.js';
 import { PageHeader } from '../components/page-header.js';
+import { SavedViews } from '../components/saved-views.js';
 import { EmptyState } from '../components/status.js';
 import { api, campaignPath, query, type QueryParams } from '../lib/api.js';
 import { useCampaign } from '../lib/campaign.js';
@@ -187,6 +188,14 @@ export function PeoplePage() {
           )}
         </Field>
       </form>
+      <SavedViews
+        slug={campaign.slug}
+        current={Object.fromEntries(Object.entries(filters).filter((e): e is [string, string] => e[1] !== ''))}
+        onApply={(q) => {
+          setFilters({ ...empty, ...(q as Partial<Filters>) });
+          setSelected(new Set());
+        }}
+      />
 
       {saved ? <SuccessNotice>{saved}</SuccessNotice> : null}
       <ErrorNotice error={assignment.error} />
