@@ -91,6 +91,8 @@ export const auditActionLabels: Record<string, string> = {
   'export.petition_signers': 'Exported petition signers',
   'event.rsvps_viewed': 'Viewed an event’s RSVPs',
   'export.event_rsvps': 'Exported an event’s RSVPs',
+  'export.action_network_people': 'Exported supporters for Action Network',
+  'export.action_network_rsvps': 'Exported an event’s RSVPs for Action Network',
   'newsletter.sent': 'Emailed a newsletter to its subscribers',
   // Second factors (decision 0026).
   'second_factor.totp_enrolled': 'Set up an authenticator app',
