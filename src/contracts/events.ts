@@ -81,6 +81,7 @@ export const eventsContract = {
   deleteEvent: { params: itemParams, response: noContent },
   listRsvps: { params: itemParams, response: z.object({ event: campaignEvent, rsvps: z.array(rsvp) }) },
   exportRsvps: { params: itemParams },
+  exportActionNetworkRsvps: { params: itemParams },
   checkInRsvp: {
     params: rsvpParams,
     body: z.object({ checkedIn: z.boolean().default(true) }).default({ checkedIn: true }),

@@ -67,6 +67,7 @@ export const integrationsContract = {
     response: z.object({ webhook, secret: z.string().meta({ description: 'The signing secret, shown this once (HMAC-SHA256; see the Unionhall-Signature header).' }) }),
   },
   removeWebhook: { params: z.object({ slug, webhookId: id('webhook') }), response: z.void().meta({ description: 'Done (no content)' }) },
+  exportActionNetworkPeople: { params: slugParams },
   listApiKeys: { params: slugParams, response: z.object({ keys: z.array(apiKey), origins: z.array(z.string()) }) },
   createApiKey: {
     params: slugParams,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, asc, count, eq, gt, gte, lt, or, sql, type SQL } from 'drizzle-orm';
 import { unionAll, type PgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '../client.js';
-import { osdiPeople, people } from '../schema/index.js';
+import { osdiPeople, people, taggings, tags } from '../schema/index.js';
 import type { SupporterDetails } from '../schema/supporters.js';
 import type { OsdiCondition } from '../../vocabulary/osdi-filter.js';
 
@@ -54,22 +54,26 @@ const viewColumns: Columns = { id: osdiPeople.id, emails: [sql`${osdiPeople.emai
 const rosterColumns: Columns = { id: people.id, emails: [sql`lower(${people.workEmail})`, sql`lower(${people.personalEmail})`], identifiers: null, createdAt: people.createdAt, updatedAt: people.createdAt };
 
 // The OSDI people collection (decision 0036): reads only. Writes go to supporters-repository.ts.
+/** A public-side person with their tags' names, for a file in Action Network's layout. */
+export type OsdiPersonExportRow = OsdiPersonRow & { tags: string[] };
+
 export function createOsdiPeopleRepository(db: Executor) {
+  const publicSelectFields = {
+    id: osdiPeople.id,
+    side: sql<'public' | 'roster'>`'public'`.as('side'),
+    email: osdiPeople.email,
+    givenName: osdiPeople.givenName,
+    familyName: osdiPeople.familyName,
+    identifiers: osdiPeople.identifiers,
+    details: osdiPeople.details,
+    originSystem: osdiPeople.originSystem,
+    subscribed: osdiPeople.subscribed,
+    createdAt: osdiPeople.createdAt,
+    updatedAt: osdiPeople.updatedAt,
+  };
   const publicSelect = (campaignId: string, conditions: OsdiCondition[], extra?: SQL) =>
     db
-      .select({
-        id: osdiPeople.id,
-        side: sql<'public' | 'roster'>`'public'`.as('side'),
-        email: osdiPeople.email,
-        givenName: osdiPeople.givenName,
-        familyName: osdiPeople.familyName,
-        identifiers: osdiPeople.identifiers,
-        details: osdiPeople.details,
-        originSystem: osdiPeople.originSystem,
-        subscribed: osdiPeople.subscribed,
-        createdAt: osdiPeople.createdAt,
-        updatedAt: osdiPeople.updatedAt,
-      })
+      .select(publicSelectFields)
       .from(osdiPeople)
       .where(and(eq(osdiPeople.campaignId, campaignId), extra, ...conditions.map((c) => conditionSql(c, viewColumns))));
   const rosterSelect = (campaignId: string, conditions: OsdiCondition[], extra?: SQL) =>
@@ -113,6 +117,17 @@ export function createOsdiPeopleRepository(db: Executor) {
       if (found) return found;
       const [roster] = await rosterSelect(campaignId, [], eq(people.id, id));
       return roster;
+    },
+
+    /** Every public-side person of a campaign with their tags, oldest first. Never the roster. */
+    async listPublicForExport(campaignId: string): Promise<OsdiPersonExportRow[]> {
+      // Qualified by hand: Drizzle writes bare column names when a select has one table.
+      const tagNames = sql<string[]>`coalesce((select array_agg(t.name order by t.name) from ${taggings} tg inner join ${tags} t on t.id = tg.tag_id where tg.supporter_id = ${sql.raw('"osdi_people"."id"')}), '{}'::text[])`;
+      return db
+        .select({ ...publicSelectFields, tags: tagNames.as('tags') })
+        .from(osdiPeople)
+        .where(eq(osdiPeople.campaignId, campaignId))
+        .orderBy(asc(osdiPeople.createdAt), asc(osdiPeople.id));
     },
 
     /** A public-side person by address: for embedding the person in an action (attendances, submissions). */

@@ -20,6 +20,8 @@ import type { EventRow } from '../../db/repositories/events-repository.js';
 import { renderMarkdown } from '../../domain/public-site/render-markdown.js';
 import { formatContentDisposition } from '../../documents/content-disposition.js';
 import { renderRsvpsCsv } from '../../documents/events/rsvps-csv.js';
+import { renderActionNetworkRsvpsCsv } from '../../documents/action-network/action-network-csv.js';
+import { exportActionNetworkRsvps } from '../../domain/events/export-action-network-rsvps.js';
 import { operation, requesterOf } from '../operation.js';
 import { presentEvent, presentRsvp } from '../presenters/public-content-presenter.js';
 import { PublicNotFound, type PublicPageContext, type PublicSite } from '../public-site.js';
@@ -204,6 +206,15 @@ export function registerEventRoutes(app: ZodApp, services: Services, site: Publi
       .header('content-disposition', formatContentDisposition(`${event.slug}-rsvps.csv`))
       .header('cache-control', 'private, no-store')
       .send(renderRsvpsCsv(rsvps));
+  });
+
+  app.get('/api/campaigns/:slug/events/:id/rsvps/action-network.csv', { schema: operation('exportActionNetworkRsvps', c.exportActionNetworkRsvps, { tags, produces: 'text/csv' }) }, async (request, reply) => {
+    const { event, rsvps } = await services.execute(exportActionNetworkRsvps, requesterOf(request), { slug: request.params.slug, eventId: request.params.id });
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', formatContentDisposition(`${event.slug}-rsvps-action-network.csv`))
+      .header('cache-control', 'private, no-store')
+      .send(renderActionNetworkRsvpsCsv(rsvps));
   });
 
   // Check-in at the door: mark (or unmark) an RSVP, or add a walk-in who is checked in at once.

@@ -13,6 +13,9 @@ import { listWebhooks } from '../../domain/integrations/list-webhooks.js';
 import { removeWebhook } from '../../domain/integrations/remove-webhook.js';
 import { presentWebhook, presentWebhookDelivery } from '../presenters/webhook-presenter.js';
 import type { CorsOrigins } from '../plugins/cors.js';
+import { exportActionNetworkPeople } from '../../domain/integrations/export-action-network-people.js';
+import { renderActionNetworkPeopleCsv } from '../../documents/action-network/action-network-csv.js';
+import { formatContentDisposition } from '../../documents/content-disposition.js';
 import { operation, requesterOf } from '../operation.js';
 import { presentApiKey } from '../presenters/api-key-presenter.js';
 import type { ZodApp } from '../zod-app.js';
@@ -67,5 +70,15 @@ export function registerIntegrationRoutes(app: ZodApp, services: Services, cors:
     const result = await services.execute(setCorsOrigins, requesterOf(request), { slug: request.params.slug, origins: request.body.origins });
     cors.invalidate();
     return result;
+  });
+
+  // The public side's people with their tags, in Action Network's columns (admins; audited first).
+  app.get('/api/campaigns/:slug/action-network/people.csv', { schema: operation('exportActionNetworkPeople', c.exportActionNetworkPeople, { tags, produces: 'text/csv' }) }, async (request, reply) => {
+    const { campaignSlug, people } = await services.execute(exportActionNetworkPeople, requesterOf(request), request.params);
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .header('content-disposition', formatContentDisposition(`${campaignSlug}-action-network-people.csv`))
+      .send(renderActionNetworkPeopleCsv(people));
   });
 }

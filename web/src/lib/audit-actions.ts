@@ -100,6 +100,8 @@ export const auditActionLabels: Record<string, string> = {
   'event.rsvps_viewed': 'Viewed an event’s RSVPs',
   'export.event_rsvps': 'Exported an event’s RSVPs',
   'newsletter.sent': 'Emailed a newsletter to its audience',
+  'export.action_network_people': 'Exported supporters for Action Network',
+  'export.action_network_rsvps': 'Exported an event’s RSVPs for Action Network',
   // Second factors (decision 0026).
   'second_factor.totp_enrolled': 'Set up an authenticator app',
   'second_factor.passkey_added': 'Added a passkey',

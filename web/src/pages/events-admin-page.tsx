@@ -220,6 +220,11 @@ function Attendance(props: { slug: string; event: CampaignEvent; canExport: bool
             Export RSVPs (CSV)
           </a>
         ) : null}
+        {props.canExport ? (
+          <a className="button-secondary" href={`${base}/rsvps/action-network.csv`}>
+            Export for Action Network (CSV)
+          </a>
+        ) : null}
         <button type="button" className="button-secondary" onClick={props.onClose}>
           Close
         </button>

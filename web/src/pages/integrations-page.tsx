@@ -250,6 +250,18 @@ export function IntegrationsPage() {
           </Field>
         ))}
       </section>
+
+      <section aria-labelledby="action-network">
+        <h2 id="action-network">Export for Action Network</h2>
+        <InfoNotice>
+          Petition signers, newsletter subscribers, people who answered a public event and people who signed up over the API, with their tags, in Action Network’s columns. Educators on the roster, their cards and ratings are never in it. Each download is in the audit log.
+        </InfoNotice>
+        <div className="form-actions">
+          <a className="button-secondary" href={campaignPath(campaign.slug, '/action-network/people.csv')} download>
+            Download supporters (CSV)
+          </a>
+        </div>
+      </section>
     </>
   );
 }
