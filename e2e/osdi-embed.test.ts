@@ -80,7 +80,7 @@ describe('the Integrations page', () => {
       await page.waitForURL('**/dashboard');
       await page.goto(`/app/c/${fixture.campaign.slug}/integrations`);
       await page.getByLabel('Name', { exact: true }).fill('Action Network');
-      await page.getByLabel(/Record signatures as confirmed/).check();
+      await page.getByLabel(/Record signatures, RSVPs and sign-ups as confirmed/).check();
       await page.getByRole('button', { name: 'Create key' }).click();
       const secret = page.getByLabel('The new API key');
       await secret.waitFor();

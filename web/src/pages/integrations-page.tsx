@@ -13,8 +13,8 @@ import { apiKey, onSubmit, useApiMutation, useApiQuery } from '../lib/query.js';
 
 type Scope = ApiKey['scopes'][number];
 const scopeLabels: Record<Scope, string> = {
-  read: 'Read the public side: petitions, who signed them, subscribers, RSVPs, people who signed up, tags',
-  write: 'Record signatures and sign-ups as confirmed by the other tool (for example Action Network), and tag people',
+  read: 'Read the public side: petitions, who signed them, subscribers, RSVPs, people who signed up, tags, published newsletters',
+  write: 'Record signatures, RSVPs and sign-ups as confirmed by the other tool (for example Action Network), and tag people',
   organizing: 'Organizing data: roster people, ratings, conversations, committee lists',
 };
 type Embed = { id: string; title: string; hostedUrl: string; snippet: string };
