@@ -9,18 +9,13 @@
 // after a new card, each with its goal (issue 16).
 // Progress goes to stderr. Knobs: BENCH_EMPLOYEES (default 1000000), BENCH_WORKSITES (10000),
 // BENCH_REQUESTS (200), BENCH_RAW_RUNS (5), BENCH_PAST_REQUESTS (50).
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
-import { boot, type Runtime } from '../src/bootstrap.js';
-import { loadConfig } from '../src/config.js';
 import { hashPassword } from '../src/domain/accounts/passwords.js';
 import { dayOf } from '../src/domain/calendar.js';
 import type { PersonLink } from '../src/crypto/person-link.js';
 import { buildApp } from '../src/http/build-app.js';
+import { bootMillionRowRuntime, signInThroughApp } from './support/million-row-runtime.js';
 
 const EMPLOYEES = Number(process.env.BENCH_EMPLOYEES ?? 1_000_000);
 const WORKSITES = Number(process.env.BENCH_WORKSITES ?? 10_000);
@@ -139,27 +134,8 @@ async function generateWith(q: (text: string, values?: unknown[]) => Promise<pg.
   await timed('analyze', async () => q('analyze'));
 }
 
-async function signIn(app: FastifyInstance): Promise<string> {
-  const csrf = await app.inject({ method: 'GET', url: '/api/auth/csrf' });
-  const csrfCookie = csrf.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-  const login = await app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    headers: { cookie: csrfCookie, 'x-csrf-token': (csrf.json() as { token: string }).token },
-    payload: { email: 'viewer@bench.example', password: PASSWORD },
-  });
-  if (login.statusCode !== 200) throw new Error(`sign-in failed: ${login.statusCode} ${login.body}`);
-  return login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-}
-
 async function main(): Promise<void> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'unionhall-bench-majority-'));
-  chmodSync(dataDir, 0o711);
-  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-  const config = loadConfig({}, { dataDir, port: 0, host: '127.0.0.1', logLevel: 'warn', loginRateLimitPerMinute: 1000 });
-  log(`Starting an embedded PostgreSQL in ${dataDir}…`);
-  const runtime: Runtime = await boot(config, { demo: false, log: () => undefined });
-  cleanups.push(() => runtime.close());
+  const { config, runtime } = await bootMillionRowRuntime('majority', cleanups, log);
   const pool = runtime.database.pool;
   const campaignTz = 'America/Los_Angeles';
   const today = dayOf(new Date(), campaignTz);
@@ -175,7 +151,7 @@ async function main(): Promise<void> {
   const app = await buildApp({ config, db: runtime.database.db, services: runtime.services, logger: false });
   cleanups.push(() => app.close());
   await app.ready();
-  const cookie = await signIn(app);
+  const cookie = await signInThroughApp(app, 'viewer@bench.example', PASSWORD);
   const url = `/api/campaigns/${SLUG}/majority`;
   const [{ version: v0 }] = (await pool.query(`select count(*)::int as version from support_counter_state`)).rows as [{ version: number }];
   if (v0 !== 0) throw new Error('counters exist before the first request');

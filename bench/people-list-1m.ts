@@ -7,18 +7,13 @@
 //   people-list (1M people): p95 X ms (Y× the bare keyset query's p95 Z ms)
 // Progress and the p95 of each request of the mix go to stderr. Knobs: BENCH_PEOPLE (1000000),
 // BENCH_WORKSITES (1000), BENCH_RATED (20000), BENCH_REQUESTS (40 per request of the mix).
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
-import { boot, type Runtime } from '../src/bootstrap.js';
-import { loadConfig } from '../src/config.js';
 import { hashPassword } from '../src/domain/accounts/passwords.js';
 import type { PersonLink } from '../src/crypto/person-link.js';
 import type { FieldCipher } from '../src/crypto/keyring.js';
 import { buildApp } from '../src/http/build-app.js';
+import { bootMillionRowRuntime, signInThroughApp } from './support/million-row-runtime.js';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 1_000_000);
 const WORKSITES = Number(process.env.BENCH_WORKSITES ?? 1_000);
@@ -102,27 +97,8 @@ async function generate(pool: pg.Pool, link: PersonLink, cipher: FieldCipher, ac
   }
 }
 
-async function signIn(app: FastifyInstance): Promise<string> {
-  const csrf = await app.inject({ method: 'GET', url: '/api/auth/csrf' });
-  const csrfCookie = csrf.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-  const login = await app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    headers: { cookie: csrfCookie, 'x-csrf-token': (csrf.json() as { token: string }).token },
-    payload: { email: 'organizer@bench.example', password: PASSWORD },
-  });
-  if (login.statusCode !== 200) throw new Error(`sign-in failed: ${login.statusCode} ${login.body}`);
-  return login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-}
-
 async function main(): Promise<void> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'unionhall-bench-people-'));
-  chmodSync(dataDir, 0o711);
-  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-  const config = loadConfig({}, { dataDir, port: 0, host: '127.0.0.1', logLevel: 'warn', loginRateLimitPerMinute: 1000 });
-  log(`Starting an embedded PostgreSQL in ${dataDir}…`);
-  const runtime: Runtime = await boot(config, { demo: false, log: () => undefined });
-  cleanups.push(() => runtime.close());
+  const { config, runtime } = await bootMillionRowRuntime('people', cleanups, log);
   const pool = runtime.database.pool;
   const account = await runtime.services.repositories.accounts.create({ email: 'organizer@bench.example', name: 'Bench Organizer', passwordHash: await hashPassword(PASSWORD) });
   log('Generating the data…');
@@ -135,7 +111,7 @@ async function main(): Promise<void> {
   const app = await buildApp({ config, db: runtime.database.db, services: runtime.services, logger: false });
   cleanups.push(() => app.close());
   await app.ready();
-  const cookie = await signIn(app);
+  const cookie = await signInThroughApp(app, 'organizer@bench.example', PASSWORD);
   const base = `/api/campaigns/${SLUG}/people/list`;
   const get = async (url: string) => {
     const res = await app.inject({ method: 'GET', url, headers: { cookie } });
