@@ -34,6 +34,7 @@ const cli = systemRequester('cli');
 export type SettingsOptions = {
   name?: string;
   statement?: string;
+  statementEs?: string;
   timeZone?: string;
   goal?: string;
   cardValidityMonths?: string;
@@ -59,6 +60,7 @@ function settingsOf(opts: SettingsOptions): CampaignSettingsInput {
   return {
     name: opts.name,
     statement: opts.statement,
+    statementEs: opts.statementEs,
     timeZone: opts.timeZone,
     goalPercent: toInteger(opts.goal, '--goal'),
     cardValidityMonths: toInteger(opts.cardValidityMonths, '--card-validity-months'),

@@ -43,6 +43,7 @@ program
 const settingsOptions = (command: Command): Command =>
   command
     .option('--statement <text>', 'what the public home page says the campaign is for')
+    .option('--statement-es <text>', 'the same in Spanish, for visitors who read the site in Spanish')
     .option('--time-zone <zone>', 'the campaign’s time zone (default America/Los_Angeles)')
     .option('--goal <percent>', 'the support goal, 51–100 (default 65)')
     .option('--card-validity-months <n>', 'how long a card counts (default 12)')

@@ -10,6 +10,7 @@ import { day, id, slugParams, timeZone } from './shared.js';
 const settingsFields = {
   name: z.string().trim().min(1, 'is required').max(200),
   statement: z.string().max(5000),
+  statementEs: z.string().max(5000),
   timeZone,
   goalPercent: z.number().int().min(51, 'must be at least 51 (a majority)').max(100),
   cardValidityMonths: z.number().int().min(1).max(24),
@@ -23,6 +24,8 @@ export const campaignSettings = z.object({
   slug: z.string(),
   name: z.string(),
   statement: z.string(),
+  /** The statement in Spanish (empty: Spanish readers see the English one). */
+  statementEs: z.string(),
   timeZone: z.string(),
   goalPercent: z.number().int(),
   cardValidityMonths: z.number().int(),
@@ -64,6 +67,7 @@ export const campaignSetupContract = {
       slug: z.string().trim().toLowerCase().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u, 'must be lower-case letters, digits and dashes (e.g. oakland-charter-educators)').max(60),
       ...settingsFields,
       statement: settingsFields.statement.optional(),
+      statementEs: settingsFields.statementEs.optional(),
       timeZone: settingsFields.timeZone.optional(),
       goalPercent: settingsFields.goalPercent.optional(),
       cardValidityMonths: settingsFields.cardValidityMonths.optional(),

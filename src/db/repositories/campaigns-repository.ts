@@ -4,7 +4,7 @@ import { accounts, bargainingUnits, campaigns, cards, committeeAssignments, empl
 import type { Role } from '../../vocabulary/roles.js';
 
 export type CampaignRow = typeof campaigns.$inferSelect;
-export type CampaignSettings = Partial<Pick<typeof campaigns.$inferInsert, 'name' | 'statement' | 'timeZone' | 'goalPercent' | 'cardValidityMonths' | 'jurisdiction' | 'mailSenderName' | 'mailReplyTo' | 'brandColor'>>;
+export type CampaignSettings = Partial<Pick<typeof campaigns.$inferInsert, 'name' | 'statement' | 'statementEs' | 'timeZone' | 'goalPercent' | 'cardValidityMonths' | 'jurisdiction' | 'mailSenderName' | 'mailReplyTo' | 'brandColor'>>;
 export type EmployerSetupRow = typeof employers.$inferSelect;
 export type UnitRow = typeof bargainingUnits.$inferSelect;
 export type WorksiteRow = typeof worksites.$inferSelect;

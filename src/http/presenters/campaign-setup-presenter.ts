@@ -8,6 +8,7 @@ export function presentCampaignSettings(c: CampaignRow): CampaignSettings {
     slug: c.slug,
     name: c.name,
     statement: c.statement,
+    statementEs: c.statementEs,
     timeZone: c.timeZone,
     goalPercent: c.goalPercent,
     cardValidityMonths: c.cardValidityMonths,

@@ -61,13 +61,14 @@ function useSetupKey() {
 function SettingsSection(props: { setup: CampaignSetup }) {
   const campaign = useCampaign();
   const s = props.setup.settings;
-  const [draft, setDraft] = useState({ name: s.name, statement: s.statement, timeZone: s.timeZone, goalPercent: String(s.goalPercent), cardValidityMonths: String(s.cardValidityMonths), mailSenderName: s.mailSenderName ?? '', mailReplyTo: s.mailReplyTo ?? '', brandColor: s.brandColor });
+  const [draft, setDraft] = useState({ name: s.name, statement: s.statement, statementEs: s.statementEs, timeZone: s.timeZone, goalPercent: String(s.goalPercent), cardValidityMonths: String(s.cardValidityMonths), mailSenderName: s.mailSenderName ?? '', mailReplyTo: s.mailReplyTo ?? '', brandColor: s.brandColor });
   const [saved, setSaved] = useState(false);
   const save = useApiMutation({
     mutationFn: () =>
       api.put(campaignPath(campaign.slug, '/settings'), {
         name: draft.name,
         statement: draft.statement,
+        statementEs: draft.statementEs,
         timeZone: draft.timeZone,
         goalPercent: Number(draft.goalPercent),
         cardValidityMonths: Number(draft.cardValidityMonths),
@@ -90,6 +91,9 @@ function SettingsSection(props: { setup: CampaignSetup }) {
       </Field>
       <Field label="Public statement" hint="What the public home page says the campaign is for.">
         {(control) => <textarea {...control} rows={3} value={draft.statement} onChange={(e) => setDraft({ ...draft, statement: e.target.value })} />}
+      </Field>
+      <Field label="Public statement in Spanish" hint="What visitors reading the site in Spanish see; leave empty and they see the English one.">
+        {(control) => <textarea {...control} rows={3} lang="es" value={draft.statementEs} onChange={(e) => setDraft({ ...draft, statementEs: e.target.value })} />}
       </Field>
       <Field label="Time zone" error={error?.fieldReason('timeZone')}>
         {(control) => <input {...control} value={draft.timeZone} onChange={(e) => setDraft({ ...draft, timeZone: e.target.value })} />}
