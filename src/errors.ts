@@ -12,6 +12,8 @@ export const errorCodes = {
   second_factor_required: 403,
   not_found: 404,
   conflict: 409,
+  // A set-up row (employer, school, unit) that people, cards or other rows still name.
+  in_use: 409,
   token_invalid: 410,
   payload_too_large: 413,
   rate_limited: 429,

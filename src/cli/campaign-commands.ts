@@ -8,8 +8,14 @@ import { addWorksites } from '../domain/campaigns/add-worksites.js';
 import type { CampaignSettingsInput } from '../domain/campaigns/campaign-settings.js';
 import { createCampaign } from '../domain/campaigns/create-campaign.js';
 import { parseWorksiteList } from '../domain/campaigns/parse-worksite-list.js';
+import { removeBargainingUnit } from '../domain/campaigns/remove-bargaining-unit.js';
 import { removeDemoCampaign } from '../domain/campaigns/remove-demo-campaign.js';
+import { removeEmployer } from '../domain/campaigns/remove-employer.js';
+import { removeWorksite } from '../domain/campaigns/remove-worksite.js';
+import { updateBargainingUnit } from '../domain/campaigns/update-bargaining-unit.js';
 import { updateCampaignSettings } from '../domain/campaigns/update-campaign-settings.js';
+import { updateEmployer } from '../domain/campaigns/update-employer.js';
+import { updateWorksite } from '../domain/campaigns/update-worksite.js';
 import { viewCampaignSetup } from '../domain/campaigns/view-campaign-setup.js';
 import { isDay } from '../domain/calendar.js';
 import { approveCardText } from '../domain/cards/approve-card-text.js';
@@ -28,6 +34,7 @@ const cli = systemRequester('cli');
 export type SettingsOptions = {
   name?: string;
   statement?: string;
+  statementEs?: string;
   timeZone?: string;
   goal?: string;
   cardValidityMonths?: string;
@@ -53,6 +60,7 @@ function settingsOf(opts: SettingsOptions): CampaignSettingsInput {
   return {
     name: opts.name,
     statement: opts.statement,
+    statementEs: opts.statementEs,
     timeZone: opts.timeZone,
     goalPercent: toInteger(opts.goal, '--goal'),
     cardValidityMonths: toInteger(opts.cardValidityMonths, '--card-validity-months'),
@@ -137,6 +145,50 @@ export async function runCampaignShow(config: Config, opts: { campaign: string }
     }
     for (const u of setup.units) out(`Unit ${u.name}${u.appliesFrom ? ` from ${u.appliesFrom}` : ''}${u.jobTitles.length > 0 ? `: ${u.jobTitles.join(', ')}` : ''}`);
     for (const t of setup.cardTexts) out(`Card text v${t.version} (${t.language}) ${t.title}${t.approvedAt ? ' [approved]' : ' [not approved]'}`);
+  });
+}
+
+/** Which set-up row a `rename` or `remove` names: exactly one of an employer, a school or a unit, by name. */
+export type SetupRowOptions = { campaign: string; employer?: string; school?: string; unit?: string };
+
+function setupRowOf(opts: SetupRowOptions): { kind: 'employer' | 'school' | 'unit'; name: string } {
+  const given = (['employer', 'school', 'unit'] as const).flatMap((kind) => {
+    const name = opts[kind];
+    return name === undefined ? [] : [{ kind, name }];
+  });
+  const [one] = given;
+  if (given.length !== 1 || !one) throw new AppError('validation_failed', 'Name one thing: --employer "…", --school "…" or --unit "…".');
+  return one;
+}
+
+async function findSetupRow(services: Awaited<ReturnType<typeof boot>>['services'], opts: SetupRowOptions): Promise<{ kind: 'employer' | 'school' | 'unit'; id: string; name: string }> {
+  const { kind, name } = setupRowOf(opts);
+  const setup = await services.read(viewCampaignSetup, cli, { slug: opts.campaign });
+  const rows: { id: string; name: string }[] = kind === 'employer' ? setup.employers : kind === 'school' ? setup.worksites : setup.units;
+  const row = rows.find((r) => r.name.toLowerCase() === name.trim().toLowerCase());
+  if (!row) throw new AppError('not_found', `No ${kind} named "${name.slice(0, 200)}" in ${opts.campaign}.`);
+  return { kind, id: row.id, name: row.name };
+}
+
+export async function runSetupRename(config: Config, opts: SetupRowOptions & { to: string }): Promise<void> {
+  await withRuntime(config, async ({ services }) => {
+    const row = await findSetupRow(services, opts);
+    const input = { slug: opts.campaign, name: opts.to };
+    if (row.kind === 'employer') await services.execute(updateEmployer, cli, { ...input, employerId: row.id });
+    else if (row.kind === 'school') await services.execute(updateWorksite, cli, { ...input, worksiteId: row.id });
+    else await services.execute(updateBargainingUnit, cli, { ...input, unitId: row.id });
+    out(`Renamed the ${row.kind} "${row.name}" to "${opts.to.trim()}".`);
+  });
+}
+
+export async function runSetupRemove(config: Config, opts: SetupRowOptions): Promise<void> {
+  await withRuntime(config, async ({ services }) => {
+    const row = await findSetupRow(services, opts);
+    const input = { slug: opts.campaign };
+    if (row.kind === 'employer') await services.execute(removeEmployer, cli, { ...input, employerId: row.id });
+    else if (row.kind === 'school') await services.execute(removeWorksite, cli, { ...input, worksiteId: row.id });
+    else await services.execute(removeBargainingUnit, cli, { ...input, unitId: row.id });
+    out(`Removed the ${row.kind} "${row.name}".`);
   });
 }
 

@@ -13,9 +13,12 @@ import {
   runCardTextAdd,
   runDemoRemove,
   runEmployerAdd,
+  runSetupRemove,
+  runSetupRename,
   runUnitAdd,
   runWorksitesAdd,
   type SettingsOptions,
+  type SetupRowOptions,
 } from './campaign-commands.js';
 
 const program = new Command();
@@ -40,6 +43,7 @@ program
 const settingsOptions = (command: Command): Command =>
   command
     .option('--statement <text>', 'what the public home page says the campaign is for')
+    .option('--statement-es <text>', 'the same in Spanish, for visitors who read the site in Spanish')
     .option('--time-zone <zone>', 'the campaign’s time zone (default America/Los_Angeles)')
     .option('--goal <percent>', 'the support goal, 51–100 (default 65)')
     .option('--card-validity-months <n>', 'how long a card counts (default 12)')
@@ -89,6 +93,18 @@ campaign
   .requiredOption('--body-file <file>', 'a text file with what signers agree to')
   .option('--approve', 'approve it at once (signers read it from now on)')
   .action(async (opts: { campaign: string; language: string; title: string; bodyFile: string; approve?: boolean }) => runCardTextAdd(loadConfig(), opts));
+const setupRowOptions = (command: Command): Command =>
+  command
+    .requiredOption('--campaign <slug>', 'the campaign')
+    .option('--employer <name>', 'an employer, by its name')
+    .option('--school <name>', 'a school, by its name')
+    .option('--unit <name>', 'a bargaining unit, by its name');
+setupRowOptions(campaign.command('rename').description('rename an employer, a school or a unit (one of --employer, --school, --unit)'))
+  .requiredOption('--to <name>', 'its new name')
+  .action(async (opts: SetupRowOptions & { to: string }) => runSetupRename(loadConfig(), opts));
+setupRowOptions(campaign.command('remove').description('remove an employer, a school or a unit entered by mistake (refused while people, cards or schools still use it)')).action(
+  async (opts: SetupRowOptions) => runSetupRemove(loadConfig(), opts),
+);
 campaign
   .command('show')
   .description('print a campaign’s set-up')

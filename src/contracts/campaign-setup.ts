@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { jurisdictions } from '../vocabulary/campaigns.js';
 import { cardText } from './cards.js';
 import { campaignSummary } from './campaigns.js';
-import { day, slugParams, timeZone } from './shared.js';
+import { day, id, slugParams, timeZone } from './shared.js';
 
 // Starting a campaign and changing what set-up entered: the campaign's settings, its employers,
 // schools and bargaining units (the card text has its own operations in cards.ts).
@@ -10,6 +10,7 @@ import { day, slugParams, timeZone } from './shared.js';
 const settingsFields = {
   name: z.string().trim().min(1, 'is required').max(200),
   statement: z.string().max(5000),
+  statementEs: z.string().max(5000),
   timeZone,
   goalPercent: z.number().int().min(51, 'must be at least 51 (a majority)').max(100),
   cardValidityMonths: z.number().int().min(1).max(24),
@@ -23,6 +24,8 @@ export const campaignSettings = z.object({
   slug: z.string(),
   name: z.string(),
   statement: z.string(),
+  /** The statement in Spanish (empty: Spanish readers see the English one). */
+  statementEs: z.string(),
   timeZone: z.string(),
   goalPercent: z.number().int(),
   cardValidityMonths: z.number().int(),
@@ -53,12 +56,18 @@ export type CampaignSetup = z.infer<typeof campaignSetup>;
 
 const worksiteLine = z.object({ name: z.string().max(200), city: z.string().max(120).nullable().optional(), employer: z.string().max(200).nullable().optional() });
 
+const employerParams = slugParams.extend({ employerId: id('employer') });
+const worksiteParams = slugParams.extend({ worksiteId: id('school') });
+const unitParams = slugParams.extend({ unitId: id('unit') });
+const removedRow = z.object({ id: z.uuid(), name: z.string() });
+
 export const campaignSetupContract = {
   createCampaign: {
     body: z.object({
       slug: z.string().trim().toLowerCase().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u, 'must be lower-case letters, digits and dashes (e.g. oakland-charter-educators)').max(60),
       ...settingsFields,
       statement: settingsFields.statement.optional(),
+      statementEs: settingsFields.statementEs.optional(),
       timeZone: settingsFields.timeZone.optional(),
       goalPercent: settingsFields.goalPercent.optional(),
       cardValidityMonths: settingsFields.cardValidityMonths.optional(),
@@ -87,5 +96,25 @@ export const campaignSetupContract = {
     body: z.object({ name: settingsFields.name, description: z.string().max(2000).optional(), jobTitles: z.array(z.string().max(200)).max(500).default([]), appliesFrom: day.optional() }),
     response: z.object({ unit: setupUnit }),
   },
+  // Changing set-up later: each row by its id. Removal is refused (409 `in_use`) while anything
+  // still names the row, and the error's fields say what.
+  updateEmployer: {
+    params: employerParams,
+    body: z.object({ name: settingsFields.name, jurisdiction: z.enum(jurisdictions), emailDomains: z.array(z.string().max(253)).max(50) }).partial(),
+    response: z.object({ employer: setupEmployer }),
+  },
+  removeEmployer: { params: employerParams, response: z.object({ removed: removedRow }) },
+  updateWorksite: {
+    params: worksiteParams,
+    body: z.object({ name: settingsFields.name, city: z.string().max(120).nullable(), employerId: id('employer') }).partial(),
+    response: z.object({ worksite: setupWorksite }),
+  },
+  removeWorksite: { params: worksiteParams, response: z.object({ removed: removedRow }) },
+  updateBargainingUnit: {
+    params: unitParams,
+    body: z.object({ name: settingsFields.name, description: z.string().max(2000), jobTitles: z.array(z.string().max(200)).max(500), appliesFrom: day.nullable() }).partial(),
+    response: z.object({ unit: setupUnit }),
+  },
+  removeBargainingUnit: { params: unitParams, response: z.object({ removed: removedRow }) },
   removeDemo: { response: z.object({ removed: z.boolean() }) },
 } as const;

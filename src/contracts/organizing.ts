@@ -171,7 +171,10 @@ export const conversation = z.object({
   personId: z.uuid(),
   organizer: z.string(),
   organizerAccountId: z.uuid().nullable(),
+  /** When it happened; for a conversation logged with its day only, noon of that day in the campaign's time zone. */
   occurredAt: instant,
+  /** The day, when the conversation was logged without a time: show it alone, never with a time. */
+  occurredOn: day.nullable(),
   channel: z.enum(conversationChannels),
   issues: z.array(z.string()),
   notes: z.string(),
@@ -266,14 +269,19 @@ export const organizingContract = {
   // conversations and tasks
   logConversation: {
     params: personParams,
-    body: z.object({
-      occurredAt: instantInput.optional(),
-      channel: z.enum(conversationChannels),
-      issues: z.array(issue).max(20).default([]),
-      notes: z.string().trim().max(10_000).default(''),
-      nextStep: z.string().trim().max(1000).default(''),
-      followUps: z.array(followUp).max(10).default([]),
-    }),
+    body: z
+      .object({
+        /** When it happened, with the time. Give this or `occurredOn`, not both; neither means now. */
+        occurredAt: instantInput.optional(),
+        /** The day it happened, when the time is not known (YYYY-MM-DD, the campaign's calendar). */
+        occurredOn: day.optional(),
+        channel: z.enum(conversationChannels),
+        issues: z.array(issue).max(20).default([]),
+        notes: z.string().trim().max(10_000).default(''),
+        nextStep: z.string().trim().max(1000).default(''),
+        followUps: z.array(followUp).max(10).default([]),
+      })
+      .refine((b) => b.occurredAt === undefined || b.occurredOn === undefined, { message: 'give occurredAt (a date and time) or occurredOn (a date only), not both', path: ['occurredOn'] }),
     response: z.object({ conversation, tasks: z.array(task) }),
   },
   listConversations: { params: personParams, response: z.object({ conversations: z.array(conversation) }) },

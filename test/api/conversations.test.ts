@@ -70,6 +70,48 @@ describe('conversations', () => {
   });
 });
 
+describe('conversations logged with a date only', () => {
+  type Logged = { occurredAt: string; occurredOn: string | null; nextStep: string };
+
+  it('keeps the day without inventing a time, and orders it at noon of that day in the campaign zone', async () => {
+    const person = fixture.people[3]!;
+    const path = `${base()}/people/${person.id}/conversations`;
+    const dayOnly = await agents.organizer.post(path, { occurredOn: '2015-04-02', channel: 'call', nextStep: 'day only' });
+    expect(dayOnly.statusCode).toBe(201);
+    const logged = (dayOnly.json() as { conversation: Logged }).conversation;
+    expect(logged.occurredOn).toBe('2015-04-02');
+    // Noon in Los Angeles (PDT, UTC-7): the same calendar day in UTC.
+    expect(logged.occurredAt).toBe('2015-04-02T19:00:00.000Z');
+
+    const timed = await agents.organizer.post(path, { occurredAt: '2015-04-02T08:15:00-07:00', channel: 'call', nextStep: 'with a time' });
+    expect((timed.json() as { conversation: Logged }).conversation.occurredOn).toBeNull();
+
+    const listed = (await agents.admin.get(path)).json() as { conversations: Logged[] };
+    expect(listed.conversations.map((c) => [c.nextStep, c.occurredOn])).toEqual([
+      ['day only', '2015-04-02'],
+      ['with a time', null],
+    ]);
+    const page = (await agents.admin.get(`${base()}/people/${person.id}`)).json() as { conversations: Logged[] };
+    expect(page.conversations.map((c) => c.occurredOn)).toEqual(['2015-04-02', null]);
+  });
+
+  it('refuses a date and a time given twice, or a date that is not one, and saves nothing', async () => {
+    const person = fixture.people[2]!;
+    const path = `${base()}/people/${person.id}/conversations`;
+    const before = ((await agents.admin.get(path)).json() as { conversations: unknown[] }).conversations.length;
+    const both = await agents.organizer.post(path, { occurredOn: '2015-04-02', occurredAt: '2015-04-02T08:15:00-07:00', channel: 'call' });
+    expect(both.statusCode).toBe(400);
+    const bothError = (both.json() as { error: { code: string; fields: { field: string; reason: string }[] } }).error;
+    expect(bothError.code).toBe('validation_failed');
+    expect(bothError.fields[0]!.field).toBe('body.occurredOn');
+    expect(bothError.fields[0]!.reason).toMatch(/not both/);
+    const notADay = await agents.organizer.post(path, { occurredOn: '2015-02-30', channel: 'call' });
+    expect(notADay.statusCode).toBe(400);
+    expect((notADay.json() as { error: { fields: { field: string }[] } }).error.fields[0]!.field).toBe('body.occurredOn');
+    expect(((await agents.admin.get(path)).json() as { conversations: unknown[] }).conversations).toHaveLength(before);
+  });
+});
+
 describe('tasks', () => {
   it('"my tasks" lists open tasks assigned to me, soonest due first, and marks them done', async () => {
     const person = fixture.people[1]!;

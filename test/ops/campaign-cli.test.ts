@@ -43,6 +43,15 @@ describe('unionhall campaign', () => {
     expect(shown.stdout).toContain('Unit Certificated from 2026-08-01: Teacher, Counselor');
     expect(shown.stdout).toContain('[approved]');
 
+    // Set-up changes later: rename, remove what nothing uses, refuse what still has schools.
+    const renamed = await cli('campaign', 'rename', '--campaign', 'valley', '--school', 'cedar high', '--to', 'Cedar High School');
+    expect(renamed.code, renamed.stderr).toBe(0);
+    expect(renamed.stdout).toContain('Renamed the school "Cedar High" to "Cedar High School".');
+    expect((await cli('campaign', 'remove', '--campaign', 'valley', '--unit', 'Certificated')).stdout).toContain('Removed the unit "Certificated".');
+    const refused = await cli('campaign', 'remove', '--campaign', 'valley', '--employer', 'South Network');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('"South Network" still has 1 school (Cedar High School)');
+
     expect((await cli('demo', '--remove')).stdout).toContain('The demo campaign is not loaded.');
     const { database } = await openDataDirDatabase(dataDir);
     try {

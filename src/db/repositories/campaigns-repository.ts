@@ -1,12 +1,15 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../client.js';
-import { accounts, bargainingUnits, campaigns, committeeAssignments, employers, employments, membershipWorksites, memberships, people, worksites } from '../schema/index.js';
+import { accounts, bargainingUnits, campaigns, cards, committeeAssignments, employers, employments, incidentWorksites, membershipWorksites, memberships, people, worksites } from '../schema/index.js';
 import type { Role } from '../../vocabulary/roles.js';
 
 export type CampaignRow = typeof campaigns.$inferSelect;
-export type CampaignSettings = Partial<Pick<typeof campaigns.$inferInsert, 'name' | 'statement' | 'timeZone' | 'goalPercent' | 'cardValidityMonths' | 'jurisdiction' | 'mailSenderName' | 'mailReplyTo' | 'brandColor'>>;
+export type CampaignSettings = Partial<Pick<typeof campaigns.$inferInsert, 'name' | 'statement' | 'statementEs' | 'timeZone' | 'goalPercent' | 'cardValidityMonths' | 'jurisdiction' | 'mailSenderName' | 'mailReplyTo' | 'brandColor'>>;
 export type EmployerSetupRow = typeof employers.$inferSelect;
 export type UnitRow = typeof bargainingUnits.$inferSelect;
+export type WorksiteRow = typeof worksites.$inferSelect;
+/** What still names a school: removing it would orphan or rewrite these. */
+export type WorksiteUsage = { people: number; cards: number; incidents: number };
 
 export function createCampaignsRepository(db: Executor) {
   return {
@@ -57,6 +60,60 @@ export function createCampaignsRepository(db: Executor) {
       const [row] = await db.insert(bargainingUnits).values(input).returning();
       if (!row) throw new Error('insert returned nothing');
       return row;
+    },
+    // ---- changing set-up later: one row of the campaign at a time ----
+    async findEmployer(campaignId: string, employerId: string): Promise<EmployerSetupRow | undefined> {
+      const [row] = await db.select().from(employers).where(and(eq(employers.campaignId, campaignId), eq(employers.id, employerId)));
+      return row;
+    },
+    async updateEmployer(employerId: string, patch: Partial<Pick<EmployerSetupRow, 'name' | 'jurisdiction' | 'emailDomains'>>): Promise<EmployerSetupRow> {
+      const [row] = await db.update(employers).set(patch).where(eq(employers.id, employerId)).returning();
+      if (!row) throw new Error('update returned nothing');
+      return row;
+    },
+    /** The names of the schools an employer still has. */
+    async worksiteNamesOfEmployer(employerId: string): Promise<string[]> {
+      const rows = await db.select({ name: worksites.name }).from(worksites).where(eq(worksites.employerId, employerId)).orderBy(asc(worksites.name));
+      return rows.map((r) => r.name);
+    },
+    async deleteEmployer(employerId: string): Promise<void> {
+      await db.delete(employers).where(eq(employers.id, employerId));
+    },
+    async findWorksite(campaignId: string, worksiteId: string): Promise<WorksiteRow | undefined> {
+      const [row] = await db.select().from(worksites).where(and(eq(worksites.campaignId, campaignId), eq(worksites.id, worksiteId)));
+      return row;
+    },
+    async updateWorksite(worksiteId: string, patch: Partial<Pick<WorksiteRow, 'name' | 'city' | 'employerId'>>): Promise<WorksiteRow> {
+      const [row] = await db.update(worksites).set(patch).where(eq(worksites.id, worksiteId)).returning();
+      if (!row) throw new Error('update returned nothing');
+      return row;
+    },
+    /** People with any employment there (past or present), cards that name it, incidents logged there. One query after another. */
+    async worksiteUsage(worksiteId: string): Promise<WorksiteUsage> {
+      const [staff] = await db.select({ n: sql<number>`count(distinct ${employments.personId})::int` }).from(employments).where(eq(employments.worksiteId, worksiteId));
+      const [signed] = await db.select({ n: sql<number>`count(*)::int` }).from(cards).where(eq(cards.worksiteId, worksiteId));
+      const [logged] = await db.select({ n: sql<number>`count(*)::int` }).from(incidentWorksites).where(eq(incidentWorksites.worksiteId, worksiteId));
+      return { people: staff?.n ?? 0, cards: signed?.n ?? 0, incidents: logged?.n ?? 0 };
+    },
+    async deleteWorksite(worksiteId: string): Promise<void> {
+      await db.delete(worksites).where(eq(worksites.id, worksiteId));
+    },
+    async findUnit(campaignId: string, unitId: string): Promise<UnitRow | undefined> {
+      const [row] = await db.select().from(bargainingUnits).where(and(eq(bargainingUnits.campaignId, campaignId), eq(bargainingUnits.id, unitId)));
+      return row;
+    },
+    async updateUnit(unitId: string, patch: Partial<Pick<UnitRow, 'name' | 'description' | 'jobTitles' | 'appliesFrom'>>): Promise<UnitRow> {
+      const [row] = await db.update(bargainingUnits).set(patch).where(eq(bargainingUnits.id, unitId)).returning();
+      if (!row) throw new Error('update returned nothing');
+      return row;
+    },
+    /** People with any employment in the unit, past or present. */
+    async unitUsage(unitId: string): Promise<{ people: number }> {
+      const [row] = await db.select({ n: sql<number>`count(distinct ${employments.personId})::int` }).from(employments).where(eq(employments.unitId, unitId));
+      return { people: row?.n ?? 0 };
+    },
+    async deleteUnit(unitId: string): Promise<void> {
+      await db.delete(bargainingUnits).where(eq(bargainingUnits.id, unitId));
     },
     async listForAccount(accountId: string) {
       return db

@@ -13,6 +13,8 @@ export const campaigns = pgTable('campaigns', {
   name: text('name').notNull(),
   // What the public home page says the campaign is for.
   statement: text('statement').notNull().default(''),
+  // The same in Spanish, for visitors who read the site in Spanish; empty: they read the English one.
+  statementEs: text('statement_es').notNull().default(''),
   isDefault: boolean('is_default').notNull().default(false),
   jurisdiction: text('jurisdiction', { enum: jurisdictions }).notNull().default('ca_perb'),
   goalPercent: integer('goal_percent').notNull().default(65),

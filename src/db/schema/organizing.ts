@@ -55,6 +55,11 @@ export const conversations = pgTable(
     organizerAccountId: uuid('organizer_account_id').references(() => accounts.id, { onDelete: 'set null' }),
     organizerName: text('organizer_name').notNull(),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    /**
+     * The day, when only the day was given (no time): the conversation then sorts at noon of that
+     * day in the campaign's time zone, and shows as the day alone, never as a made-up time.
+     */
+    occurredOn: date('occurred_on'),
     channel: text('channel', { enum: conversationChannels }).notNull(),
     issues: text('issues').array().notNull().default(sql`'{}'::text[]`),
     notes: text('notes').notNull().default(''),

@@ -1,9 +1,9 @@
 import type { EmployerSetupRow } from '../../db/repositories/campaigns-repository.js';
 import { AppError, type FieldProblem } from '../../errors.js';
 import type { Jurisdiction } from '../../vocabulary/campaigns.js';
-import { normalizeEmailDomain } from '../cards/employer-email.js';
 import type { CommandContext } from '../commands/command-context.js';
 import { openCampaign } from '../policies/open-campaign.js';
+import { cleanEmailDomains, refuseTakenName } from './setup-rules.js';
 
 /**
  * An employer of the campaign's workers, with where its workers file (PERB or the NLRB) and the
@@ -15,18 +15,9 @@ export async function addEmployer(ctx: CommandContext, input: { slug: string; na
   const name = input.name.trim();
   const problems: FieldProblem[] = [];
   if (name === '') problems.push({ field: 'name', reason: 'is required' });
-  const domains: string[] = [];
-  (input.emailDomains ?? []).forEach((raw, i) => {
-    if (raw.trim() === '') return;
-    const domain = normalizeEmailDomain(raw);
-    if (!domain) problems.push({ field: `emailDomains.${i}`, reason: 'is not a domain (e.g. district.example)' });
-    else if (!domains.includes(domain)) domains.push(domain);
-  });
+  const domains = cleanEmailDomains(input.emailDomains ?? [], problems);
   if (problems.length > 0) throw new AppError('validation_failed', 'The employer is not complete.', problems);
-  const existing = await ctx.repos.campaigns.listEmployers(campaign.id);
-  if (existing.some((e) => e.name.toLowerCase() === name.toLowerCase())) {
-    throw new AppError('conflict', `The campaign already has an employer named "${name}".`, [{ field: 'name', reason: 'is already an employer of this campaign' }]);
-  }
+  refuseTakenName(name, await ctx.repos.campaigns.listEmployers(campaign.id), null, 'employer');
   const row = await ctx.repos.campaigns.createEmployer({ campaignId: campaign.id, name, jurisdiction: input.jurisdiction ?? campaign.jurisdiction, emailDomains: domains });
   await ctx.audit('employer.added', { campaignId: campaign.id, subject: { type: 'employer', id: row.id }, details: { name, jurisdiction: row.jurisdiction, emailDomains: domains } });
   return row;

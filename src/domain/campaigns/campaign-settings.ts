@@ -6,6 +6,8 @@ import { isTimeZone } from '../calendar.js';
 export type CampaignSettingsInput = {
   name?: string;
   statement?: string;
+  /** The statement in Spanish; empty: Spanish readers see the English one. */
+  statementEs?: string;
   timeZone?: string;
   goalPercent?: number;
   cardValidityMonths?: number;
@@ -29,6 +31,7 @@ export function checkCampaignSettings(input: CampaignSettingsInput): CampaignSet
     if (out.name === '') problems.push({ field: 'name', reason: 'is required' });
   }
   if (input.statement !== undefined) out.statement = input.statement.trim();
+  if (input.statementEs !== undefined) out.statementEs = input.statementEs.trim();
   if (input.timeZone !== undefined && !isTimeZone(input.timeZone)) problems.push({ field: 'timeZone', reason: 'is not a time zone (e.g. America/Los_Angeles)' });
   // Below a majority the goal would not certify a union; above 100 it cannot be met.
   if (input.goalPercent !== undefined && (!Number.isInteger(input.goalPercent) || input.goalPercent < 51 || input.goalPercent > 100)) {

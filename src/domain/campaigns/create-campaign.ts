@@ -35,6 +35,7 @@ export async function createCampaign(ctx: CommandContext, input: CreateCampaignI
     slug,
     name: settings.name ?? input.name,
     statement: settings.statement ?? '',
+    statementEs: settings.statementEs ?? '',
     timeZone: settings.timeZone ?? 'America/Los_Angeles',
     goalPercent: settings.goalPercent ?? 65,
     cardValidityMonths: settings.cardValidityMonths ?? 12,

@@ -1,5 +1,7 @@
 import type { ConversationRow, TaskRow } from '../../db/repositories/organizing-repository.js';
+import { AppError } from '../../errors.js';
 import type { ConversationChannel } from '../../vocabulary/organizing.js';
+import { instantOf, type Day } from '../calendar.js';
 import type { CommandContext } from '../commands/command-context.js';
 import { authorizePerson } from '../people/person-access.js';
 import { checkAssignee } from './check-assignee.js';
@@ -10,6 +12,8 @@ export type LogConversationInput = {
   personId: string;
   /** When it happened; now by default. */
   occurredAt: Date | null;
+  /** The day it happened, when the time is not known (instead of `occurredAt`). */
+  occurredOn: Day | null;
   channel: ConversationChannel;
   issues: string[];
   notes: string;
@@ -23,6 +27,7 @@ export async function logConversation(ctx: CommandContext, input: LogConversatio
   const access = await ctx.authorize(input.slug, 'conversations.edit');
   const about = await authorizePerson(ctx, access, input.personId, 'conversations.edit');
   const campaignId = access.campaign.id;
+  if (input.occurredAt && input.occurredOn) throw new AppError('validation_failed', 'Give a date and time, or a date only, not both.', [{ field: 'occurredOn', reason: 'give occurredAt or occurredOn, not both' }]);
   for (const followUp of input.followUps) await checkAssignee(ctx, campaignId, followUp.assigneeAccountId, about);
   return ctx.repos.organizing.addConversation(
     {
@@ -30,7 +35,10 @@ export async function logConversation(ctx: CommandContext, input: LogConversatio
       personId: input.personId,
       organizerAccountId: access.accountId,
       organizerName: await findRequesterName(ctx, access),
-      occurredAt: input.occurredAt ?? ctx.now,
+      // A day without a time sorts at noon of that day on the campaign's calendar: the same day
+      // in UTC for any campaign zone within ±11 hours, so day-only readers see the right date.
+      occurredAt: input.occurredOn ? instantOf(input.occurredOn, '12:00', access.campaign.timeZone) : (input.occurredAt ?? ctx.now),
+      occurredOn: input.occurredOn,
       channel: input.channel,
       issues: [...new Set(input.issues)],
       notes: input.notes,

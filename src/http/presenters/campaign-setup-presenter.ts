@@ -1,5 +1,5 @@
-import type { CampaignSettings, CampaignSetup, SetupEmployer, SetupUnit } from '../../contracts/campaign-setup.js';
-import type { CampaignRow, EmployerSetupRow, UnitRow } from '../../db/repositories/campaigns-repository.js';
+import type { CampaignSettings, CampaignSetup, SetupEmployer, SetupUnit, SetupWorksite } from '../../contracts/campaign-setup.js';
+import type { CampaignRow, EmployerSetupRow, UnitRow, WorksiteRow } from '../../db/repositories/campaigns-repository.js';
 import type { CampaignSetup as CampaignSetupView } from '../../domain/campaigns/view-campaign-setup.js';
 import { presentCardText } from './card-presenter.js';
 
@@ -8,6 +8,7 @@ export function presentCampaignSettings(c: CampaignRow): CampaignSettings {
     slug: c.slug,
     name: c.name,
     statement: c.statement,
+    statementEs: c.statementEs,
     timeZone: c.timeZone,
     goalPercent: c.goalPercent,
     cardValidityMonths: c.cardValidityMonths,
@@ -20,6 +21,10 @@ export function presentCampaignSettings(c: CampaignRow): CampaignSettings {
 
 export function presentSetupEmployer(e: EmployerSetupRow): SetupEmployer {
   return { id: e.id, name: e.name, jurisdiction: e.jurisdiction, emailDomains: e.emailDomains };
+}
+
+export function presentSetupWorksite(w: WorksiteRow): SetupWorksite {
+  return { id: w.id, name: w.name, city: w.city, employerId: w.employerId };
 }
 
 export function presentSetupUnit(u: UnitRow): SetupUnit {

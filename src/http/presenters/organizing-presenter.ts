@@ -37,6 +37,7 @@ export function presentConversation(row: ConversationRow): Conversation {
     organizer: row.organizerName,
     organizerAccountId: row.organizerAccountId,
     occurredAt: row.occurredAt.toISOString(),
+    occurredOn: row.occurredOn,
     channel: row.channel,
     issues: row.issues,
     notes: row.notes,

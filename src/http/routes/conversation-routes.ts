@@ -20,6 +20,7 @@ export function registerConversationRoutes(app: ZodApp, services: Services): voi
     const result = await services.execute(logConversation, requesterOf(request), {
       ...request.params,
       occurredAt: b.occurredAt ? new Date(b.occurredAt) : null,
+      occurredOn: b.occurredOn ?? null,
       channel: b.channel,
       issues: b.issues,
       notes: b.notes,

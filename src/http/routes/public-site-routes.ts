@@ -19,7 +19,8 @@ export function registerPublicSiteRoutes(app: ZodApp, services: Services, site: 
       body: renderPage(
         createElement(HomePage, {
           site: model,
-          statement: campaign.statement,
+          // In the visitor's language when the campaign wrote it in theirs; English otherwise.
+          statement: model.locale.lang === 'es' && campaign.statementEs !== '' ? campaign.statementEs : campaign.statement,
           counters: home.counters,
           cardUrl: `${model.base}/card`,
           petitionUrl: home.petitionSlug ? `${model.base}/petition/${home.petitionSlug}` : null,

@@ -49,6 +49,8 @@ export type Conversation = {
   organizer: string;
   organizerAccountId: string | null;
   occurredAt: string;
+  /** The day, when the conversation was logged without a time. */
+  occurredOn: string | null;
   channel: string;
   issues: string[];
   notes: string;

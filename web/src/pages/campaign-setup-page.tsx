@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import type { CampaignSetup } from '#contracts/campaign-setup.js';
+import type { CampaignSetup, SetupEmployer, SetupUnit, SetupWorksite } from '#contracts/campaign-setup.js';
 import { DEMO_SLUG } from '#vocabulary/demo.js';
 import { DataTable } from '../components/data-table.js';
 import { ErrorNotice, InfoNotice } from '../components/error-notice.js';
@@ -61,13 +61,14 @@ function useSetupKey() {
 function SettingsSection(props: { setup: CampaignSetup }) {
   const campaign = useCampaign();
   const s = props.setup.settings;
-  const [draft, setDraft] = useState({ name: s.name, statement: s.statement, timeZone: s.timeZone, goalPercent: String(s.goalPercent), cardValidityMonths: String(s.cardValidityMonths), mailSenderName: s.mailSenderName ?? '', mailReplyTo: s.mailReplyTo ?? '', brandColor: s.brandColor });
+  const [draft, setDraft] = useState({ name: s.name, statement: s.statement, statementEs: s.statementEs, timeZone: s.timeZone, goalPercent: String(s.goalPercent), cardValidityMonths: String(s.cardValidityMonths), mailSenderName: s.mailSenderName ?? '', mailReplyTo: s.mailReplyTo ?? '', brandColor: s.brandColor });
   const [saved, setSaved] = useState(false);
   const save = useApiMutation({
     mutationFn: () =>
       api.put(campaignPath(campaign.slug, '/settings'), {
         name: draft.name,
         statement: draft.statement,
+        statementEs: draft.statementEs,
         timeZone: draft.timeZone,
         goalPercent: Number(draft.goalPercent),
         cardValidityMonths: Number(draft.cardValidityMonths),
@@ -90,6 +91,9 @@ function SettingsSection(props: { setup: CampaignSetup }) {
       </Field>
       <Field label="Public statement" hint="What the public home page says the campaign is for.">
         {(control) => <textarea {...control} rows={3} value={draft.statement} onChange={(e) => setDraft({ ...draft, statement: e.target.value })} />}
+      </Field>
+      <Field label="Public statement in Spanish" hint="What visitors reading the site in Spanish see; leave empty and they see the English one.">
+        {(control) => <textarea {...control} rows={3} lang="es" value={draft.statementEs} onChange={(e) => setDraft({ ...draft, statementEs: e.target.value })} />}
       </Field>
       <Field label="Time zone" error={error?.fieldReason('timeZone')}>
         {(control) => <input {...control} value={draft.timeZone} onChange={(e) => setDraft({ ...draft, timeZone: e.target.value })} />}
@@ -134,21 +138,27 @@ function EmployersSection(props: { setup: CampaignSetup }) {
     invalidates: [useSetupKey()],
     onSuccess: () => setDraft({ ...draft, name: '', domains: '' }),
   });
+  const { editing, edit, done, notice, removal } = useRowChanges('employers', props.setup.employers);
   return (
     <section className="section" aria-labelledby="setup-employers">
       <h2 id="setup-employers">2. Employers</h2>
       <p>Under California’s EERA each charter school can be its own employer (PERB); under the NLRA a network may be one employer (NLRB).</p>
+      <RowNotices removal={removal} notice={notice} />
       {props.setup.employers.length > 0 ? (
-        <DataTable caption="Employers" columns={['Employer', 'Files with', 'Its email domains']}>
+        <DataTable caption="Employers" columns={['Employer', 'Files with', 'Its email domains']} actions="Change or remove">
           {props.setup.employers.map((e) => (
             <tr key={e.id}>
               <th scope="row">{e.name}</th>
               <td>{jurisdictionNames[e.jurisdiction]}</td>
               <td>{e.emailDomains.join(', ') || '—'}</td>
+              <td className="row-actions">
+                <RowActions row={e} removal={removal} onEdit={() => edit(e.id)} />
+              </td>
             </tr>
           ))}
         </DataTable>
       ) : null}
+      {editing ? <EmployerEditor key={editing.id} employer={editing} onDone={done} /> : null}
       <form className="form" onSubmit={onSubmit(() => add.mutate())} aria-label="Add an employer" noValidate>
         <ErrorNotice error={add.error} />
         <Field label="Employer name" error={add.error?.fieldReason('name')}>
@@ -185,20 +195,26 @@ function WorksitesSection(props: { setup: CampaignSetup }) {
     invalidates: [useSetupKey(), apiKey(campaignPath(campaign.slug))],
     onSuccess: () => setList(''),
   });
+  const { editing, edit, done, notice, removal } = useRowChanges('worksites', props.setup.worksites);
   return (
     <section className="section" aria-labelledby="setup-schools">
       <h2 id="setup-schools">3. Schools</h2>
+      <RowNotices removal={removal} notice={notice} />
       {props.setup.worksites.length > 0 ? (
-        <DataTable caption="Schools" columns={['School', 'City', 'Employer']}>
+        <DataTable caption="Schools" columns={['School', 'City', 'Employer']} actions="Change or remove">
           {props.setup.worksites.map((w) => (
             <tr key={w.id}>
               <th scope="row">{w.name}</th>
               <td>{w.city ?? '—'}</td>
               <td>{employerName.get(w.employerId) ?? '—'}</td>
+              <td className="row-actions">
+                <RowActions row={w} removal={removal} onEdit={() => edit(w.id)} />
+              </td>
             </tr>
           ))}
         </DataTable>
       ) : null}
+      {editing ? <WorksiteEditor key={editing.id} worksite={editing} employers={props.setup.employers} onDone={done} /> : null}
       <form className="form" onSubmit={onSubmit(() => add.mutate())} aria-label="Add schools" noValidate>
         <ErrorNotice error={add.error} />
         <Field
@@ -233,20 +249,26 @@ function UnitsSection(props: { setup: CampaignSetup }) {
     invalidates: [useSetupKey(), apiKey(campaignPath(campaign.slug))],
     onSuccess: () => setDraft({ name: '', description: '', jobTitles: '', appliesFrom: '' }),
   });
+  const { editing, edit, done, notice, removal } = useRowChanges('units', props.setup.units);
   return (
     <section className="section" aria-labelledby="setup-units">
       <h2 id="setup-units">4. Bargaining unit</h2>
+      <RowNotices removal={removal} notice={notice} />
       {props.setup.units.length > 0 ? (
-        <DataTable caption="Bargaining units" columns={['Unit', 'Job titles', 'Applies from']}>
+        <DataTable caption="Bargaining units" columns={['Unit', 'Job titles', 'Applies from']} actions="Change or remove">
           {props.setup.units.map((u) => (
             <tr key={u.id}>
               <th scope="row">{u.name}</th>
               <td>{u.jobTitles.join(', ') || 'any'}</td>
               <td>{u.appliesFrom ?? '—'}</td>
+              <td className="row-actions">
+                <RowActions row={u} removal={removal} onEdit={() => edit(u.id)} />
+              </td>
             </tr>
           ))}
         </DataTable>
       ) : null}
+      {editing ? <UnitEditor key={editing.id} unit={editing} onDone={done} /> : null}
       <form className="form" onSubmit={onSubmit(() => add.mutate())} aria-label="Add a bargaining unit" noValidate>
         <ErrorNotice error={add.error} />
         <Field label="Unit name" error={add.error?.fieldReason('name')}>
@@ -268,6 +290,205 @@ function UnitsSection(props: { setup: CampaignSetup }) {
         </div>
       </form>
     </section>
+  );
+}
+
+type SetupRow = { id: string; name: string };
+
+/** What the server names when it refuses a removal (409 in_use): the rows that still use it. */
+const usageLabels = { people: { label: 'People:' }, cards: { label: 'Cards:' }, incidents: { label: 'Evidence log:' }, worksites: { label: 'Schools:' } };
+
+/**
+ * The changes a set-up table offers per row: change it (a form below the table) or remove it
+ * (asked once more). A refused removal says what still uses the row, above the table.
+ */
+function useRowChanges<R extends SetupRow>(kind: 'employers' | 'worksites' | 'units', rows: R[]) {
+  const campaign = useCampaign();
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const remove = useApiMutation<SetupRow>({
+    mutationFn: (row) => api.delete(campaignPath(campaign.slug, `/${kind}/${encodeURIComponent(row.id)}`)),
+    fallback: 'Could not remove it.',
+    invalidates: [useSetupKey(), apiKey(campaignPath(campaign.slug))],
+    onSuccess: (_result, row) => {
+      setConfirming(null);
+      if (editingId === row.id) setEditingId(null);
+      setNotice(`Removed ${row.name}.`);
+    },
+  });
+  return {
+    editing: rows.find((r) => r.id === editingId) ?? null,
+    edit: (id: string) => {
+      setNotice(null);
+      setEditingId(id);
+    },
+    done: (message: string | null) => {
+      setEditingId(null);
+      setNotice(message);
+    },
+    notice,
+    removal: {
+      confirming,
+      ask: (id: string | null) => {
+        remove.reset();
+        setNotice(null);
+        setConfirming(id);
+      },
+      remove,
+    },
+  };
+}
+
+type Removal = ReturnType<typeof useRowChanges>['removal'];
+
+function RowNotices(props: { removal: Removal; notice: string | null }) {
+  return (
+    <>
+      {props.notice ? <InfoNotice>{props.notice}</InfoNotice> : null}
+      <ErrorNotice error={props.removal.remove.error} fields={usageLabels} />
+    </>
+  );
+}
+
+function RowActions(props: { row: SetupRow; removal: Removal; onEdit: () => void }) {
+  const { row, removal } = props;
+  if (removal.confirming === row.id) {
+    return (
+      <>
+        <button type="button" className="button-secondary" disabled={removal.remove.isPending} onClick={() => removal.remove.mutate({ id: row.id, name: row.name })}>
+          Yes, remove {row.name}
+        </button>{' '}
+        <button type="button" className="button-link" onClick={() => removal.ask(null)}>
+          Keep it
+        </button>
+      </>
+    );
+  }
+  return (
+    <>
+      <button type="button" className="button-link" aria-label={`Change ${row.name}`} onClick={props.onEdit}>
+        Change
+      </button>{' '}
+      <button type="button" className="button-link" aria-label={`Remove ${row.name}`} onClick={() => removal.ask(row.id)}>
+        Remove…
+      </button>
+    </>
+  );
+}
+
+function EditorActions(props: { pending: boolean; onCancel: () => void }) {
+  return (
+    <div className="form-actions">
+      <button type="submit" className="button-primary" disabled={props.pending}>
+        Save the change
+      </button>{' '}
+      <button type="button" className="button-link" onClick={props.onCancel}>
+        Cancel
+      </button>
+    </div>
+  );
+}
+
+function EmployerEditor(props: { employer: SetupEmployer; onDone: (message: string | null) => void }) {
+  const campaign = useCampaign();
+  const e = props.employer;
+  const [draft, setDraft] = useState({ name: e.name, jurisdiction: e.jurisdiction as string, domains: e.emailDomains.join(', ') });
+  const save = useApiMutation({
+    mutationFn: () => api.patch(campaignPath(campaign.slug, `/employers/${encodeURIComponent(e.id)}`), { name: draft.name, jurisdiction: draft.jurisdiction, emailDomains: draft.domains.split(/[\s,]+/u).filter(Boolean) }),
+    fallback: 'Could not save the employer.',
+    invalidates: [useSetupKey()],
+    onSuccess: () => props.onDone(`Saved ${draft.name.trim()}.`),
+  });
+  return (
+    <form className="form" onSubmit={onSubmit(() => save.mutate())} aria-label={`Change ${e.name}`} noValidate>
+      <h3>Change {e.name}</h3>
+      <ErrorNotice error={save.error} />
+      <Field label="Employer name" error={save.error?.fieldReason('name')}>
+        {(control) => <input {...control} value={draft.name} onChange={(ev) => setDraft({ ...draft, name: ev.target.value })} />}
+      </Field>
+      <Field label="Files with">
+        {(control) => (
+          <select {...control} value={draft.jurisdiction} onChange={(ev) => setDraft({ ...draft, jurisdiction: ev.target.value })}>
+            <option value="ca_perb">PERB</option>
+            <option value="nlrb">NLRB</option>
+          </select>
+        )}
+      </Field>
+      <Field label="Email domains it controls" hint="Separated by commas or spaces.">
+        {(control) => <input {...control} value={draft.domains} onChange={(ev) => setDraft({ ...draft, domains: ev.target.value })} />}
+      </Field>
+      <EditorActions pending={save.isPending} onCancel={() => props.onDone(null)} />
+    </form>
+  );
+}
+
+function WorksiteEditor(props: { worksite: SetupWorksite; employers: SetupEmployer[]; onDone: (message: string | null) => void }) {
+  const campaign = useCampaign();
+  const w = props.worksite;
+  const [draft, setDraft] = useState({ name: w.name, city: w.city ?? '', employerId: w.employerId });
+  const save = useApiMutation({
+    mutationFn: () => api.patch(campaignPath(campaign.slug, `/worksites/${encodeURIComponent(w.id)}`), { name: draft.name, city: draft.city.trim() === '' ? null : draft.city, employerId: draft.employerId }),
+    fallback: 'Could not save the school.',
+    invalidates: [useSetupKey(), apiKey(campaignPath(campaign.slug))],
+    onSuccess: () => props.onDone(`Saved ${draft.name.trim()}.`),
+  });
+  return (
+    <form className="form" onSubmit={onSubmit(() => save.mutate())} aria-label={`Change ${w.name}`} noValidate>
+      <h3>Change {w.name}</h3>
+      <ErrorNotice error={save.error} />
+      <Field label="School name" error={save.error?.fieldReason('name')}>
+        {(control) => <input {...control} value={draft.name} onChange={(ev) => setDraft({ ...draft, name: ev.target.value })} />}
+      </Field>
+      <Field label="City">{(control) => <input {...control} value={draft.city} onChange={(ev) => setDraft({ ...draft, city: ev.target.value })} />}</Field>
+      <Field label="Employer" hint="Cards already signed keep the employer they were signed with." error={save.error?.fieldReason('employerId')}>
+        {(control) => (
+          <select {...control} value={draft.employerId} onChange={(ev) => setDraft({ ...draft, employerId: ev.target.value })}>
+            {props.employers.map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <EditorActions pending={save.isPending} onCancel={() => props.onDone(null)} />
+    </form>
+  );
+}
+
+function UnitEditor(props: { unit: SetupUnit; onDone: (message: string | null) => void }) {
+  const campaign = useCampaign();
+  const u = props.unit;
+  const [draft, setDraft] = useState({ name: u.name, description: u.description, jobTitles: u.jobTitles.join(', '), appliesFrom: u.appliesFrom ?? '' });
+  const save = useApiMutation({
+    mutationFn: () =>
+      api.patch(campaignPath(campaign.slug, `/units/${encodeURIComponent(u.id)}`), {
+        name: draft.name,
+        description: draft.description,
+        jobTitles: draft.jobTitles.split(/\n|,/u).map((t) => t.trim()).filter(Boolean),
+        appliesFrom: draft.appliesFrom === '' ? null : draft.appliesFrom,
+      }),
+    fallback: 'Could not save the unit.',
+    invalidates: [useSetupKey(), apiKey(campaignPath(campaign.slug))],
+    onSuccess: () => props.onDone(`Saved ${draft.name.trim()}.`),
+  });
+  return (
+    <form className="form" onSubmit={onSubmit(() => save.mutate())} aria-label={`Change ${u.name}`} noValidate>
+      <h3>Change {u.name}</h3>
+      <ErrorNotice error={save.error} />
+      <Field label="Unit name" error={save.error?.fieldReason('name')}>
+        {(control) => <input {...control} value={draft.name} onChange={(ev) => setDraft({ ...draft, name: ev.target.value })} />}
+      </Field>
+      <Field label="Who is in it">{(control) => <input {...control} value={draft.description} onChange={(ev) => setDraft({ ...draft, description: ev.target.value })} />}</Field>
+      <Field label="Job titles it includes" hint="Comma-separated.">
+        {(control) => <input {...control} value={draft.jobTitles} onChange={(ev) => setDraft({ ...draft, jobTitles: ev.target.value })} />}
+      </Field>
+      <Field label="Applies from" error={save.error?.fieldReason('appliesFrom')}>
+        {(control) => <input {...control} type="date" value={draft.appliesFrom} onChange={(ev) => setDraft({ ...draft, appliesFrom: ev.target.value })} />}
+      </Field>
+      <EditorActions pending={save.isPending} onCancel={() => props.onDone(null)} />
+    </form>
   );
 }
 

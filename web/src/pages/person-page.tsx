@@ -7,7 +7,7 @@ import { PageHeader } from '../components/page-header.js';
 import { QueryStatus } from '../components/status.js';
 import { api, campaignPath } from '../lib/api.js';
 import { useCampaign } from '../lib/campaign.js';
-import { formatDate, formatDateTime } from '../lib/format.js';
+import { formatDate, formatDateTime, todayIso } from '../lib/format.js';
 import { channelLabels, levelNames, type PersonDetail, type Task } from '../lib/organizing-types.js';
 import { apiKey, lastError, onSubmit, useApiMutation, useApiQuery } from '../lib/query.js';
 
@@ -160,9 +160,19 @@ function AssessmentSection(props: { detail: PersonDetail; slug: string; canRate:
   );
 }
 
+/**
+ * When a conversation happened, from the form's day and time: nothing means now; a day alone is
+ * sent as a day (shown without a time, never as "12:00 AM"); a time alone is today at that time.
+ */
+function whenFields(day: string, time: string): { occurredAt?: string; occurredOn?: string } {
+  if (!time) return day ? { occurredOn: day } : {};
+  return { occurredAt: new Date(`${day || todayIso()}T${time}`).toISOString() };
+}
+
 function ConversationSection(props: { detail: PersonDetail; slug: string; suggested: string[]; canEdit: boolean }) {
   const [channel, setChannel] = useState('one_on_one');
-  const [when, setWhen] = useState('');
+  const [day, setDay] = useState('');
+  const [time, setTime] = useState('');
   const [issues, setIssues] = useState<string[]>([]);
   const [notes, setNotes] = useState('');
   const [nextStep, setNextStep] = useState('');
@@ -174,7 +184,7 @@ function ConversationSection(props: { detail: PersonDetail; slug: string; sugges
     mutationFn: () =>
       api.post(campaignPath(props.slug, `/people/${personId}/conversations`), {
         channel,
-        occurredAt: when ? new Date(when).toISOString() : undefined,
+        ...whenFields(day, time),
         issues,
         notes,
         nextStep,
@@ -234,8 +244,11 @@ function ConversationSection(props: { detail: PersonDetail; slug: string; sugges
               </select>
             )}
           </Field>
-          <Field label="When" hint="Leave empty for now.">
-            {(control) => <input {...control} type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} />}
+          <Field label="Day" hint="Leave empty for today.">
+            {(control) => <input {...control} type="date" value={day} onChange={(e) => setDay(e.target.value)} />}
+          </Field>
+          <Field label="Time" hint="Leave empty if you don't know it.">
+            {(control) => <input {...control} type="time" value={time} onChange={(e) => setTime(e.target.value)} />}
           </Field>
           <fieldset>
             <legend>Issues raised</legend>
@@ -269,7 +282,7 @@ function ConversationSection(props: { detail: PersonDetail; slug: string; sugges
       <ul>
         {props.detail.conversations?.map((c) => (
           <li key={c.id}>
-            <strong>{formatDateTime(c.occurredAt)}</strong>, {channelLabels[c.channel] ?? c.channel} with {c.organizer}
+            <strong>{c.occurredOn ? formatDate(c.occurredOn) : formatDateTime(c.occurredAt)}</strong>, {channelLabels[c.channel] ?? c.channel} with {c.organizer}
             {c.issues.length > 0 ? ` · ${c.issues.join(', ')}` : ''}
             {c.notes ? <div>{c.notes}</div> : null}
             {c.nextStep ? <div className="subtle">Next: {c.nextStep}</div> : null}

@@ -1,0 +1,1 @@
+ALTER TABLE "campaigns" ADD COLUMN "statement_es" text DEFAULT '' NOT NULL;
