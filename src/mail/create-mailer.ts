@@ -81,33 +81,73 @@ export function createMailer(options: { smtpUrl: string | undefined; from: strin
   const transport: Transporter | null = options.smtpUrl ? nodemailer.createTransport(pooledUrl(options.smtpUrl)) : null;
   const fromAddress = /<([^>]+)>/.exec(options.from)?.[1] ?? options.from;
   const dkim = options.dkim ? { ...options.dkim, headerFieldNames: DKIM_SIGNED_HEADERS } : undefined;
-  // Bulk sends share one HTML body among their messages: a few are kept in memory at a time.
-  const bodies = new Map<string, { htmlBody: string; linkMarker: string }>();
+  // Bulk sends share one HTML body among their messages: a few are kept in memory at a time, cut
+  // once at the link marker, so a message's HTML is the pieces joined around its own link.
+  const bodies = new Map<string, string[]>();
   async function composeHtml(row: MailRow): Promise<string | null> {
     if (row.htmlBody !== null) return row.htmlBody;
     if (row.bodyId === null) return null;
-    let body = bodies.get(row.bodyId);
-    if (!body) {
-      body = await repository.findBody(row.bodyId);
+    let pieces = bodies.get(row.bodyId);
+    if (!pieces) {
+      const body = await repository.findBody(row.bodyId);
       if (!body) return null;
+      pieces = body.htmlBody.split(body.linkMarker);
       if (bodies.size >= 16) bodies.delete(bodies.keys().next().value ?? '');
-      bodies.set(row.bodyId, body);
+      bodies.set(row.bodyId, pieces);
     }
-    return body.htmlBody.split(body.linkMarker).join(escapeHtmlAttribute(row.link ?? ''));
+    return pieces.join(escapeHtmlAttribute(row.link ?? ''));
   }
   const counts = { sent: 0, failed: 0 };
   let draining = false;
-  // Sends under way (claimed rows being delivered), so that a shutdown can wait for them.
-  const sending = new Set<Promise<boolean>>();
+  // Sends under way (claimed rows being delivered, until their outcome is recorded), so that a
+  // shutdown can wait for them and a sweep keeps a bounded number handed to the pool. Settled
+  // versions: an outcome that could not be recorded is the caller's to see, not an unhandled rejection.
+  const sending = new Set<Promise<void>>();
+  const settled = async (): Promise<void> => {
+    while (sending.size > 0) await Promise.all([...sending]);
+  };
 
   function deliver(id: string, mail: DeliverableMail, attempt: number, campaignId: string | null = null): Promise<boolean> {
-    const attemptPromise = attemptDelivery(id, mail, attempt, campaignId).finally(() => sending.delete(attemptPromise));
-    sending.add(attemptPromise);
+    const attemptPromise = attemptDelivery(id, mail, attempt, campaignId);
+    const done: Promise<void> = attemptPromise.then(() => undefined, () => undefined);
+    sending.add(done);
+    void done.then(() => sending.delete(done));
     return attemptPromise;
+  }
+
+  // Messages the server accepted, waiting to be marked sent: one UPDATE at a time marks all that
+  // were accepted while the previous one ran (a group commit), instead of one UPDATE per message.
+  // A message is marked only after its server accepted it; until its mark commits it is one of the
+  // sends in flight (a crash then sends it again once its claim lapses, as before).
+  let accepted: { id: string; messageId: string | null; at: Date; resolve: () => void; reject: (err: unknown) => void }[] = [];
+  let marking = false;
+  function markSent(id: string, messageId: string | null, at: Date): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      accepted.push({ id, messageId, at, resolve, reject });
+      if (!marking) void markAccepted();
+    });
+  }
+  async function markAccepted(): Promise<void> {
+    marking = true;
+    try {
+      while (accepted.length > 0) {
+        const group = accepted;
+        accepted = [];
+        try {
+          await repository.markSentMany(group);
+          for (const sent of group) sent.resolve();
+        } catch (err) {
+          for (const sent of group) sent.reject(err);
+        }
+      }
+    } finally {
+      marking = false;
+    }
   }
 
   async function attemptDelivery(id: string, mail: DeliverableMail, attempt: number, campaignId: string | null): Promise<boolean> {
     if (!transport) return false;
+    let messageId: string | null;
     try {
       const replyTo = mail.replyTo ?? options.replyTo;
       const info = await transport.sendMail({
@@ -120,9 +160,7 @@ export function createMailer(options: { smtpUrl: string | undefined; from: strin
         headers: mail.headers,
         ...(dkim ? { dkim } : {}),
       });
-      counts.sent++;
-      await repository.markSent(id, typeof info.messageId === 'string' ? info.messageId : null, now());
-      return true;
+      messageId = typeof info.messageId === 'string' ? info.messageId : null;
     } catch (err) {
       counts.failed++;
       // The row stays, with the reason: a failed confirmation must be visible, not lost.
@@ -134,32 +172,58 @@ export function createMailer(options: { smtpUrl: string | undefined; from: strin
       else await repository.markFailed(id, err instanceof Error ? err.message : String(err), wait === undefined ? null : new Date(now().getTime() + wait * 60_000));
       return false;
     }
+    // Accepted: counted, then marked (a mark that fails leaves the row claimed, to be sent again
+    // once its claim lapses: never marked failed, which would send it again within a minute).
+    counts.sent++;
+    await markSent(id, messageId, now());
+    return true;
   }
 
-  async function retryDue(limit = 20): Promise<number> {
-    if (!transport || draining) return 0;
+  async function claim(limit: number): Promise<MailRow[]> {
+    if (!transport || draining) return [];
     const at = now();
-    const rows = await repository.claimDue(at, new Date(at.getTime() + ATTEMPT_CLAIM_MS), limit);
-    // A few deliveries at once, one per pooled connection (the pool queues beyond that); each
-    // records its own result on the pool, outside any transaction.
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      while (next < rows.length) {
-        const row = rows[next++];
-        if (!row) return;
-        const html = await composeHtml(row);
-        await deliver(row.id, { to: row.toAddress, subject: row.subject, text: row.textBody, headers: row.headers ?? undefined, html, fromName: row.fromName, replyTo: row.replyTo }, row.attempts, row.campaignId);
-      }
-    };
-    const workers: Promise<void>[] = [];
-    for (let i = 0; i < Math.min(SMTP_CONNECTIONS, rows.length); i++) workers.push(worker());
-    await Promise.all(workers);
+    return repository.claimDue(at, new Date(at.getTime() + ATTEMPT_CLAIM_MS), limit);
+  }
+
+  /**
+   * Hands claimed rows to the pool, keeping at most IN_FLIGHT sends under way (the pool queues a
+   * few per connection, so none waits between messages, and only those few HTML parts are built at
+   * a time). Resolves once the last row is handed over, with each send's outcome; each records its
+   * own result on the database pool, outside any transaction.
+   */
+  async function dispatch(rows: readonly MailRow[]): Promise<Promise<boolean>[]> {
+    const sends: Promise<boolean>[] = [];
+    for (const row of rows) {
+      const html = await composeHtml(row);
+      // The check and the hand-over with no await between: two sweeps at once stay within the window.
+      while (sending.size >= IN_FLIGHT) await Promise.race(sending);
+      const send = deliver(row.id, { to: row.toAddress, subject: row.subject, text: row.textBody, headers: row.headers ?? undefined, html, fromName: row.fromName, replyTo: row.replyTo }, row.attempts, row.campaignId);
+      // Seen by the caller through `sends`; handled here so a send no one awaits cannot crash the process.
+      send.catch(() => undefined);
+      sends.push(send);
+    }
+    return sends;
+  }
+
+  /** Claims up to `limit` due messages and resolves once each has been sent, or failed and been scheduled again. */
+  async function retryDue(limit = 20): Promise<number> {
+    const rows = await claim(limit);
+    await Promise.all(await dispatch(rows));
+    return rows.length;
+  }
+
+  // The background sweep: claims the next batch as soon as the last row of the current one is
+  // handed to the pool, so the claim's round trip overlaps the sends still under way (idle() and
+  // drain() wait for those too).
+  async function sweepDue(limit: number): Promise<number> {
+    const rows = await claim(limit);
+    await dispatch(rows);
     return rows.length;
   }
 
   // One background sweep at a time; a kick during a sweep asks for one more pass, so a message
   // committed while the sweep ran is not left for the minute timer.
-  const sweep = createDueSweep(retryDue, 50);
+  const sweep = createDueSweep(sweepDue, CLAIM_BATCH);
 
   return {
     initialDelivery: (at) => (transport ? { transport: 'smtp', attempts: 0, nextAttemptAt: at } : { transport: 'outbox', attempts: 0, nextAttemptAt: null }),
@@ -167,11 +231,14 @@ export function createMailer(options: { smtpUrl: string | undefined; from: strin
       if (!transport || draining) return;
       sweep.kick();
     },
-    idle: sweep.idle,
+    async idle() {
+      await sweep.idle();
+      await settled();
+    },
     async drain() {
       draining = true;
       await sweep.idle();
-      while (sending.size > 0) await Promise.allSettled([...sending]);
+      await settled();
     },
     stats: () => ({ ...counts }),
     async send(mail) {
@@ -196,6 +263,12 @@ export function createMailer(options: { smtpUrl: string | undefined; from: strin
 
 // Simultaneous SMTP connections of one process (nodemailer's pool default).
 const SMTP_CONNECTIONS = 5;
+// Sends handed to the pool at once: a few queued per connection, so a connection never waits for
+// the outbox between two messages.
+const IN_FLIGHT = 4 * SMTP_CONNECTIONS;
+// Rows one claim takes. A crash leaves those not yet sent due again once their claim lapses
+// (delayed, never lost); only the sends in flight, at most IN_FLIGHT, can go out twice.
+const CLAIM_BATCH = 200;
 
 function pooledUrl(smtpUrl: string): string {
   const url = new URL(smtpUrl);

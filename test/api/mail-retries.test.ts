@@ -164,6 +164,26 @@ describe('mail retries', () => {
     expect((await t.agent().get(link.pathname + link.search)).statusCode).toBeLessThan(400);
   });
 
+  it('sends a bulk sweep’s messages once each and marks every one sent with the Message-ID it went out with', async () => {
+    const sent: { id: string; to: string }[] = [];
+    for (let i = 0; i < 45; i++) {
+      const to = `bulk${++seq}@mail.example`;
+      const row = await t.services.repositories.mail.record({ kind: 'newsletter', toAddress: to, subject: 'News', textBody: `Issue ${i}`, ...t.services.mailer.initialDelivery(t.clock.now) });
+      sent.push({ id: row.id, to });
+    }
+    t.services.mailer.kick();
+    await t.services.mailer.idle();
+    for (const { id, to } of sent) {
+      const row = await rowOf(id);
+      expect(row).toMatchObject({ attempts: 1, error: null, nextAttemptAt: null });
+      expect(row.sentAt?.getTime()).toBe(t.clock.now.getTime());
+      const arrived = receivedBy(to);
+      expect(arrived).toHaveLength(1);
+      expect(row.messageId).toBeTruthy();
+      expect(arrived[0]?.headers.get('message-id')).toBe(row.messageId);
+    }
+  });
+
   it('leaves the outbox alone when there is no mail server', async () => {
     const offline = await createTestApp();
     try {

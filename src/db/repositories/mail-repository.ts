@@ -26,6 +26,19 @@ export function createMailRepository(db: Executor, keyring: Keyring) {
     async markSent(id: string, messageId: string | null, at: Date): Promise<void> {
       await db.update(mailMessages).set({ sentAt: at, messageId, error: null, nextAttemptAt: null }).where(eq(mailMessages.id, id));
     },
+    /**
+     * Marks several messages the mail server accepted, each with its Message-ID and the time it was
+     * accepted, in one statement (the outbox marks what was accepted while the last mark ran).
+     */
+    async markSentMany(sent: readonly { id: string; messageId: string | null; at: Date }[]): Promise<void> {
+      if (sent.length === 0) return;
+      const rows = JSON.stringify(sent.map((s) => ({ id: s.id, message_id: s.messageId, sent_at: s.at.toISOString() })));
+      await db.execute(sql`
+        update ${mailMessages} m
+           set sent_at = v.sent_at, message_id = v.message_id, error = null, next_attempt_at = null
+          from jsonb_to_recordset(${rows}::jsonb) as v(id uuid, message_id text, sent_at timestamptz)
+         where m.id = v.id`);
+    },
     /** `retryAt` null: give up (a permanent refusal, or out of attempts). */
     async markFailed(id: string, error: string, retryAt: Date | null): Promise<void> {
       await db.update(mailMessages).set({ error, nextAttemptAt: retryAt }).where(eq(mailMessages.id, id));
