@@ -118,6 +118,9 @@ describe('the organizer app in a browser', () => {
       await signIn(page, organizer.email, TEST_PASSWORD);
       await page.waitForURL('**/dashboard');
       await page.getByTestId('eligible').waitFor();
+      // The dashboard's later reads (the Today panel) must be answered before the session ends:
+      // one still in flight would meet the ended session and lead to sign-in before the click.
+      await page.waitForLoadState('networkidle');
       await t.database.db.delete(sessions).where(eq(sessions.accountId, organizer.id));
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
       await page.waitForURL((url) => url.pathname === '/app/signin' && url.searchParams.has('next'));
