@@ -125,42 +125,9 @@ export function PeoplePage() {
             </select>
           )}
         </Field>
-        <Field label="Support rating">
-          {(control) => (
-            <select {...control} value={filters.rating} onChange={(e) => set('rating', e.target.value as Filters['rating'])}>
-              <option value="">Any</option>
-              {ratingFilters.map((r) => (
-                <option key={r} value={r}>
-                  {ratingLabels[r]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Card">
-          {(control) => (
-            <select {...control} value={filters.card} onChange={(e) => set('card', e.target.value as Filters['card'])}>
-              <option value="">Any</option>
-              {cardFilters.map((c) => (
-                <option key={c} value={c}>
-                  {cardLabels[c]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Last contact">
-          {(control) => (
-            <select {...control} value={filters.lastContact} onChange={(e) => set('lastContact', e.target.value as Filters['lastContact'])}>
-              <option value="">Any</option>
-              {contactFilters.map((c) => (
-                <option key={c} value={c}>
-                  {contactLabels[c]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <ChoiceFilter label="Support rating" value={filters.rating} choices={ratingFilters} labels={ratingLabels} onChange={(v) => set('rating', v)} />
+        <ChoiceFilter label="Card" value={filters.card} choices={cardFilters} labels={cardLabels} onChange={(v) => set('card', v)} />
+        <ChoiceFilter label="Last contact" value={filters.lastContact} choices={contactFilters} labels={contactLabels} onChange={(v) => set('lastContact', v)} />
         {canAssign ? (
           <Field label="Committee member">
             {(control) => (
@@ -275,5 +242,23 @@ export function PeoplePage() {
         </>
       ) : null}
     </>
+  );
+}
+
+/** A filter over a fixed set of choices, with "Any" (the empty value) first. */
+function ChoiceFilter<T extends string>(props: { label: string; value: T | ''; choices: readonly T[]; labels: Record<T, string>; onChange: (value: T | '') => void }) {
+  return (
+    <Field label={props.label}>
+      {(control) => (
+        <select {...control} value={props.value} onChange={(e) => props.onChange(e.target.value as T | '')}>
+          <option value="">Any</option>
+          {props.choices.map((choice) => (
+            <option key={choice} value={choice}>
+              {props.labels[choice]}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }
